@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: pure unit tests, and the server suite once on PGlite and once on PostgreSQL.
+const resolve = { conditions: ['source', 'module', 'import', 'node', 'default'] };
+
+export default defineConfig({
+  resolve,
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'packages/test-kit/test/**/*.test.ts'],
+          exclude: ['**/dist/**', '**/node_modules/**'],
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'server-pglite',
+          include: ['packages/server/test/**/*.test.ts'],
+          env: { KASSA_TEST_DB: 'pglite', TZ: 'UTC' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'server-postgres',
+          include: ['packages/server/test/**/*.test.ts'],
+          env: { KASSA_TEST_DB: 'postgres', TZ: 'UTC' },
+          globalSetup: ['packages/server/test/setup/postgres-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
