@@ -1,0 +1,115 @@
+/**
+ * zod schemas of the backoffice HTTP API: request bodies are strict (unknown fields refused),
+ * answers are what the server presents. Types come from the schemas.
+ */
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'manager', 'cashier'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** A password as received: length rules are checked by the command so each gets its own code. */
+export const passwordInputSchema = z.string().max(4096);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9._@-]+$/, 'letters a–z, digits and . _ @ -');
+
+export const loginBodySchema = z.strictObject({
+  username: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(4096),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const meSchema = z.object({
+  user: userSchema,
+  environment: z.object({ slug: z.string(), companyName: z.string() }),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const displayNameSchema = z.string().trim().min(1).max(100);
+
+export const createUserBodySchema = z.strictObject({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  password: passwordInputSchema,
+});
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+export const updateUserBodySchema = z.strictObject({
+  displayName: displayNameSchema.optional(),
+  role: roleSchema.optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
+export const resetPasswordBodySchema = z.strictObject({ password: passwordInputSchema });
+
+export const placeOfBusinessSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  streetAddress: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+});
+export type PlaceOfBusiness = z.infer<typeof placeOfBusinessSchema>;
+
+export const environmentSchema = z.object({
+  slug: z.string(),
+  companyName: z.string(),
+  organisationNumber: z.string(),
+  placesOfBusiness: z.array(placeOfBusinessSchema),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  address: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  db: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    sv: z.string(),
+    en: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export const updateEnvironmentBodySchema = z.strictObject({
+  companyName: z.string().trim().min(1).max(200).optional(),
+  organisationNumber: z.string().trim().max(20).optional(),
+});
+export type UpdateEnvironmentBody = z.infer<typeof updateEnvironmentBodySchema>;

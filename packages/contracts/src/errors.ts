@@ -1,0 +1,116 @@
+/**
+ * The catalogue of user-facing error codes: each code has a Swedish message that says what to do,
+ * and an English one. Codes are stable API; messages may be improved.
+ */
+export const ERROR_MESSAGES = {
+  'invalid-json': {
+    sv: 'Förfrågan innehöll ogiltig JSON. Kontrollera det som skickades och försök igen.',
+    en: 'The request contained invalid JSON. Check what was sent and try again.',
+  },
+  'validation-failed': {
+    sv: 'Några uppgifter saknas eller är felaktiga. Rätta de markerade fälten och försök igen.',
+    en: 'Some fields are missing or invalid. Correct them and try again.',
+  },
+  'body-too-large': {
+    sv: 'Förfrågan är för stor. Skicka mindre data åt gången.',
+    en: 'The request is too large. Send less data at a time.',
+  },
+  'unsupported-media-type': {
+    sv: 'Förfrågan måste skickas som JSON (Content-Type: application/json).',
+    en: 'The request must be sent as JSON (Content-Type: application/json).',
+  },
+  'bad-request': {
+    sv: 'Förfrågan kunde inte tolkas. Kontrollera den och försök igen.',
+    en: 'The request could not be understood. Check it and try again.',
+  },
+  'not-found': {
+    sv: 'Det du söker finns inte. Kontrollera adressen.',
+    en: 'What you are looking for does not exist. Check the address.',
+  },
+  'environment-not-found': {
+    sv: 'Det finns ingen miljö på den här adressen. Kontrollera adressen (t.ex. https://dittforetag.kassa.se).',
+    en: 'There is no environment at this address. Check the address (e.g. https://yourcompany.kassa.se).',
+  },
+  'not-authenticated': {
+    sv: 'Du är inte inloggad. Logga in och försök igen.',
+    en: 'You are not signed in. Sign in and try again.',
+  },
+  'invalid-credentials': {
+    sv: 'Fel användarnamn eller lösenord. Kontrollera stavningen och att Caps Lock inte är på.',
+    en: 'Wrong username or password. Check the spelling and that Caps Lock is off.',
+  },
+  'account-deactivated': {
+    sv: 'Kontot är inaktiverat. Be en administratör att aktivera det igen.',
+    en: 'The account is deactivated. Ask an administrator to activate it again.',
+  },
+  'sign-in-locked': {
+    sv: 'För många misslyckade inloggningsförsök. Vänta en stund och försök igen, eller be en administratör att återställa lösenordet.',
+    en: 'Too many failed sign-in attempts. Wait a while and try again, or ask an administrator to reset the password.',
+  },
+  'csrf-token-invalid': {
+    sv: 'Säkerhetskontrollen misslyckades (CSRF). Ladda om sidan och försök igen.',
+    en: 'The security check failed (CSRF). Reload the page and try again.',
+  },
+  'csrf-origin-mismatch': {
+    sv: 'Förfrågan kom från en annan webbplats och stoppades. Öppna backoffice direkt och försök igen.',
+    en: 'The request came from another site and was stopped. Open the backoffice directly and try again.',
+  },
+  'forbidden-cashier': {
+    sv: 'Kassörer använder kassan, inte backoffice. Be en administratör om du behöver mer behörighet.',
+    en: 'Cashiers use the register, not the backoffice. Ask an administrator if you need more access.',
+  },
+  'forbidden-admin-only': {
+    sv: 'Bara administratörer får göra detta. Be en administratör om hjälp.',
+    en: 'Only administrators may do this. Ask an administrator for help.',
+  },
+  'user-not-found': {
+    sv: 'Användaren finns inte. Ladda om listan över användare.',
+    en: 'The user does not exist. Reload the list of users.',
+  },
+  'username-taken': {
+    sv: 'Användarnamnet är redan upptaget i den här miljön. Välj ett annat.',
+    en: 'The username is already taken in this environment. Choose another.',
+  },
+  'password-too-short': {
+    sv: 'Lösenordet är för kort. Det måste ha minst 10 tecken.',
+    en: 'The password is too short. It must have at least 10 characters.',
+  },
+  'password-too-long': {
+    sv: 'Lösenordet är för långt. Det får ha högst 256 tecken.',
+    en: 'The password is too long. It may have at most 256 characters.',
+  },
+  'cannot-change-own-account': {
+    sv: 'Du kan inte inaktivera ditt eget konto eller ta bort din egen administratörsroll. Be en annan administratör.',
+    en: 'You cannot deactivate your own account or remove your own administrator role. Ask another administrator.',
+  },
+  'last-admin': {
+    sv: 'Miljön måste ha minst en aktiv administratör. Utse en ny administratör först.',
+    en: 'The environment must have at least one active administrator. Appoint a new one first.',
+  },
+  'invalid-organisation-number': {
+    sv: 'Organisationsnumret är ogiltigt. Ange tio siffror, t.ex. 556123-4567, och kontrollera kontrollsiffran.',
+    en: 'The organisation number is invalid. Enter ten digits, e.g. 556123-4567, and check the check digit.',
+  },
+  'rate-limited': {
+    sv: 'För många förfrågningar. Vänta en stund och försök igen.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  'internal-error': {
+    sv: 'Ett oväntat fel uppstod. Försök igen; om felet kvarstår, kontakta supporten och ange tidpunkten.',
+    en: 'An unexpected error occurred. Try again; if it persists, contact support and give the time.',
+  },
+} as const satisfies Record<string, { sv: string; en: string }>;
+
+/** A stable error code of the API. */
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** The JSON body of every refusal. */
+export interface ErrorBody {
+  error: { code: ErrorCode; sv: string; en: string; details?: Record<string, unknown> };
+}
+
+/** Builds the body of a refusal from its code. */
+export function errorBody(code: ErrorCode, details?: Record<string, unknown>): ErrorBody {
+  const { sv, en } = ERROR_MESSAGES[code];
+  return { error: details ? { code, sv, en, details } : { code, sv, en } };
+}

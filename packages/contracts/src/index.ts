@@ -1,0 +1,3 @@
+/** @kassa/contracts: the shapes that cross a process boundary, as zod schemas. */
+export * from './errors.js';
+export * from './api.js';

@@ -1,0 +1,250 @@
+/**
+ * The backoffice HTTP application. A request passes, in order: environment resolution from the
+ * host name → session → access check (role) → CSRF check → zod validation → the route, which
+ * runs a command in a transaction and presents the result. Refusals are mapped to one JSON shape
+ * in one place (`setErrorHandler`).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { errorBody, type ErrorCode } from '@kassa/contracts';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../commands/sign-in.js';
+import { ApiError } from './api-error.js';
+import type { CommandContext, RouteAccess, SignedIn } from './context.js';
+import { SESSION_COOKIE, loadSession } from './sessions.js';
+import { resolveTenant, type TenantResolutionOptions } from './tenant-resolution.js';
+import { healthRoutes } from './routes/health.js';
+import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
+import { environmentRoutes } from './routes/environment.js';
+import { auditLogRoutes } from './routes/audit-log.js';
+
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  version: string;
+  tenancy: TenantResolutionOptions;
+  /** Built backoffice web app (index.html + assets); null or missing: a hint page instead. */
+  webDir: string | null;
+  signInLimits?: SignInLimits;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
+  trustProxy?: boolean;
+  logger?: boolean | { level: string };
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+}
+
+/** An API route as registered: what the isolation test walks through. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps & { signInLimits: SignInLimits };
+    /** Every /api route registered, for tests that must cover each one. */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function accessOf(request: FastifyRequest): RouteAccess {
+  return request.routeOptions.config.kassa ?? { access: 'signed-in' };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The command context of a request that has passed the edge hooks. */
+export function commandContext(
+  request: FastifyRequest,
+  tx: CommandContext['tx'],
+  now: Date,
+): CommandContext {
+  const tenant = request.tenant;
+  if (!tenant) throw new Error('commandContext on a request without an environment');
+  const signedIn: SignedIn | null = request.signedIn;
+  return {
+    tenantId: tenant.id,
+    actor: signedIn
+      ? { userId: signedIn.userId, name: signedIn.username }
+      : { userId: null, name: 'anonymous' },
+    address: request.ip,
+    now,
+    tx,
+  };
+}
+
+/** Builds the application (not listening). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimit ?? 64 * 1024,
+    trustProxy: deps.trustProxy ?? false,
+    // Redact secrets from request logs: Fastify's default serializer logs no headers or bodies.
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('deps', { ...deps, signInLimits: deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS });
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of methods) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
+  });
+  app.decorateRequest('tenant', null);
+  app.decorateRequest('signedIn', null);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a form or text post is refused (415), which also defeats simple CSRF forms.
+  app.removeContentTypeParser(['text/plain']);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.statusCode).send(errorBody(error.code, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        path: v.instancePath,
+        message: v.message,
+        where: error.validationContext,
+      }));
+      return reply.status(400).send(errorBody('validation-failed', { issues }));
+    }
+    const fastifyCode = (error as { code?: string }).code;
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const byFastifyCode: Record<string, [number, ErrorCode]> = {
+      FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large'],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type'],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad-request'],
+      FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid-json'],
+      FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json'],
+    };
+    const mapped = fastifyCode ? byFastifyCode[fastifyCode] : undefined;
+    if (mapped) return reply.status(mapped[0]).send(errorBody(mapped[1]));
+    if (error instanceof SyntaxError && status === 400) {
+      return reply.status(400).send(errorBody('invalid-json'));
+    }
+    if (status === 429) return reply.status(429).send(errorBody('rate-limited'));
+    if (status >= 400 && status < 500) return reply.status(status).send(errorBody('bad-request'));
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal-error'));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kassa backoffice API',
+        version: deps.version,
+        description:
+          'The backoffice API of Kassa. Errors: `{ error: { code, sv, en, details? } }`. ' +
+          'State-changing requests need the header X-CSRF-Token from GET /api/auth/me.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Edge: environment → session → access → CSRF. Runs before the body is even parsed.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || request.is404) return;
+    const access = accessOf(request);
+    if (access.public || request.url.startsWith('/api/docs')) return;
+    const tenant = await resolveTenant(deps.database.db, request.headers.host, deps.tenancy);
+    if (!tenant) throw new ApiError(404, 'environment-not-found');
+    request.tenant = tenant;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.signedIn = await loadSession(deps.database.db, tenant.id, token, deps.clock.now());
+    }
+    const who = access.access ?? 'signed-in';
+    if (who !== 'anyone') {
+      const signedIn = request.signedIn;
+      if (!signedIn) throw new ApiError(401, 'not-authenticated');
+      if (who !== 'signed-in' && !who.includes(signedIn.role)) {
+        throw new ApiError(
+          403,
+          signedIn.role === 'cashier' ? 'forbidden-cashier' : 'forbidden-admin-only',
+        );
+      }
+    }
+    if (STATE_CHANGING.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== 'null') {
+        let originHost = '';
+        try {
+          originHost = new URL(origin).host;
+        } catch {
+          originHost = '';
+        }
+        if (originHost !== request.headers.host) throw new ApiError(403, 'csrf-origin-mismatch');
+      } else if (origin === 'null') {
+        throw new ApiError(403, 'csrf-origin-mismatch');
+      }
+      if (request.signedIn) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !safeEqual(sent, request.signedIn.csrfToken)) {
+          throw new ApiError(403, 'csrf-token-invalid');
+        }
+      }
+    }
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(environmentRoutes);
+  await app.register(auditLogRoutes);
+
+  app.get(
+    '/api/openapi.json',
+    { config: { kassa: { public: true } }, schema: { hide: true } },
+    () => app.swagger(),
+  );
+
+  const webDir =
+    deps.webDir && existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : null;
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send(errorBody('not-found'));
+    }
+    if (webDir) return reply.type('text/html').sendFile('index.html');
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="sv"><meta charset="utf-8"><title>Kassa</title>' +
+          '<p>Backoffice-webben är inte byggd. Kör <code>npm run build</code> och starta om servern.</p>' +
+          '<p>The backoffice web app is not built. Run <code>npm run build</code> and restart the server.</p>',
+      );
+  });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,48 @@
+/**
+ * What a request carries once the edge has resolved it: its environment, and (when signed in)
+ * the user and the session. Commands take a `CommandContext` as their first parameter.
+ */
+import type { Role } from '@kassa/contracts';
+import type { Db, Tx } from '../db/database.js';
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  companyName: string;
+}
+
+export interface SignedIn {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** The first argument of every command: who acts, in which environment, when, in which transaction. */
+export interface CommandContext {
+  tenantId: string;
+  actor: { userId: string | null; name: string };
+  address: string | null;
+  now: Date;
+  tx: Db | Tx;
+}
+
+/** Per-route options read by the edge hooks. */
+export interface RouteAccess {
+  /** No environment needed (health, API docs). */
+  public?: boolean;
+  /** Who may call: 'anyone' in the environment, a signed-in user, or listed roles. */
+  access?: 'anyone' | 'signed-in' | readonly Role[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenant: TenantRef | null;
+    signedIn: SignedIn | null;
+  }
+  interface FastifyContextConfig {
+    kassa?: RouteAccess;
+  }
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
+import {
+  as,
+  buildEnvironment,
+  buildTestApp,
+  createUserAs,
+  signInAs,
+  type Session,
+} from './support/test-app.js';
+
+/**
+ * A user of environment A can never reach environment B: every /api route that exists is called
+ * with A's session and B's identifiers, and every answer is a 404 or holds nothing of B.
+ * A new route without an entry here fails the test, so isolation is proven route by route.
+ */
+describeDb('environments are isolated from each other', () => {
+  let tdb: TestDatabase;
+  let app: FastifyInstance;
+  let adminA: Session;
+  let adminB: Session;
+  let bUserId: string;
+  let bAdminId: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    app = await buildTestApp(tdb.database);
+    const a = await buildEnvironment(tdb.database, 'alfa', 'Alfa Bageri AB');
+    const b = await buildEnvironment(tdb.database, 'beta', 'Beta Blommor AB');
+    bAdminId = b.adminUserId;
+    adminA = await signInAs(app, a.host, 'admin');
+    adminB = await signInAs(app, b.host, 'admin');
+    bUserId = await createUserAs(app, adminB, 'bara-i-beta', 'cashier');
+  });
+  afterAll(async () => {
+    await app.close();
+    await tdb.drop();
+  });
+
+  // How each route is called by A to try to reach B's data. `secretOfB` must not appear in answers.
+  type Probe = { payload?: unknown; expect: 'not-found' | 'no-leak' };
+  const probes: Record<string, Probe> = {
+    'GET /api/health': { expect: 'no-leak' },
+    'GET /api/openapi.json': { expect: 'no-leak' },
+    'POST /api/auth/login': {
+      payload: { username: 'bara-i-beta', password: 'ett-bra-losenord-42' },
+      expect: 'no-leak',
+    },
+    'POST /api/auth/logout': { expect: 'no-leak' },
+    'GET /api/auth/me': { expect: 'no-leak' },
+    'GET /api/users': { expect: 'no-leak' },
+    'POST /api/users': {
+      payload: {
+        username: 'ny-i-alfa',
+        displayName: 'Ny',
+        role: 'cashier',
+        password: 'ett-bra-losenord-42',
+      },
+      expect: 'no-leak',
+    },
+    'GET /api/users/:id': { expect: 'not-found' },
+    'PATCH /api/users/:id': { payload: { displayName: 'Kapad' }, expect: 'not-found' },
+    'POST /api/users/:id/password': {
+      payload: { password: 'kapat-losenord-1' },
+      expect: 'not-found',
+    },
+    'GET /api/environment': { expect: 'no-leak' },
+    'PATCH /api/environment': { payload: { companyName: 'Alfa Bageri AB' }, expect: 'no-leak' },
+    'GET /api/audit-log': { expect: 'no-leak' },
+  };
+
+  it('covers every API route, and no route lets A read or change anything of B', async () => {
+    const routes = app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(
+      routes.filter((r) => !(r in probes)),
+      'routes without an isolation probe',
+    ).toEqual([]);
+    const secretsOfB = ['Beta Blommor', 'bara-i-beta', bUserId, bAdminId, 'beta'];
+
+    for (const route of app.apiRoutes) {
+      const key = `${route.method} ${route.url}`;
+      const probe = probes[key];
+      if (!probe) throw new Error(key);
+      for (const targetId of [bUserId, bAdminId]) {
+        const session =
+          route.url === '/api/auth/logout' ? await signInAs(app, adminA.host, 'admin') : adminA;
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: route.url.replace(':id', targetId),
+          headers: as(session),
+          ...(probe.payload === undefined ? {} : { payload: probe.payload as object }),
+        });
+        if (probe.expect === 'not-found') {
+          expect(response.statusCode, key).toBe(404);
+        } else {
+          expect(response.statusCode, key).toBeLessThan(500);
+          for (const secret of secretsOfB)
+            expect(response.body, `${key} leaks ${secret}`).not.toContain(secret);
+        }
+      }
+    }
+
+    // B's data is untouched.
+    const bUser = await app.inject({ url: `/api/users/${bUserId}`, headers: as(adminB) });
+    expect(bUser.json()).toMatchObject({ user: { displayName: 'BARA-I-BETA', active: true } });
+    expect((await signInAs(app, adminB.host, 'bara-i-beta', 'ett-bra-losenord-42')).userId).toBe(
+      bUserId,
+    );
+  });
+
+  it("refuses A's session cookie on B's address", async () => {
+    const response = await app.inject({
+      url: '/api/users',
+      headers: { ...as(adminA), host: adminB.host },
+    });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it("does not sign a user of B in on A's address", async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { host: adminA.host },
+      payload: { username: 'bara-i-beta', password: 'ett-bra-losenord-42' },
+    });
+    expect(response.statusCode).toBe(401);
+  });
+});
