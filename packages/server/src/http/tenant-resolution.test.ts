@@ -9,7 +9,10 @@ describe('environment from the host name', () => {
   });
 
   it('reads the slug of <slug>.<base domain>', () => {
-    expect(classifyHost('kafeexempel.kassa.se', 'kassa.se')).toEqual({ kind: 'slug', slug: 'kafeexempel' });
+    expect(classifyHost('kafeexempel.kassa.se', 'kassa.se')).toEqual({
+      kind: 'slug',
+      slug: 'kafeexempel',
+    });
     expect(classifyHost('demo.localhost', 'localhost')).toEqual({ kind: 'slug', slug: 'demo' });
   });
 

@@ -22,7 +22,13 @@ describe('password hashing (scrypt)', () => {
   });
 
   it('never matches a malformed stored hash', async () => {
-    for (const stored of ['', 'plain', 'scrypt$1$2$3$x', 'bcrypt$a$b$c$d$e', 'scrypt$0$8$1$AAAA$AAAA']) {
+    for (const stored of [
+      '',
+      'plain',
+      'scrypt$1$2$3$x',
+      'bcrypt$a$b$c$d$e',
+      'scrypt$0$8$1$AAAA$AAAA',
+    ]) {
       expect(await verifyPassword('x', stored)).toBe(false);
     }
   });

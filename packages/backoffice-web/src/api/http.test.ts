@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './errors';
+import { HttpClient, type FetchLike } from './http';
+
+interface Call {
+  input: string;
+  init: RequestInit;
+}
+
+function fakeFetch(respond: (call: Call) => Response) {
+  const calls: Call[] = [];
+  const fetchImpl: FetchLike = (input, init) => {
+    const call = { input, init };
+    calls.push(call);
+    return Promise.resolve(respond(call));
+  };
+  return { calls, fetchImpl };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+function headersOf(call: Call | undefined): Record<string, string> {
+  return (call?.init.headers ?? {}) as Record<string, string>;
+}
+
+describe('HttpClient', () => {
+  it('sends the CSRF token on state-changing requests only', async () => {
+    const { calls, fetchImpl } = fakeFetch(() => json(200, { ok: true }));
+    const http = new HttpClient(fetchImpl);
+    http.setCsrfToken('token-1');
+    await http.get('/api/users');
+    await http.post('/api/users', { a: 1 });
+    await http.patch('/api/users/1', { b: 2 });
+
+    expect(headersOf(calls[0])['X-CSRF-Token']).toBeUndefined();
+    expect(headersOf(calls[1])['X-CSRF-Token']).toBe('token-1');
+    expect(headersOf(calls[2])['X-CSRF-Token']).toBe('token-1');
+    expect(calls.every((call) => call.init.credentials === 'same-origin')).toBe(true);
+    expect(calls[1]?.init.body).toBe('{"a":1}');
+  });
+
+  it('sends no JSON content type without a body', async () => {
+    const { calls, fetchImpl } = fakeFetch(() => new Response(null, { status: 204 }));
+    const http = new HttpClient(fetchImpl);
+    await expect(http.post('/api/auth/logout')).resolves.toBeUndefined();
+    expect(headersOf(calls[0])['Content-Type']).toBeUndefined();
+  });
+
+  it('turns the documented error shape into an ApiError with both texts', async () => {
+    const { fetchImpl } = fakeFetch(() =>
+      json(401, {
+        error: {
+          code: 'invalid-credentials',
+          sv: 'Fel användarnamn eller lösenord.',
+          en: 'Wrong username or password.',
+        },
+      }),
+    );
+    const error = await new HttpClient(fetchImpl)
+      .post('/api/auth/login', {})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'invalid-credentials',
+      messages: { sv: 'Fel användarnamn eller lösenord.', en: 'Wrong username or password.' },
+      details: {},
+    });
+  });
+
+  it('reports unexpected answers and unreachable servers', async () => {
+    const broken = new HttpClient(() => Promise.resolve(new Response('<html>', { status: 502 })));
+    await expect(broken.get('/api/health')).rejects.toMatchObject({
+      status: 502,
+      code: 'unexpected-response',
+      messages: null,
+    });
+
+    const offline = new HttpClient(() => Promise.reject(new TypeError('Failed to fetch')));
+    const error = await offline.get('/api/health').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).isNetworkError).toBe(true);
+  });
+
+  it('tells listeners when a signed-in session is refused', async () => {
+    const { fetchImpl } = fakeFetch(() =>
+      json(401, { error: { code: 'not-authenticated', sv: 'Logga in.', en: 'Sign in.' } }),
+    );
+    const http = new HttpClient(fetchImpl);
+    let signals = 0;
+    http.onUnauthenticated(() => (signals += 1));
+
+    await http.get('/api/auth/me').catch(() => undefined);
+    expect(signals).toBe(0); // no session yet: nothing to expire
+
+    http.setCsrfToken('token-1');
+    await http.get('/api/users').catch(() => undefined);
+    expect(signals).toBe(1);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries, en, languages, sv } from './messages';
+import { placeholdersOf } from './translate';
+
+describe('dictionaries', () => {
+  const svKeys = Object.keys(sv).sort();
+  const enKeys = Object.keys(en).sort();
+
+  it('has an English text for every Swedish key', () => {
+    expect(svKeys.filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it('has a Swedish text for every English key', () => {
+    expect(enKeys.filter((key) => !(key in sv))).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatches = svKeys.filter((key) => {
+      const svText = sv[key as keyof typeof sv];
+      const enText = en[key as keyof typeof en];
+      return placeholdersOf(svText).join() !== placeholdersOf(enText).join();
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each(languages)('has no empty or untrimmed texts in %s', (language) => {
+    const bad = Object.entries(dictionaries[language]).filter(
+      ([, text]) => text.trim() === '' || text !== text.trim(),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('names the roles as the shop staff say them', () => {
+    expect([sv['role.admin'], sv['role.manager'], sv['role.cashier']]).toEqual([
+      'Administratör',
+      'Butikschef',
+      'Kassör',
+    ]);
+  });
+
+  it('has the navigation in both languages', () => {
+    const nav = [
+      'start',
+      'terminals',
+      'users',
+      'products',
+      'sales',
+      'reports',
+      'settings',
+    ] as const;
+    expect(nav.map((page) => sv[`nav.${page}`])).toEqual([
+      'Start',
+      'Terminaler och kassor',
+      'Användare',
+      'Produkter',
+      'Försäljning',
+      'Rapporter',
+      'Inställningar',
+    ]);
+    expect(nav.map((page) => en[`nav.${page}`])).toEqual([
+      'Home',
+      'Terminals and registers',
+      'Users',
+      'Products',
+      'Sales',
+      'Reports',
+      'Settings',
+    ]);
+  });
+});

@@ -1,0 +1,85 @@
+import { Alert, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useAuth } from '../auth/AuthProvider';
+import { Brand } from '../components/Brand';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PasswordField } from '../components/PasswordField';
+import { useErrorText, useT } from '../i18n/I18nProvider';
+
+export function LoginPage({ initialError }: { initialError?: unknown }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { signIn } = useAuth();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  // Either an error from the server or the key of a local check; rendered in the current language.
+  const [error, setError] = useState<{ kind: 'api'; error: unknown } | { kind: 'missing' } | null>(
+    initialError === undefined ? null : { kind: 'api', error: initialError },
+  );
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (username.trim() === '' || password === '') {
+      setError({ kind: 'missing' });
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+    } catch (caught) {
+      setError({ kind: 'api', error: caught });
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper component="main" withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420}>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack gap="md">
+            <Group justify="space-between">
+              <Brand />
+              <LanguageSwitch />
+            </Group>
+            <div>
+              <Title order={1} size="h2">
+                {t('login.title')}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t('login.intro')}
+              </Text>
+            </div>
+            {error && (
+              <Alert color="red" variant="light">
+                {error.kind === 'missing' ? t('login.missingFields') : errorText(error.error)}
+              </Alert>
+            )}
+            <TextInput
+              label={t('login.username')}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(event) => setUsername(event.currentTarget.value)}
+              autoFocus
+            />
+            <PasswordField
+              label={t('login.password')}
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={submitting} fullWidth mt="xs">
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import type { Role, User } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
+import { useT } from '../../i18n/I18nProvider';
+import { isRole, roleOptions } from './roleOptions';
+import { useSubmit } from './useSubmit';
+
+export function CreateUserModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
+  const t = useT();
+  const api = useApi();
+  const { submitting, error, run } = useSubmit();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('cashier');
+  const [password, setPassword] = useState('');
+
+  const submit = () =>
+    run(async () => {
+      const user = await api.createUser({
+        username: username.trim(),
+        displayName: displayName.trim(),
+        role,
+        password,
+      });
+      onCreated(user);
+    });
+
+  return (
+    <Modal opened onClose={onClose} title={t('users.createModal.title')} centered>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          {error !== null && <ErrorAlert error={error} />}
+          <TextInput
+            label={t('users.field.username')}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            data-autofocus
+            value={username}
+            onChange={(event) => setUsername(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('users.field.displayName')}
+            autoComplete="off"
+            required
+            value={displayName}
+            onChange={(event) => setDisplayName(event.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('users.field.role')}
+            data={roleOptions(t)}
+            value={role}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (isRole(value)) setRole(value);
+            }}
+          />
+          <PasswordField
+            label={t('users.field.password')}
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={submitting}>
+              {t('users.createModal.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

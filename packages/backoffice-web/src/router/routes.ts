@@ -1,0 +1,27 @@
+import type { PlainMessageKey } from '../i18n/translate';
+
+export type PageId =
+  'start' | 'terminals' | 'users' | 'products' | 'sales' | 'reports' | 'settings';
+
+export interface RouteDefinition {
+  page: PageId;
+  path: string;
+  label: PlainMessageKey;
+}
+
+/** The main navigation, in menu order. Paths are language-neutral so links survive a switch. */
+export const routes: readonly RouteDefinition[] = [
+  { page: 'start', path: '/', label: 'nav.start' },
+  { page: 'terminals', path: '/terminals', label: 'nav.terminals' },
+  { page: 'users', path: '/users', label: 'nav.users' },
+  { page: 'products', path: '/products', label: 'nav.products' },
+  { page: 'sales', path: '/sales', label: 'nav.sales' },
+  { page: 'reports', path: '/reports', label: 'nav.reports' },
+  { page: 'settings', path: '/settings', label: 'nav.settings' },
+];
+
+/** The route for a path; a trailing slash is ignored. */
+export function findRoute(path: string): RouteDefinition | undefined {
+  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return routes.find((route) => route.path === normalised);
+}

@@ -1,0 +1,4 @@
+/**
+ * @kassa/test-kit: helpers shared by the test suites (never imported by production code).
+ */
+export * from './postgres.js';
