@@ -3,8 +3,10 @@
 //
 //   N passed, N failed[, N skipped]
 //
-// 1. Vitest, all projects (unit, server-pglite, server-postgres).
-// 2. Playwright end-to-end tests, after `npm run build` (they drive the built app in Chromium).
+// 1. `npm run build`: the end-to-end suite drives the built app, and vitest's globalSetup
+//    loads workspace packages (e.g. @kassa/test-kit) through their built `exports`.
+// 2. Vitest, all projects (unit, server-pglite, server-postgres).
+// 3. Playwright end-to-end tests in Chromium.
 //
 // Counts come from each runner's JSON report, read as soon as the runner ends. A runner that
 // exits non-zero without a failing test (crash, unhandled error, failed build, no report) adds
@@ -193,11 +195,8 @@ async function runPlaywright() {
     return;
   }
 
-  section('build (npm run build, needed by the end-to-end suite)');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const buildCode = await run(npm, ['run', 'build']);
-  if (buildCode !== 0) {
-    failure(`npm run build exited with code ${buildCode}; the end-to-end suite did not run`);
+  if (!built) {
+    failure('the build failed, so the end-to-end suite did not run');
     return;
   }
 
@@ -230,11 +229,26 @@ async function runPlaywright() {
   );
 }
 
+let built = false;
+
+/** Builds everything first: the web app for e2e, and dist/ for test set-up code run outside vite's source resolution. */
+async function build() {
+  section('build (npm run build)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const buildCode = await run(npm, ['run', 'build']);
+  if (buildCode !== 0) {
+    failure(`npm run build exited with code ${buildCode}`);
+    return;
+  }
+  built = true;
+}
+
 async function main() {
   await mkdir(reportDir, { recursive: true });
   if (ci) {
     notice('CI=true: skipped tests, a missing Chromium or a missing suite fail the run.');
   }
+  await build();
   await runVitest();
   if (interrupted === null) {
     await runPlaywright();

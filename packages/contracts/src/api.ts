@@ -34,6 +34,8 @@ export const userSchema = z.object({
   role: roleSchema,
   active: z.boolean(),
   createdAt: z.string(),
+  hasPin: z.boolean(),
+  terminalIds: z.array(z.uuid()),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -113,3 +115,90 @@ export const updateEnvironmentBodySchema = z.strictObject({
   organisationNumber: z.string().trim().max(20).optional(),
 });
 export type UpdateEnvironmentBody = z.infer<typeof updateEnvironmentBodySchema>;
+
+// ---- Terminals, licence, cashiers (issue 3) ----
+
+export const LICENCE_MODULES = ['products', 'reports', 'exports'] as const;
+export const licenceModuleSchema = z.enum(LICENCE_MODULES);
+export type LicenceModule = z.infer<typeof licenceModuleSchema>;
+
+export const licenceSchema = z.object({
+  terminals: z.number().int(),
+  modules: z.array(licenceModuleSchema),
+  activeTerminals: z.number().int(),
+});
+export type Licence = z.infer<typeof licenceSchema>;
+
+/** The model designation of the register program; Skatteverket requires it to contain "SE". */
+export const MODEL_DESIGNATION = 'Kassa SE';
+
+/** Kassabeteckning: 1–16 letters or digits. */
+export const registerIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,16}$/, '1–16 letters A–Z or digits');
+
+export const terminalNameSchema = z.string().trim().min(1).max(60);
+
+export const createTerminalBodySchema = z.strictObject({
+  name: terminalNameSchema,
+  placeOfBusinessId: z.string().max(64),
+  registerId: registerIdSchema,
+});
+export type CreateTerminalBody = z.infer<typeof createTerminalBodySchema>;
+
+export const updateTerminalBodySchema = z.strictObject({
+  name: terminalNameSchema.optional(),
+  placeOfBusinessId: z.string().max(64).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateTerminalBody = z.infer<typeof updateTerminalBodySchema>;
+
+export const registrationStatusSchema = z.enum(['unregistered', 'registered']);
+
+export const terminalRegistrationBodySchema = z.strictObject({
+  controlUnitSerial: z.string().trim().min(1).max(40).nullable(),
+  status: registrationStatusSchema,
+  registeredOn: z.iso.date().nullable(),
+});
+export type TerminalRegistrationBody = z.infer<typeof terminalRegistrationBodySchema>;
+
+export const terminalSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  placeOfBusinessId: z.uuid(),
+  placeOfBusinessName: z.string(),
+  registerId: z.string(),
+  serialNumber: z.string(),
+  modelDesignation: z.string(),
+  programVersion: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  binding: z
+    .object({ pcName: z.string(), fingerprintShort: z.string(), boundAt: z.string() })
+    .nullable(),
+  lastContactAt: z.string().nullable(),
+  unsyncedEntries: z.number().int().nullable(),
+  registration: z.object({
+    controlUnitSerial: z.string().nullable(),
+    status: registrationStatusSchema,
+    registeredOn: z.string().nullable(),
+  }),
+  warnings: z.array(z.enum(['not-registered'])),
+  skatteverket: z.object({
+    companyName: z.string(),
+    organisationNumber: z.string(),
+    addressOfUse: z.string(),
+    registerId: z.string(),
+    modelDesignation: z.string(),
+    programVersion: z.string(),
+    serialNumber: z.string(),
+    controlUnitSerial: z.string().nullable(),
+  }),
+});
+export type Terminal = z.infer<typeof terminalSchema>;
+
+export const setPinBodySchema = z.strictObject({ pin: z.string().max(64) });
+export const setUserTerminalsBodySchema = z.strictObject({
+  terminalIds: z.array(z.string().max(64)).max(500),
+});

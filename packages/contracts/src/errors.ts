@@ -44,8 +44,8 @@ export const ERROR_MESSAGES = {
     en: 'The account is deactivated. Ask an administrator to activate it again.',
   },
   'sign-in-locked': {
-    sv: 'För många misslyckade inloggningsförsök. Vänta en stund och försök igen, eller be en administratör att återställa lösenordet.',
-    en: 'Too many failed sign-in attempts. Wait a while and try again, or ask an administrator to reset the password.',
+    sv: 'För många misslyckade inloggningsförsök. Vänta {retryAfterMinutes} minuter och försök igen, eller be en administratör att återställa lösenordet.',
+    en: 'Too many failed sign-in attempts. Wait {retryAfterMinutes} minutes and try again, or ask an administrator to reset the password.',
   },
   'csrf-token-invalid': {
     sv: 'Säkerhetskontrollen misslyckades (CSRF). Ladda om sidan och försök igen.',
@@ -91,6 +91,30 @@ export const ERROR_MESSAGES = {
     sv: 'Organisationsnumret är ogiltigt. Ange tio siffror, t.ex. 556123-4567, och kontrollera kontrollsiffran.',
     en: 'The organisation number is invalid. Enter ten digits, e.g. 556123-4567, and check the check digit.',
   },
+  'licence-full': {
+    sv: 'Licensen räcker inte: {licensed} terminaler ingår och {active} är aktiva. Inaktivera en terminal eller kontakta Kassa för att utöka licensen.',
+    en: 'The licence is full: {licensed} terminals are included and {active} are active. Deactivate a terminal or contact Kassa to extend the licence.',
+  },
+  'module-not-licensed': {
+    sv: 'Den här delen ingår inte i er licens. Kontakta Kassa om ni vill lägga till den.',
+    en: 'This part is not included in your licence. Contact Kassa if you want to add it.',
+  },
+  'terminal-not-found': {
+    sv: 'Terminalen finns inte. Ladda om listan över terminaler.',
+    en: 'The terminal does not exist. Reload the list of terminals.',
+  },
+  'register-id-taken': {
+    sv: 'Kassabeteckningen används redan av en annan terminal i miljön. Välj en annan.',
+    en: 'The register designation is already used by another terminal in this environment. Choose another.',
+  },
+  'place-of-business-not-found': {
+    sv: 'Försäljningsstället finns inte. Välj ett försäljningsställe i listan.',
+    en: 'The place of business does not exist. Choose one from the list.',
+  },
+  'invalid-pin': {
+    sv: 'PIN-koden måste vara 4–8 siffror.',
+    en: 'The PIN must be 4–8 digits.',
+  },
   'rate-limited': {
     sv: 'För många förfrågningar. Vänta en stund och försök igen.',
     en: 'Too many requests. Wait a moment and try again.',
@@ -109,8 +133,17 @@ export interface ErrorBody {
   error: { code: ErrorCode; sv: string; en: string; details?: Record<string, unknown> };
 }
 
-/** Builds the body of a refusal from its code. */
+/** Fills `{name}` placeholders from details (numbers and strings only). */
+function fill(template: string, details: Record<string, unknown> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = details?.[name];
+    return typeof value === 'number' || typeof value === 'string' ? String(value) : whole;
+  });
+}
+
+/** Builds the body of a refusal from its code; `{name}` in a message is taken from details. */
 export function errorBody(code: ErrorCode, details?: Record<string, unknown>): ErrorBody {
-  const { sv, en } = ERROR_MESSAGES[code];
+  const sv = fill(ERROR_MESSAGES[code].sv, details);
+  const en = fill(ERROR_MESSAGES[code].en, details);
   return { error: details ? { code, sv, en, details } : { code, sv, en } };
 }

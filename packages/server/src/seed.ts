@@ -37,6 +37,7 @@ export async function seedFirstStart(
         city: 'Stockholm',
       },
       admin: { username: 'admin', displayName: 'Administratör', password },
+      licensedTerminals: 2,
     },
     clock.now(),
   );

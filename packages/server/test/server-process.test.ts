@@ -8,7 +8,7 @@ import {
   TEST_DB_KIND,
   type TestDatabase,
 } from './support/test-db.js';
-import { startServerProcess } from './support/server-process.js';
+import { runServerCli, startServerProcess } from './support/server-process.js';
 
 async function login(base: string, password: string): Promise<{ cookie: string; status: number }> {
   const response = await fetch(`${base}/api/auth/login`, {
@@ -73,6 +73,25 @@ describeDb('the server as a process: first start, restart, several processes', (
     } finally {
       await second.stop();
     }
+  });
+
+  it('changes and shows a licence with the operator CLI', () => {
+    const shown = runServerCli(['licence', 'show', '--env', 'demo'], dbEnv());
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('0 aktiva av 2 licensierade');
+    const set = runServerCli(
+      ['licence', 'set', '--env', 'demo', '--terminals', '5', '--modules', 'products,reports'],
+      dbEnv(),
+    );
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toContain('0 aktiva av 5 licensierade');
+    expect(set.stdout).toContain('products, reports');
+    const bad = runServerCli(['licence', 'set', '--env', 'demo', '--modules', 'kaffe'], dbEnv());
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Okänd modul');
+    const missing = runServerCli(['licence', 'show', '--env', 'finnsinte'], dbEnv());
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('finns inte');
   });
 
   if (TEST_DB_KIND === 'postgres') {

@@ -22,6 +22,8 @@ describeDb('environments are isolated from each other', () => {
   let adminB: Session;
   let bUserId: string;
   let bAdminId: string;
+  let bTerminalId: string;
+  let bPlaceId: string;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -32,6 +34,22 @@ describeDb('environments are isolated from each other', () => {
     adminA = await signInAs(app, a.host, 'admin');
     adminB = await signInAs(app, b.host, 'admin');
     bUserId = await createUserAs(app, adminB, 'bara-i-beta', 'cashier');
+    const envB = await app.inject({ url: '/api/environment', headers: as(adminB) });
+    bPlaceId = envB.json<{ placesOfBusiness: { id: string }[] }>().placesOfBusiness[0]?.id ?? '';
+    const terminal = await app.inject({
+      method: 'POST',
+      url: '/api/terminals',
+      headers: as(adminB),
+      payload: { name: 'Betas kassa', placeOfBusinessId: bPlaceId, registerId: 'BETA1' },
+    });
+    if (terminal.statusCode !== 201) throw new Error(terminal.body);
+    bTerminalId = terminal.json<{ terminal: { id: string } }>().terminal.id;
+    await app.inject({
+      method: 'PUT',
+      url: `/api/users/${bUserId}/terminals`,
+      headers: as(adminB),
+      payload: { terminalIds: [bTerminalId] },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -68,6 +86,20 @@ describeDb('environments are isolated from each other', () => {
     'GET /api/environment': { expect: 'no-leak' },
     'PATCH /api/environment': { payload: { companyName: 'Alfa Bageri AB' }, expect: 'no-leak' },
     'GET /api/audit-log': { expect: 'no-leak' },
+    'PUT /api/users/:id/pin': { payload: { pin: '1234' }, expect: 'not-found' },
+    'PUT /api/users/:id/terminals': { payload: { terminalIds: [] }, expect: 'not-found' },
+    'GET /api/licence': { expect: 'no-leak' },
+    'GET /api/terminals': { expect: 'no-leak' },
+    'POST /api/terminals': {
+      payload: { name: 'Kassa', placeOfBusinessId: 'PLACE_OF_B', registerId: 'K1' },
+      expect: 'no-leak',
+    },
+    'GET /api/terminals/:id': { expect: 'not-found' },
+    'PATCH /api/terminals/:id': { payload: { name: 'Kapad' }, expect: 'not-found' },
+    'PUT /api/terminals/:id/registration': {
+      payload: { controlUnitSerial: null, status: 'registered', registeredOn: null },
+      expect: 'not-found',
+    },
   };
 
   it('covers every API route, and no route lets A read or change anything of B', async () => {
@@ -76,20 +108,36 @@ describeDb('environments are isolated from each other', () => {
       routes.filter((r) => !(r in probes)),
       'routes without an isolation probe',
     ).toEqual([]);
-    const secretsOfB = ['Beta Blommor', 'bara-i-beta', bUserId, bAdminId, 'beta'];
+    const secretsOfB = [
+      'Beta Blommor',
+      'bara-i-beta',
+      bUserId,
+      bAdminId,
+      'beta',
+      'BETA1',
+      bTerminalId,
+      bPlaceId,
+    ];
 
     for (const route of app.apiRoutes) {
       const key = `${route.method} ${route.url}`;
       const probe = probes[key];
       if (!probe) throw new Error(key);
-      for (const targetId of [bUserId, bAdminId]) {
+      const targets = route.url.startsWith('/api/terminals') ? [bTerminalId] : [bUserId, bAdminId];
+      for (const targetId of targets) {
         const session =
           route.url === '/api/auth/logout' ? await signInAs(app, adminA.host, 'admin') : adminA;
         const response = await app.inject({
           method: route.method as 'GET',
           url: route.url.replace(':id', targetId),
           headers: as(session),
-          ...(probe.payload === undefined ? {} : { payload: probe.payload as object }),
+          ...(probe.payload === undefined
+            ? {}
+            : {
+                payload: JSON.parse(
+                  JSON.stringify(probe.payload).replace('PLACE_OF_B', bPlaceId),
+                ) as object,
+              }),
         });
         if (probe.expect === 'not-found') {
           expect(response.statusCode, key).toBe(404);

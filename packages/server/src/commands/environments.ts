@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { parseOrganisationNumber } from '@kassa/core';
 import type { Db } from '../db/database.js';
-import { placesOfBusiness, tenants, users } from '../db/schema.js';
+import { LICENCE_MODULES, licences, placesOfBusiness, tenants, users } from '../db/schema.js';
 import { hashPassword } from '../security/password.js';
 import { audit } from './audit.js';
 import { checkPassword } from './users.js';
@@ -14,6 +14,8 @@ export interface NewEnvironment {
   organisationNumber: string;
   place: { name: string; streetAddress: string; postalCode: string; city: string };
   admin: { username: string; displayName: string; password: string };
+  /** Licensed terminals (default 1); every module is included. */
+  licensedTerminals?: number;
 }
 
 export type CreateEnvironmentResult =
@@ -56,6 +58,12 @@ export async function createEnvironment(
       companyName: input.companyName,
       organisationNumber: orgnr.value,
       createdAt: now,
+    });
+    await tx.insert(licences).values({
+      tenantId,
+      terminals: input.licensedTerminals ?? 1,
+      modules: [...LICENCE_MODULES],
+      updatedAt: now,
     });
     await tx
       .insert(placesOfBusiness)

@@ -1,6 +1,6 @@
 /** User administration: create, change, reset password. Every change is audit-logged. */
 import { randomUUID } from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -9,7 +9,8 @@ import {
   type UpdateUserBody,
   type User,
 } from '@kassa/contracts';
-import { users } from '../db/schema.js';
+import { terminals, userTerminals, users } from '../db/schema.js';
+import type { Db, Tx } from '../db/database.js';
 import type { CommandContext } from '../http/context.js';
 import { deleteUserSessions } from '../http/sessions.js';
 import { hashPassword } from '../security/password.js';
@@ -29,8 +30,8 @@ export function checkPassword(
 
 type UserRow = typeof users.$inferSelect;
 
-/** The API's view of a user (never the hash). */
-export function presentUser(row: UserRow): User {
+/** The API's view of a user (never a hash). */
+export function presentUser(row: UserRow, terminalIds: string[]): User {
   return {
     id: row.id,
     username: row.username,
@@ -38,7 +39,36 @@ export function presentUser(row: UserRow): User {
     role: row.role,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
+    hasPin: row.pinHash !== null,
+    terminalIds,
   };
+}
+
+/** The terminals each user of the environment may sign in at (optionally one user only). */
+export async function terminalIdsByUser(
+  db: Db | Tx,
+  tenantId: string,
+  userId?: string,
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ userId: userTerminals.userId, terminalId: userTerminals.terminalId })
+    .from(userTerminals)
+    .where(
+      userId === undefined
+        ? eq(userTerminals.tenantId, tenantId)
+        : and(eq(userTerminals.tenantId, tenantId), eq(userTerminals.userId, userId)),
+    )
+    .orderBy(userTerminals.terminalId);
+  const byUser = new Map<string, string[]>();
+  for (const row of rows)
+    byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.terminalId]);
+  return byUser;
+}
+
+/** Presents one user with their terminals. */
+export async function presentUserWithTerminals(ctx: CommandContext, row: UserRow): Promise<User> {
+  const byUser = await terminalIdsByUser(ctx.tx, ctx.tenantId, row.id);
+  return presentUser(row, byUser.get(row.id) ?? []);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,7 +121,7 @@ export async function createUser(
     targetId: row.id,
     details: { username: row.username, role: row.role },
   });
-  return { ok: true, user: presentUser(row) };
+  return { ok: true, user: presentUser(row, []) };
 }
 
 export type UpdateUserResult =
@@ -159,7 +189,7 @@ export async function updateUser(
     targetId: userId,
     details: { username: row.username, changes },
   });
-  return { ok: true, user: presentUser(row) };
+  return { ok: true, user: await presentUserWithTerminals(ctx, row) };
 }
 
 export type ResetPasswordResult =
@@ -187,4 +217,63 @@ export async function resetPassword(
     details: { username: existing.username },
   });
   return { ok: true };
+}
+
+const PIN = /^\d{4,8}$/;
+
+/** Sets a cashier's register PIN (stored as a scrypt hash). */
+export async function setPin(
+  ctx: CommandContext,
+  userId: string,
+  pin: string,
+): Promise<{ ok: true } | Refusal<'user-not-found' | 'invalid-pin'>> {
+  const existing = await findUser(ctx, userId);
+  if (!existing) return { ok: false, code: 'user-not-found' };
+  if (!PIN.test(pin)) return { ok: false, code: 'invalid-pin' };
+  await ctx.tx
+    .update(users)
+    .set({ pinHash: await hashPassword(pin), updatedAt: ctx.now })
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+  await audit(ctx, {
+    action: 'user.pin-set',
+    targetType: 'user',
+    targetId: userId,
+    details: { username: existing.username },
+  });
+  return { ok: true };
+}
+
+/** Replaces the set of terminals a user may sign in at. */
+export async function setUserTerminals(
+  ctx: CommandContext,
+  userId: string,
+  terminalIds: string[],
+): Promise<{ ok: true; user: User } | Refusal<'user-not-found' | 'terminal-not-found'>> {
+  const existing = await findUser(ctx, userId);
+  if (!existing) return { ok: false, code: 'user-not-found' };
+  const wanted = [...new Set(terminalIds)];
+  if (wanted.some((id) => !UUID.test(id))) return { ok: false, code: 'terminal-not-found' };
+  if (wanted.length > 0) {
+    const found = await ctx.tx
+      .select({ id: terminals.id })
+      .from(terminals)
+      .where(and(eq(terminals.tenantId, ctx.tenantId), inArray(terminals.id, wanted)));
+    if (found.length !== wanted.length) return { ok: false, code: 'terminal-not-found' };
+  }
+  const before = (await terminalIdsByUser(ctx.tx, ctx.tenantId, userId)).get(userId) ?? [];
+  await ctx.tx
+    .delete(userTerminals)
+    .where(and(eq(userTerminals.tenantId, ctx.tenantId), eq(userTerminals.userId, userId)));
+  if (wanted.length > 0) {
+    await ctx.tx
+      .insert(userTerminals)
+      .values(wanted.map((terminalId) => ({ tenantId: ctx.tenantId, userId, terminalId })));
+  }
+  await audit(ctx, {
+    action: 'user.terminals-set',
+    targetType: 'user',
+    targetId: userId,
+    details: { username: existing.username, from: before, to: wanted },
+  });
+  return { ok: true, user: await presentUserWithTerminals(ctx, existing) };
 }

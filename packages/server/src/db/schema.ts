@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -57,6 +58,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     role: text('role', { enum: ['admin', 'manager', 'cashier'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** scrypt hash of the cashier's register PIN (4–8 digits), if one is set. */
+    pinHash: text('pin_hash'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -131,5 +134,110 @@ export const auditLog = pgTable(
       foreignColumns: [users.tenantId, users.id],
     }),
     index('audit_log_at').on(t.tenantId, t.at),
+  ],
+);
+
+/** Module names a licence may include; the backoffice core is always included. */
+export const LICENCE_MODULES = ['products', 'reports', 'exports'] as const;
+export type LicenceModule = (typeof LICENCE_MODULES)[number];
+
+/** The environment's licence: how many terminals may be active, which modules are included. */
+export const licences = pgTable(
+  'licences',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminals: integer('terminals').notNull(),
+    modules: text('modules').array().notNull().$type<LicenceModule[]>(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] })],
+);
+
+/** A terminal (kassaregister): what is registered with Skatteverket and bound to one PC. */
+export const terminals = pgTable(
+  'terminals',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    placeOfBusinessId: uuid('place_of_business_id').notNull(),
+    /** Kassabeteckning: unique in the environment, 1–16 letters/digits. */
+    registerId: text('register_id').notNull(),
+    /** Tillverkningsnummer: generated, at most 17 characters. */
+    serialNumber: text('serial_number').notNull(),
+    active: boolean('active').notNull(),
+    createdAt: createdAt(),
+    /** What the register last reported about itself. */
+    reportedVersion: text('reported_version'),
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true, mode: 'date' }),
+    unsyncedEntries: integer('unsynced_entries'),
+    /** Skatteverket registration. */
+    controlUnitSerial: text('control_unit_serial'),
+    registrationStatus: text('registration_status', { enum: ['unregistered', 'registered'] })
+      .notNull()
+      .default('unregistered'),
+    registeredOn: date('registered_on', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.placeOfBusinessId],
+      foreignColumns: [placesOfBusiness.tenantId, placesOfBusiness.id],
+    }),
+    uniqueIndex('terminals_tenant_register_id').on(t.tenantId, t.registerId),
+    uniqueIndex('terminals_tenant_serial').on(t.tenantId, t.serialNumber),
+  ],
+);
+
+/** A binding of a terminal to one PC's hardware and device key; removed, never deleted. */
+export const terminalBindings = pgTable(
+  'terminal_bindings',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    terminalId: uuid('terminal_id').notNull(),
+    pcName: text('pc_name').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** Ed25519 public key of the register (SPKI, base64). */
+    publicKey: text('public_key').notNull(),
+    boundAt: timestamp('bound_at', { withTimezone: true, mode: 'date' }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.terminalId],
+      foreignColumns: [terminals.tenantId, terminals.id],
+    }),
+    uniqueIndex('terminal_bindings_one_active')
+      .on(t.tenantId, t.terminalId)
+      .where(sql`removed_at IS NULL`),
+  ],
+);
+
+/** Which terminals a cashier may sign in at. */
+export const userTerminals = pgTable(
+  'user_terminals',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid('user_id').notNull(),
+    terminalId: uuid('terminal_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.terminalId] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.terminalId],
+      foreignColumns: [terminals.tenantId, terminals.id],
+    }),
   ],
 );

@@ -32,6 +32,7 @@ import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
 import { environmentRoutes } from './routes/environment.js';
 import { auditLogRoutes } from './routes/audit-log.js';
+import { terminalRoutes } from './routes/terminals.js';
 
 export interface AppDeps {
   database: Database;
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(environmentRoutes);
   await app.register(auditLogRoutes);
+  await app.register(terminalRoutes);
 
   app.get(
     '/api/openapi.json',

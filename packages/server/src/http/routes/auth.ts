@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signIn } from '../../commands/sign-in.js';
 import { audit } from '../../commands/audit.js';
-import { findUser, presentUser } from '../../commands/users.js';
+import { findUser, presentUserWithTerminals } from '../../commands/users.js';
 import { tenants } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = (app) => {
       .from(tenants)
       .where(eq(tenants.id, tenant.id));
     if (!env) throw new Error('environment vanished');
-    return { user: presentUser(user), environment: env, csrfToken };
+    return { user: await presentUserWithTerminals(ctx, user), environment: env, csrfToken };
   }
 
   app.post(

@@ -1,6 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import {
   createUserBodySchema,
+  setPinBodySchema,
+  setUserTerminalsBodySchema,
   resetPasswordBodySchema,
   updateUserBodySchema,
   userSchema,
@@ -11,7 +13,11 @@ import {
   createUser,
   findUser,
   presentUser,
+  presentUserWithTerminals,
   resetPassword,
+  setPin,
+  setUserTerminals,
+  terminalIdsByUser,
   updateUser,
 } from '../../commands/users.js';
 import { users } from '../../db/schema.js';
@@ -42,7 +48,8 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
         .from(users)
         .where(eq(users.tenantId, ctx.tenantId))
         .orderBy(asc(users.username));
-      return { users: rows.map(presentUser) };
+      const byUser = await terminalIdsByUser(database.db, ctx.tenantId);
+      return { users: rows.map((row) => presentUser(row, byUser.get(row.id) ?? [])) };
     },
   );
 
@@ -61,7 +68,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
       const ctx = commandContext(request, database.db, clock.now());
       const user = await findUser(ctx, request.params.id);
       if (!user) throw new ApiError(404, 'user-not-found');
-      return { user: presentUser(user) };
+      return { user: await presentUserWithTerminals(ctx, user) };
     },
   );
 
@@ -128,6 +135,53 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
       );
       if (!result.ok) throw new ApiError(result.code === 'user-not-found' ? 404 : 400, result.code);
       return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    '/api/users/:id/pin',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['users'],
+        summary: "Set a cashier's register PIN (4–8 digits)",
+        params: idParams,
+        body: setPinBodySchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const result = await database.db.transaction((tx) =>
+        setPin(commandContext(request, tx, clock.now()), request.params.id, request.body.pin),
+      );
+      if (!result.ok) throw new ApiError(result.code === 'user-not-found' ? 404 : 400, result.code);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/users/:id/terminals',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['users'],
+        summary: 'Set the terminals a user may sign in at',
+        params: idParams,
+        body: setUserTerminalsBodySchema,
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        setUserTerminals(
+          commandContext(request, tx, clock.now()),
+          request.params.id,
+          request.body.terminalIds,
+        ),
+      );
+      if (!result.ok) {
+        throw new ApiError(result.code === 'user-not-found' ? 404 : 400, result.code);
+      }
+      return { user: result.user };
     },
   );
   return Promise.resolve();

@@ -1,0 +1,166 @@
+import {
+  createTerminalBodySchema,
+  licenceSchema,
+  terminalRegistrationBodySchema,
+  terminalSchema,
+  updateTerminalBodySchema,
+} from '@kassa/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createTerminal,
+  listTerminals,
+  readLicence,
+  setTerminalRegistration,
+  updateTerminal,
+  type CreateTerminalResult,
+  type UpdateTerminalResult,
+} from '../../commands/terminals.js';
+import { ApiError } from '../api-error.js';
+import { commandContext } from '../app.js';
+
+const ADMIN = { kassa: { access: ['admin'] as const } };
+const READERS = { kassa: { access: ['admin', 'manager'] as const } };
+const idParams = z.object({ id: z.string().max(64) });
+const terminalAnswer = z.object({ terminal: terminalSchema });
+
+type TerminalRefusal =
+  Exclude<UpdateTerminalResult, { ok: true }> | Exclude<CreateTerminalResult, { ok: true }>;
+
+function refuse(result: TerminalRefusal): never {
+  switch (result.code) {
+    case 'licence-full':
+      throw new ApiError(409, 'licence-full', { licensed: result.licensed, active: result.active });
+    case 'register-id-taken':
+      throw new ApiError(409, result.code);
+    case 'terminal-not-found':
+      throw new ApiError(404, result.code);
+    case 'place-of-business-not-found':
+      throw new ApiError(400, result.code);
+  }
+}
+
+/** Terminals and cash registers, and the licence. */
+export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
+  const { database, clock, version } = app.deps;
+
+  async function one(tenantId: string, id: string) {
+    const [terminal] = await listTerminals(database.db, tenantId, version, id);
+    if (!terminal) throw new ApiError(404, 'terminal-not-found');
+    return { terminal };
+  }
+
+  app.get(
+    '/api/licence',
+    {
+      config: READERS,
+      schema: {
+        tags: ['terminals'],
+        summary: 'The licence and its use',
+        response: { 200: licenceSchema },
+      },
+    },
+    (request) =>
+      readLicence(database.db, commandContext(request, database.db, clock.now()).tenantId),
+  );
+
+  app.get(
+    '/api/terminals',
+    {
+      config: READERS,
+      schema: {
+        tags: ['terminals'],
+        summary: 'List terminals with binding, contact and registration status',
+        response: { 200: z.object({ terminals: z.array(terminalSchema) }) },
+      },
+    },
+    async (request) => ({
+      terminals: await listTerminals(
+        database.db,
+        commandContext(request, database.db, clock.now()).tenantId,
+        version,
+      ),
+    }),
+  );
+
+  app.get(
+    '/api/terminals/:id',
+    {
+      config: READERS,
+      schema: {
+        tags: ['terminals'],
+        summary: 'One terminal',
+        params: idParams,
+        response: { 200: terminalAnswer },
+      },
+    },
+    (request) => one(commandContext(request, database.db, clock.now()).tenantId, request.params.id),
+  );
+
+  app.post(
+    '/api/terminals',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: 'Create a terminal (within the licence)',
+        body: createTerminalBodySchema,
+        response: { 201: terminalAnswer },
+      },
+    },
+    async (request, reply) => {
+      const result = await database.db.transaction((tx) =>
+        createTerminal(commandContext(request, tx, clock.now()), request.body),
+      );
+      if (!result.ok) refuse(result);
+      return reply.status(201).send(await one(request.tenant?.id ?? '', result.terminalId));
+    },
+  );
+
+  app.patch(
+    '/api/terminals/:id',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: 'Rename, move, deactivate or activate a terminal',
+        params: idParams,
+        body: updateTerminalBodySchema,
+        response: { 200: terminalAnswer },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        updateTerminal(commandContext(request, tx, clock.now()), request.params.id, request.body),
+      );
+      if (!result.ok) refuse(result);
+      return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/terminals/:id/registration',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: "Record the terminal's Skatteverket registration",
+        params: idParams,
+        body: terminalRegistrationBodySchema,
+        response: { 200: terminalAnswer },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        setTerminalRegistration(
+          commandContext(request, tx, clock.now()),
+          request.params.id,
+          request.body,
+        ),
+      );
+      if (!result.ok) throw new ApiError(404, result.code);
+      return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+  return Promise.resolve();
+};
