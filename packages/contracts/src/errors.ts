@@ -115,6 +115,54 @@ export const ERROR_MESSAGES = {
     sv: 'PIN-koden måste vara 4–8 siffror.',
     en: 'The PIN must be 4–8 digits.',
   },
+  'connect-requires-admin': {
+    sv: 'Användaren är inte administratör. Anslut med en administratörs användarnamn och lösenord, eller använd parkopplingskoden från nedladdningen.',
+    en: "The user is not an administrator. Connect with an administrator's username and password, or use the pairing code from the download.",
+  },
+  'terminal-deactivated': {
+    sv: 'Terminalen är inaktiverad. En administratör kan aktivera den under Terminaler och kassor i backoffice.',
+    en: 'The terminal is deactivated. An administrator can activate it under Terminals and registers in the backoffice.',
+  },
+  'terminal-bound-elsewhere': {
+    sv: 'Terminalen är redan kopplad till datorn {pcName} (sedan {boundAt}). Välj en annan terminal, eller be en administratör att välja "Ta bort koppling mot hårdvara" för terminalen i backoffice – bara om den datorn har kraschat eller byts ut.',
+    en: 'The terminal is already bound to the computer {pcName} (since {boundAt}). Choose another terminal, or ask an administrator to use "Remove hardware binding" for the terminal in the backoffice – only if that computer crashed or is being replaced.',
+  },
+  'terminal-not-bound': {
+    sv: 'Terminalen är inte ansluten till någon hårdvara, så det finns ingen koppling att ta bort.',
+    en: 'The terminal is not bound to any hardware, so there is no binding to remove.',
+  },
+  'binding-confirmation-mismatch': {
+    sv: 'Bekräftelsen stämmer inte. Skriv terminalens kassabeteckning exakt och ange ett skäl.',
+    en: "The confirmation does not match. Type the terminal's register designation exactly and give a reason.",
+  },
+  'pairing-code-invalid': {
+    sv: 'Parkopplingskoden finns inte. Kontrollera koden, eller ladda ner installationsprogrammet igen i backoffice för en ny kod.',
+    en: 'The pairing code does not exist. Check the code, or download the installer again in the backoffice for a new code.',
+  },
+  'pairing-code-expired': {
+    sv: 'Parkopplingskoden har gått ut (den gäller i 24 timmar och bara den senaste nedladdningen). Ladda ner installationsprogrammet igen i backoffice.',
+    en: 'The pairing code has expired (it is valid for 24 hours and only for the latest download). Download the installer again in the backoffice.',
+  },
+  'pairing-code-used': {
+    sv: 'Parkopplingskoden är redan använd. Ladda ner installationsprogrammet igen i backoffice för en ny kod.',
+    en: 'The pairing code has already been used. Download the installer again in the backoffice for a new code.',
+  },
+  'device-signature-invalid': {
+    sv: 'Kassan kunde inte identifiera sig mot servern. Kontrollera datorns klocka (kassa doctor) eller anslut kassan igen.',
+    en: "The register could not authenticate to the server. Check the computer's clock (kassa doctor) or connect the register again.",
+  },
+  'device-replay': {
+    sv: 'Förfrågan har redan tagits emot en gång och stoppades. Försök igen.',
+    en: 'The request was already received once and was stopped. Try again.',
+  },
+  'binding-removed': {
+    sv: 'Kopplingen mellan den här datorn och terminalen har tagits bort i backoffice. Kassan kan inte sälja här längre. Anslut på nytt (kassa connect) om datorn ska användas som kassa.',
+    en: 'The binding between this computer and the terminal was removed in the backoffice. The register can no longer sell here. Connect again (kassa connect) if this computer is to be used as a register.',
+  },
+  'installer-not-built': {
+    sv: 'Installationsprogrammet är inte byggt på den här servern. Driftansvarig behöver köra "npm run build:register" och starta om servern.',
+    en: 'The installer has not been built on this server. The operator needs to run "npm run build:register" and restart the server.',
+  },
   'rate-limited': {
     sv: 'För många förfrågningar. Vänta en stund och försök igen.',
     en: 'Too many requests. Wait a moment and try again.',

@@ -1,3 +1,5 @@
 /** @kassa/contracts: the shapes that cross a process boundary, as zod schemas. */
 export * from './errors.js';
 export * from './api.js';
+export * from './register-protocol.js';
+export * from './register.js';

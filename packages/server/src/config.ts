@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { DatabaseOptions } from './db/database.js';
-import { DEFAULT_WEB_DIR } from './package-info.js';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_REGISTER_DIST_DIR, DEFAULT_WEB_DIR } from './package-info.js';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +18,20 @@ export interface ServerConfig {
   webDir: string;
   trustProxy: boolean;
   logLevel: string;
+  registerDistDir: string;
+  https: { cert: string; key: string } | null;
+}
+
+function readTls(env: NodeJS.ProcessEnv): { cert: string; key: string } | null {
+  const certFile = env.KASSA_TLS_CERT_FILE;
+  const keyFile = env.KASSA_TLS_KEY_FILE;
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) {
+    throw new Error(
+      'Set both KASSA_TLS_CERT_FILE and KASSA_TLS_KEY_FILE (PEM files) to serve https',
+    );
+  }
+  return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
 }
 
 /** Reads the configuration; throws a readable error for an invalid value. */
@@ -40,5 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     webDir: env.KASSA_WEB_DIR ? path.resolve(env.KASSA_WEB_DIR) : DEFAULT_WEB_DIR,
     trustProxy: env.KASSA_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    registerDistDir: env.KASSA_REGISTER_DIST
+      ? path.resolve(env.KASSA_REGISTER_DIST)
+      : DEFAULT_REGISTER_DIST_DIR,
+    https: readTls(env),
   };
 }

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     tenancy: { baseDomain: config.baseDomain, defaultEnvironment: config.defaultEnvironment },
     webDir: config.webDir,
     trustProxy: config.trustProxy,
+    registerDistDir: config.registerDistDir,
+    ...(config.https ? { https: config.https } : {}),
     logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
@@ -34,10 +36,11 @@ async function main(): Promise<void> {
     config.database.kind === 'pglite'
       ? `PGlite i ${config.database.dataDir ?? 'minnet'} (inbäddad; ej strömavbrottssäker — använd PostgreSQL i drift)`
       : 'PostgreSQL (DATABASE_URL)';
+  const scheme = config.https ? 'https' : 'http';
   const lines = [
     '',
-    `Kassa backoffice ${SERVER_VERSION} är igång: http://localhost:${port}/`,
-    `  Miljö: http://<miljö>.${config.baseDomain}:${port}/   API-dokumentation: http://localhost:${port}/api/docs`,
+    `Kassa backoffice ${SERVER_VERSION} är igång: ${scheme}://localhost:${port}/`,
+    `  Miljö: ${scheme}://<miljö>.${config.baseDomain}:${port}/   API-dokumentation: ${scheme}://localhost:${port}/api/docs`,
     `  Databas: ${where}`,
   ];
   if (seed.created) {

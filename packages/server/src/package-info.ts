@@ -27,3 +27,6 @@ export const SERVER_VERSION = (
 
 /** The built backoffice web app, beside the server package in the workspace. */
 export const DEFAULT_WEB_DIR = path.resolve(SERVER_PACKAGE_DIR, '../backoffice-web/dist');
+
+/** Where `npm run build:register` puts the register program, beside the server package. */
+export const DEFAULT_REGISTER_DIST_DIR = path.resolve(SERVER_PACKAGE_DIR, '../register/dist-bin');

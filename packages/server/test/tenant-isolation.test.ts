@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
+import { SimulatedPc } from './support/device.js';
 import {
+  ADMIN_PASSWORD,
   as,
   buildEnvironment,
   buildTestApp,
@@ -100,6 +102,31 @@ describeDb('environments are isolated from each other', () => {
       payload: { controlUnitSerial: null, status: 'registered', registeredOn: null },
       expect: 'not-found',
     },
+    'POST /api/terminals/:id/binding/remove': {
+      payload: { confirmation: 'BETA1', reason: 'Kapning' },
+      expect: 'not-found',
+    },
+    'GET /api/terminals/:id/pairing-code': { expect: 'not-found' },
+    'POST /api/terminals/:id/installer': { expect: 'not-found' },
+    'POST /api/register/terminals': {
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+      expect: 'no-leak',
+    },
+    'POST /api/register/connect': {
+      payload: {
+        method: 'password',
+        username: 'admin',
+        password: ADMIN_PASSWORD,
+        terminalId: 'TERMINAL_OF_B',
+        ...new SimulatedPc('KAPARE').identity(),
+      },
+      expect: 'no-leak',
+    },
+    'GET /api/register/me': { expect: 'no-leak' },
+    'POST /api/register/heartbeat': {
+      payload: { programVersion: '0.1.0', unsyncedEntries: 0 },
+      expect: 'no-leak',
+    },
   };
 
   it('covers every API route, and no route lets A read or change anything of B', async () => {
@@ -135,7 +162,9 @@ describeDb('environments are isolated from each other', () => {
             ? {}
             : {
                 payload: JSON.parse(
-                  JSON.stringify(probe.payload).replace('PLACE_OF_B', bPlaceId),
+                  JSON.stringify(probe.payload)
+                    .replace('PLACE_OF_B', bPlaceId)
+                    .replace('TERMINAL_OF_B', bTerminalId),
                 ) as object,
               }),
         });

@@ -200,6 +200,7 @@ describeDb('user administration and roles', () => {
     for (const route of app.apiRoutes) {
       if (
         route.url.startsWith('/api/auth/') ||
+        route.url.startsWith('/api/register/') ||
         route.url === '/api/health' ||
         route.url === '/api/openapi.json'
       )

@@ -29,7 +29,7 @@ export type SignInResult =
   | { ok: false; code: 'invalid-credentials' | 'account-deactivated' }
   | { ok: false; code: 'sign-in-locked'; retryAfterSeconds: number };
 
-interface SignInInput {
+export interface SignInInput {
   tenantId: string;
   username: string;
   password: string;
@@ -37,12 +37,20 @@ interface SignInInput {
   now: Date;
 }
 
-/** Attempts a sign-in. */
-export async function signIn(
+export type CredentialsResult =
+  | { ok: true; userId: string; role: 'admin' | 'manager' | 'cashier'; username: string }
+  | { ok: false; code: 'invalid-credentials' | 'account-deactivated' }
+  | { ok: false; code: 'sign-in-locked'; retryAfterSeconds: number };
+
+/**
+ * Checks a username and password under the throttle (per account and per address); used by the
+ * backoffice sign-in and by a register connecting with admin credentials.
+ */
+export async function checkCredentials(
   db: Db,
   input: SignInInput,
   limits: SignInLimits,
-): Promise<SignInResult> {
+): Promise<CredentialsResult> {
   const { tenantId, now } = input;
   const username = input.username.trim().toLowerCase();
   const keys = [`account:${username}`, ...(input.address ? [`address:${input.address}`] : [])];
@@ -61,7 +69,12 @@ export async function signIn(
   }
 
   const rows = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      role: users.role,
+    })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.username, username)))
     .limit(1);
@@ -84,16 +97,32 @@ export async function signIn(
     return { ok: false, code: 'invalid-credentials' };
   }
   if (!user.active) return { ok: false, code: 'account-deactivated' };
+  await db
+    .delete(signInThrottle)
+    .where(
+      and(eq(signInThrottle.tenantId, tenantId), eq(signInThrottle.key, `account:${username}`)),
+    );
+  return { ok: true, userId: user.id, role: user.role, username };
+}
 
+/** Attempts a backoffice sign-in: checks the credentials and opens a session. */
+export async function signIn(
+  db: Db,
+  input: SignInInput,
+  limits: SignInLimits,
+): Promise<SignInResult> {
+  const checked = await checkCredentials(db, input, limits);
+  if (!checked.ok) return checked;
   return db.transaction(async (tx) => {
-    await tx
-      .delete(signInThrottle)
-      .where(
-        and(eq(signInThrottle.tenantId, tenantId), eq(signInThrottle.key, `account:${username}`)),
-      );
-    await purgeExpiredSessions(tx, tenantId, now);
-    const session = await createSession(tx, tenantId, user.id, now, input.address);
-    return { ok: true as const, userId: user.id, ...session };
+    await purgeExpiredSessions(tx, input.tenantId, input.now);
+    const session = await createSession(
+      tx,
+      input.tenantId,
+      checked.userId,
+      input.now,
+      input.address,
+    );
+    return { ok: true as const, userId: checked.userId, ...session };
   });
 }
 

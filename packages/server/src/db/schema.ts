@@ -241,3 +241,48 @@ export const userTerminals = pgTable(
     }),
   ],
 );
+
+/** A single-use pairing code from an installer download (only its digest is stored). */
+export const pairingCodes = pgTable(
+  'pairing_codes',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    terminalId: uuid('terminal_id').notNull(),
+    codeDigest: text('code_digest').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.terminalId],
+      foreignColumns: [terminals.tenantId, terminals.id],
+    }),
+    uniqueIndex('pairing_codes_digest').on(t.tenantId, t.codeDigest),
+  ],
+);
+
+/** Nonces of device-signed requests seen recently (replay protection). */
+export const deviceNonces = pgTable(
+  'device_nonces',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    bindingId: uuid('binding_id').notNull(),
+    nonce: text('nonce').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.bindingId, t.nonce] }),
+    foreignKey({
+      columns: [t.tenantId, t.bindingId],
+      foreignColumns: [terminalBindings.tenantId, terminalBindings.id],
+    }),
+  ],
+);

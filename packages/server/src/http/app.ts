@@ -26,6 +26,7 @@ import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../commands/sign-in.j
 import { ApiError } from './api-error.js';
 import type { CommandContext, RouteAccess, SignedIn } from './context.js';
 import { SESSION_COOKIE, loadSession } from './sessions.js';
+import { authenticateDevice } from './device-auth.js';
 import { resolveTenant, type TenantResolutionOptions } from './tenant-resolution.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
@@ -33,6 +34,7 @@ import { userRoutes } from './routes/users.js';
 import { environmentRoutes } from './routes/environment.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { terminalRoutes } from './routes/terminals.js';
+import { registerRoutes } from './routes/register.js';
 
 export interface AppDeps {
   database: Database;
@@ -47,6 +49,10 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Where `npm run build:register` puts the register program (for installer downloads). */
+  registerDistDir?: string;
+  /** Serve https with this certificate and key (PEM). */
+  https?: { cert: string; key: string };
 }
 
 /** An API route as registered: what the isolation test walks through. */
@@ -98,6 +104,7 @@ export function commandContext(
 /** Builds the application (not listening). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(deps.https ? { https: deps.https } : {}),
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
     trustProxy: deps.trustProxy ?? false,
@@ -112,12 +119,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const method of methods) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url });
   });
   app.decorateRequest('tenant', null);
+  app.decorateRequest('device', null);
+  app.decorateRequest('rawBody', null);
   app.decorateRequest('signedIn', null);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON bodies: a form or text post is refused (415), which also defeats simple CSRF forms.
   app.removeContentTypeParser(['text/plain']);
+  // JSON bodies are kept as sent too: a register signs the exact bytes (device-auth.ts).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    request.rawBody = text;
+    void parseJson(request, text, done);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {
@@ -183,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.signedIn = await loadSession(deps.database.db, tenant.id, token, deps.clock.now());
     }
     const who = access.access ?? 'signed-in';
+    if (who === 'device') return; // verified in preHandler, once the signed body has been read
     if (who !== 'anyone') {
       const signedIn = request.signedIn;
       if (!signedIn) throw new ApiError(401, 'not-authenticated');
@@ -215,12 +233,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  app.addHook('preHandler', async (request) => {
+    if (accessOf(request).access !== 'device' || !request.tenant) return;
+    request.device = await authenticateDevice(
+      deps.database.db,
+      request.tenant.id,
+      request,
+      deps.clock.now(),
+    );
+  });
+
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(environmentRoutes);
   await app.register(auditLogRoutes);
   await app.register(terminalRoutes);
+  await app.register(registerRoutes);
 
   app.get(
     '/api/openapi.json',

@@ -33,8 +33,11 @@ export interface CommandContext {
 export interface RouteAccess {
   /** No environment needed (health, API docs). */
   public?: boolean;
-  /** Who may call: 'anyone' in the environment, a signed-in user, or listed roles. */
-  access?: 'anyone' | 'signed-in' | readonly Role[];
+  /**
+   * Who may call: 'anyone' in the environment, a signed-in user, listed roles, or a register
+   * authenticated by its device key ('device').
+   */
+  access?: 'anyone' | 'signed-in' | 'device' | readonly Role[];
 }
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import {
   createTerminalBodySchema,
   licenceSchema,
+  removeBindingBodySchema,
   terminalRegistrationBodySchema,
   terminalSchema,
   updateTerminalBodySchema,
@@ -16,6 +17,12 @@ import {
   type CreateTerminalResult,
   type UpdateTerminalResult,
 } from '../../commands/terminals.js';
+import {
+  createPairingCode,
+  currentPairingCode,
+  removeBinding,
+} from '../../commands/terminal-binding.js';
+import { buildInstallerZip, findRegisterBuild } from '../../commands/installer.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
@@ -160,6 +167,98 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
       );
       if (!result.ok) throw new ApiError(404, result.code);
       return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+  app.post(
+    '/api/terminals/:id/binding/remove',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: 'Ta bort koppling mot hårdvara: release the PC binding (revokes its key at once)',
+        params: idParams,
+        body: removeBindingBodySchema,
+        response: { 200: terminalAnswer },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        removeBinding(
+          commandContext(request, tx, clock.now()),
+          request.params.id,
+          request.body.confirmation,
+          request.body.reason,
+        ),
+      );
+      if (!result.ok) {
+        throw new ApiError(
+          result.code === 'terminal-not-found'
+            ? 404
+            : result.code === 'terminal-not-bound'
+              ? 409
+              : 400,
+          result.code,
+        );
+      }
+      return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/terminals/:id/pairing-code',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: 'Whether a usable pairing code exists (the code itself is shown only once)',
+        params: idParams,
+        response: { 200: z.object({ code: z.object({ expiresAt: z.string() }).nullable() }) },
+      },
+    },
+    async (request) => {
+      const tenantId = request.tenant?.id ?? '';
+      await one(tenantId, request.params.id);
+      const code = await currentPairingCode(database.db, tenantId, request.params.id, clock.now());
+      return { code: code ? { expiresAt: code.expiresAt.toISOString() } : null };
+    },
+  );
+
+  app.post(
+    '/api/terminals/:id/installer',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: 'Download the installer (zip) with a new single-use pairing code',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const tenantId = request.tenant?.id ?? '';
+      const { terminal } = await one(tenantId, request.params.id);
+      if (!findRegisterBuild(app.deps.registerDistDir ?? '')) {
+        throw new ApiError(503, 'installer-not-built');
+      }
+      const created = await database.db.transaction((tx) =>
+        createPairingCode(commandContext(request, tx, clock.now()), terminal.id),
+      );
+      if (!created.ok) throw new ApiError(404, created.code);
+      const zip = buildInstallerZip(app.deps.registerDistDir ?? '', {
+        url: `${request.protocol}://${request.headers.host ?? 'localhost'}`,
+        environment: request.tenant?.slug ?? '',
+        terminalId: terminal.id,
+        registerId: terminal.registerId,
+        pairingCode: created.code,
+        expiresAt: created.expiresAt.toISOString(),
+      });
+      if (!zip) throw new ApiError(503, 'installer-not-built');
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="kassa-${terminal.registerId}.zip"`)
+        .header('x-kassa-pairing-code', created.code)
+        .header('x-kassa-pairing-expires', created.expiresAt.toISOString())
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(zip));
     },
   );
   return Promise.resolve();

@@ -1,0 +1,285 @@
+/**
+ * The register program's side of the contract (see docs/protocols/register-protocol.md): its own
+ * error codes with Swedish and English messages (failures that happen on the till, before or
+ * without the server), the files in its data folder, the provisioning file of the installer
+ * download, and the local API that `kassa start` offers to the POS web app on 127.0.0.1.
+ *
+ * Refusals of the backoffice itself keep their codes from errors.ts and are shown as the server
+ * sent them.
+ */
+import { z } from 'zod';
+import { ERROR_MESSAGES, type ErrorCode } from './errors.js';
+
+/** Error codes raised by the register program itself, each with a message that says what to do. */
+export const REGISTER_ERROR_MESSAGES = {
+  'address-invalid': {
+    sv: 'Adressen "{address}" är inte en giltig adress. Ange miljöns adress som den står i backoffice, t.ex. https://dittforetag.kassa.se.',
+    en: 'The address "{address}" is not a valid address. Enter the environment\'s address as shown in the backoffice, e.g. https://yourcompany.kassa.se.',
+  },
+  'address-insecure': {
+    sv: 'Adressen måste börja med https:// (krypterad anslutning). http:// är bara tillåtet för localhost och 127.0.0.1. Skriv adressen med https://, t.ex. https://dittforetag.kassa.se.',
+    en: 'The address must start with https:// (encrypted connection). http:// is only allowed for localhost and 127.0.0.1. Write the address with https://, e.g. https://yourcompany.kassa.se.',
+  },
+  'server-unreachable': {
+    sv: 'Servern {host} går inte att nå ({reason}). Kontrollera att adressen är rätt stavad, att datorn är ansluten till internet och att ingen brandvägg stoppar kassan. Försök sedan igen.',
+    en: 'The server {host} cannot be reached ({reason}). Check that the address is spelled correctly, that the computer is connected to the internet and that no firewall blocks the register. Then try again.',
+  },
+  'tls-failed': {
+    sv: 'Den säkra anslutningen (TLS) till {host} misslyckades: {reason}. Kontrollera att datorns datum och klocka stämmer. Om ert nätverk använder ett eget certifikat (t.ex. en brandvägg som granskar trafiken): ange certifikatfilen i miljövariabeln NODE_EXTRA_CA_CERTS och starta kassan igen.',
+    en: "The secure connection (TLS) to {host} failed: {reason}. Check that the computer's date and clock are right. If your network uses its own certificate (e.g. a firewall that inspects traffic): set the certificate file in the environment variable NODE_EXTRA_CA_CERTS and start the register again.",
+  },
+  'not-a-kassa-server': {
+    sv: '{host} svarar, men det är ingen Kassa-server. Kontrollera adressen: den ska vara er miljös adress, t.ex. https://dittforetag.kassa.se.',
+    en: '{host} answers, but it is not a Kassa server. Check the address: it should be your environment\'s address, e.g. https://yourcompany.kassa.se.',
+  },
+  'server-answer-invalid': {
+    sv: 'Servern gav ett oväntat svar (HTTP {status}). Försök igen om en stund; om felet kvarstår, kontakta supporten och ange tidpunkten.',
+    en: 'The server gave an unexpected answer (HTTP {status}). Try again in a while; if it persists, contact support and give the time.',
+  },
+  'not-connected': {
+    sv: 'Kassan är inte ansluten till någon miljö. Anslut den med "kassa connect" (eller öppna kassan i webbläsaren och fyll i adress, användarnamn och lösenord).',
+    en: 'The register is not connected to an environment. Connect it with "kassa connect" (or open the register in the browser and enter address, username and password).',
+  },
+  'input-required': {
+    sv: 'Uppgifter saknas: {missing}. Ange dem som flaggor (kassa connect --url … --user … --password … --terminal …, eller --code …) eller kör kassa connect i ett terminalfönster för att bli tillfrågad.',
+    en: 'Missing: {missing}. Give them as flags (kassa connect --url … --user … --password … --terminal …, or --code …) or run kassa connect in a terminal window to be asked.',
+  },
+  'terminal-required': {
+    sv: 'Välj vilken terminal datorn ska bli med --terminal <kassabeteckning>. Terminaler som kan väljas: {choices}.',
+    en: 'Choose which terminal this computer becomes with --terminal <register id>. Terminals to choose from: {choices}.',
+  },
+  'terminal-choice-invalid': {
+    sv: 'Terminalen "{terminal}" finns inte i miljön. Terminaler som kan väljas: {choices}.',
+    en: 'The terminal "{terminal}" does not exist in the environment. Terminals to choose from: {choices}.',
+  },
+  'no-terminals': {
+    sv: 'Miljön har inga aktiva terminaler att ansluta till. Skapa eller aktivera en terminal under Terminaler och kassor i backoffice och försök igen.',
+    en: 'The environment has no active terminals to connect to. Create or activate a terminal under Terminals and registers in the backoffice and try again.',
+  },
+  'provisioning-invalid': {
+    sv: 'Filen {file} kunde inte läsas ({reason}). Ladda ner installationsprogrammet igen i backoffice, eller anslut med --url, --user och --password.',
+    en: 'The file {file} could not be read ({reason}). Download the installer again in the backoffice, or connect with --url, --user and --password.',
+  },
+  'data-folder-other-installation': {
+    sv: 'Datamappen {folder} tillhör en tidigare installation (miljö {url}, terminal {registerId}) och används inte för {wanted}. Kör kassa connect igen med --archive-existing för att flytta undan den (inget raderas), eller välj en annan mapp med miljövariabeln KASSA_HOME.',
+    en: 'The data folder {folder} belongs to an earlier installation (environment {url}, terminal {registerId}) and is not used for {wanted}. Run kassa connect again with --archive-existing to move it aside (nothing is deleted), or choose another folder with the environment variable KASSA_HOME.',
+  },
+  'data-folder-terminal-unknown': {
+    sv: 'Datamappen {folder} tillhör terminalen {registerId} i den här miljön, men det går inte att se vilken terminal parkopplingskoden gäller. Ange --terminal {registerId} om koden gäller samma terminal, annars --archive-existing för att flytta undan mappen (inget raderas).',
+    en: 'The data folder {folder} belongs to terminal {registerId} of this environment, but which terminal the pairing code is for is unknown. Give --terminal {registerId} if the code is for the same terminal, otherwise --archive-existing to move the folder aside (nothing is deleted).',
+  },
+  'data-folder-code-other-terminal': {
+    sv: 'Parkopplingskoden gällde terminalen {connected}, men datamappen {folder} tillhör terminalen {registerId}. Ingenting i datamappen har ändrats. Be en administratör ta bort kopplingen för {connected} i backoffice, och anslut sedan igen med rätt kod eller med --archive-existing.',
+    en: 'The pairing code was for terminal {connected}, but the data folder {folder} belongs to terminal {registerId}. Nothing in the data folder was changed. Ask an administrator to remove the binding of {connected} in the backoffice, then connect again with the right code or with --archive-existing.',
+  },
+  'data-folder-unknown': {
+    sv: 'Mappen {folder} finns redan men innehåller ingen känd Kassa-installation. Kör kassa connect med --archive-existing för att flytta undan den (inget raderas), eller välj en annan mapp med miljövariabeln KASSA_HOME.',
+    en: 'The folder {folder} already exists but holds no known Kassa installation. Run kassa connect with --archive-existing to move it aside (nothing is deleted), or choose another folder with the environment variable KASSA_HOME.',
+  },
+  'data-folder-unwritable': {
+    sv: 'Det går inte att skriva i datamappen {folder} ({reason}). Kontrollera att kontot som kör kassan har skrivrätt där, eller välj en annan mapp med miljövariabeln KASSA_HOME.',
+    en: 'The data folder {folder} cannot be written ({reason}). Check that the account running the register may write there, or choose another folder with the environment variable KASSA_HOME.',
+  },
+  'data-folder-damaged': {
+    sv: 'Filen {file} i datamappen är skadad ({reason}). Kör kassa connect med --archive-existing för att flytta undan mappen (inget raderas) och ansluta på nytt.',
+    en: 'The file {file} in the data folder is damaged ({reason}). Run kassa connect with --archive-existing to move the folder aside (nothing is deleted) and connect again.',
+  },
+  'archive-has-unuploaded': {
+    sv: 'Datamappen {folder} innehåller {count} journalposter som inte har laddats upp till servern, så den flyttas inte undan. Starta den tidigare installationen och låt den synkronisera först. Ska posterna medvetet lämnas kvar i arkivet: kör med --force --reason "skäl".',
+    en: 'The data folder {folder} holds {count} journal entries not yet uploaded to the server, so it is not moved aside. Start the earlier installation and let it synchronise first. If the entries are deliberately to be left in the archive: run with --force --reason "why".',
+  },
+  'archive-journal-unreadable': {
+    sv: 'Datamappen {folder} innehåller en journal (journal.sqlite) som inte kunde läsas, så det går inte att veta om alla poster är uppladdade. Mappen flyttas inte undan. Låt den tidigare installationen synkronisera först, eller kör med --force --reason "skäl".',
+    en: 'The data folder {folder} holds a journal (journal.sqlite) that could not be read, so whether every entry is uploaded is unknown. The folder is not moved aside. Let the earlier installation synchronise first, or run with --force --reason "why".',
+  },
+  'archive-reason-required': {
+    sv: '--force kräver ett skäl: lägg till --reason "…" (skälet skrivs i ARKIVERAD.txt i den arkiverade mappen).',
+    en: '--force needs a reason: add --reason "…" (the reason is written to ARKIVERAD.txt in the archived folder).',
+  },
+  'archive-failed': {
+    sv: 'Datamappen {folder} kunde inte flyttas till {target} ({reason}). Stäng program som använder mappen (t.ex. en kassa som redan körs) och försök igen, eller byt namn på mappen själv.',
+    en: 'The data folder {folder} could not be moved to {target} ({reason}). Close programs using the folder (e.g. a register that is already running) and try again, or rename the folder yourself.',
+  },
+  'device-key-unreadable': {
+    sv: 'Kassans nyckel ({file}) saknas eller kan inte läsas ({reason}). Anslut kassan igen med kassa connect.',
+    en: "The register's key ({file}) is missing or unreadable ({reason}). Connect the register again with kassa connect.",
+  },
+  'invalid-credentials': {
+    sv: 'Fel användarnamn eller PIN-kod. Försök igen.',
+    en: 'Wrong username or PIN. Try again.',
+  },
+  'cashier-not-permitted-here': {
+    sv: 'Du har inte behörighet att logga in på den här kassan',
+    en: 'You are not permitted to sign in at this register',
+  },
+  'pin-locked': {
+    sv: 'För många felaktiga PIN-försök. Vänta {retryAfterSeconds} sekunder och försök igen.',
+    en: 'Too many wrong PIN attempts. Wait {retryAfterSeconds} seconds and try again.',
+  },
+  'cashiers-not-synced': {
+    sv: 'Kassan har ännu inte hämtat kassörerna från servern, så ingen kan logga in. Kontrollera internetanslutningen; kassan försöker igen varje minut.',
+    en: 'The register has not yet fetched the cashiers from the server, so nobody can sign in. Check the internet connection; the register tries again every minute.',
+  },
+  'already-connected': {
+    sv: 'Kassan är redan ansluten (terminal {registerId} i {url}). Anslut på nytt till en annan miljö med kassa connect --archive-existing.',
+    en: 'The register is already connected (terminal {registerId} at {url}). To connect to another environment use kassa connect --archive-existing.',
+  },
+  'local-origin-refused': {
+    sv: 'Förfrågan kom från en annan webbplats och stoppades. Öppna kassan direkt på http://127.0.0.1 med kassans port.',
+    en: 'The request came from another site and was stopped. Open the register directly at http://127.0.0.1 with its port.',
+  },
+  'port-in-use': {
+    sv: 'Port {port} används redan av ett annat program (körs kassan redan? Öppna då http://127.0.0.1:{port}/). Välj annars en annan port med --port.',
+    en: 'Port {port} is already used by another program (is the register already running? Then open http://127.0.0.1:{port}/). Otherwise choose another port with --port.',
+  },
+} as const satisfies Record<string, { sv: string; en: string }>;
+
+/** An error code raised by the register program itself. */
+export type RegisterErrorCode = keyof typeof REGISTER_ERROR_MESSAGES;
+
+/** Any code the register shows: its own, or one of the backoffice's. */
+export type AnyErrorCode = RegisterErrorCode | ErrorCode;
+
+/** The refusal shape of the local API (same as the backoffice's). */
+export interface RegisterErrorBody {
+  error: { code: string; sv: string; en: string; details?: Record<string, unknown> };
+}
+
+function fillTemplate(template: string, details: Record<string, unknown> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = details?.[name];
+    return typeof value === 'number' || typeof value === 'string' ? String(value) : whole;
+  });
+}
+
+/** The Swedish and English messages of a code (the register's catalogue first). */
+export function registerMessage(
+  code: AnyErrorCode,
+  details?: Record<string, unknown>,
+): { sv: string; en: string } {
+  const entry: { sv: string; en: string } =
+    code in REGISTER_ERROR_MESSAGES
+      ? REGISTER_ERROR_MESSAGES[code as RegisterErrorCode] // narrowed by the `in` check
+      : ERROR_MESSAGES[code as ErrorCode]; // the remaining codes are the backoffice's
+  return { sv: fillTemplate(entry.sv, details), en: fillTemplate(entry.en, details) };
+}
+
+/** Builds a refusal body from a code; `{name}` in a message is taken from details. */
+export function registerErrorBody(
+  code: AnyErrorCode,
+  details?: Record<string, unknown>,
+): RegisterErrorBody {
+  const { sv, en } = registerMessage(code, details);
+  return { error: details ? { code, sv, en, details } : { code, sv, en } };
+}
+
+// ---- Files ----
+
+/** `kassa-provisioning.json`, from the installer download in the backoffice. */
+export const provisioningFileSchema = z.object({
+  url: z.string().min(1),
+  environment: z.string().optional(),
+  terminalId: z.string().optional(),
+  registerId: z.string().optional(),
+  pairingCode: z.string().min(1),
+  expiresAt: z.string().optional(),
+});
+export type ProvisioningFile = z.infer<typeof provisioningFileSchema>;
+
+/** `register.json` in the data folder: which environment and terminal this PC is bound to. */
+export const registerFileSchema = z.object({
+  formatVersion: z.literal(1),
+  url: z.string(),
+  environment: z.object({ slug: z.string(), companyName: z.string() }),
+  terminal: z.object({
+    id: z.string(),
+    name: z.string(),
+    registerId: z.string(),
+    serialNumber: z.string(),
+  }),
+  bindingId: z.string(),
+  fingerprint: z.string(),
+  pcName: z.string(),
+  connectedAt: z.string(),
+});
+export type RegisterFile = z.infer<typeof registerFileSchema>;
+
+/** One cashier as the server lists it in GET /api/register/me (for offline sign-in). */
+export const registerCashierSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['admin', 'manager', 'cashier']),
+  pinHash: z.string().nullable(),
+  active: z.boolean(),
+});
+export type RegisterCashier = z.infer<typeof registerCashierSchema>;
+
+/** `cashiers.json` in the data folder. */
+export const cashiersFileSchema = z.object({
+  formatVersion: z.literal(1),
+  terminalId: z.string(),
+  syncedAt: z.string(),
+  cashiers: z.array(registerCashierSchema),
+  /** Active users of the environment not permitted at this terminal (for a precise refusal). */
+  otherUsernames: z.array(z.string()).default([]),
+});
+export type CashiersFile = z.infer<typeof cashiersFileSchema>;
+
+// ---- Register local API (127.0.0.1) ----
+
+export const bindingStateSchema = z.enum(['ok', 'removed', 'unknown']);
+export type BindingState = z.infer<typeof bindingStateSchema>;
+
+export const localSignedInSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['admin', 'manager', 'cashier']),
+});
+export type LocalSignedIn = z.infer<typeof localSignedInSchema>;
+
+/** GET /local/status. */
+export const localStatusSchema = z.object({
+  connected: z.boolean(),
+  environment: z.object({ slug: z.string(), companyName: z.string(), url: z.string() }).optional(),
+  terminal: z
+    .object({ id: z.string(), name: z.string(), registerId: z.string(), serialNumber: z.string() })
+    .optional(),
+  binding: bindingStateSchema,
+  signedIn: localSignedInSchema.nullable(),
+  /** Why the register cannot sell now (binding removed, terminal deactivated), if it cannot. */
+  problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable().optional(),
+  lastContactAt: z.string().nullable().optional(),
+  programVersion: z.string().optional(),
+});
+export type LocalStatus = z.infer<typeof localStatusSchema>;
+
+/** POST /local/terminals. */
+export const localTerminalsBodySchema = z.strictObject({
+  url: z.string().trim().min(1).max(2048),
+  username: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(4096),
+});
+export type LocalTerminalsBody = z.infer<typeof localTerminalsBodySchema>;
+
+/** POST /local/connect: admin credentials and a terminal, or a pairing code. */
+export const localConnectBodySchema = z.union([
+  z.strictObject({
+    url: z.string().trim().min(1).max(2048),
+    username: z.string().trim().min(1).max(254),
+    password: z.string().min(1).max(4096),
+    terminalId: z.string().trim().min(1).max(64),
+  }),
+  z.strictObject({
+    url: z.string().trim().min(1).max(2048).optional(),
+    code: z.string().trim().min(1).max(64),
+  }),
+]);
+export type LocalConnectBody = z.infer<typeof localConnectBodySchema>;
+
+/** POST /local/sign-in. */
+export const localSignInBodySchema = z.strictObject({
+  username: z.string().trim().min(1).max(254),
+  pin: z.string().min(1).max(64),
+});
+export type LocalSignInBody = z.infer<typeof localSignInBodySchema>;

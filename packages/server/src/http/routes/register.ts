@@ -1,0 +1,276 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import {
+  connectAnswerSchema,
+  connectBodySchema,
+  heartbeatBodySchema,
+  listRegisterTerminalsAnswerSchema,
+  listRegisterTerminalsBodySchema,
+  registerMeSchema,
+} from '@kassa/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkCredentials } from '../../commands/sign-in.js';
+import {
+  connectTerminal,
+  describeTerminalForRegister,
+  isEd25519PublicKey,
+} from '../../commands/terminal-binding.js';
+import { placesOfBusiness, tenants, terminalBindings, terminals } from '../../db/schema.js';
+import { ApiError } from '../api-error.js';
+import { commandContext } from '../app.js';
+
+const ANYONE = { kassa: { access: 'anyone' as const } };
+const DEVICE = { kassa: { access: 'device' as const } };
+
+/** The register program's API: connecting a PC, and device-signed calls after that. */
+export const registerRoutes: FastifyPluginAsyncZod = (app) => {
+  const { database, clock, signInLimits } = app.deps;
+
+  /** Checks admin credentials for connecting; throws the refusal the register shows. */
+  async function requireAdmin(request: FastifyRequest, username: string, password: string) {
+    const tenant = request.tenant;
+    if (!tenant) throw new Error('no environment');
+    const checked = await checkCredentials(
+      database.db,
+      { tenantId: tenant.id, username, password, address: request.ip, now: clock.now() },
+      signInLimits,
+    );
+    if (!checked.ok) {
+      if (checked.code === 'sign-in-locked') {
+        throw new ApiError(429, 'sign-in-locked', {
+          retryAfterSeconds: checked.retryAfterSeconds,
+          retryAfterMinutes: Math.ceil(checked.retryAfterSeconds / 60),
+        });
+      }
+      throw new ApiError(checked.code === 'account-deactivated' ? 403 : 401, checked.code);
+    }
+    if (checked.role !== 'admin') throw new ApiError(403, 'connect-requires-admin');
+    return checked;
+  }
+
+  async function environmentOf(tenantId: string) {
+    const [env] = await database.db.select().from(tenants).where(eq(tenants.id, tenantId));
+    if (!env) throw new Error('environment vanished');
+    return env;
+  }
+
+  app.post(
+    '/api/register/terminals',
+    {
+      config: ANYONE,
+      schema: {
+        tags: ['register'],
+        summary: 'Terminals an administrator may connect this PC to',
+        body: listRegisterTerminalsBodySchema,
+        response: { 200: listRegisterTerminalsAnswerSchema },
+      },
+    },
+    async (request) => {
+      await requireAdmin(request, request.body.username, request.body.password);
+      const tenantId = request.tenant?.id ?? '';
+      const env = await environmentOf(tenantId);
+      const rows = await database.db
+        .select({ terminal: terminals, place: placesOfBusiness, binding: terminalBindings })
+        .from(terminals)
+        .innerJoin(
+          placesOfBusiness,
+          and(
+            eq(placesOfBusiness.tenantId, terminals.tenantId),
+            eq(placesOfBusiness.id, terminals.placeOfBusinessId),
+          ),
+        )
+        .leftJoin(
+          terminalBindings,
+          and(
+            eq(terminalBindings.tenantId, terminals.tenantId),
+            eq(terminalBindings.terminalId, terminals.id),
+            isNull(terminalBindings.removedAt),
+          ),
+        )
+        .where(eq(terminals.tenantId, tenantId))
+        .orderBy(asc(terminals.name));
+      return {
+        environment: { slug: env.slug, companyName: env.companyName },
+        terminals: rows.map(({ terminal, place, binding }) => ({
+          id: terminal.id,
+          name: terminal.name,
+          registerId: terminal.registerId,
+          placeOfBusinessName: place.name,
+          active: terminal.active,
+          binding: binding
+            ? { pcName: binding.pcName, boundAt: binding.boundAt.toISOString() }
+            : null,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/register/connect',
+    {
+      config: ANYONE,
+      schema: {
+        tags: ['register'],
+        summary: 'Bind a terminal to this PC (admin credentials or a pairing code)',
+        body: connectBodySchema,
+        response: { 200: connectAnswerSchema },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (!isEd25519PublicKey(body.publicKey)) {
+        throw new ApiError(400, 'validation-failed', {
+          issues: [{ path: '/publicKey', message: 'not an Ed25519 SPKI public key' }],
+        });
+      }
+      const admin =
+        body.method === 'password'
+          ? await requireAdmin(request, body.username, body.password)
+          : null;
+      const now = clock.now();
+      const result = await database.db.transaction(async (tx) => {
+        const base = commandContext(request, tx, now);
+        const ctx = admin
+          ? { ...base, actor: { userId: admin.userId, name: admin.username } }
+          : { ...base, actor: { userId: null, name: 'parkopplingskod' } };
+        return connectTerminal(
+          ctx,
+          body.method === 'password' ? { terminalId: body.terminalId } : { pairingCode: body.code },
+          body,
+        );
+      });
+      if (!result.ok) {
+        switch (result.code) {
+          case 'licence-full':
+            throw new ApiError(409, result.code, {
+              licensed: result.licensed,
+              active: result.active,
+            });
+          case 'terminal-bound-elsewhere':
+            throw new ApiError(409, result.code, {
+              pcName: result.pcName,
+              boundAt: result.boundAt,
+            });
+          case 'terminal-not-found':
+            throw new ApiError(404, result.code);
+          case 'terminal-deactivated':
+            throw new ApiError(409, result.code);
+          case 'pairing-code-invalid':
+            throw new ApiError(400, result.code);
+          case 'pairing-code-expired':
+          case 'pairing-code-used':
+            throw new ApiError(410, result.code);
+        }
+      }
+      const tenantId = request.tenant?.id ?? '';
+      const env = await environmentOf(tenantId);
+      const [row] = await database.db
+        .select({ terminal: terminals, place: placesOfBusiness })
+        .from(terminals)
+        .innerJoin(
+          placesOfBusiness,
+          and(
+            eq(placesOfBusiness.tenantId, terminals.tenantId),
+            eq(placesOfBusiness.id, terminals.placeOfBusinessId),
+          ),
+        )
+        .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, result.terminalId)));
+      if (!row) throw new Error('terminal vanished');
+      return {
+        environment: { slug: env.slug, companyName: env.companyName },
+        terminal: {
+          id: row.terminal.id,
+          name: row.terminal.name,
+          registerId: row.terminal.registerId,
+          serialNumber: row.terminal.serialNumber,
+          placeOfBusinessName: row.place.name,
+        },
+        bindingId: result.bindingId,
+        serverTime: now.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/api/register/me',
+    {
+      config: DEVICE,
+      schema: {
+        tags: ['register'],
+        summary: 'The register: its terminal, environment and who may sign in (device-signed)',
+        response: { 200: registerMeSchema },
+      },
+    },
+    async (request) => {
+      const tenantId = request.tenant?.id ?? '';
+      const device = request.device;
+      if (!device) throw new Error('no device');
+      const env = await environmentOf(tenantId);
+      const [row] = await database.db
+        .select({ terminal: terminals, place: placesOfBusiness })
+        .from(terminals)
+        .innerJoin(
+          placesOfBusiness,
+          and(
+            eq(placesOfBusiness.tenantId, terminals.tenantId),
+            eq(placesOfBusiness.id, terminals.placeOfBusinessId),
+          ),
+        )
+        .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, device.terminalId)));
+      if (!row) throw new Error('terminal vanished');
+      const people = await describeTerminalForRegister(database.db, tenantId, device.terminalId);
+      return {
+        environment: {
+          slug: env.slug,
+          companyName: env.companyName,
+          organisationNumber: env.organisationNumber,
+        },
+        terminal: {
+          id: row.terminal.id,
+          name: row.terminal.name,
+          registerId: row.terminal.registerId,
+          serialNumber: row.terminal.serialNumber,
+          active: row.terminal.active,
+          placeOfBusiness: {
+            name: row.place.name,
+            streetAddress: row.place.streetAddress,
+            postalCode: row.place.postalCode,
+            city: row.place.city,
+          },
+        },
+        serverTime: clock.now().toISOString(),
+        ...people,
+      };
+    },
+  );
+
+  app.post(
+    '/api/register/heartbeat',
+    {
+      config: DEVICE,
+      schema: {
+        tags: ['register'],
+        summary: 'The register reports its version and backlog (device-signed)',
+        body: heartbeatBodySchema,
+        response: { 200: z.object({ serverTime: z.string() }) },
+      },
+    },
+    async (request) => {
+      const tenantId = request.tenant?.id ?? '';
+      const device = request.device;
+      if (!device) throw new Error('no device');
+      const now = clock.now();
+      await database.db
+        .update(terminals)
+        .set({
+          lastContactAt: now,
+          reportedVersion: request.body.programVersion,
+          unsyncedEntries: request.body.unsyncedEntries,
+        })
+        .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, device.terminalId)));
+      return { serverTime: now.toISOString() };
+    },
+  );
+  return Promise.resolve();
+};
