@@ -185,6 +185,12 @@ export const terminalSchema = z.object({
     registeredOn: z.string().nullable(),
   }),
   warnings: z.array(z.enum(['not-registered'])),
+  /**
+   * Set when the terminal moved to another PC (a binding was removed and a different PC bound):
+   * the business must move Skatteverket's ID stickers, and report a changed control unit within
+   * two weeks. The UI shows a checklist until the registration is confirmed again.
+   */
+  movedToNewPc: z.object({ at: z.string(), fromPcName: z.string() }).nullable(),
   skatteverket: z.object({
     companyName: z.string(),
     organisationNumber: z.string(),

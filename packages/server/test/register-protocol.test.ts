@@ -223,6 +223,11 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
       'binding-removed',
     );
     expect((await reinstalled.request(app, host, 'GET', '/api/register/me')).statusCode).toBe(200);
+    const sameHardware = await app.inject({
+      url: `/api/terminals/${terminalId}`,
+      headers: as(admin),
+    });
+    expect(sameHardware.json()).toMatchObject({ terminal: { movedToNewPc: null } });
 
     const mismatch = await app.inject({
       method: 'POST',
@@ -277,6 +282,11 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
 
     const pc2 = new SimulatedPc('NYA-PC');
     expect((await connectWithPassword(pc2, terminalId)).statusCode).toBe(200);
+    // Moved to another PC: the backoffice shows the sticker/control-unit checklist.
+    const moved = await app.inject({ url: `/api/terminals/${terminalId}`, headers: as(admin) });
+    expect(moved.json()).toMatchObject({
+      terminal: { movedToNewPc: { fromPcName: 'GAMLA-PC' }, binding: { pcName: 'NYA-PC' } },
+    });
   });
 
   it('says clearly when no installer has been built, and otherwise serves a zip with a single-use pairing code', async () => {

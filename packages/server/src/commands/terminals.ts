@@ -293,6 +293,30 @@ export async function listTerminals(
         : and(eq(terminals.tenantId, tenantId), eq(terminals.id, terminalId)),
     )
     .orderBy(asc(terminals.name), asc(terminals.registerId));
+  const history = await db
+    .select({
+      terminalId: terminalBindings.terminalId,
+      pcName: terminalBindings.pcName,
+      fingerprint: terminalBindings.fingerprint,
+      boundAt: terminalBindings.boundAt,
+      removedAt: terminalBindings.removedAt,
+    })
+    .from(terminalBindings)
+    .where(eq(terminalBindings.tenantId, tenantId))
+    .orderBy(asc(terminalBindings.boundAt));
+  /** The previous PC, when the current binding is on different hardware than the one before. */
+  const movedFrom = (
+    terminalIdOf: string,
+    current: typeof terminalBindings.$inferSelect | null,
+  ) => {
+    if (!current) return null;
+    const earlier = history.filter(
+      (h) => h.terminalId === terminalIdOf && h.removedAt !== null && h.boundAt < current.boundAt,
+    );
+    const previous = earlier[earlier.length - 1];
+    if (!previous || previous.fingerprint === current.fingerprint) return null;
+    return { at: current.boundAt.toISOString(), fromPcName: previous.pcName };
+  };
   return rows.map(({ terminal: t, place, binding }) => {
     const programVersion = t.reportedVersion ?? serverVersion;
     const addressOfUse = `${place.name}, ${place.streetAddress}, ${place.postalCode} ${place.city}`;
@@ -323,6 +347,7 @@ export async function listTerminals(
       },
       warnings:
         t.active && t.registrationStatus !== 'registered' ? ['not-registered' as const] : [],
+      movedToNewPc: movedFrom(t.id, binding),
       skatteverket: {
         companyName: tenant.companyName,
         organisationNumber: tenant.organisationNumber,
