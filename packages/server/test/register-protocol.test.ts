@@ -214,6 +214,7 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
       unsyncedEntries: 42,
     });
 
+    clock.advance(60_000);
     // Reinstalled on the same hardware: new key, same fingerprint.
     const reinstalled = new SimulatedPc('GAMLA-PC', pc1.fingerprint);
     const again = await connectWithPassword(reinstalled, terminalId);
@@ -243,6 +244,7 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
       payload: { confirmation: 'R3', reason: '' },
     });
     expect(codeOf(noReason.body)).toBe('binding-confirmation-mismatch');
+    clock.advance(60_000);
     const removed = await app.inject({
       method: 'POST',
       url: `/api/terminals/${terminalId}/binding/remove`,
@@ -280,6 +282,7 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
       details: { pcName: 'GAMLA-PC', unsyncedEntries: 42, reason: 'Hårddisken kraschade' },
     });
 
+    clock.advance(60_000);
     const pc2 = new SimulatedPc('NYA-PC');
     expect((await connectWithPassword(pc2, terminalId)).statusCode).toBe(200);
     // Moved to another PC: the backoffice shows the sticker/control-unit checklist.

@@ -310,9 +310,14 @@ export async function listTerminals(
     current: typeof terminalBindings.$inferSelect | null,
   ) => {
     if (!current) return null;
-    const earlier = history.filter(
-      (h) => h.terminalId === terminalIdOf && h.removedAt !== null && h.boundAt < current.boundAt,
-    );
+    const earlier = history
+      .filter(
+        (h) =>
+          h.terminalId === terminalIdOf &&
+          h.removedAt !== null &&
+          h.removedAt.getTime() <= current.boundAt.getTime(),
+      )
+      .sort((a, b) => (a.removedAt?.getTime() ?? 0) - (b.removedAt?.getTime() ?? 0));
     const previous = earlier[earlier.length - 1];
     if (!previous || previous.fingerprint === current.fingerprint) return null;
     return { at: current.boundAt.toISOString(), fromPcName: previous.pcName };
