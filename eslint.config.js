@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       '**/dist/**',
       '**/dist-types/**',
+      '**/dist-bin/**',
       '**/node_modules/**',
       'packages/server/migrations/**',
       'test-results/**',

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests, and the server suite once on PGlite and once on PostgreSQL.
+// Projects: pure unit tests, the server suite once on PGlite and once on PostgreSQL, and the
+// register program against a real in-process server (PGlite in memory).
 const resolve = { conditions: ['source', 'module', 'import', 'node', 'default'] };
 
 export default defineConfig({
@@ -34,6 +35,16 @@ export default defineConfig({
           globalSetup: ['packages/server/test/setup/postgres-global.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'register',
+          include: ['packages/register/test/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
     ],

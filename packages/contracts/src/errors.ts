@@ -124,8 +124,8 @@ export const ERROR_MESSAGES = {
     en: 'The terminal is deactivated. An administrator can activate it under Terminals and registers in the backoffice.',
   },
   'terminal-bound-elsewhere': {
-    sv: 'Terminalen är redan kopplad till datorn {pcName} (sedan {boundAt}). Välj en annan terminal, eller be en administratör att välja "Ta bort koppling mot hårdvara" för terminalen i backoffice – bara om den datorn har kraschat eller byts ut.',
-    en: 'The terminal is already bound to the computer {pcName} (since {boundAt}). Choose another terminal, or ask an administrator to use "Remove hardware binding" for the terminal in the backoffice – only if that computer crashed or is being replaced.',
+    sv: 'Terminalen är redan kopplad till datorn {pcName} (sedan {boundAtText}). Välj en annan terminal, eller be en administratör att välja "Ta bort koppling mot hårdvara" för terminalen i backoffice – bara om den datorn har kraschat eller byts ut.',
+    en: 'The terminal is already bound to the computer {pcName} (since {boundAtText}). Choose another terminal, or ask an administrator to use "Remove hardware binding" for the terminal in the backoffice – only if that computer crashed or is being replaced.',
   },
   'terminal-not-bound': {
     sv: 'Terminalen är inte ansluten till någon hårdvara, så det finns ingen koppling att ta bort.',

@@ -30,7 +30,7 @@ export const REGISTER_ERROR_MESSAGES = {
   },
   'not-a-kassa-server': {
     sv: '{host} svarar, men det är ingen Kassa-server. Kontrollera adressen: den ska vara er miljös adress, t.ex. https://dittforetag.kassa.se.',
-    en: '{host} answers, but it is not a Kassa server. Check the address: it should be your environment\'s address, e.g. https://yourcompany.kassa.se.',
+    en: "{host} answers, but it is not a Kassa server. Check the address: it should be your environment's address, e.g. https://yourcompany.kassa.se.",
   },
   'server-answer-invalid': {
     sv: 'Servern gav ett oväntat svar (HTTP {status}). Försök igen om en stund; om felet kvarstår, kontakta supporten och ange tidpunkten.',

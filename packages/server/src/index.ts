@@ -6,3 +6,4 @@ export { seedFirstStart, DEMO_ORGANISATION_NUMBER } from './seed.js';
 export { createEnvironment, type NewEnvironment } from './commands/environments.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
+export { setLicence, readLicence } from './commands/terminals.js';

@@ -20,6 +20,13 @@ import { placesOfBusiness, tenants, terminalBindings, terminals } from '../../db
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
+/** "2026-11-25 14:03" in the shop's time zone, for messages. */
+const STOCKHOLM_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
 const ANYONE = { kassa: { access: 'anyone' as const } };
 const DEVICE = { kassa: { access: 'device' as const } };
 
@@ -151,6 +158,7 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
             throw new ApiError(409, result.code, {
               pcName: result.pcName,
               boundAt: result.boundAt,
+              boundAtText: STOCKHOLM_TIME.format(new Date(result.boundAt)),
             });
           case 'terminal-not-found':
             throw new ApiError(404, result.code);

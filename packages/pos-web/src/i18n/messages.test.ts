@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries, en, languages, sv } from './messages';
+import { placeholdersOf } from './translate';
+
+describe('dictionaries', () => {
+  const svKeys = Object.keys(sv).sort();
+  const enKeys = Object.keys(en).sort();
+
+  it('has an English text for every Swedish key, and no other', () => {
+    expect(svKeys.filter((key) => !(key in en))).toEqual([]);
+    expect(enKeys.filter((key) => !(key in sv))).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatches = svKeys.filter((key) => {
+      const svText = sv[key as keyof typeof sv];
+      const enText = en[key as keyof typeof en];
+      return placeholdersOf(svText).join() !== placeholdersOf(enText).join();
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each(languages)('has no empty or untrimmed texts in %s', (language) => {
+    const bad = Object.entries(dictionaries[language]).filter(
+      ([, text]) => text.trim() === '' || text !== text.trim(),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('says what the installation guide says on the setup screen', () => {
+    expect([
+      sv['setup.title'],
+      sv['setup.address'],
+      sv['setup.username'],
+      sv['setup.password'],
+      sv['setup.submit'],
+      sv['setup.methodCode'],
+      sv['setup.addressPlaceholder'],
+    ]).toEqual([
+      'Anslut kassan',
+      'Adress',
+      'Användarnamn',
+      'Lösenord',
+      'Anslut',
+      'Jag har en parkopplingskod',
+      'https://dinmiljo.kassa.se',
+    ]);
+    expect(sv['setup.addressHelp']).toContain('https://');
+    expect(en['setup.addressHelp']).toContain('https://');
+  });
+
+  it('uses the backoffice words for terminals and the signed-in screen', () => {
+    expect(sv['terminals.free']).toBe('Terminalen är inte ansluten till någon hårdvara');
+    expect(sv['terminals.boundTo']).toBe('Kopplad till {pcName}');
+    expect(sv['sales.signedInAs']).toBe('Inloggad som {name}');
+    expect(sv['sales.signOut']).toBe('Logga ut');
+    expect(sv['sales.comingTitle']).toBe('Försäljning kommer i nästa version');
+    expect([sv['role.admin'], sv['role.manager'], sv['role.cashier']]).toEqual([
+      'Administratör',
+      'Butikschef',
+      'Kassör',
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import '@mantine/core/styles.css';
+import './styles.css';
+import { MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/ApiProvider';
+import { App } from './App';
+import { I18nProvider } from './i18n/I18nProvider';
+import { StatusProvider } from './status/StatusProvider';
+import { cssVariablesResolver, theme } from './theme';
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      cssVariablesResolver={cssVariablesResolver}
+    >
+      <I18nProvider>
+        <ApiProvider>
+          <StatusProvider>
+            <App />
+          </StatusProvider>
+        </ApiProvider>
+      </I18nProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,40 @@
+/**
+ * Expected failures of the register as values: a stable code, the Swedish and English text to
+ * show, details, and the HTTP status the server answered (or the local API should answer).
+ */
+import { registerMessage, type AnyErrorCode } from '@kassa/contracts';
+
+export interface Failure {
+  code: string;
+  sv: string;
+  en: string;
+  details?: Record<string, unknown>;
+  /** The server's HTTP status, when the failure is the server's refusal. */
+  status?: number;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+/** A failure raised by the register itself, with its catalogue messages. */
+export function failure(code: AnyErrorCode, details?: Record<string, unknown>): Failure {
+  const { sv, en } = registerMessage(code, details);
+  return details ? { code, sv, en, details } : { code, sv, en };
+}
+
+/** Shorthand for a failed outcome. */
+export function failed<T>(code: AnyErrorCode, details?: Record<string, unknown>): Outcome<T> {
+  return { ok: false, failure: failure(code, details) };
+}
+
+export function succeeded<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** A short description of an unknown thrown value, for `{reason}` placeholders. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

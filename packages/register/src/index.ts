@@ -1,0 +1,19 @@
+/** @kassa/register: the register program, for tests and tools that compose it. */
+export { runCli, USAGE, type CliIo } from './commands.js';
+export { connect, checkAddress, type ConnectRequest, type ConnectResult } from './connect.js';
+export { buildLocalService, type LocalServiceOptions } from './local-service.js';
+export { collectStatus, formatStatus, type StatusReport } from './status.js';
+export { runDoctor, formatDoctor, type DoctorLine } from './doctor.js';
+export { syncOnce } from './sync.js';
+export { loadInstallation } from './installation.js';
+export {
+  archiveDataFolder,
+  countUnuploadedEntries,
+  dataFolder,
+  inspectDataFolder,
+  FILES,
+} from './data-folder.js';
+export { machineFingerprint } from './hardware.js';
+export { signedRequest, fetchMe, sendHeartbeat } from './device-client.js';
+export { PROGRAM_VERSION } from './program.js';
+export type { Prompter } from './prompts.js';

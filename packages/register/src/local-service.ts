@@ -1,0 +1,409 @@
+/**
+ * `kassa start`: the register's local service on 127.0.0.1. It serves the POS web app
+ * (packages/pos-web/dist, or `pos-web/` beside the program) and the Register local API of
+ * register-protocol.md (/local/status, /local/terminals, /local/connect, /local/sign-in,
+ * /local/sign-out). Cashiers sign in offline against cashiers.json, which is synced from the
+ * server at start and every minute together with the heartbeat.
+ *
+ * Only this PC can reach it (127.0.0.1), and requests that a web page elsewhere could make are
+ * refused: the Host must be a local name (against DNS rebinding), an Origin header must be
+ * local, and bodies must be JSON.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import {
+  localConnectBodySchema,
+  localSignInBodySchema,
+  localTerminalsBodySchema,
+  registerErrorBody,
+  type AnyErrorCode,
+  type LocalSignedIn,
+  type LocalStatus,
+} from '@kassa/contracts';
+import { lookUpCashier, PinThrottle, readCashiers, verifyPin } from './cashiers.js';
+import { checkAddress, connect } from './connect.js';
+import { failure as makeFailure, type Failure } from './failure.js';
+import { loadInstallation, type Installation } from './installation.js';
+import { findPosWebDir, PROGRAM_VERSION } from './program.js';
+import { findProvisioning } from './provisioning.js';
+import { listTerminals } from './server-api.js';
+import { readState, type RegisterState } from './state.js';
+import { syncOnce, type SyncResult } from './sync.js';
+
+export interface LocalServiceOptions {
+  folder: string;
+  env?: NodeJS.ProcessEnv;
+  /** The POS web app; undefined: found beside the program or in the workspace. */
+  posWebDir?: string | null;
+  /** Sync with the server every this many ms (default 60 s); 0: only when asked (tests). */
+  syncIntervalMs?: number;
+  /** Where kassa-provisioning.json is looked for (POST /local/connect with only a code). */
+  provisioningCandidates?: string[];
+  logger?: boolean;
+}
+
+/** What the service exposes to the CLI and tests besides HTTP. */
+export interface LocalServiceControl {
+  /** Syncs with the server now (me + heartbeat); null when not connected. */
+  syncNow(): Promise<SyncResult | null>;
+  status(): LocalStatus;
+  /** Syncs now, then every `syncIntervalMs` (what `kassa start` does once listening). */
+  startSync(): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    kassa: LocalServiceControl;
+  }
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function hostNameOf(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  return colon === -1 ? h : h.slice(0, colon);
+}
+
+/** The HTTP status of the local API for a failure: the server's own, or by our code. */
+export function statusOf(failure: Failure): number {
+  if (failure.status !== undefined && failure.status >= 400) return failure.status;
+  switch (failure.code) {
+    case 'address-invalid':
+    case 'address-insecure':
+    case 'input-required':
+    case 'terminal-choice-invalid':
+    case 'validation-failed':
+      return 400;
+    case 'invalid-credentials':
+      return 401;
+    case 'cashier-not-permitted-here':
+    case 'binding-removed':
+    case 'local-origin-refused':
+      return 403;
+    case 'pin-locked':
+      return 429;
+    case 'server-unreachable':
+    case 'tls-failed':
+    case 'not-a-kassa-server':
+    case 'server-answer-invalid':
+      return 502;
+    case 'device-key-unreadable':
+    case 'data-folder-unwritable':
+      return 500;
+    default:
+      return 409;
+  }
+}
+
+function send(reply: FastifyReply, failure: Failure): FastifyReply {
+  const { code, sv, en, details } = failure;
+  return reply
+    .status(statusOf(failure))
+    .send({ error: details ? { code, sv, en, details } : { code, sv, en } });
+}
+
+export async function buildLocalService(options: LocalServiceOptions): Promise<FastifyInstance> {
+  const { folder } = options;
+  const env = options.env ?? process.env;
+  const posWebDir = options.posWebDir === undefined ? findPosWebDir(env) : options.posWebDir;
+  const intervalMs = options.syncIntervalMs ?? 60_000;
+
+  let installation: Installation | null = null;
+  let installationProblem: Failure | null = null;
+  let state: RegisterState | null = null;
+  let signedIn: LocalSignedIn | null = null;
+  const throttle = new PinThrottle();
+  let syncing: Promise<SyncResult | null> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function reload(): Promise<void> {
+    const loaded = await loadInstallation(folder);
+    installation = loaded.ok ? loaded.value : null;
+    installationProblem = loaded.ok ? null : loaded.failure;
+    state = installation ? await readState(folder, installation.register.bindingId) : null;
+  }
+
+  function syncNow(): Promise<SyncResult | null> {
+    syncing ??= (async () => {
+      try {
+        if (!installation) return null;
+        const result = await syncOnce(installation, { heartbeat: true });
+        state = result.state;
+        if (state.binding === 'removed') signedIn = null;
+        return result;
+      } finally {
+        syncing = null;
+      }
+    })();
+    return syncing;
+  }
+
+  function schedule(): void {
+    if (intervalMs <= 0) return;
+    timer = setTimeout(() => {
+      syncNow()
+        .catch((error: unknown) => app.log.error({ err: error }, 'sync failed'))
+        .finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  }
+
+  function status(): LocalStatus {
+    if (!installation) {
+      return {
+        connected: false,
+        binding: 'unknown',
+        signedIn: null,
+        problem: installationProblem
+          ? {
+              code: installationProblem.code,
+              sv: installationProblem.sv,
+              en: installationProblem.en,
+            }
+          : null,
+        lastContactAt: null,
+        programVersion: PROGRAM_VERSION,
+      };
+    }
+    const { register } = installation;
+    return {
+      connected: true,
+      environment: {
+        slug: register.environment.slug,
+        companyName: state?.environment?.companyName ?? register.environment.companyName,
+        url: register.url,
+      },
+      terminal: {
+        id: register.terminal.id,
+        name: state?.terminal?.name ?? register.terminal.name,
+        registerId: register.terminal.registerId,
+        serialNumber: register.terminal.serialNumber,
+      },
+      binding: state?.binding ?? 'unknown',
+      signedIn,
+      problem: state?.problem ?? null,
+      lastContactAt: state?.lastContactAt ?? null,
+      programVersion: PROGRAM_VERSION,
+    };
+  }
+
+  await reload();
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  function startSync(): void {
+    if (timer) clearTimeout(timer);
+    void syncNow()
+      .catch((error: unknown) => app.log.error({ err: error }, 'sync failed'))
+      .finally(schedule);
+  }
+  app.decorate('kassa', { syncNow, status, startSync });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser(['text/plain']);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.status(400).send(
+        registerErrorBody('validation-failed', {
+          issues: error.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+        }),
+      );
+    }
+    const code = (error as { code?: string }).code;
+    const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
+    const byCode: Record<string, [number, AnyErrorCode]> = {
+      FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large'],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type'],
+      FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid-json'],
+      FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json'],
+    };
+    const mapped = code ? byCode[code] : undefined;
+    if (mapped) return reply.status(mapped[0]).send(registerErrorBody(mapped[1]));
+    if (statusCode >= 400 && statusCode < 500) {
+      return reply.status(statusCode).send(registerErrorBody('bad-request'));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(registerErrorBody('internal-error'));
+  });
+
+  // Only this PC, only local pages: refuse other host names (DNS rebinding) and foreign origins.
+  app.addHook('onRequest', async (request, reply) => {
+    const hostOk = LOCAL_HOSTS.has(hostNameOf(request.headers.host ?? ''));
+    const origin = request.headers.origin;
+    let originOk = true;
+    if (origin !== undefined) {
+      try {
+        originOk =
+          LOCAL_HOSTS.has(new URL(origin).hostname.toLowerCase()) ||
+          LOCAL_HOSTS.has(`[${new URL(origin).hostname}]`);
+      } catch {
+        originOk = false;
+      }
+    }
+    if (!hostOk || !originOk) {
+      return reply.status(403).send(registerErrorBody('local-origin-refused'));
+    }
+  });
+
+  app.addHook('onClose', () => {
+    if (timer) clearTimeout(timer);
+  });
+
+  api.get('/local/status', () => status());
+
+  api.post(
+    '/local/terminals',
+    { schema: { body: localTerminalsBodySchema } },
+    async (request, reply) => {
+      const checked = await checkAddress(request.body.url);
+      if (!checked.ok) return send(reply, checked.failure);
+      const list = await listTerminals(checked.value.url, {
+        username: request.body.username,
+        password: request.body.password,
+      });
+      if (!list.ok) return send(reply, list.failure);
+      return list.value;
+    },
+  );
+
+  api.post(
+    '/local/connect',
+    { schema: { body: localConnectBodySchema } },
+    async (request, reply) => {
+      const body = request.body;
+      let url: string;
+      let credentials: Parameters<typeof connect>[0]['credentials'];
+      const expected: { slug?: string; terminal?: string } = {};
+      if ('code' in body) {
+        const found = await findProvisioning(options.provisioningCandidates);
+        const provisioning = found.ok ? found.value?.provisioning : undefined;
+        const fromFile = provisioning && provisioning.pairingCode.trim() === body.code.trim();
+        if (body.url === undefined && provisioning === undefined) {
+          return send(reply, makeFailure('input-required', { missing: 'url' }));
+        }
+        url = body.url ?? provisioning?.url ?? '';
+        credentials = { method: 'pairing-code', code: body.code };
+        if (fromFile) {
+          expected.slug = provisioning.environment;
+          expected.terminal = provisioning.terminalId ?? provisioning.registerId;
+        }
+      } else {
+        url = body.url;
+        credentials = {
+          method: 'password',
+          username: body.username,
+          password: body.password,
+          terminalId: body.terminalId,
+        };
+        expected.terminal = body.terminalId;
+      }
+      const result = await connect({
+        url,
+        credentials,
+        expected,
+        folder,
+        archiveExisting: false,
+        force: false,
+        by: 'kassans webbgränssnitt (POST /local/connect)',
+        env,
+      });
+      if (!result.ok) return send(reply, result.failure);
+      signedIn = null;
+      await reload();
+      if (intervalMs > 0) {
+        if (timer) clearTimeout(timer);
+        schedule();
+      }
+      return { status: status() };
+    },
+  );
+
+  api.post(
+    '/local/sign-in',
+    { schema: { body: localSignInBodySchema } },
+    async (request, reply) => {
+      if (!installation) return send(reply, makeFailure('not-connected'));
+      if (state?.binding === 'removed') {
+        const problem = state.problem;
+        return send(
+          reply,
+          problem && problem.code === 'binding-removed'
+            ? { ...problem, status: 403 }
+            : makeFailure('binding-removed'),
+        );
+      }
+      if (state?.problem?.code === 'terminal-deactivated') {
+        return send(reply, { ...state.problem, status: 409 });
+      }
+      const cashiers = await readCashiers(folder);
+      if (cashiers === null || cashiers.terminalId !== installation.register.terminal.id) {
+        return send(reply, makeFailure('cashiers-not-synced'));
+      }
+      const { username, pin } = request.body;
+      const found = lookUpCashier(cashiers, username);
+      if (found.kind === 'not-permitted')
+        return send(reply, makeFailure('cashier-not-permitted-here'));
+      if (found.kind === 'unknown') return send(reply, makeFailure('invalid-credentials'));
+      const locked = throttle.lockedFor(username, Date.now());
+      if (locked > 0) {
+        return send(
+          reply,
+          makeFailure('pin-locked', { retryAfterSeconds: Math.ceil(locked / 1000) }),
+        );
+      }
+      if (!(await verifyPin(pin, found.cashier.pinHash ?? ''))) {
+        throttle.recordFailure(username, Date.now());
+        return send(reply, makeFailure('invalid-credentials'));
+      }
+      throttle.recordSuccess(username);
+      signedIn = {
+        username: found.cashier.username,
+        displayName: found.cashier.displayName,
+        role: found.cashier.role,
+      };
+      return { signedIn };
+    },
+  );
+
+  api.post('/local/sign-out', async (_request, reply) => {
+    signedIn = null;
+    return reply.status(204).send();
+  });
+
+  const webRoot = posWebDir && existsSync(path.join(posWebDir, 'index.html')) ? posWebDir : null;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/local/') || request.method !== 'GET') {
+      return reply.status(404).send(registerErrorBody('not-found'));
+    }
+    if (webRoot) return reply.type('text/html').sendFile('index.html');
+    const { sv, en } = {
+      sv: 'Kassans webbgränssnitt är inte byggt. Ladda ner installationsprogrammet igen i backoffice (mappen pos-web ska ligga bredvid programmet kassa), eller kör <code>npm run build -w @kassa/pos-web</code> i utvecklingsmiljön och starta om kassan.',
+      en: 'The register web app is not built. Download the installer again in the backoffice (the pos-web folder belongs beside the kassa program), or run <code>npm run build -w @kassa/pos-web</code> in the development environment and restart the register.',
+    };
+    return reply
+      .status(503)
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="sv"><meta charset="utf-8"><title>Kassa</title>' +
+          `<h1>Kassa</h1><p>${sv}</p><p lang="en">${en}</p>` +
+          `<p>Status: <a href="/local/status">/local/status</a></p></html>`,
+      );
+  });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,165 @@
+/**
+ * `kassa status`: environment, terminal, binding state (asked from the server now; offline, the
+ * last known state), fingerprint, last contact, program version and data folder.
+ */
+import type { BindingState } from '@kassa/contracts';
+import type { Failure } from './failure.js';
+import { shortFingerprint } from './fingerprint.js';
+import { machineFingerprint } from './hardware.js';
+import { loadInstallation } from './installation.js';
+import { PROGRAM_VERSION } from './program.js';
+import { readState } from './state.js';
+import { syncOnce } from './sync.js';
+import { formatSwedishDateTime } from './terminal-choice.js';
+
+export interface StatusReport {
+  connected: boolean;
+  programVersion: string;
+  dataFolder: string;
+  environment: { url: string; slug: string; companyName: string } | null;
+  terminal: {
+    id: string;
+    name: string;
+    registerId: string;
+    serialNumber: string;
+    placeOfBusiness: string | null;
+  } | null;
+  binding: BindingState;
+  /** true: the server answered now; false: offline (last known state shown); null: not asked. */
+  online: boolean | null;
+  problem: { code: string; sv: string; en: string } | null;
+  fingerprint: { short: string; matchesThisPc: boolean } | null;
+  pcName: string | null;
+  connectedAt: string | null;
+  lastContactAt: string | null;
+  clockOffsetMs: number | null;
+  /** Set when the data folder could not be read. */
+  damaged: Failure | null;
+}
+
+function notConnected(folder: string, damaged: Failure | null): StatusReport {
+  return {
+    connected: false,
+    programVersion: PROGRAM_VERSION,
+    dataFolder: folder,
+    environment: null,
+    terminal: null,
+    binding: 'unknown',
+    online: null,
+    problem: null,
+    fingerprint: null,
+    pcName: null,
+    connectedAt: null,
+    lastContactAt: null,
+    clockOffsetMs: null,
+    damaged,
+  };
+}
+
+export async function collectStatus(
+  folder: string,
+  options: { env?: NodeJS.ProcessEnv; ask: boolean },
+): Promise<StatusReport> {
+  const loaded = await loadInstallation(folder);
+  if (!loaded.ok) return notConnected(folder, loaded.failure);
+  const installation = loaded.value;
+  if (installation === null) return notConnected(folder, null);
+  const { register } = installation;
+  let state = await readState(folder, register.bindingId);
+  let online: boolean | null = null;
+  if (options.ask) {
+    const sync = await syncOnce(installation, { heartbeat: false });
+    online = sync.online;
+    state = sync.state;
+  }
+  return {
+    connected: true,
+    programVersion: PROGRAM_VERSION,
+    dataFolder: folder,
+    environment: {
+      url: register.url,
+      slug: register.environment.slug,
+      companyName: state.environment?.companyName ?? register.environment.companyName,
+    },
+    terminal: {
+      id: register.terminal.id,
+      name: state.terminal?.name ?? register.terminal.name,
+      registerId: register.terminal.registerId,
+      serialNumber: register.terminal.serialNumber,
+      placeOfBusiness: state.terminal?.placeOfBusiness.name ?? null,
+    },
+    binding: state.binding,
+    online,
+    problem: state.problem,
+    fingerprint: {
+      short: shortFingerprint(register.fingerprint),
+      matchesThisPc: machineFingerprint(options.env ?? process.env) === register.fingerprint,
+    },
+    pcName: register.pcName,
+    connectedAt: register.connectedAt,
+    lastContactAt: state.lastContactAt,
+    clockOffsetMs: state.clockOffsetMs,
+    damaged: null,
+  };
+}
+
+const BINDING_TEXT: Record<BindingState, string> = {
+  ok: 'giltig',
+  removed: 'BORTTAGEN i backoffice – kassan kan inte sälja',
+  unknown: 'okänd',
+};
+
+function when(iso: string | null): string {
+  return iso === null ? 'aldrig' : formatSwedishDateTime(iso);
+}
+
+/** The report as lines for people (Swedish). */
+export function formatStatus(report: StatusReport): string[] {
+  const lines = [`Kassa ${report.programVersion}`, `Datamapp:        ${report.dataFolder}`];
+  if (report.damaged) {
+    lines.push(`Status:          FEL – ${report.damaged.sv}`);
+    return lines;
+  }
+  if (!report.connected || !report.environment || !report.terminal) {
+    lines.push(
+      'Status:          Inte ansluten',
+      '',
+      'Anslut kassan till er miljö med:',
+      '  kassa connect                      (frågar efter adress, användarnamn och lösenord)',
+      '  kassa connect --code ABCD-EFGH-JKLM (parkopplingskoden från nedladdningen i backoffice)',
+      'eller starta kassan (kassa start) och anslut i webbläsaren.',
+    );
+    return lines;
+  }
+  const env = report.environment;
+  const t = report.terminal;
+  const contact =
+    report.online === true
+      ? 'kontrollerad nu'
+      : report.online === false
+        ? `servern kunde inte nås nu – senast kända läge`
+        : 'senast kända läge';
+  lines.push(
+    `Miljö:           ${env.companyName} (${env.slug}) – ${env.url}`,
+    `Terminal:        ${t.registerId} – ${t.name}${t.placeOfBusiness ? `, ${t.placeOfBusiness}` : ''}`,
+    `Tillverkningsnr: ${t.serialNumber}`,
+    `Koppling:        ${BINDING_TEXT[report.binding]} (${contact})`,
+  );
+  if (report.problem) lines.push(`                 ${report.problem.sv}`);
+  if (report.fingerprint) {
+    lines.push(
+      `Fingeravtryck:   ${report.fingerprint.short}${report.fingerprint.matchesThisPc ? ' (den här datorn)' : ' – STÄMMER INTE med den här datorn; anslut igen med kassa connect'}`,
+    );
+  }
+  lines.push(
+    `Datornamn:       ${report.pcName ?? '–'}`,
+    `Ansluten:        ${when(report.connectedAt)}`,
+    `Senaste kontakt: ${when(report.lastContactAt)}`,
+  );
+  if (report.clockOffsetMs !== null && Math.abs(report.clockOffsetMs) >= 60_000) {
+    lines.push(
+      `Klocka:          skiljer ${Math.round(report.clockOffsetMs / 1000)} s från serverns – kör kassa doctor`,
+    );
+  }
+  return lines;
+}
