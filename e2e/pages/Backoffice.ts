@@ -10,13 +10,26 @@ const navLabels = {
     'Produkter',
     'Försäljning',
     'Rapporter',
+    'Granskningslogg',
     'Inställningar',
   ],
-  en: ['Home', 'Terminals and registers', 'Users', 'Products', 'Sales', 'Reports', 'Settings'],
+  en: [
+    'Home',
+    'Terminals and registers',
+    'Users',
+    'Products',
+    'Sales',
+    'Reports',
+    'Audit log',
+    'Settings',
+  ],
 } as const;
 
 const menuName = { sv: 'Huvudmeny', en: 'Main menu' } as const;
 const signOutName = { sv: 'Logga ut', en: 'Sign out' } as const;
+
+/** The administrator's menu with every module licensed (the demo environment's licence). */
+export const adminMenu = navLabels;
 
 /** The signed-in application shell: header, main menu and the page area. */
 export class Backoffice {

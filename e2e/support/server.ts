@@ -14,3 +14,9 @@ export function uniqueUsername(prefix: string): string {
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   return `${prefix}-${suffix}`;
 }
+
+/** A kassabeteckning (1–16 letters A–Z or digits) no other test uses. */
+export function uniqueRegisterId(prefix = 'E'): string {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  return `${prefix}${suffix}`.toUpperCase().slice(0, 16);
+}

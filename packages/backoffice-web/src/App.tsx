@@ -1,15 +1,20 @@
+import { Alert, Stack, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import { useAuth } from './auth/AuthProvider';
+import { useAuth, useMe } from './auth/AuthProvider';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Loading';
 import { useT } from './i18n/I18nProvider';
+import { LicenceProvider, useLicensedModules } from './licence/LicenceProvider';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { CashierPage } from './pages/CashierPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StartPage } from './pages/StartPage';
+import { TerminalsPage } from './pages/terminals/TerminalsPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { routeAccess } from './router/access';
 import { usePath } from './router/router';
 import { findRoute, type RouteDefinition } from './router/routes';
 
@@ -27,7 +32,14 @@ export function App() {
     case 'signed-out':
       return <LoginPage initialError={state.error} />;
     case 'signed-in':
-      return state.me.user.role === 'cashier' ? <CashierPage /> : <SignedInApp />;
+      return state.me.user.role === 'cashier' ? (
+        <CashierPage />
+      ) : (
+        // Only admins and managers read the licence (cashiers get 403 from the backoffice API).
+        <LicenceProvider>
+          <SignedInApp />
+        </LicenceProvider>
+      );
   }
 }
 
@@ -43,18 +55,46 @@ function SignedInApp() {
 
 function Page({ route, path }: { route: RouteDefinition | undefined; path: string }) {
   const t = useT();
+  const { user } = useMe();
+  const licensed = useLicensedModules();
   if (route === undefined) return <NotFoundPage path={path} />;
+
+  switch (routeAccess(route, user.role, licensed)) {
+    case 'pending':
+      return <Loading />;
+    case 'forbidden-role':
+      return <Refusal title={t(route.label)} text={t('access.adminOnly')} />;
+    case 'not-licensed':
+      return <Refusal title={t(route.label)} text={t('access.notLicensed')} />;
+    case 'allowed':
+      break;
+  }
+
   switch (route.page) {
     case 'start':
       return <StartPage />;
+    case 'terminals':
+      return <TerminalsPage />;
     case 'users':
       return <UsersPage />;
+    case 'auditLog':
+      return <AuditLogPage />;
     case 'settings':
       return <SettingsPage />;
-    case 'terminals':
     case 'products':
     case 'sales':
     case 'reports':
       return <ComingSoonPage title={t(route.label)} />;
   }
+}
+
+function Refusal({ title, text }: { title: string; text: string }) {
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      <Alert color="yellow" variant="light">
+        {text}
+      </Alert>
+    </Stack>
+  );
 }

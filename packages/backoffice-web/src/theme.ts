@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -6,4 +6,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   // People who ask their system for less motion get no fades or slides (and so do browser tests).
   respectReducedMotion: true,
+  components: {
+    // Status badges in table cells keep their full text instead of shrinking to "AK…".
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+  },
 });

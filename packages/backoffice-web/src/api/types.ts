@@ -20,6 +20,10 @@ export interface Me {
 
 export interface User extends SessionUser {
   createdAt: string;
+  /** Whether the user has a register PIN (cashiers sign in at the register with it). */
+  hasPin: boolean;
+  /** The terminals a cashier may sign in at. */
+  terminalIds: string[];
 }
 
 export interface PlaceOfBusiness {
@@ -48,6 +52,91 @@ export interface UserChanges {
   displayName?: string;
   role?: Role;
   active?: boolean;
+}
+
+export const licenceModules = ['products', 'reports', 'exports'] as const;
+export type LicenceModule = (typeof licenceModules)[number];
+
+export interface Licence {
+  /** Terminals the licence allows to be active at once. */
+  terminals: number;
+  modules: LicenceModule[];
+  activeTerminals: number;
+}
+
+export type RegistrationStatus = 'unregistered' | 'registered';
+
+export interface TerminalRegistration {
+  controlUnitSerial: string | null;
+  status: RegistrationStatus;
+  /** `YYYY-MM-DD`. */
+  registeredOn: string | null;
+}
+
+export interface TerminalBinding {
+  pcName: string;
+  fingerprintShort: string;
+  boundAt: string;
+}
+
+/** What the business enters in Skatteverket's e-service when registering the register. */
+export interface SkatteverketDetails {
+  companyName: string;
+  organisationNumber: string;
+  addressOfUse: string;
+  registerId: string;
+  modelDesignation: string;
+  programVersion: string;
+  serialNumber: string;
+  controlUnitSerial: string | null;
+}
+
+export type TerminalWarning = 'not-registered';
+
+export interface Terminal {
+  id: string;
+  name: string;
+  placeOfBusinessId: string;
+  placeOfBusinessName: string;
+  /** Kassabeteckning: unique in the environment. */
+  registerId: string;
+  /** Tillverkningsnummer. */
+  serialNumber: string;
+  modelDesignation: string;
+  programVersion: string;
+  active: boolean;
+  createdAt: string;
+  /** null: not bound to any hardware yet. */
+  binding: TerminalBinding | null;
+  lastContactAt: string | null;
+  unsyncedEntries: number | null;
+  registration: TerminalRegistration;
+  warnings: TerminalWarning[];
+  skatteverket: SkatteverketDetails;
+}
+
+export interface NewTerminal {
+  name: string;
+  placeOfBusinessId: string;
+  registerId: string;
+}
+
+export interface TerminalChanges {
+  name?: string;
+  placeOfBusinessId?: string;
+  active?: boolean;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** The acting user's username, or `system` / `operator`. */
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  address: string | null;
 }
 
 /** The body of every 4xx answer. */

@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useAuth, useMe } from '../auth/AuthProvider';
 import { useT } from '../i18n/I18nProvider';
+import { useLicensedModules } from '../licence/LicenceProvider';
+import { visibleRoutes } from '../router/access';
 import { linkProps } from '../router/router';
 import { routes, type RouteDefinition } from '../router/routes';
 import { Brand } from './Brand';
@@ -19,6 +21,7 @@ export function AppLayout({
   const { user, environment } = useMe();
   const { signOut } = useAuth();
   const [navOpened, nav] = useDisclosure(false);
+  const menu = visibleRoutes(routes, user.role, useLicensedModules());
 
   return (
     <AppShell
@@ -60,7 +63,7 @@ export function AppLayout({
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
-          {routes.map((route) => (
+          {menu.map((route) => (
             <NavLink
               key={route.page}
               component="a"

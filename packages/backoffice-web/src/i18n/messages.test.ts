@@ -46,6 +46,7 @@ describe('dictionaries', () => {
       'products',
       'sales',
       'reports',
+      'auditLog',
       'settings',
     ] as const;
     expect(nav.map((page) => sv[`nav.${page}`])).toEqual([
@@ -55,6 +56,7 @@ describe('dictionaries', () => {
       'Produkter',
       'Försäljning',
       'Rapporter',
+      'Granskningslogg',
       'Inställningar',
     ]);
     expect(nav.map((page) => en[`nav.${page}`])).toEqual([
@@ -64,7 +66,15 @@ describe('dictionaries', () => {
       'Products',
       'Sales',
       'Reports',
+      'Audit log',
       'Settings',
     ]);
+  });
+
+  it('says exactly what the terminal list must say about unbound terminals', () => {
+    expect(sv['terminals.binding.none']).toBe('Terminalen är inte ansluten till någon hårdvara');
+    expect(sv['terminals.warning.notRegistered']).toBe('Ej registrerad hos Skatteverket');
+    expect(sv['licence.usage']).toBe('{active} av {licensed} licensierade terminaler används');
+    expect(sv['licence.fullHint']).toContain('Kontakta Kassa för att utöka licensen');
   });
 });

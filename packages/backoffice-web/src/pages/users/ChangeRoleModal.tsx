@@ -5,7 +5,7 @@ import type { Role, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export function ChangeRoleModal({
   user,
@@ -32,6 +32,7 @@ export function ChangeRoleModal({
       onClose={onClose}
       title={t('users.roleModal.title', { username: user.username })}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form
         noValidate

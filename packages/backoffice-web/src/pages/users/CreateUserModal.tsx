@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordField } from '../../components/PasswordField';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export function CreateUserModal({
   onClose,
@@ -35,7 +35,13 @@ export function CreateUserModal({
     });
 
   return (
-    <Modal opened onClose={onClose} title={t('users.createModal.title')} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('users.createModal.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={(event) => {

@@ -3,7 +3,7 @@ import { useApi } from '../../api/ApiProvider';
 import type { User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/I18nProvider';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export function DeactivateUserModal({
   user,
@@ -29,6 +29,7 @@ export function DeactivateUserModal({
       onClose={onClose}
       title={t('users.deactivateModal.title', { username: user.username })}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="sm">
         <Text size="sm">{t('users.deactivateModal.body', { name: user.displayName })}</Text>

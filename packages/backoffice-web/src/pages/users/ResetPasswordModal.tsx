@@ -5,7 +5,7 @@ import type { User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordField } from '../../components/PasswordField';
 import { useT } from '../../i18n/I18nProvider';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../hooks/useSubmit';
 
 export function ResetPasswordModal({
   user,
@@ -33,6 +33,7 @@ export function ResetPasswordModal({
       onClose={onClose}
       title={t('users.passwordModal.title', { username: user.username })}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form
         noValidate

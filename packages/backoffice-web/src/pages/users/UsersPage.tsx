@@ -24,16 +24,24 @@ import type { Translate } from '../../i18n/translate';
 import { ChangeRoleModal } from './ChangeRoleModal';
 import { CreateUserModal } from './CreateUserModal';
 import { DeactivateUserModal } from './DeactivateUserModal';
+import { ChooseTerminalsModal } from './ChooseTerminalsModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { roleLabel } from './roleOptions';
+import { SetPinModal } from './SetPinModal';
+import { terminalNames } from './terminalLabels';
 
-const loadUsers = (api: BackofficeApi) => api.listUsers();
+const loadUsersAndTerminals = async (api: BackofficeApi) => {
+  const [users, terminals] = await Promise.all([api.listUsers(), api.listTerminals()]);
+  return { users, terminals };
+};
 
 type Dialog =
   | { kind: 'create' }
   | { kind: 'role'; user: User }
   | { kind: 'password'; user: User }
-  | { kind: 'deactivate'; user: User };
+  | { kind: 'deactivate'; user: User }
+  | { kind: 'pin'; user: User }
+  | { kind: 'terminals'; user: User };
 
 /** A confirmation, kept as a function so it follows a language switch. */
 type Notice = (t: Translate) => string;
@@ -63,7 +71,7 @@ export function UsersPage() {
 function UserAdministration({ currentUserId }: { currentUserId: string }) {
   const t = useT();
   const api = useApi();
-  const { result, reload } = useApiData(loadUsers);
+  const { result, reload } = useApiData(loadUsersAndTerminals);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -117,11 +125,11 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
       {result.status === 'ready' &&
-        (result.data.length === 0 ? (
+        (result.data.users.length === 0 ? (
           <Text c="dimmed">{t('users.empty')}</Text>
         ) : (
           <Card withBorder radius="md" padding={0}>
-            <Table.ScrollContainer minWidth={640} type="native">
+            <Table.ScrollContainer minWidth={860} type="native">
               <Table
                 aria-label={t('users.tableLabel')}
                 verticalSpacing="sm"
@@ -133,6 +141,8 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
                     <Table.Th scope="col">{t('users.column.username')}</Table.Th>
                     <Table.Th scope="col">{t('users.column.displayName')}</Table.Th>
                     <Table.Th scope="col">{t('users.column.role')}</Table.Th>
+                    <Table.Th scope="col">{t('users.column.pin')}</Table.Th>
+                    <Table.Th scope="col">{t('users.column.terminals')}</Table.Th>
                     <Table.Th scope="col">{t('users.column.status')}</Table.Th>
                     <Table.Th scope="col">
                       <VisuallyHidden>{t('users.column.actions')}</VisuallyHidden>
@@ -140,8 +150,9 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {result.data.map((user) => {
+                  {result.data.users.map((user) => {
                     const isSelf = user.id === currentUserId;
+                    const isCashier = user.role === 'cashier';
                     return (
                       <Table.Tr key={user.id}>
                         <Table.Td>
@@ -151,6 +162,18 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
                         </Table.Td>
                         <Table.Td>{user.displayName}</Table.Td>
                         <Table.Td>{roleLabel(t, user.role)}</Table.Td>
+                        <Table.Td>
+                          {isCashier ? <PinBadge hasPin={user.hasPin} /> : <NotApplicable />}
+                        </Table.Td>
+                        <Table.Td>
+                          {isCashier ? (
+                            <TerminalList
+                              names={terminalNames(t, user.terminalIds, result.data.terminals)}
+                            />
+                          ) : (
+                            <NotApplicable />
+                          )}
+                        </Table.Td>
                         <Table.Td>
                           <Badge color={user.active ? 'teal' : 'gray'} variant="light">
                             {user.active ? t('users.status.active') : t('users.status.inactive')}
@@ -185,6 +208,26 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
                               >
                                 {t('users.action.resetPassword')}
                               </Menu.Item>
+                              {isCashier && (
+                                <>
+                                  <Menu.Item
+                                    onClick={() => {
+                                      setNotice(null);
+                                      setDialog({ kind: 'pin', user });
+                                    }}
+                                  >
+                                    {t('users.action.setPin')}
+                                  </Menu.Item>
+                                  <Menu.Item
+                                    onClick={() => {
+                                      setNotice(null);
+                                      setDialog({ kind: 'terminals', user });
+                                    }}
+                                  >
+                                    {t('users.action.chooseTerminals')}
+                                  </Menu.Item>
+                                </>
+                              )}
                               {user.active ? (
                                 <Menu.Item
                                   color="red"
@@ -253,6 +296,61 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
           }
         />
       )}
+      {dialog?.kind === 'pin' && (
+        <SetPinModal
+          user={dialog.user}
+          onClose={closeDialog}
+          onSet={() => done((tr) => tr('users.success.pinSet', { username: dialog.user.username }))}
+        />
+      )}
+      {dialog?.kind === 'terminals' && result.status === 'ready' && (
+        <ChooseTerminalsModal
+          user={dialog.user}
+          terminals={result.data.terminals}
+          onClose={closeDialog}
+          onSaved={(user) =>
+            done((tr) => tr('users.success.terminalsSet', { username: user.username }))
+          }
+        />
+      )}
     </Stack>
+  );
+}
+
+function PinBadge({ hasPin }: { hasPin: boolean }) {
+  const t = useT();
+  return (
+    <Badge color={hasPin ? 'teal' : 'gray'} variant={hasPin ? 'light' : 'outline'} radius="sm">
+      {hasPin ? t('users.pin.set') : t('users.pin.none')}
+    </Badge>
+  );
+}
+
+function TerminalList({ names }: { names: string[] }) {
+  const t = useT();
+  if (names.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('users.terminals.none')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      {names.map((name) => (
+        <Text key={name} size="sm">
+          {name}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function NotApplicable() {
+  const t = useT();
+  return (
+    <Text size="sm" c="dimmed" aria-label={t('users.notApplicable')}>
+      {t('common.dash')}
+    </Text>
   );
 }

@@ -1,0 +1,136 @@
+import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import type { BackofficeApi } from '../../api/backoffice-api';
+import type { AuditEntry, Environment, Terminal, User } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
+import { formatDateTime } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import { actionLabel, actorLabel, detailLines, targetLabel, type AuditLookups } from './auditText';
+
+interface AuditData {
+  entries: AuditEntry[];
+  users: User[];
+  terminals: Terminal[];
+  environment: Environment;
+}
+
+const loadAuditLog = async (api: BackofficeApi): Promise<AuditData> => {
+  const [entries, users, terminals, environment] = await Promise.all([
+    api.auditLog(),
+    api.listUsers(),
+    api.listTerminals(),
+    api.environment(),
+  ]);
+  return { entries, users, terminals, environment };
+};
+
+/** Granskningslogg: who did what, when and from where (admins only; newest first). */
+export function AuditLogPage() {
+  const t = useT();
+  const { result, reload } = useApiData(loadAuditLog);
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('audit.title')}</Title>
+        <Text c="dimmed" mt={4}>
+          {t('audit.intro')}
+        </Text>
+      </div>
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' && <AuditTable data={result.data} />}
+    </Stack>
+  );
+}
+
+function AuditTable({ data }: { data: AuditData }) {
+  const t = useT();
+  const lookups = useMemo<AuditLookups>(() => {
+    const users = new Map(data.users.map((user) => [user.id, user.username]));
+    const terminals = new Map(data.terminals.map((terminal) => [terminal.id, terminal.name]));
+    const places = new Map(
+      data.environment.placesOfBusiness.map((place) => [place.id, place.name]),
+    );
+    return {
+      userName: (id) => users.get(id),
+      terminalName: (id) => terminals.get(id),
+      placeName: (id) => places.get(id),
+    };
+  }, [data]);
+
+  if (data.entries.length === 0) return <Text c="dimmed">{t('audit.empty')}</Text>;
+
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {t('audit.showing', { count: data.entries.length })}
+      </Text>
+      <Card withBorder radius="md" padding={0}>
+        <Table.ScrollContainer minWidth={900} type="native">
+          <Table
+            aria-label={t('audit.tableLabel')}
+            verticalSpacing="xs"
+            horizontalSpacing="md"
+            striped
+            fz="sm"
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w={150}>
+                  {t('audit.column.at')}
+                </Table.Th>
+                <Table.Th scope="col">{t('audit.column.actor')}</Table.Th>
+                <Table.Th scope="col">{t('audit.column.action')}</Table.Th>
+                <Table.Th scope="col">{t('audit.column.target')}</Table.Th>
+                <Table.Th scope="col">{t('audit.column.details')}</Table.Th>
+                <Table.Th scope="col">{t('audit.column.address')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.entries.map((entry) => {
+                const lines = detailLines(t, entry, lookups);
+                return (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, { seconds: true })}</time>
+                    </Table.Td>
+                    <Table.Td>{actorLabel(t, entry.actor)}</Table.Td>
+                    <Table.Td fw={500} title={entry.action}>
+                      {actionLabel(t, entry.action)}
+                    </Table.Td>
+                    <Table.Td>{targetLabel(t, entry, lookups)}</Table.Td>
+                    <Table.Td>
+                      {lines.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {t('common.dash')}
+                        </Text>
+                      ) : (
+                        lines.map((line, index) => (
+                          <Text key={index} size="sm">
+                            {line}
+                          </Text>
+                        ))
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text
+                        size="sm"
+                        ff="monospace"
+                        c={entry.address === null ? 'dimmed' : undefined}
+                      >
+                        {entry.address ?? t('common.dash')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}

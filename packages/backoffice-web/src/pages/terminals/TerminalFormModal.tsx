@@ -1,0 +1,183 @@
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import type { BackofficeApi } from '../../api/backoffice-api';
+import type { PlaceOfBusiness, Terminal } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
+import { useSubmit } from '../../hooks/useSubmit';
+import { useT } from '../../i18n/I18nProvider';
+import {
+  normaliseRegisterId,
+  validateTerminalForm,
+  type TerminalForm,
+  type TerminalFormErrors,
+} from './terminalRules';
+
+const loadEnvironment = (api: BackofficeApi) => api.environment();
+
+/** "Ny terminal" (create) or "Ändra …" (rename and move; the kassabeteckning stays). */
+export function TerminalFormModal({
+  terminal,
+  onClose,
+  onSaved,
+}: {
+  /** The terminal to edit; a new one is created without it. */
+  terminal?: Terminal;
+  onClose: () => void;
+  onSaved: (terminal: Terminal) => void;
+}) {
+  const t = useT();
+  const { result, reload } = useApiData(loadEnvironment);
+  const title =
+    terminal === undefined
+      ? t('terminals.createModal.title')
+      : t('terminals.editModal.title', { name: terminal.name });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' && (
+        <TerminalFormFields
+          places={result.data.placesOfBusiness}
+          terminal={terminal}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function TerminalFormFields({
+  places,
+  terminal,
+  onClose,
+  onSaved,
+}: {
+  places: PlaceOfBusiness[];
+  terminal: Terminal | undefined;
+  onClose: () => void;
+  onSaved: (terminal: Terminal) => void;
+}) {
+  const t = useT();
+  const api = useApi();
+  const { submitting, error, run } = useSubmit();
+  const mode = terminal === undefined ? 'create' : 'edit';
+  const [form, setForm] = useState<TerminalForm>(() => ({
+    name: terminal?.name ?? '',
+    placeOfBusinessId:
+      terminal?.placeOfBusinessId ?? (places.length === 1 ? (places[0]?.id ?? '') : ''),
+    registerId: terminal?.registerId ?? '',
+  }));
+  const [errors, setErrors] = useState<TerminalFormErrors>({});
+
+  const change = (field: keyof TerminalForm, value: string) => {
+    setForm((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const submit = () => {
+    const found = validateTerminalForm(form, mode);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return Promise.resolve();
+    return run(async () => {
+      const name = form.name.trim();
+      const saved =
+        terminal === undefined
+          ? await api.createTerminal({
+              name,
+              placeOfBusinessId: form.placeOfBusinessId,
+              registerId: normaliseRegisterId(form.registerId),
+            })
+          : await api.updateTerminal(terminal.id, {
+              name,
+              placeOfBusinessId: form.placeOfBusinessId,
+            });
+      onSaved(saved);
+    });
+  };
+
+  const placeOptions = [
+    ...(form.placeOfBusinessId === ''
+      ? [{ value: '', label: t('terminals.field.placeChoose'), disabled: true }]
+      : []),
+    ...places.map((place) => ({
+      value: place.id,
+      label: `${place.name} – ${place.streetAddress}, ${place.city}`,
+    })),
+  ];
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="sm">
+        {error !== null && <ErrorAlert error={error} />}
+        <TextInput
+          label={t('terminals.field.name')}
+          description={t('terminals.field.nameHint')}
+          autoComplete="off"
+          required
+          data-autofocus
+          maxLength={60}
+          value={form.name}
+          error={errors.name && t(errors.name)}
+          onChange={(event) => change('name', event.currentTarget.value)}
+        />
+        {places.length === 0 ? (
+          <Text size="sm" c="red">
+            {t('terminals.noPlaces')}
+          </Text>
+        ) : (
+          <NativeSelect
+            label={t('terminals.field.place')}
+            required
+            data={placeOptions}
+            value={form.placeOfBusinessId}
+            error={errors.placeOfBusinessId && t(errors.placeOfBusinessId)}
+            onChange={(event) => change('placeOfBusinessId', event.currentTarget.value)}
+          />
+        )}
+        <TextInput
+          label={t('terminals.field.registerId')}
+          description={
+            mode === 'create'
+              ? t('terminals.field.registerIdHint')
+              : t('terminals.field.registerIdFixed')
+          }
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required={mode === 'create'}
+          readOnly={mode === 'edit'}
+          maxLength={16}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          value={form.registerId}
+          error={errors.registerId && t(errors.registerId)}
+          onChange={(event) => change('registerId', event.currentTarget.value.toUpperCase())}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={submitting} disabled={places.length === 0}>
+            {mode === 'create' ? t('terminals.createModal.submit') : t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,308 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import type { BackofficeApi } from '../../api/backoffice-api';
+import type { Terminal } from '../../api/types';
+import { useMe } from '../../auth/AuthProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
+import { useT } from '../../i18n/I18nProvider';
+import type { Translate } from '../../i18n/translate';
+import { useLicence } from '../../licence/LicenceProvider';
+import { DeactivateTerminalModal } from './DeactivateTerminalModal';
+import { LicenceSummary } from './LicenceSummary';
+import { TerminalDrawer } from './TerminalDrawer';
+import { TerminalFormModal } from './TerminalFormModal';
+import {
+  ActiveBadge,
+  BindingText,
+  LastContactText,
+  RegistrationBadge,
+  UnsyncedText,
+} from './TerminalParts';
+
+const loadTerminals = (api: BackofficeApi) => api.listTerminals();
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; terminal: Terminal }
+  | { kind: 'deactivate'; terminal: Terminal };
+
+/** A confirmation, kept as a function so it follows a language switch. */
+type Notice = (t: Translate) => string;
+
+/** Terminaler och kassor: the licence, the terminals, and (admins) their administration. */
+export function TerminalsPage() {
+  const t = useT();
+  const api = useApi();
+  const me = useMe();
+  const isAdmin = me.user.role === 'admin';
+  const licence = useLicence();
+  const { result, reload } = useApiData(loadTerminals);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [detailsId, setDetailsId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  const refresh = () => {
+    reload();
+    licence.reload();
+  };
+  const open = (next: Dialog) => {
+    setNotice(null);
+    setActionError(null);
+    setDialog(next);
+  };
+  const done = (next: Notice) => {
+    setDialog(null);
+    setActionError(null);
+    setNotice(() => next);
+    refresh();
+  };
+
+  async function activate(terminal: Terminal) {
+    setNotice(null);
+    setActionError(null);
+    try {
+      await api.updateTerminal(terminal.id, { active: true });
+      done((tr) => tr('terminals.success.activated', { name: terminal.name }));
+    } catch (error) {
+      setActionError(error);
+      licence.reload();
+    }
+  }
+
+  const terminals = result.status === 'ready' ? result.data : [];
+  const shown = terminals.find((terminal) => terminal.id === detailsId);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('terminals.title')}</Title>
+          <Text c="dimmed" mt={4}>
+            {t('terminals.intro')}
+          </Text>
+        </div>
+        {isAdmin && (
+          <Button onClick={() => open({ kind: 'create' })}>{t('terminals.create')}</Button>
+        )}
+      </Group>
+
+      <LicenceSummary />
+
+      {!isAdmin && (
+        <Alert color="blue" variant="light">
+          {t('terminals.readOnly')}
+        </Alert>
+      )}
+      {notice && (
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setNotice(null)}
+        >
+          {notice(t)}
+        </Alert>
+      )}
+      {actionError !== null && <ErrorAlert error={actionError} />}
+
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' &&
+        (terminals.length === 0 ? (
+          <Text c="dimmed">{isAdmin ? t('terminals.emptyAdmin') : t('terminals.empty')}</Text>
+        ) : (
+          <Card withBorder radius="md" padding={0}>
+            <Table.ScrollContainer minWidth={940} type="native">
+              <Table
+                aria-label={t('terminals.tableLabel')}
+                verticalSpacing="sm"
+                horizontalSpacing="xs"
+                highlightOnHover
+                fz="sm"
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('terminals.column.name')}</Table.Th>
+                    <Table.Th scope="col">{t('terminals.column.registerId')}</Table.Th>
+                    <Table.Th scope="col" w={170}>
+                      {t('terminals.column.hardware')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('terminals.column.lastContact')}</Table.Th>
+                    <Table.Th scope="col" w={100}>
+                      {t('terminals.column.unsynced')}
+                    </Table.Th>
+                    <Table.Th scope="col" w={150}>
+                      {t('terminals.column.registration')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('terminals.column.status')}</Table.Th>
+                    <Table.Th scope="col" w={48}>
+                      <VisuallyHidden>{t('terminals.column.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {terminals.map((terminal) => (
+                    <Table.Tr key={terminal.id} data-inactive={!terminal.active || undefined}>
+                      <Table.Th scope="row" fw={400}>
+                        <Anchor
+                          component="button"
+                          type="button"
+                          fw={600}
+                          size="sm"
+                          ta="left"
+                          onClick={() => setDetailsId(terminal.id)}
+                          title={t('terminals.openDetails', { name: terminal.name })}
+                        >
+                          {terminal.name}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {terminal.placeOfBusinessName}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td>
+                        <Text ff="monospace" size="sm">
+                          {terminal.registerId}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <BindingText terminal={terminal} />
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <LastContactText terminal={terminal} />
+                        <Text size="xs" c="dimmed">
+                          {t('terminals.versionShort', { version: terminal.programVersion })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <UnsyncedText terminal={terminal} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RegistrationBadge terminal={terminal} />
+                      </Table.Td>
+                      <Table.Td>
+                        <ActiveBadge active={terminal.active} />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {isAdmin ? (
+                          <TerminalMenu
+                            terminal={terminal}
+                            onDetails={() => setDetailsId(terminal.id)}
+                            onEdit={() => open({ kind: 'edit', terminal })}
+                            onDeactivate={() => open({ kind: 'deactivate', terminal })}
+                            onActivate={() => void activate(terminal)}
+                          />
+                        ) : (
+                          <Button
+                            variant="default"
+                            size="xs"
+                            onClick={() => setDetailsId(terminal.id)}
+                            aria-label={t('terminals.openDetails', { name: terminal.name })}
+                          >
+                            {t('terminals.action.show')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+        ))}
+
+      {dialog?.kind === 'create' && (
+        <TerminalFormModal
+          onClose={() => setDialog(null)}
+          onSaved={(terminal) => {
+            done((tr) => tr('terminals.success.created', { name: terminal.name }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <TerminalFormModal
+          terminal={dialog.terminal}
+          onClose={() => setDialog(null)}
+          onSaved={(terminal) =>
+            done((tr) => tr('terminals.success.updated', { name: terminal.name }))
+          }
+        />
+      )}
+      {dialog?.kind === 'deactivate' && (
+        <DeactivateTerminalModal
+          terminal={dialog.terminal}
+          onClose={() => setDialog(null)}
+          onDeactivated={(terminal) =>
+            done((tr) => tr('terminals.success.deactivated', { name: terminal.name }))
+          }
+        />
+      )}
+      {shown !== undefined && (
+        <TerminalDrawer
+          terminal={shown}
+          canEdit={isAdmin}
+          onClose={() => setDetailsId(null)}
+          onRegistrationSaved={() => reload()}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function TerminalMenu({
+  terminal,
+  onDetails,
+  onEdit,
+  onDeactivate,
+  onActivate,
+}: {
+  terminal: Terminal;
+  onDetails: () => void;
+  onEdit: () => void;
+  onDeactivate: () => void;
+  onActivate: () => void;
+}) {
+  const t = useT();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="default"
+          size="md"
+          aria-label={t('terminals.actionsFor', { name: terminal.name })}
+        >
+          <span aria-hidden="true">⋯</span>
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={onDetails}>{t('terminals.action.details')}</Menu.Item>
+        <Menu.Item onClick={onEdit}>{t('terminals.action.edit')}</Menu.Item>
+        {terminal.active ? (
+          <Menu.Item color="red" onClick={onDeactivate}>
+            {t('terminals.action.deactivate')}
+          </Menu.Item>
+        ) : (
+          <Menu.Item onClick={onActivate}>{t('terminals.action.activate')}</Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
