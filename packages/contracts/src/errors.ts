@@ -111,6 +111,10 @@ export const ERROR_MESSAGES = {
     sv: 'Försäljningsstället finns inte. Välj ett försäljningsställe i listan.',
     en: 'The place of business does not exist. Choose one from the list.',
   },
+  'registration-incomplete': {
+    sv: 'En registrerad kassa måste ha kontrollenhetens tillverkningsnummer och registreringsdatum. Fyll i båda, eller välj "Ej registrerad".',
+    en: 'A registered register needs the control unit\'s serial number and the registration date. Fill in both, or choose "Not registered".',
+  },
   'invalid-pin': {
     sv: 'PIN-koden måste vara 4–8 siffror.',
     en: 'The PIN must be 4–8 digits.',

@@ -165,6 +165,13 @@ describeDb('terminals and the licence', () => {
       registeredOn: '2026-11-20',
     });
     expect(terminal.skatteverket.controlUnitSerial).toBe('CCU-0001-2345');
+    const incomplete = await app.inject({
+      method: 'PUT',
+      url: `/api/terminals/${first.id}/registration`,
+      headers: as(admin),
+      payload: { controlUnitSerial: null, status: 'registered', registeredOn: '2026-11-20' },
+    });
+    expect(incomplete.json<ErrorView>().error.code).toBe('registration-incomplete');
     const bad = await app.inject({
       method: 'PUT',
       url: `/api/terminals/${first.id}/registration`,

@@ -222,9 +222,12 @@ export async function setTerminalRegistration(
   ctx: CommandContext,
   terminalId: string,
   input: TerminalRegistrationBody,
-): Promise<{ ok: true } | Refusal<'terminal-not-found'>> {
+): Promise<{ ok: true } | Refusal<'terminal-not-found' | 'registration-incomplete'>> {
   const existing = await findTerminalRow(ctx, terminalId);
   if (!existing) return { ok: false, code: 'terminal-not-found' };
+  if (input.status === 'registered' && (!input.controlUnitSerial || !input.registeredOn)) {
+    return { ok: false, code: 'registration-incomplete' };
+  }
   await ctx.tx
     .update(terminals)
     .set({

@@ -165,7 +165,9 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
           request.body,
         ),
       );
-      if (!result.ok) throw new ApiError(404, result.code);
+      if (!result.ok) {
+        throw new ApiError(result.code === 'terminal-not-found' ? 404 : 400, result.code);
+      }
       return one(request.tenant?.id ?? '', request.params.id);
     },
   );
