@@ -272,3 +272,38 @@ describeDb('terminals and the licence', () => {
     expect(rows.body).not.toMatch(/scrypt|4711/);
   });
 });
+
+describeDb('licence modules', () => {
+  it('refuses a route of a module the licence does not include, with a clear message', async () => {
+    const tdb = await createTestDatabase();
+    // A route of the `reports` module, as the reports of a later issue will declare it.
+    const reportsRoute = (app: FastifyInstance) => {
+      app.get(
+        '/api/module-probe',
+        { config: { kassa: { access: ['admin', 'manager'], module: 'reports' } } },
+        () => ({ ok: true }),
+      );
+      return Promise.resolve();
+    };
+    const app = await buildTestApp(tdb.database, { plugins: [reportsRoute] });
+    try {
+      const env = await buildEnvironment(tdb.database, 'moduler');
+      const admin = await signInAs(app, env.host, 'admin');
+      expect((await app.inject({ url: '/api/module-probe', headers: as(admin) })).statusCode).toBe(
+        200,
+      );
+      await setLicence(tdb.database.db, env.slug, { modules: ['products'] }, new Date());
+      const refused = await app.inject({ url: '/api/module-probe', headers: as(admin) });
+      expect(refused.statusCode).toBe(403);
+      const body = refused.json<ErrorView>();
+      expect(body.error.code).toBe('module-not-licensed');
+      expect(body.error.sv).toContain('ingår inte i er licens');
+      expect((await app.inject({ url: '/api/licence', headers: as(admin) })).json()).toMatchObject({
+        modules: ['products'],
+      });
+    } finally {
+      await app.close();
+      await tdb.drop();
+    }
+  });
+});

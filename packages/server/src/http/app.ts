@@ -7,7 +7,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyRequest,
+} from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -23,6 +27,7 @@ import { errorBody, type ErrorCode } from '@kassa/contracts';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../commands/sign-in.js';
+import { readLicence } from '../commands/terminals.js';
 import { ApiError } from './api-error.js';
 import type { CommandContext, RouteAccess, SignedIn } from './context.js';
 import { SESSION_COOKIE, loadSession } from './sessions.js';
@@ -51,6 +56,8 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Where `npm run build:register` puts the register program (for installer downloads). */
   registerDistDir?: string;
+  /** More routes, registered after the built-in ones (composition roots and tests). */
+  plugins?: FastifyPluginAsync[];
   /** Serve https with this certificate and key (PEM). */
   https?: { cert: string; key: string };
 }
@@ -211,6 +218,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         );
       }
     }
+    if (access.module !== undefined) {
+      const licence = await readLicence(deps.database.db, tenant.id);
+      if (!licence.modules.includes(access.module)) {
+        throw new ApiError(403, 'module-not-licensed', { module: access.module });
+      }
+    }
     if (STATE_CHANGING.has(request.method)) {
       const origin = request.headers.origin;
       if (origin !== undefined && origin !== 'null') {
@@ -250,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditLogRoutes);
   await app.register(terminalRoutes);
   await app.register(registerRoutes);
+  for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   app.get(
     '/api/openapi.json',

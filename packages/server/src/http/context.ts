@@ -2,7 +2,7 @@
  * What a request carries once the edge has resolved it: its environment, and (when signed in)
  * the user and the session. Commands take a `CommandContext` as their first parameter.
  */
-import type { Role } from '@kassa/contracts';
+import type { LicenceModule, Role } from '@kassa/contracts';
 import type { Db, Tx } from '../db/database.js';
 
 export interface TenantRef {
@@ -38,6 +38,8 @@ export interface RouteAccess {
    * authenticated by its device key ('device').
    */
   access?: 'anyone' | 'signed-in' | 'device' | readonly Role[];
+  /** The licence module the route belongs to; refused (403 module-not-licensed) without it. */
+  module?: LicenceModule;
 }
 
 declare module 'fastify' {
