@@ -9,3 +9,5 @@ export * from './vat-category.js';
 export * from './cash-rounding.js';
 export * from './business-day.js';
 export * from './organisation-number.js';
+export * from './sale/index.js';
+export * from './control-unit/index.js';

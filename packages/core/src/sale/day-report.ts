@@ -1,0 +1,447 @@
+/**
+ * X- and Z-dagrapport, computed deterministically from the journal alone (SKVFS 2014:9 7 kap
+ * 2–3 §§; shared spec §4). The content is the union of the 2014 list (a–w) and the 2021:16
+ * elements; each field below names its letter. Training receipts are counted (o) but never
+ * reach sales, VAT, payments or grand totals (spec §0 item 9); copies are counted (n) only.
+ *
+ * Day boundary: an entry belongs to the business day of its `at` in the given zone
+ * (Europe/Stockholm, business-day.ts). A Z covers one business day: the entries of that day
+ * after the previous Z of the same day. The regulation asks for one Z per day with sales
+ * (7 kap 3 §, spec §0 item 17), so a sale after midnight belongs to the new day even when the
+ * previous day has no Z yet; the Z for the previous day may still be taken later and covers only
+ * that day, and days are closed in order: a Z is refused while an earlier day with sales has none.
+ * Grand totals (u–w) are carried from the previous Z in the journal and never reset.
+ */
+import { type BusinessDay, businessDayOf } from '../business-day.js';
+import { type Ore, add, negate, ore, subtract } from '../money.js';
+import { type Failure, type Result, fail, ok } from '../result.js';
+import { VAT_RATES, type VatSplitRow, splitVatByRate } from '../vat.js';
+import type { JournalEntry } from './journal.js';
+import { PAYMENT_METHODS, type PaymentMethod } from './sale.js';
+
+/** Who the report is for (7 kap 3 § a, e; the register's serial for the 2021:16 Z). */
+export interface ReportIdentity {
+  readonly companyName: string;
+  readonly organisationNumber: string;
+  readonly registerId: string;
+  readonly registerSerialNumber?: string;
+}
+
+/** A number of events and their amount. */
+export interface CountAmount {
+  readonly count: number;
+  readonly amount: Ore;
+}
+
+/** Sales and returns per payment method (p); returns as a positive magnitude. */
+export interface PaymentFigure {
+  readonly method: PaymentMethod;
+  readonly sales: Ore;
+  readonly returns: Ore;
+  readonly net: Ore;
+}
+
+/** Grand totals (u–w): cumulative for the register, never reset. Returns as a positive magnitude. */
+export interface GrandTotals {
+  readonly sales: Ore;
+  readonly returns: Ore;
+  readonly net: Ore;
+}
+
+/** The figures of one business day, shared by X and Z. */
+export interface DayFigures {
+  readonly businessDay: BusinessDay;
+  /** f: total of the sale receipts (before cash rounding). */
+  readonly salesTotal: Ore;
+  /** g: sales per main group, for lines that have one; sorted by group. */
+  readonly salesByGroup: readonly { readonly group: string; readonly amount: Ore }[];
+  /** h: VAT per rate on sales net of returns. */
+  readonly vatPerRate: readonly VatSplitRow[];
+  /** i: växelkassa registered. */
+  readonly cashFloat: Ore;
+  /** j, k: pieces sold (a weighed line counts as one). */
+  readonly goodsSold: number;
+  readonly servicesSold: number;
+  /** l: number of sale receipts. */
+  readonly receiptCount: number;
+  /** m: lådöppningar without a sale. */
+  readonly drawerOpenings: number;
+  /** n: receipt copies, amount of the originals. */
+  readonly copies: CountAmount;
+  /** o: training receipts. */
+  readonly training: CountAmount;
+  /** p. */
+  readonly payments: readonly PaymentFigure[];
+  /** q: return receipts, amount as a positive magnitude. */
+  readonly returns: CountAmount;
+  /** r: discounts given on sale receipts. */
+  readonly discounts: Ore;
+  /** s: other registrations that reduced the day's sales: lines removed before payment. */
+  readonly otherReductions: CountAmount;
+  /** t: parked sales not resumed. */
+  readonly unfinishedSales: CountAmount;
+  /** Pro forma receipts (Odoo prints them; whether 2021:17 needs them is open, spec §11.9). */
+  readonly proForma: CountAmount;
+  readonly priceChanges: number;
+  /** Öresavrundning on sale and return receipts (account 3740). */
+  readonly rounding: Ore;
+  readonly cashIn: Ore;
+  readonly cashOut: Ore;
+  /** salesTotal − returns.amount. */
+  readonly netTotal: Ore;
+  /** Float + cash taken − cash refunded + cash in − cash out: what the count should find. */
+  readonly expectedCash: Ore;
+}
+
+/** An X-dagrapport (7 kap 2 §): the same content, no number, does not close the day. */
+export interface XReport extends DayFigures, ReportIdentity {
+  readonly type: 'X';
+  readonly producedAt: string;
+  /** u–w as they would be if the day were closed now. */
+  readonly grandTotals: GrandTotals;
+}
+
+/** A Z-dagrapport (7 kap 3 §): numbered (c), closes the day. */
+export interface ZReport extends DayFigures, ReportIdentity {
+  readonly type: 'Z';
+  readonly zNumber: number;
+  readonly producedAt: string;
+  readonly grandTotals: GrandTotals;
+}
+
+interface DayAccumulator {
+  salesTotal: Ore;
+  salesByGroup: Record<string, Ore>;
+  grossByRate: Record<string, Ore>;
+  cashFloat: Ore;
+  goodsSold: number;
+  servicesSold: number;
+  receiptCount: number;
+  drawerOpenings: number;
+  copies: CountAmount;
+  training: CountAmount;
+  paymentSales: Record<string, Ore>;
+  paymentReturns: Record<string, Ore>;
+  returns: CountAmount;
+  discounts: Ore;
+  otherReductions: CountAmount;
+  parked: Record<string, Ore>;
+  proForma: CountAmount;
+  priceChanges: number;
+  rounding: Ore;
+  cashIn: Ore;
+  cashOut: Ore;
+}
+
+/** The running state of a report over the journal; fold chunks of entries with `foldDayReport`. */
+export interface DayReportState {
+  readonly businessDay: BusinessDay;
+  readonly timeZone: string;
+  /** The last Z in the journal. */
+  readonly lastZ: {
+    readonly zNumber: number;
+    readonly businessDay: BusinessDay;
+    readonly grandTotals: GrandTotals;
+  } | null;
+  /** Days with sale or return receipts after their last Z, ascending. */
+  readonly openDays: readonly BusinessDay[];
+  readonly day: Readonly<DayAccumulator>;
+}
+
+/** Starts a report for `businessDay` in `timeZone` before any entry is read. */
+export function startDayReport(businessDay: BusinessDay, timeZone: string): DayReportState {
+  return { businessDay, timeZone, lastZ: null, openDays: [], day: emptyDay() };
+}
+
+/** Reads `entries` (in journal order) into the state; chunking never changes the result. */
+export function foldDayReport(
+  state: DayReportState,
+  entries: readonly JournalEntry[],
+): DayReportState {
+  let lastZ = state.lastZ;
+  const openDays = new Set(state.openDays);
+  let day = cloneDay(state.day);
+  for (const entry of entries) {
+    const entryDay = businessDayOf(Date.parse(entry.at), state.timeZone);
+    if (entry.kind === 'z-report') {
+      const { report } = entry.data;
+      lastZ = {
+        zNumber: report.zNumber,
+        businessDay: report.businessDay,
+        grandTotals: report.grandTotals,
+      };
+      openDays.delete(report.businessDay);
+      if (report.businessDay === state.businessDay) {
+        day = emptyDay();
+      }
+      continue;
+    }
+    if (entry.kind === 'sale' || entry.kind === 'return') {
+      openDays.add(entryDay);
+    }
+    if (entryDay === state.businessDay) {
+      addEntry(day, entry);
+    }
+  }
+  return {
+    businessDay: state.businessDay,
+    timeZone: state.timeZone,
+    lastZ,
+    openDays: [...openDays].sort(),
+    day,
+  };
+}
+
+/** What the caller adds when a report is produced. */
+export interface ReportContext {
+  readonly identity: ReportIdentity;
+  /** ISO instant, from the caller's clock (7 kap 3 § b). */
+  readonly producedAt: string;
+}
+
+/** Why a Z-report was refused. */
+export type ZReportFailure =
+  | Failure<'earlier-day-not-closed', { businessDay: BusinessDay }>
+  | Failure<'later-day-already-closed', { businessDay: BusinessDay }>;
+
+/** Builds the X-dagrapport of `businessDay` from the journal. */
+export function buildXReport(
+  entries: readonly JournalEntry[],
+  businessDay: BusinessDay,
+  timeZone: string,
+  context: ReportContext,
+): XReport {
+  return finishXReport(foldDayReport(startDayReport(businessDay, timeZone), entries), context);
+}
+
+/** Builds the Z-dagrapport of `businessDay` from the journal, numbered after the last Z. */
+export function buildZReport(
+  entries: readonly JournalEntry[],
+  businessDay: BusinessDay,
+  timeZone: string,
+  context: ReportContext,
+): Result<ZReport, ZReportFailure> {
+  return finishZReport(foldDayReport(startDayReport(businessDay, timeZone), entries), context);
+}
+
+/** Produces the X-report from a folded state. */
+export function finishXReport(state: DayReportState, context: ReportContext): XReport {
+  const figures = figuresOf(state);
+  return {
+    type: 'X',
+    ...context.identity,
+    producedAt: context.producedAt,
+    ...figures,
+    grandTotals: grandTotalsAfter(state, figures),
+  };
+}
+
+/** Produces the Z-report from a folded state, or refuses it (days are closed in order). */
+export function finishZReport(
+  state: DayReportState,
+  context: ReportContext,
+): Result<ZReport, ZReportFailure> {
+  const earlier = state.openDays.find((d) => d < state.businessDay);
+  if (earlier !== undefined) {
+    return fail('earlier-day-not-closed', { businessDay: earlier });
+  }
+  if (state.lastZ !== null && state.lastZ.businessDay > state.businessDay) {
+    return fail('later-day-already-closed', { businessDay: state.lastZ.businessDay });
+  }
+  const figures = figuresOf(state);
+  return ok({
+    type: 'Z',
+    ...context.identity,
+    zNumber: (state.lastZ?.zNumber ?? 0) + 1,
+    producedAt: context.producedAt,
+    ...figures,
+    grandTotals: grandTotalsAfter(state, figures),
+  });
+}
+
+/** Business days with sales or returns and no Z after them, oldest first: each needs a Z. */
+export function daysNeedingZ(entries: readonly JournalEntry[], timeZone: string): BusinessDay[] {
+  // The target day is irrelevant for `openDays`; any valid day will do.
+  return [...foldDayReport(startDayReport('2000-01-01', timeZone), entries).openDays];
+}
+
+function emptyDay(): DayAccumulator {
+  const none = { count: 0, amount: ore(0) };
+  return {
+    salesTotal: ore(0),
+    salesByGroup: {},
+    grossByRate: {},
+    cashFloat: ore(0),
+    goodsSold: 0,
+    servicesSold: 0,
+    receiptCount: 0,
+    drawerOpenings: 0,
+    copies: none,
+    training: none,
+    paymentSales: {},
+    paymentReturns: {},
+    returns: none,
+    discounts: ore(0),
+    otherReductions: none,
+    parked: {},
+    proForma: none,
+    priceChanges: 0,
+    rounding: ore(0),
+    cashIn: ore(0),
+    cashOut: ore(0),
+  };
+}
+
+function cloneDay(day: Readonly<DayAccumulator>): DayAccumulator {
+  return {
+    ...day,
+    salesByGroup: { ...day.salesByGroup },
+    grossByRate: { ...day.grossByRate },
+    paymentSales: { ...day.paymentSales },
+    paymentReturns: { ...day.paymentReturns },
+    parked: { ...day.parked },
+  };
+}
+
+function count(figure: CountAmount, amount: Ore): CountAmount {
+  return { count: figure.count + 1, amount: add(figure.amount, amount) };
+}
+
+function addTo(record: Record<string, Ore>, key: string, amount: Ore): void {
+  record[key] = add(record[key] ?? ore(0), amount);
+}
+
+// Mutates the accumulator `day`, which foldDayReport owns (a fresh clone per fold).
+function addEntry(day: DayAccumulator, entry: JournalEntry): void {
+  switch (entry.kind) {
+    case 'sale': {
+      const { receipt } = entry.data;
+      day.salesTotal = add(day.salesTotal, receipt.total);
+      day.receiptCount += 1;
+      day.discounts = add(day.discounts, receipt.discountTotal);
+      day.rounding = add(day.rounding, receipt.rounding);
+      for (const line of receipt.lines) {
+        addTo(day.grossByRate, String(line.vatRate), line.amount);
+        if (line.group !== undefined) {
+          addTo(day.salesByGroup, line.group, line.amount);
+        }
+        const pieces = line.unit === 'piece' ? line.quantity : 1;
+        if (line.itemType === 'good') {
+          day.goodsSold += pieces;
+        } else {
+          day.servicesSold += pieces;
+        }
+      }
+      for (const payment of receipt.payments) {
+        addTo(day.paymentSales, payment.method, payment.amount);
+      }
+      return;
+    }
+    case 'return': {
+      const { receipt } = entry.data;
+      day.returns = count(day.returns, negate(receipt.total));
+      day.rounding = add(day.rounding, receipt.rounding);
+      for (const line of receipt.lines) {
+        addTo(day.grossByRate, String(line.vatRate), line.amount);
+      }
+      for (const payment of receipt.payments) {
+        addTo(day.paymentReturns, payment.method, negate(payment.amount));
+      }
+      return;
+    }
+    case 'copy':
+      day.copies = count(day.copies, entry.data.receipt.total);
+      return;
+    case 'training':
+      day.training = count(day.training, entry.data.receipt.total);
+      return;
+    case 'pro-forma':
+      day.proForma = count(day.proForma, entry.data.receipt.total);
+      return;
+    case 'sale-parked':
+      day.parked[entry.data.parkingId] = entry.data.total;
+      return;
+    case 'sale-resumed':
+      // A parking resumed on this day is no longer unfinished.
+      delete day.parked[entry.data.parkingId];
+      return;
+    case 'line-removed':
+      day.otherReductions = count(day.otherReductions, entry.data.amount);
+      return;
+    case 'price-change':
+      day.priceChanges += 1;
+      return;
+    case 'drawer-opened':
+      day.drawerOpenings += 1;
+      return;
+    case 'cash-float':
+      day.cashFloat = add(day.cashFloat, entry.data.amount);
+      return;
+    case 'cash-in':
+      day.cashIn = add(day.cashIn, entry.data.amount);
+      return;
+    case 'cash-out':
+      day.cashOut = add(day.cashOut, entry.data.amount);
+      return;
+    case 'sign-in':
+    case 'sign-out':
+    case 'x-report':
+    case 'z-report':
+    case 'setting-changed':
+    case 'control-unit-fault':
+      return;
+  }
+}
+
+function figuresOf(state: DayReportState): DayFigures {
+  const { day } = state;
+  const payments = PAYMENT_METHODS.filter(
+    (m) => day.paymentSales[m] !== undefined || day.paymentReturns[m] !== undefined,
+  ).map((method): PaymentFigure => {
+    const sales = day.paymentSales[method] ?? ore(0);
+    const returns = day.paymentReturns[method] ?? ore(0);
+    return { method, sales, returns, net: subtract(sales, returns) };
+  });
+  const cash = payments.find((p) => p.method === 'cash')?.net ?? ore(0);
+  const parked = Object.keys(day.parked)
+    .sort()
+    .map((id) => day.parked[id] ?? ore(0));
+  const vatLines = VAT_RATES.flatMap((rate) => {
+    const gross = day.grossByRate[String(rate)];
+    return gross === undefined ? [] : [{ gross, rate }];
+  });
+  return {
+    businessDay: state.businessDay,
+    salesTotal: day.salesTotal,
+    salesByGroup: Object.keys(day.salesByGroup)
+      .sort()
+      .map((group) => ({ group, amount: day.salesByGroup[group] ?? ore(0) })),
+    vatPerRate: splitVatByRate(vatLines),
+    cashFloat: day.cashFloat,
+    goodsSold: day.goodsSold,
+    servicesSold: day.servicesSold,
+    receiptCount: day.receiptCount,
+    drawerOpenings: day.drawerOpenings,
+    copies: day.copies,
+    training: day.training,
+    payments,
+    returns: day.returns,
+    discounts: day.discounts,
+    otherReductions: day.otherReductions,
+    unfinishedSales: { count: parked.length, amount: parked.reduce(add, ore(0)) },
+    proForma: day.proForma,
+    priceChanges: day.priceChanges,
+    rounding: day.rounding,
+    cashIn: day.cashIn,
+    cashOut: day.cashOut,
+    netTotal: subtract(day.salesTotal, day.returns.amount),
+    expectedCash: subtract(add(add(day.cashFloat, cash), day.cashIn), day.cashOut),
+  };
+}
+
+function grandTotalsAfter(state: DayReportState, figures: DayFigures): GrandTotals {
+  const previous = state.lastZ?.grandTotals ?? { sales: ore(0), returns: ore(0), net: ore(0) };
+  const sales = add(previous.sales, figures.salesTotal);
+  const returns = add(previous.returns, figures.returns.amount);
+  return { sales, returns, net: subtract(sales, returns) };
+}

@@ -1,0 +1,308 @@
+/**
+ * The journal (journalminne): the append-only, hash-chained record of all running use of one
+ * register (SFL 39 kap 7 §; SKVFS 2014:9 2 kap 15 § "löpande användning"; 5 kap 4 § settings
+ * history). Nothing registered may be deleted, changed or added to (6 kap 1 §): each entry
+ * carries the hash of the one before, so any edit breaks the chain.
+ *
+ * hash = H(prevHash + canonicalJson({ seq, at, kind, data, prevHash })), with H injected (the
+ * caller passes SHA-256 as lowercase hex); the first entry's prevHash is 64 zeros. `seq` is
+ * gapless per register from 1. Receipt numbers are derived from the journal, never stored apart.
+ */
+import type { Ore } from '../money.js';
+import { type Failure, type Result, fail, ok } from '../result.js';
+import type { XReport, ZReport } from './day-report.js';
+import { type Receipt, type ReceiptSeries, isIsoInstant, receiptSeriesOf } from './receipt.js';
+import type { LineUnit } from './sale.js';
+
+/** The prevHash of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** A hash function over text returning lowercase hex (the caller passes SHA-256). */
+export type HashFunction = (text: string) => string;
+
+/**
+ * Every kind of running use that must be journaled (shared spec §0 items 7–13, 18, 22; §3).
+ * Receipt events carry the whole receipt, control code included (2 kap 15 §).
+ */
+export type JournalEvent =
+  | { readonly kind: 'sale'; readonly data: { readonly receipt: Receipt } }
+  | { readonly kind: 'return'; readonly data: { readonly receipt: Receipt } }
+  | { readonly kind: 'copy'; readonly data: { readonly receipt: Receipt } }
+  | { readonly kind: 'training'; readonly data: { readonly receipt: Receipt } }
+  | { readonly kind: 'pro-forma'; readonly data: { readonly receipt: Receipt } }
+  /** Parkera: a sale put aside; counted as unfinished until resumed (7 kap 3 § t). */
+  | {
+      readonly kind: 'sale-parked';
+      readonly data: {
+        readonly parkingId: string;
+        readonly lineCount: number;
+        readonly total: Ore;
+      };
+    }
+  | { readonly kind: 'sale-resumed'; readonly data: { readonly parkingId: string } }
+  /** Radera registrerad artikel (2021:16 8 kap): a line removed before payment. */
+  | {
+      readonly kind: 'line-removed';
+      readonly data: {
+        readonly articleNumber: string;
+        readonly text: string;
+        readonly unit: LineUnit;
+        readonly quantity: number;
+        readonly amount: Ore;
+      };
+    }
+  | {
+      readonly kind: 'price-change';
+      readonly data: {
+        readonly articleNumber: string;
+        readonly text: string;
+        readonly from: Ore;
+        readonly to: Ore;
+        readonly effectiveFrom: string;
+      };
+    }
+  /** Lådöppning: the drawer opened without a sale or refund (2 kap 14 §). */
+  | { readonly kind: 'drawer-opened'; readonly data: { readonly reason: string } }
+  /** Växelkassa registered at the start of the day (5 kap 1 §; 2014:10 4 kap 2 §). */
+  | { readonly kind: 'cash-float'; readonly data: { readonly amount: Ore } }
+  | { readonly kind: 'cash-in'; readonly data: { readonly amount: Ore; readonly reason: string } }
+  | { readonly kind: 'cash-out'; readonly data: { readonly amount: Ore; readonly reason: string } }
+  | { readonly kind: 'sign-in'; readonly data: { readonly cashierId: string } }
+  | { readonly kind: 'sign-out'; readonly data: { readonly cashierId: string } }
+  | { readonly kind: 'x-report'; readonly data: { readonly report: XReport } }
+  | { readonly kind: 'z-report'; readonly data: { readonly report: ZReport } }
+  /** Behandlingshistorik (5 kap 4 §): a setting or programming change. */
+  | {
+      readonly kind: 'setting-changed';
+      readonly data: {
+        readonly setting: string;
+        readonly from: string | null;
+        readonly to: string | null;
+      };
+    }
+  /** The control unit was unreachable or answered with an error (2014:10 4 kap 1 §). */
+  | {
+      readonly kind: 'control-unit-fault';
+      readonly data: { readonly code: string; readonly message: string };
+    };
+
+/** The kind of a journal event. */
+export type JournalEventKind = JournalEvent['kind'];
+
+/** One journal entry (journalpost): an event with its place in the chain. Never updated. */
+export type JournalEntry = JournalEvent & {
+  readonly seq: number;
+  /** ISO 8601 UTC instant, from the caller's clock. */
+  readonly at: string;
+  readonly prevHash: string;
+  readonly hash: string;
+};
+
+/** Wraps a receipt in the journal event of its kind. */
+export function receiptEvent(receipt: Receipt): JournalEvent {
+  return { kind: receipt.kind, data: { receipt } };
+}
+
+/** The receipt an entry carries, if it is a receipt event. */
+export function receiptOf(entry: JournalEvent): Receipt | undefined {
+  switch (entry.kind) {
+    case 'sale':
+    case 'return':
+    case 'copy':
+    case 'training':
+    case 'pro-forma':
+      return entry.data.receipt;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Serialises a JSON-like value with object keys in code-point order and no whitespace.
+ * Only strings, booleans, null, safe integers, arrays and plain objects are allowed; a float,
+ * NaN, a bigint or a function throws, since it would not hash the same everywhere. Object
+ * properties whose value is `undefined` are left out, as JSON.stringify does.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) {
+      throw new TypeError(`canonical JSON allows only safe integers, got ${value}`);
+    }
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item: unknown) => canonicalJson(item)).join(',')}]`;
+  }
+  const prototype: unknown = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (typeof value === 'object' && (prototype === Object.prototype || prototype === null)) {
+    const record = value as Record<string, unknown>; // a plain object, checked just above
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  }
+  throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
+}
+
+/** Computes an entry's hash from everything in it except the hash itself. */
+export function hashEntry(entry: Omit<JournalEntry, 'hash'>, hash: HashFunction): string {
+  const { seq, at, kind, data, prevHash } = entry;
+  return hash(prevHash + canonicalJson({ seq, at, kind, data, prevHash }));
+}
+
+/**
+ * Returns the entry that follows `chainTail` (null for an empty journal) for `event` at the
+ * instant `at`. Throws on a malformed `at` or data that cannot be serialised canonically.
+ */
+export function appendEntry(
+  chainTail: JournalEntry | null,
+  event: JournalEvent,
+  at: string,
+  hash: HashFunction,
+): JournalEntry {
+  if (!isIsoInstant(at)) {
+    throw new RangeError(`journal time must be an ISO instant, got ${JSON.stringify(at)}`);
+  }
+  const unhashed = {
+    ...event,
+    seq: chainTail === null ? 1 : chainTail.seq + 1,
+    at,
+    prevHash: chainTail === null ? GENESIS_HASH : chainTail.hash,
+  } as Omit<JournalEntry, 'hash'>; // spreading a union member keeps its kind/data pairing
+  return { ...unhashed, hash: hashEntry(unhashed, hash) } as JournalEntry;
+}
+
+/** Why an entry broke the journal. */
+export type JournalDefect =
+  'gap' | 'duplicate' | 'broken-link' | 'bad-hash' | 'malformed' | 'truncated';
+
+/** The first bad entry found by `verifyJournal`. */
+export type JournalVerifyFailure = Failure<
+  'journal-invalid',
+  { seq: number; reason: JournalDefect }
+>;
+
+/** The last entry of a verified journal: its seq and hash (the chain head). */
+export interface JournalHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/**
+ * Verifies the chain: seq gapless from 1 (or from `options.after`, the verified entry before a
+ * slice), each prevHash equal to the previous hash, each hash recomputed. With `options.head`
+ * (a head known from elsewhere, e.g. the server's acknowledged high-water mark) a truncated tail
+ * is detected too. Returns the head, or the first bad seq and why.
+ */
+export function verifyJournal(
+  entries: readonly JournalEntry[],
+  hash: HashFunction,
+  options: { readonly after?: JournalHead; readonly head?: JournalHead } = {},
+): Result<JournalHead | null, JournalVerifyFailure> {
+  let previous: JournalHead | null = options.after ?? null;
+  for (const entry of entries) {
+    const expectedSeq = previous === null ? 1 : previous.seq + 1;
+    if (!Number.isSafeInteger(entry.seq) || typeof entry.hash !== 'string') {
+      return fail('journal-invalid', { seq: expectedSeq, reason: 'malformed' });
+    }
+    if (entry.seq > expectedSeq) {
+      return fail('journal-invalid', { seq: entry.seq, reason: 'gap' });
+    }
+    if (entry.seq < expectedSeq) {
+      return fail('journal-invalid', { seq: entry.seq, reason: 'duplicate' });
+    }
+    if (entry.prevHash !== (previous === null ? GENESIS_HASH : previous.hash)) {
+      return fail('journal-invalid', { seq: entry.seq, reason: 'broken-link' });
+    }
+    let recomputed: string;
+    try {
+      recomputed = hashEntry(entry, hash);
+    } catch {
+      return fail('journal-invalid', { seq: entry.seq, reason: 'malformed' });
+    }
+    if (recomputed !== entry.hash || !isIsoInstant(entry.at)) {
+      return fail('journal-invalid', { seq: entry.seq, reason: 'bad-hash' });
+    }
+    previous = { seq: entry.seq, hash: entry.hash };
+  }
+  const { head } = options;
+  if (head !== undefined && (previous?.seq !== head.seq || previous.hash !== head.hash)) {
+    const seq = previous === null ? 1 : Math.min(previous.seq + 1, head.seq);
+    return fail('journal-invalid', { seq, reason: 'truncated' });
+  }
+  return ok(previous);
+}
+
+/**
+ * The next number in `series`: the last receipt number of that series in the journal plus one,
+ * or 1. Numbers are never stored apart from the journal, so a crash cannot skip or repeat one.
+ */
+export function nextReceiptNumber(entries: readonly JournalEvent[], series: ReceiptSeries): number {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const receipt = receiptOf(entries[i] as JournalEvent);
+    if (receipt !== undefined && receiptSeriesOf(receipt.kind) === series) {
+      return receipt.receiptNumber + 1;
+    }
+  }
+  return 1;
+}
+
+/** The next Z-report number (löpnummer of the Z-dagrapport, 7 kap 3 § c). */
+export function nextZNumber(entries: readonly JournalEvent[]): number {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i] as JournalEvent;
+    if (entry.kind === 'z-report') {
+      return entry.data.report.zNumber + 1;
+    }
+  }
+  return 1;
+}
+
+/** A numbering break, or a second copy of one receipt, found by `verifyNumbering`. */
+export type NumberingFailure =
+  | Failure<
+      'numbering-broken',
+      { seq: number; series: ReceiptSeries | 'z-report'; expected: number; found: number }
+    >
+  | Failure<'copy-repeated', { seq: number; receiptNumber: number }>;
+
+/**
+ * Checks that every receipt series and the Z series run 1, 2, 3 … without a gap or repeat,
+ * and that no receipt has more than one copy (6 kap 3 §).
+ */
+export function verifyNumbering(entries: readonly JournalEntry[]): Result<null, NumberingFailure> {
+  const last = new Map<ReceiptSeries | 'z-report', number>();
+  const copied = new Set<number>();
+  for (const entry of entries) {
+    const receipt = receiptOf(entry);
+    const series =
+      receipt === undefined
+        ? entry.kind === 'z-report'
+          ? 'z-report'
+          : undefined
+        : receiptSeriesOf(receipt.kind);
+    if (series === undefined) {
+      continue;
+    }
+    const found =
+      entry.kind === 'z-report' ? entry.data.report.zNumber : (receipt?.receiptNumber ?? 0);
+    const expected = (last.get(series) ?? 0) + 1;
+    if (found !== expected) {
+      return fail('numbering-broken', { seq: entry.seq, series, expected, found });
+    }
+    last.set(series, found);
+    if (receipt?.kind === 'copy' && receipt.original !== null) {
+      if (copied.has(receipt.original.receiptNumber)) {
+        return fail('copy-repeated', {
+          seq: entry.seq,
+          receiptNumber: receipt.original.receiptNumber,
+        });
+      }
+      copied.add(receipt.original.receiptNumber);
+    }
+  }
+  return ok(null);
+}
