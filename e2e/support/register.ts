@@ -9,11 +9,14 @@
 // - Each register is `node packages/register/dist/src/cli.js start --port 0` (built by
 //   `npm run build`) with its own temporary KASSA_HOME, KASSA_HARDWARE_ID and KASSA_PC_NAME: several
 //   PCs on one machine. It serves packages/pos-web/dist.
+// - connectPc() runs `kassa connect` the same way (tests/binding.spec.ts): in the unpacked
+//   installer folder (it reads kassa-provisioning.json) or with --code.
 //
 // Every process is started in its own process group and stopped by signalling that group.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,6 +131,11 @@ class Child {
 export interface BackofficeServer {
   /** The environment's address as a register is given it, e.g. http://127.0.0.1:43121. */
   url: string;
+  /**
+   * The server's KASSA_REGISTER_DIST: a stand-in build (an empty kassa-bundle/). Without its
+   * kassa-bundle/ the installer download answers `503 installer-not-built`.
+   */
+  registerDist: string;
   stop(): Promise<void>;
 }
 
@@ -151,7 +159,7 @@ export async function startBackoffice(): Promise<BackofficeServer> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && child.running) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, registerDist, stop };
     } catch {
       // not listening yet
     }
@@ -209,6 +217,94 @@ export async function startRegister(pc: {
     },
     async remove() {
       await child.stop();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ConnectedPc {
+  pcName: string;
+  /** What `kassa connect` printed. */
+  output: string;
+  /**
+   * A heartbeat signed with this PC's device key, as the register sends it (register-protocol.md),
+   * reporting `unsyncedEntries` entries not uploaded. The register has no journal yet, so its own
+   * heartbeat always reports 0; this stands in for a PC with a backlog. Answers the HTTP status
+   * and the refusal code, if any.
+   */
+  heartbeat(unsyncedEntries: number): Promise<{ status: number; code: string | null }>;
+  /** Deletes its data folder. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Runs `kassa connect` as a PC of its own (temporary KASSA_HOME, given hardware id and name) in
+ * `cwd` — the unpacked installer, whose kassa-provisioning.json it reads — or with `args` such as
+ * `['--url', url, '--code', code]`. Fails with the program's output unless it exits with 0.
+ */
+export async function connectPc(pc: {
+  hardwareId: string;
+  pcName: string;
+  cwd?: string;
+  args?: string[];
+}): Promise<ConnectedPc> {
+  if (!existsSync(registerCli)) {
+    throw new Error(`${registerCli} is missing: run \`npm run build\` first`);
+  }
+  const home = await mkdtemp(path.join(tmpdir(), 'kassa-e2e-pc-'));
+  const dataDir = path.join(home, 'data');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KASSA_HOME: dataDir,
+    KASSA_HARDWARE_ID: pc.hardwareId,
+    KASSA_PC_NAME: pc.pcName,
+  };
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [registerCli, 'connect', ...(pc.args ?? [])],
+      { cwd: pc.cwd ?? home, env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const text = `${stdout}${stderr}`;
+        if (error) reject(new Error(`kassa connect (${pc.pcName}) failed: ${text}`));
+        else resolve(text);
+      },
+    );
+  });
+  const register = JSON.parse(await readFile(path.join(dataDir, 'register.json'), 'utf8')) as {
+    url: string;
+    bindingId: string;
+  };
+  const privateKey = createPrivateKey(await readFile(path.join(dataDir, 'device-key.pem'), 'utf8'));
+
+  return {
+    pcName: pc.pcName,
+    output,
+    async heartbeat(unsyncedEntries) {
+      const requestPath = '/api/register/heartbeat';
+      const body = JSON.stringify({ programVersion: '0.1.0', unsyncedEntries });
+      const timestamp = String(Date.now());
+      const nonce = randomBytes(18).toString('base64url');
+      const digest = createHash('sha256').update(body, 'utf8').digest('hex');
+      const signed = ['POST', requestPath, timestamp, nonce, digest].join('\n');
+      const response = await fetch(`${register.url}${requestPath}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-kassa-protocol': '1',
+          'x-kassa-binding': register.bindingId,
+          'x-kassa-timestamp': timestamp,
+          'x-kassa-nonce': nonce,
+          'x-kassa-signature': sign(null, Buffer.from(signed, 'utf8'), privateKey).toString(
+            'base64',
+          ),
+        },
+        body,
+      });
+      const answer = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+      return { status: response.status, code: answer.error?.code ?? null };
+    },
+    async remove() {
       await rm(home, { recursive: true, force: true });
     },
   };
@@ -302,6 +398,15 @@ export class RegisterScenarioApi {
       200,
       `choosing the terminals of ${cashier.username}`,
     );
+  }
+
+  /** A store manager (butikschef) who may sign in to the backoffice. */
+  async createManager(manager: { username: string; password: string }): Promise<void> {
+    const created = await this.context.post('/api/users', {
+      data: { ...manager, displayName: 'Maja Chef', role: 'manager' },
+      headers: this.headers,
+    });
+    await expectStatus(created, 201, `creating ${manager.username}`);
   }
 
   /** Downloads the terminal's installer and returns its new pairing code (ABCD-EFGH-JKLM). */

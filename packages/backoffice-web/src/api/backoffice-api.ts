@@ -1,11 +1,15 @@
+import { fileNameFromContentDisposition } from './content-disposition';
+import { ApiError } from './errors';
 import { HttpClient } from './http';
 import type {
   AuditEntry,
   Environment,
+  InstallerDownload,
   Licence,
   Me,
   NewTerminal,
   NewUser,
+  PairingCodeStatus,
   Terminal,
   TerminalChanges,
   TerminalRegistration,
@@ -99,6 +103,45 @@ export class BackofficeApi {
       registration,
     );
     return updated.terminal;
+  }
+
+  /**
+   * "Ta bort koppling mot hårdvara": releases the PC binding; the old PC's key stops working at
+   * once. `confirmation` is the terminal's kassabeteckning, typed by the administrator.
+   */
+  async removeBinding(id: string, confirmation: string, reason: string): Promise<Terminal> {
+    const updated = await this.http.post<{ terminal: Terminal }>(
+      `/api/terminals/${at(id)}/binding/remove`,
+      { confirmation, reason },
+    );
+    return updated.terminal;
+  }
+
+  /** Whether the terminal has a pairing code that can still be used, and until when. */
+  async pairingCode(id: string): Promise<PairingCodeStatus | null> {
+    const { code } = await this.http.get<{ code: PairingCodeStatus | null }>(
+      `/api/terminals/${at(id)}/pairing-code`,
+    );
+    return code;
+  }
+
+  /**
+   * The installer zip with a new single-use pairing code (older codes of the terminal stop
+   * working). `503 installer-not-built` when the server has no register program to hand out.
+   */
+  async downloadInstaller(id: string): Promise<InstallerDownload> {
+    const { file, headers } = await this.http.requestFile(
+      'POST',
+      `/api/terminals/${at(id)}/installer`,
+    );
+    const pairingCode = headers.get('X-Kassa-Pairing-Code');
+    const expiresAt = headers.get('X-Kassa-Pairing-Expires');
+    if (pairingCode === null || expiresAt === null) {
+      throw new ApiError(200, 'unexpected-response', null);
+    }
+    const fileName =
+      fileNameFromContentDisposition(headers.get('Content-Disposition')) ?? 'kassa.zip';
+    return { file, fileName, pairingCode, expiresAt };
   }
 
   async auditLog(): Promise<AuditEntry[]> {

@@ -98,4 +98,38 @@ describe('HttpClient', () => {
     await http.get('/api/users').catch(() => undefined);
     expect(signals).toBe(1);
   });
+
+  it('downloads files with the CSRF token, and throws the JSON refusal instead of a file', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+    const { calls, fetchImpl } = fakeFetch(
+      () =>
+        new Response(zip, {
+          status: 200,
+          headers: { 'Content-Type': 'application/zip', 'X-Kassa-Pairing-Code': 'ABCD-EFGH-JKLM' },
+        }),
+    );
+    const http = new HttpClient(fetchImpl);
+    http.setCsrfToken('token-1');
+    const { file, headers } = await http.requestFile('POST', '/api/terminals/t1/installer');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(zip);
+    expect(headers.get('x-kassa-pairing-code')).toBe('ABCD-EFGH-JKLM');
+    expect(headersOf(calls[0])['X-CSRF-Token']).toBe('token-1');
+    expect(headersOf(calls[0])['Content-Type']).toBeUndefined();
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+
+    const notBuilt = new HttpClient(() =>
+      Promise.resolve(
+        json(503, {
+          error: { code: 'installer-not-built', sv: 'Inte byggt.', en: 'Not built.' },
+        }),
+      ),
+    );
+    await expect(notBuilt.requestFile('POST', '/api/terminals/t1/installer')).rejects.toMatchObject(
+      {
+        status: 503,
+        code: 'installer-not-built',
+        messages: { sv: 'Inte byggt.', en: 'Not built.' },
+      },
+    );
+  });
 });

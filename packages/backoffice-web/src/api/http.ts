@@ -46,7 +46,27 @@ export class HttpClient {
   }
 
   async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const response = await this.#send(method, path, body, 'application/json');
+    // The server serialises its answers through the route schemas; see ./types.ts.
+    return readJson(await response.text()) as T;
+  }
+
+  /**
+   * A request whose answer is a file (e.g. the installer zip): the body as a Blob and the headers.
+   * Refusals still come as the JSON error shape and are thrown as {@link ApiError}.
+   */
+  async requestFile(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+  ): Promise<{ file: Blob; headers: Headers }> {
+    const response = await this.#send(method, path, body, '*/*');
+    return { file: await response.blob(), headers: response.headers };
+  }
+
+  /** Sends the request; resolves with a 2xx response, throws ApiError for anything else. */
+  async #send(method: HttpMethod, path: string, body: unknown, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.#csrfToken !== null) headers['X-CSRF-Token'] = this.#csrfToken;
 
@@ -61,26 +81,23 @@ export class HttpClient {
     } catch (cause) {
       throw new ApiError(0, 'network-error', null, {}, { cause });
     }
+    if (response.ok) return response;
 
-    const text = await response.text();
-    let data: unknown = undefined;
-    if (text !== '') {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = undefined;
-      }
+    const error = apiErrorFromResponse(response.status, readJson(await response.text()));
+    if (response.status === 401 && this.#csrfToken !== null) {
+      this.#csrfToken = null;
+      for (const listener of this.#unauthenticatedListeners) listener();
     }
+    throw error;
+  }
+}
 
-    if (!response.ok) {
-      const error = apiErrorFromResponse(response.status, data);
-      if (response.status === 401 && this.#csrfToken !== null) {
-        this.#csrfToken = null;
-        for (const listener of this.#unauthenticatedListeners) listener();
-      }
-      throw error;
-    }
-    // The server serialises its answers through the route schemas; see ./types.ts.
-    return data as T;
+/** Parsed JSON, or undefined for an empty or non-JSON body. */
+function readJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -93,6 +93,15 @@ export interface SkatteverketDetails {
 
 export type TerminalWarning = 'not-registered';
 
+/**
+ * Set when the terminal moved to another PC (a binding was removed and a different PC bound): the
+ * business must move Skatteverket's ID stickers and report a changed control unit.
+ */
+export interface TerminalMove {
+  at: string;
+  fromPcName: string;
+}
+
 export interface Terminal {
   id: string;
   name: string;
@@ -112,7 +121,22 @@ export interface Terminal {
   unsyncedEntries: number | null;
   registration: TerminalRegistration;
   warnings: TerminalWarning[];
+  movedToNewPc: TerminalMove | null;
   skatteverket: SkatteverketDetails;
+}
+
+/** A usable pairing code exists (the code itself is only shown once, at the download). */
+export interface PairingCodeStatus {
+  expiresAt: string;
+}
+
+/** The installer zip and the pairing code that came with it (POST /api/terminals/:id/installer). */
+export interface InstallerDownload {
+  file: Blob;
+  fileName: string;
+  /** `ABCD-EFGH-JKLM`: single use, replaces every older code of the terminal. */
+  pairingCode: string;
+  expiresAt: string;
 }
 
 export interface NewTerminal {

@@ -77,4 +77,26 @@ describe('dictionaries', () => {
     expect(sv['licence.usage']).toBe('{active} av {licensed} licensierade terminaler används');
     expect(sv['licence.fullHint']).toContain('Kontakta Kassa för att utöka licensen');
   });
+
+  it('uses the installation guide’s own words for releasing a binding and the installer', () => {
+    expect(sv['terminals.action.removeBinding']).toBe('Ta bort koppling mot hårdvara');
+    expect(sv['terminals.action.installer']).toBe('Ladda ner installationsprogram');
+    expect(sv['removeBinding.onlyWhen']).toBe(
+      'Endast om ni haft hårddiskkrasch / byter kassadator till en annan dator',
+    );
+    expect(sv['terminals.moved.badge']).toBe('Flyttad till ny dator');
+    // The warning quotes the list's own text for an unbound terminal, in both languages.
+    expect(sv['installer.boundBody']).toContain(`”${sv['terminals.binding.none']}”`);
+    expect(sv['installer.boundBody']).toContain('förmodligen FEL terminal');
+    expect(en['installer.boundBody']).toContain(`“${en['terminals.binding.none']}”`);
+    expect(sv['installer.step.smartScreen']).toContain('”Mer information” → ”Kör ändå”');
+  });
+
+  it('has the move checklist of a terminal moved to a new PC', () => {
+    expect([sv['moved.stickers'], sv['moved.controlUnit'], sv['moved.checkRegistration']]).toEqual([
+      'Flytta Skatteverkets ID-märken (klistermärken) från den gamla datorn ({fromPcName}) till den nya',
+      'Har kontrollenheten bytts? Anmäl ändringen till Skatteverket inom två veckor',
+      'Kontrollera registreringsuppgifterna nedan',
+    ]);
+  });
 });

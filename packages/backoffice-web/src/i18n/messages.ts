@@ -219,6 +219,81 @@ export const sv = {
   'terminals.success.updated': 'Terminalen {name} är ändrad.',
   'terminals.success.deactivated': '{name} är inaktiverad.',
   'terminals.success.activated': '{name} är aktiverad igen.',
+  'terminals.success.bindingRemoved': 'Kopplingen mot hårdvara för {name} är borttagen.',
+  'terminals.action.installer': 'Ladda ner installationsprogram',
+  'terminals.action.removeBinding': 'Ta bort koppling mot hårdvara',
+  'terminals.moved.badge': 'Flyttad till ny dator',
+
+  'removeBinding.title': 'Ta bort koppling mot hårdvara – {name}',
+  'removeBinding.onlyWhen':
+    'Endast om ni haft hårddiskkrasch / byter kassadator till en annan dator',
+  'removeBinding.onlyWhenBody':
+    'Kassan på {pcName} slutar fungera direkt: den kan inte sälja eller ladda upp något mer. Ta aldrig bort kopplingen för att felsöka en kassa som fungerar – kör `kassa doctor` på kassadatorn i stället.',
+  'removeBinding.boundPc': 'Datorn som terminalen är kopplad till',
+  'removeBinding.pcName': 'Datorns namn',
+  'removeBinding.fingerprint': 'Fingeravtryck',
+  'removeBinding.boundAt': 'Kopplad sedan',
+  'removeBinding.lastContact': 'Senaste kontakt',
+  'removeBinding.unsynced': 'Ej uppladdade poster',
+  'removeBinding.atRiskTitle': 'Försäljning finns bara på {pcName}',
+  'removeBinding.atRiskBody':
+    'Ej uppladdade poster: {count}. De finns bara på den gamla datorn. Går den att starta? Låt den få kontakt med servern innan kopplingen tas bort – efteråt kan den inte ladda upp något.',
+  'removeBinding.confirmation': 'Skriv kassabeteckningen för att bekräfta',
+  'removeBinding.confirmationHint': 'Skriv {registerId} (stora eller små bokstäver).',
+  'removeBinding.confirmationMismatch': 'Stämmer inte med kassabeteckningen {registerId}.',
+  'removeBinding.reason': 'Skäl',
+  'removeBinding.reasonHint':
+    'Sparas i granskningsloggen, till exempel ”Hårddisken kraschade” eller ”Ny kassadator”. Minst 3 tecken.',
+  'removeBinding.submit': 'Ta bort kopplingen',
+  'removeBinding.done': 'Kopplingen mellan {name} och datorn {pcName} är borttagen.',
+  'removeBinding.doneNext':
+    'Ladda ner installationsprogrammet för att ansluta den nya datorn. Glöm inte att flytta Skatteverkets ID-märken (klistermärken) till den nya datorn.',
+
+  'installer.title': 'Ladda ner installationsprogram – {name}',
+  'installer.intro':
+    'Zip-filen innehåller kassaprogrammet och en parkopplingskod för terminalen {registerId}. Koden gäller i 24 timmar och kan användas en gång.',
+  'installer.replacesOlder':
+    'En ny nedladdning gör tidigare parkopplingskoder för terminalen ogiltiga.',
+  'installer.currentCode':
+    'Det finns redan en giltig kod (till {time}). Den slutar gälla om du laddar ner igen.',
+  'installer.boundTitle': 'Förmodligen fel terminal',
+  'installer.boundBody':
+    'Terminalen är redan ansluten till datorn {pcName}. Står det något annat än ”Terminalen är inte ansluten till någon hårdvara” är det förmodligen FEL terminal – välj den terminal som ska installeras. Fortsätt bara om {pcName} ska bytas ut; då måste kopplingen tas bort innan den nya datorn kan anslutas.',
+  'installer.inactive':
+    'Terminalen är inaktiverad. Aktivera den innan kassan ansluts, annars nekas anslutningen.',
+  'installer.download': 'Ladda ner',
+  'installer.downloadAnyway': 'Ladda ner ändå',
+  'installer.downloaded': '{fileName} har laddats ner.',
+  'installer.code': 'Parkopplingskod',
+  'installer.qr': 'QR-kod med parkopplingskoden {code}',
+  'installer.copyCode': 'Kopiera parkopplingskoden',
+  'installer.expires': 'Gäller till {time} (svensk tid), en gång.',
+  'installer.shownOnce':
+    'Koden visas bara nu. Den finns också i filen kassa-provisioning.json i zip-filen. En ny nedladdning gör den ogiltig.',
+  'installer.stepsTitle': 'Så ansluter du kassadatorn',
+  'installer.step.unzip': 'Flytta zip-filen till kassadatorn och packa upp hela mappen.',
+  'installer.step.connect':
+    'Kör `kassa connect` i mappen (Windows: `kassa.exe connect`). Programmet läser parkopplingskoden ur kassa-provisioning.json – inget administratörslösenord skrivs på kassan.',
+  'installer.step.smartScreen':
+    'Visar Windows ”Windows skyddade datorn” (SmartScreen)? Välj ”Mer information” → ”Kör ändå”.',
+  'installer.step.start': 'Starta kassan med `kassa start`. Krånglar något: `kassa doctor`.',
+  'installer.typeCode':
+    'Går filen inte att använda? Ange koden på kassans anslutningsskärm (”Jag har en parkopplingskod”) eller kör `kassa connect --code {code}`.',
+
+  'connection.title': 'Anslutning och installation',
+  'connection.codeValid': 'Det finns en giltig parkopplingskod till {time}.',
+  'connection.codeNone': 'Ingen giltig parkopplingskod.',
+  'connection.codeHint':
+    'Ladda ner installationsprogrammet för kassadatorn. Koden i nedladdningen gäller i 24 timmar.',
+
+  'moved.title': 'Flyttad till ny dator',
+  'moved.intro': 'Kassan flyttades {time} från {fromPcName} till en ny dator. Gör så här:',
+  'moved.stickers':
+    'Flytta Skatteverkets ID-märken (klistermärken) från den gamla datorn ({fromPcName}) till den nya',
+  'moved.controlUnit':
+    'Har kontrollenheten bytts? Anmäl ändringen till Skatteverket inom två veckor',
+  'moved.checkRegistration': 'Kontrollera registreringsuppgifterna nedan',
+  'moved.showSkatteverket': 'Visa uppgifterna för Skatteverket',
 
   'skatteverket.title': 'Skatteverket',
   'skatteverket.intro':
@@ -276,6 +351,10 @@ export const sv = {
   'audit.action.userPasswordReset': 'Lösenord återställt',
   'audit.action.userPinSet': 'PIN-kod satt',
   'audit.action.userTerminalsSet': 'Kassörens terminaler ändrade',
+  'audit.action.terminalBound': 'Terminal ansluten till dator',
+  'audit.action.terminalRebound': 'Samma dator ansluten igen',
+  'audit.action.terminalBindingRemoved': 'Koppling mot hårdvara borttagen',
+  'audit.action.terminalInstallerDownloaded': 'Installationsprogram nedladdat',
   'audit.target.user': 'Användare {name}',
   'audit.target.terminal': 'Terminal {name}',
   'audit.target.environment': 'Miljön',
@@ -295,6 +374,16 @@ export const sv = {
   'audit.field.companyName': 'Företagsnamn',
   'audit.field.organisationNumber': 'Organisationsnummer',
   'audit.field.slug': 'Miljö-id',
+  'audit.field.pcName': 'Dator',
+  'audit.field.fingerprint': 'Fingeravtryck',
+  'audit.field.boundAt': 'Kopplad sedan',
+  'audit.field.lastContactAt': 'Senaste kontakt',
+  'audit.field.unsyncedEntries': 'Ej uppladdade poster',
+  'audit.field.reason': 'Skäl',
+  'audit.field.method': 'Sätt',
+  'audit.field.pairingCodeExpiresAt': 'Koden gäller till',
+  'audit.value.method.pairingCode': 'Parkopplingskod',
+  'audit.value.method.adminPassword': 'Administratörens lösenord',
   'audit.change': '{field}: {from} → {to}',
   'audit.detail': '{field}: {value}',
   'audit.value.none': 'inga',
@@ -527,6 +616,80 @@ export const en: Messages = {
   'terminals.success.updated': 'The terminal {name} was changed.',
   'terminals.success.deactivated': '{name} is deactivated.',
   'terminals.success.activated': '{name} is active again.',
+  'terminals.success.bindingRemoved': 'The hardware binding of {name} was removed.',
+  'terminals.action.installer': 'Download installer',
+  'terminals.action.removeBinding': 'Remove hardware binding',
+  'terminals.moved.badge': 'Moved to a new computer',
+
+  'removeBinding.title': 'Remove hardware binding – {name}',
+  'removeBinding.onlyWhen': 'Only after a hard disk crash / when replacing the till computer',
+  'removeBinding.onlyWhenBody':
+    'The register on {pcName} stops working at once: it can no longer sell or upload anything. Never remove the binding to troubleshoot a register that works – run `kassa doctor` on the till computer instead.',
+  'removeBinding.boundPc': 'The computer the terminal is bound to',
+  'removeBinding.pcName': 'Computer name',
+  'removeBinding.fingerprint': 'Fingerprint',
+  'removeBinding.boundAt': 'Bound since',
+  'removeBinding.lastContact': 'Last contact',
+  'removeBinding.unsynced': 'Entries not uploaded',
+  'removeBinding.atRiskTitle': 'Sales exist only on {pcName}',
+  'removeBinding.atRiskBody':
+    'Entries not uploaded: {count}. They exist only on the old computer. Can it be started? Let it reach the server before the binding is removed – afterwards it cannot upload anything.',
+  'removeBinding.confirmation': 'Type the register ID to confirm',
+  'removeBinding.confirmationHint': 'Type {registerId} (upper or lower case).',
+  'removeBinding.confirmationMismatch': 'Does not match the register ID {registerId}.',
+  'removeBinding.reason': 'Reason',
+  'removeBinding.reasonHint':
+    'Saved in the audit log, for example “The hard disk crashed” or “New till computer”. At least 3 characters.',
+  'removeBinding.submit': 'Remove the binding',
+  'removeBinding.done': 'The binding between {name} and the computer {pcName} was removed.',
+  'removeBinding.doneNext':
+    'Download the installer to connect the new computer. Remember to move Skatteverket’s ID stickers to the new computer.',
+
+  'installer.title': 'Download installer – {name}',
+  'installer.intro':
+    'The zip file holds the register program and a pairing code for the terminal {registerId}. The code is valid for 24 hours and can be used once.',
+  'installer.replacesOlder': 'A new download makes earlier pairing codes of the terminal invalid.',
+  'installer.currentCode':
+    'A valid code exists already (until {time}). It stops working if you download again.',
+  'installer.boundTitle': 'Probably the wrong terminal',
+  'installer.boundBody':
+    'The terminal is already connected to the computer {pcName}. If it says anything other than “The terminal is not connected to any hardware”, it is probably the WRONG terminal – choose the terminal that is to be installed. Continue only if {pcName} is being replaced; its binding must then be removed before the new computer can connect.',
+  'installer.inactive':
+    'The terminal is deactivated. Activate it before the register connects, or the connection is refused.',
+  'installer.download': 'Download',
+  'installer.downloadAnyway': 'Download anyway',
+  'installer.downloaded': '{fileName} was downloaded.',
+  'installer.code': 'Pairing code',
+  'installer.qr': 'QR code with the pairing code {code}',
+  'installer.copyCode': 'Copy the pairing code',
+  'installer.expires': 'Valid until {time} (Swedish time), once.',
+  'installer.shownOnce':
+    'The code is shown only now. It is also in the file kassa-provisioning.json in the zip file. A new download makes it invalid.',
+  'installer.stepsTitle': 'How to connect the till computer',
+  'installer.step.unzip': 'Move the zip file to the till computer and unpack the whole folder.',
+  'installer.step.connect':
+    'Run `kassa connect` in the folder (Windows: `kassa.exe connect`). The program reads the pairing code from kassa-provisioning.json – no administrator password is typed on the till.',
+  'installer.step.smartScreen':
+    'Windows shows “Windows protected your PC” (SmartScreen)? Choose “More info” → “Run anyway”.',
+  'installer.step.start':
+    'Start the register with `kassa start`. If anything goes wrong: `kassa doctor`.',
+  'installer.typeCode':
+    'Cannot use the file? Enter the code on the register’s connection screen (“I have a pairing code”) or run `kassa connect --code {code}`.',
+
+  'connection.title': 'Connection and installation',
+  'connection.codeValid': 'A valid pairing code exists until {time}.',
+  'connection.codeNone': 'No valid pairing code.',
+  'connection.codeHint':
+    'Download the installer for the till computer. The code in the download is valid for 24 hours.',
+
+  'moved.title': 'Moved to a new computer',
+  'moved.intro': 'The register moved on {time} from {fromPcName} to a new computer. Do this:',
+  'moved.stickers':
+    'Move Skatteverket’s ID labels (stickers) from the old computer ({fromPcName}) to the new one',
+  'moved.controlUnit':
+    'Was the control unit replaced? Report the change to Skatteverket within two weeks',
+  'moved.checkRegistration': 'Check the registration details below',
+  'moved.showSkatteverket': 'Show the details for Skatteverket',
 
   'skatteverket.title': 'Skatteverket',
   'skatteverket.intro':
@@ -584,6 +747,10 @@ export const en: Messages = {
   'audit.action.userPasswordReset': 'Password reset',
   'audit.action.userPinSet': 'PIN set',
   'audit.action.userTerminalsSet': 'Cashier’s terminals changed',
+  'audit.action.terminalBound': 'Terminal connected to a computer',
+  'audit.action.terminalRebound': 'Same computer connected again',
+  'audit.action.terminalBindingRemoved': 'Hardware binding removed',
+  'audit.action.terminalInstallerDownloaded': 'Installer downloaded',
   'audit.target.user': 'User {name}',
   'audit.target.terminal': 'Terminal {name}',
   'audit.target.environment': 'The environment',
@@ -603,6 +770,16 @@ export const en: Messages = {
   'audit.field.companyName': 'Company name',
   'audit.field.organisationNumber': 'Organisation number',
   'audit.field.slug': 'Environment id',
+  'audit.field.pcName': 'Computer',
+  'audit.field.fingerprint': 'Fingerprint',
+  'audit.field.boundAt': 'Bound since',
+  'audit.field.lastContactAt': 'Last contact',
+  'audit.field.unsyncedEntries': 'Entries not uploaded',
+  'audit.field.reason': 'Reason',
+  'audit.field.method': 'Method',
+  'audit.field.pairingCodeExpiresAt': 'Code valid until',
+  'audit.value.method.pairingCode': 'Pairing code',
+  'audit.value.method.adminPassword': 'Administrator’s password',
   'audit.change': '{field}: {from} → {to}',
   'audit.detail': '{field}: {value}',
   'audit.value.none': 'none',

@@ -145,4 +145,68 @@ describe('detailLines', () => {
       ),
     ).toEqual(['Terminaler: 1 → 2', 'Moduler: Produkter → Produkter, Försäljning och rapporter']);
   });
+
+  it('describes a removed hardware binding with the old PC, its backlog and the reason', () => {
+    const removed = entry({
+      action: 'terminal.binding-removed',
+      targetType: 'terminal',
+      targetId: terminalId,
+      details: {
+        registerId: 'K1',
+        pcName: 'KASSA-PC-1',
+        boundAt: '2026-11-20T08:00:00.000Z',
+        lastContactAt: '2026-11-25T06:31:55.692Z',
+        unsyncedEntries: 3,
+        reason: 'Hårddiskkrasch',
+      },
+    });
+    expect(actionLabel(sv, removed.action)).toBe('Koppling mot hårdvara borttagen');
+    expect(actionLabel(en, removed.action)).toBe('Hardware binding removed');
+    expect(detailLines(sv, removed, lookups)).toEqual([
+      'Dator: KASSA-PC-1',
+      'Kopplad sedan: 2026-11-20 09:00',
+      'Senaste kontakt: 2026-11-25 07:31',
+      'Ej uppladdade poster: 3',
+      'Skäl: Hårddiskkrasch',
+    ]);
+    expect(
+      detailLines(
+        sv,
+        entry({ ...removed, details: { ...removed.details, lastContactAt: null } }),
+        lookups,
+      ),
+    ).toContain('Senaste kontakt: –');
+  });
+
+  it('names the connection method and the code expiry', () => {
+    expect(actionLabel(sv, 'terminal.bound')).toBe('Terminal ansluten till dator');
+    expect(actionLabel(sv, 'terminal.installer-downloaded')).toBe('Installationsprogram nedladdat');
+    expect(
+      detailLines(
+        sv,
+        entry({
+          action: 'terminal.bound',
+          targetType: 'terminal',
+          details: {
+            registerId: 'K1',
+            pcName: 'PC-2',
+            fingerprint: 'abc123',
+            method: 'pairing-code',
+          },
+        }),
+        lookups,
+      ),
+    ).toEqual(['Dator: PC-2', 'Fingeravtryck: abc123', 'Sätt: Parkopplingskod']);
+    expect(
+      detailLines(
+        en,
+        entry({
+          action: 'terminal.installer-downloaded',
+          targetType: 'terminal',
+          details: { registerId: 'K1', pairingCodeExpiresAt: '2026-11-26T06:31:00.000Z' },
+        }),
+        lookups,
+      ),
+    ).toEqual(['Code valid until: 2026-11-26 07:31']);
+  });
 });

@@ -7,6 +7,7 @@ import {
   type LicenceModule,
   type Role,
 } from '../../api/types';
+import { formatDateTime } from '../../i18n/format';
 import type { PlainMessageKey, Translate } from '../../i18n/translate';
 
 /** Names the page knows for ids (users, terminals and places of business). */
@@ -31,6 +32,10 @@ const actionLabels: Record<string, PlainMessageKey> = {
   'user.password-reset': 'audit.action.userPasswordReset',
   'user.pin-set': 'audit.action.userPinSet',
   'user.terminals-set': 'audit.action.userTerminalsSet',
+  'terminal.bound': 'audit.action.terminalBound',
+  'terminal.rebound': 'audit.action.terminalRebound',
+  'terminal.binding-removed': 'audit.action.terminalBindingRemoved',
+  'terminal.installer-downloaded': 'audit.action.terminalInstallerDownloaded',
 };
 
 const fieldLabels: Record<string, PlainMessageKey> = {
@@ -50,6 +55,23 @@ const fieldLabels: Record<string, PlainMessageKey> = {
   companyName: 'audit.field.companyName',
   organisationNumber: 'audit.field.organisationNumber',
   slug: 'audit.field.slug',
+  pcName: 'audit.field.pcName',
+  fingerprint: 'audit.field.fingerprint',
+  boundAt: 'audit.field.boundAt',
+  lastContactAt: 'audit.field.lastContactAt',
+  unsyncedEntries: 'audit.field.unsyncedEntries',
+  reason: 'audit.field.reason',
+  method: 'audit.field.method',
+  pairingCodeExpiresAt: 'audit.field.pairingCodeExpiresAt',
+};
+
+/** Details that hold a time (ISO), shown as Swedish time like the rest of the page. */
+const timeFields = new Set(['boundAt', 'lastContactAt', 'pairingCodeExpiresAt']);
+
+/** How a register was connected (terminal.bound / terminal.rebound). */
+const methodLabels: Record<string, PlainMessageKey> = {
+  'pairing-code': 'audit.value.method.pairingCode',
+  'admin-password': 'audit.value.method.adminPassword',
 };
 
 /** Details that are already part of the "target" column. */
@@ -134,6 +156,9 @@ function formatValue(t: Translate, field: string, value: unknown, lookups: Audit
       return t(`registration.status.${value}`);
     }
     if (field === 'placeOfBusinessId') return lookups.placeName(value) ?? shortId(value);
+    if (timeFields.has(field)) return formatDateTime(value);
+    const method = field === 'method' ? methodLabels[value] : undefined;
+    if (method !== undefined) return t(method);
     if (uuidPattern.test(value)) return lookups.terminalName(value) ?? shortId(value);
     return value;
   }

@@ -7,17 +7,22 @@ import {
   DataList,
   Drawer,
   Group,
+  List,
   NativeSelect,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
-import type { ReactNode } from 'react';
+import { useReducedMotion } from '@mantine/hooks';
+import { useCallback, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useApi } from '../../api/ApiProvider';
+import type { BackofficeApi } from '../../api/backoffice-api';
 import type { SkatteverketDetails, Terminal } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
 import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
@@ -48,19 +53,30 @@ const skatteverketFields: readonly { key: keyof SkatteverketDetails; label: Plai
   { key: 'controlUnitSerial', label: 'skatteverket.controlUnitSerial' },
 ];
 
-/** One terminal: overview, the Skatteverket details to copy, and (admins) its registration. */
+/**
+ * One terminal: the move checklist (after a PC replacement), overview, (admins) connection and
+ * installation, the Skatteverket details to copy, and (admins) its registration.
+ */
 export function TerminalDrawer({
   terminal,
   canEdit,
+  pairingCodeVersion,
   onClose,
   onRegistrationSaved,
+  onDownloadInstaller,
+  onRemoveBinding,
 }: {
   terminal: Terminal;
   canEdit: boolean;
+  /** Changes after each installer download, so the pairing-code status is read again. */
+  pairingCodeVersion: number;
   onClose: () => void;
   onRegistrationSaved: (terminal: Terminal) => void;
+  onDownloadInstaller: () => void;
+  onRemoveBinding: () => void;
 }) {
   const t = useT();
+  const skatteverketHeading = useRef<HTMLHeadingElement>(null);
   return (
     <Drawer
       opened
@@ -81,13 +97,28 @@ export function TerminalDrawer({
           </Badge>
           <ActiveBadge active={terminal.active} />
         </Group>
+        {terminal.movedToNewPc !== null && (
+          <MoveChecklist
+            fromPcName={terminal.movedToNewPc.fromPcName}
+            at={terminal.movedToNewPc.at}
+            skatteverketHeading={skatteverketHeading}
+          />
+        )}
         {terminal.warnings.includes('not-registered') && (
           <Alert color="orange" variant="light" title={t('terminals.warning.notRegistered')}>
             {t('terminals.warning.notRegisteredBody')}
           </Alert>
         )}
         <Overview terminal={terminal} />
-        <SkatteverketPanel details={terminal.skatteverket} />
+        {canEdit && (
+          <ConnectionPanel
+            key={`${terminal.id}:${pairingCodeVersion}`}
+            terminal={terminal}
+            onDownloadInstaller={onDownloadInstaller}
+            onRemoveBinding={onRemoveBinding}
+          />
+        )}
+        <SkatteverketPanel details={terminal.skatteverket} headingRef={skatteverketHeading} />
         <RegistrationPanel
           key={terminal.id}
           terminal={terminal}
@@ -96,6 +127,118 @@ export function TerminalDrawer({
         />
       </Stack>
     </Drawer>
+  );
+}
+
+/**
+ * After a move to another PC: Skatteverket's ID stickers follow the register, a replaced control
+ * unit is reported within two weeks, and the registration details are checked.
+ */
+function MoveChecklist({
+  fromPcName,
+  at,
+  skatteverketHeading,
+}: {
+  fromPcName: string;
+  at: string;
+  skatteverketHeading: RefObject<HTMLHeadingElement | null>;
+}) {
+  const t = useT();
+  const reduceMotion = useReducedMotion();
+  const showSkatteverket = () => {
+    const heading = skatteverketHeading.current;
+    if (heading === null) return;
+    // The drawer's header is sticky: keep the heading below it, whatever the title's height.
+    const header = heading
+      .closest('.mantine-Drawer-content')
+      ?.querySelector('.mantine-Drawer-header');
+    const headerHeight = header instanceof HTMLElement ? header.offsetHeight : 0;
+    heading.style.scrollMarginTop = `${headerHeight + 16}px`;
+    heading.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'start' });
+    heading.focus({ preventScroll: true });
+  };
+  return (
+    <Alert
+      component="section"
+      color="orange"
+      variant="light"
+      radius="md"
+      // A region named by its title (Mantine labels it by the title), not an alert: it stays.
+      role="region"
+      title={t('moved.title')}
+      icon={<span aria-hidden="true">⇄</span>}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('moved.intro', { time: formatDateTime(at), fromPcName })}</Text>
+        <List type="ordered" spacing={6} size="sm">
+          <List.Item>{t('moved.stickers', { fromPcName })}</List.Item>
+          <List.Item>{t('moved.controlUnit')}</List.Item>
+          <List.Item>{t('moved.checkRegistration')}</List.Item>
+        </List>
+        <Button
+          size="xs"
+          variant="white"
+          color="orange"
+          w="fit-content"
+          onClick={showSkatteverket}
+          rightSection={<span aria-hidden="true">↓</span>}
+        >
+          {t('moved.showSkatteverket')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Admins: whether a pairing code is waiting to be used, the installer, releasing the binding. */
+function ConnectionPanel({
+  terminal,
+  onDownloadInstaller,
+  onRemoveBinding,
+}: {
+  terminal: Terminal;
+  onDownloadInstaller: () => void;
+  onRemoveBinding: () => void;
+}) {
+  const t = useT();
+  const load = useCallback((api: BackofficeApi) => api.pairingCode(terminal.id), [terminal.id]);
+  const { result, reload } = useApiData(load);
+  const bound = terminal.binding !== null;
+  return (
+    <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="connection">
+      <Title order={3} size="h4" id="connection" mb="sm">
+        {t('connection.title')}
+      </Title>
+      <Stack gap="sm">
+        {result.status === 'loading' && <Loading />}
+        {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+        {result.status === 'ready' &&
+          (result.data === null ? (
+            <Text size="sm" data-pairing-code="none">
+              {t('connection.codeNone')}{' '}
+              {!bound && (
+                <Text span size="sm" c="dimmed">
+                  {t('connection.codeHint')}
+                </Text>
+              )}
+            </Text>
+          ) : (
+            <Text size="sm" fw={500} data-pairing-code="valid">
+              {t('connection.codeValid', { time: formatDateTime(result.data.expiresAt) })}
+            </Text>
+          ))}
+        <Group gap="sm">
+          <Button variant={bound ? 'default' : 'filled'} onClick={onDownloadInstaller}>
+            {t('terminals.action.installer')}
+          </Button>
+          {bound && (
+            <Button variant="outline" color="red" onClick={onRemoveBinding}>
+              {t('terminals.action.removeBinding')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 
@@ -142,11 +285,24 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function SkatteverketPanel({ details }: { details: SkatteverketDetails }) {
+function SkatteverketPanel({
+  details,
+  headingRef,
+}: {
+  details: SkatteverketDetails;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const t = useT();
   return (
     <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="skatteverket">
-      <Title order={3} size="h4" id="skatteverket">
+      <Title
+        order={3}
+        size="h4"
+        id="skatteverket"
+        ref={headingRef}
+        tabIndex={-1}
+        style={{ outlineOffset: 4 }}
+      >
         {t('skatteverket.title')}
       </Title>
       <Text size="sm" c="dimmed" mt={4} mb="sm">

@@ -112,3 +112,21 @@ export function ActiveBadge({ active }: { active: boolean }) {
     </Badge>
   );
 }
+
+/** "Flyttad till ny dator": the terminal's PC was replaced and the move checklist applies. */
+export function MovedBadge({ terminal }: { terminal: Terminal }) {
+  const t = useT();
+  if (terminal.movedToNewPc === null) return null;
+  return (
+    <Badge
+      color="orange"
+      variant="light"
+      radius="sm"
+      mt={4}
+      styles={{ root: { textTransform: 'none' } }}
+      leftSection={<span aria-hidden="true">⇄</span>}
+    >
+      {t('terminals.moved.badge')}
+    </Badge>
+  );
+}

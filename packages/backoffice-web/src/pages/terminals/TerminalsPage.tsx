@@ -24,13 +24,16 @@ import { useT } from '../../i18n/I18nProvider';
 import type { Translate } from '../../i18n/translate';
 import { useLicence } from '../../licence/LicenceProvider';
 import { DeactivateTerminalModal } from './DeactivateTerminalModal';
+import { InstallerModal } from './InstallerModal';
 import { LicenceSummary } from './LicenceSummary';
+import { RemoveBindingModal } from './RemoveBindingModal';
 import { TerminalDrawer } from './TerminalDrawer';
 import { TerminalFormModal } from './TerminalFormModal';
 import {
   ActiveBadge,
   BindingText,
   LastContactText,
+  MovedBadge,
   RegistrationBadge,
   UnsyncedText,
 } from './TerminalParts';
@@ -40,7 +43,9 @@ const loadTerminals = (api: BackofficeApi) => api.listTerminals();
 type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; terminal: Terminal }
-  | { kind: 'deactivate'; terminal: Terminal };
+  | { kind: 'deactivate'; terminal: Terminal }
+  | { kind: 'installer'; terminal: Terminal }
+  | { kind: 'remove-binding'; terminal: Terminal };
 
 /** A confirmation, kept as a function so it follows a language switch. */
 type Notice = (t: Translate) => string;
@@ -57,6 +62,8 @@ export function TerminalsPage() {
   const [detailsId, setDetailsId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  /** Counts installer downloads, so the drawer reads the pairing-code status again. */
+  const [downloads, setDownloads] = useState(0);
 
   const refresh = () => {
     reload();
@@ -185,6 +192,7 @@ export function TerminalsPage() {
                       </Table.Td>
                       <Table.Td>
                         <BindingText terminal={terminal} />
+                        <MovedBadge terminal={terminal} />
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <LastContactText terminal={terminal} />
@@ -207,6 +215,8 @@ export function TerminalsPage() {
                             terminal={terminal}
                             onDetails={() => setDetailsId(terminal.id)}
                             onEdit={() => open({ kind: 'edit', terminal })}
+                            onInstaller={() => open({ kind: 'installer', terminal })}
+                            onRemoveBinding={() => open({ kind: 'remove-binding', terminal })}
                             onDeactivate={() => open({ kind: 'deactivate', terminal })}
                             onActivate={() => void activate(terminal)}
                           />
@@ -259,8 +269,33 @@ export function TerminalsPage() {
         <TerminalDrawer
           terminal={shown}
           canEdit={isAdmin}
+          pairingCodeVersion={downloads}
           onClose={() => setDetailsId(null)}
           onRegistrationSaved={() => reload()}
+          onDownloadInstaller={() => open({ kind: 'installer', terminal: shown })}
+          onRemoveBinding={() => open({ kind: 'remove-binding', terminal: shown })}
+        />
+      )}
+      {/* After the drawer, so these dialogs open above it. */}
+      {dialog?.kind === 'installer' && (
+        <InstallerModal
+          terminal={dialog.terminal}
+          onClose={() => setDialog(null)}
+          onDownloaded={() => setDownloads((n) => n + 1)}
+        />
+      )}
+      {dialog?.kind === 'remove-binding' && (
+        <RemoveBindingModal
+          terminal={dialog.terminal}
+          onClose={() => setDialog(null)}
+          onRemoved={(terminal) => {
+            setNotice(
+              () => (tr: Translate) =>
+                tr('terminals.success.bindingRemoved', { name: terminal.name }),
+            );
+            refresh();
+          }}
+          onDownloadInstaller={(terminal) => open({ kind: 'installer', terminal })}
         />
       )}
     </Stack>
@@ -271,12 +306,16 @@ function TerminalMenu({
   terminal,
   onDetails,
   onEdit,
+  onInstaller,
+  onRemoveBinding,
   onDeactivate,
   onActivate,
 }: {
   terminal: Terminal;
   onDetails: () => void;
   onEdit: () => void;
+  onInstaller: () => void;
+  onRemoveBinding: () => void;
   onDeactivate: () => void;
   onActivate: () => void;
 }) {
@@ -295,6 +334,13 @@ function TerminalMenu({
       <Menu.Dropdown>
         <Menu.Item onClick={onDetails}>{t('terminals.action.details')}</Menu.Item>
         <Menu.Item onClick={onEdit}>{t('terminals.action.edit')}</Menu.Item>
+        <Menu.Item onClick={onInstaller}>{t('terminals.action.installer')}</Menu.Item>
+        <Menu.Divider />
+        {terminal.binding !== null && (
+          <Menu.Item color="red" onClick={onRemoveBinding}>
+            {t('terminals.action.removeBinding')}
+          </Menu.Item>
+        )}
         {terminal.active ? (
           <Menu.Item color="red" onClick={onDeactivate}>
             {t('terminals.action.deactivate')}
