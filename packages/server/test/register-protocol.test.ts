@@ -290,6 +290,15 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
     expect(moved.json()).toMatchObject({
       terminal: { movedToNewPc: { fromPcName: 'GAMLA-PC' }, binding: { pcName: 'NYA-PC' } },
     });
+    // Confirming the registration after the move completes the checklist.
+    clock.advance(60_000);
+    const confirmed = await app.inject({
+      method: 'PUT',
+      url: `/api/terminals/${terminalId}/registration`,
+      headers: as(admin),
+      payload: { controlUnitSerial: 'CCU-NY-1', status: 'registered', registeredOn: '2026-11-25' },
+    });
+    expect(confirmed.json()).toMatchObject({ terminal: { movedToNewPc: null } });
   });
 
   it('says clearly when no installer has been built, and otherwise serves a zip with a single-use pairing code', async () => {

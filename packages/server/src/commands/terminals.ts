@@ -234,6 +234,7 @@ export async function setTerminalRegistration(
       controlUnitSerial: input.controlUnitSerial,
       registrationStatus: input.status,
       registeredOn: input.registeredOn,
+      registrationUpdatedAt: ctx.now,
     })
     .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)));
   await audit(ctx, {
@@ -309,10 +310,15 @@ export async function listTerminals(
     .orderBy(asc(terminalBindings.boundAt));
   /** The previous PC, when the current binding is on different hardware than the one before. */
   const movedFrom = (
-    terminalIdOf: string,
+    terminal: typeof terminals.$inferSelect,
     current: typeof terminalBindings.$inferSelect | null,
   ) => {
     if (!current) return null;
+    // Once the registration has been confirmed after the move, the checklist is done.
+    if (terminal.registrationUpdatedAt && terminal.registrationUpdatedAt >= current.boundAt) {
+      return null;
+    }
+    const terminalIdOf = terminal.id;
     const earlier = history
       .filter(
         (h) =>
@@ -355,7 +361,7 @@ export async function listTerminals(
       },
       warnings:
         t.active && t.registrationStatus !== 'registered' ? ['not-registered' as const] : [],
-      movedToNewPc: movedFrom(t.id, binding),
+      movedToNewPc: movedFrom(t, binding),
       skatteverket: {
         companyName: tenant.companyName,
         organisationNumber: tenant.organisationNumber,

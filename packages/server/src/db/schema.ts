@@ -181,6 +181,11 @@ export const terminals = pgTable(
       .notNull()
       .default('unregistered'),
     registeredOn: date('registered_on', { mode: 'string' }),
+    /** When an admin last saved the registration (ends the move-to-new-PC checklist). */
+    registrationUpdatedAt: timestamp('registration_updated_at', {
+      withTimezone: true,
+      mode: 'date',
+    }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "terminals" ADD COLUMN "registration_updated_at" timestamp with time zone;
