@@ -17,3 +17,15 @@ export { machineFingerprint } from './hardware.js';
 export { signedRequest, fetchMe, sendHeartbeat } from './device-client.js';
 export { PROGRAM_VERSION } from './program.js';
 export type { Prompter } from './prompts.js';
+export {
+  renderEscPos,
+  renderReceiptHtml,
+  renderReceiptPdf,
+  printToNetworkPrinter,
+  printToDevice,
+  PrinterError,
+  type EscPosOptions,
+  type NetworkPrinter,
+  type PrinterErrorCode,
+} from './receipt-output/index.js';
+export * from './control-unit/index.js';

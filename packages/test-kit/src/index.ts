@@ -1,4 +1,5 @@
 /**
  * @kassa/test-kit: helpers shared by the test suites (never imported by production code).
  */
+export * from './escpos-decoder.js';
 export * from './postgres.js';

@@ -1,0 +1,101 @@
+/**
+ * The printed receipt as ESC/POS bytes, through `@point-of-sale/receipt-printer-encoder`.
+ *
+ * Text goes through the encoder's codepage `auto`, which picks CP437 (ESC t 0) for Swedish:
+ * åäöÅÄÖ and the no-break space of `formatKronor` all exist there. Every line is laid out here to
+ * fit the column count, so the encoder never wraps. The kind markings ("KOPIA", "ÖVNINGSKVITTO",
+ * "EJ KVITTO", "RETURKVITTO") are printed with GS ! at double width and double height, twice the
+ * height of the amounts (SKVFS 2014:9 5 kap 5 §), at the head and at the foot. A paper receipt is
+ * not electronic, so "elektroniskt kassakvitto" is left to the HTML and PDF receipts.
+ */
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { Receipt } from '@kassa/core';
+import { ELECTRONIC_MARKING, type ReceiptBlock, layoutReceipt, wrapText } from './layout.js';
+
+export interface EscPosOptions {
+  /** Characters per line in the normal font: 42 (72 mm print width) or 48 (80 mm). Default 42. */
+  readonly columns?: number;
+  /** Zone the date and time are printed in. Default 'Europe/Stockholm'. */
+  readonly timeZone?: string;
+  /** Cut the paper at the end. Default true. */
+  readonly cut?: boolean;
+}
+
+/** The size factor of the markings; the amounts are printed at 1. */
+export const MARKING_SIZE = 2;
+
+/** Renders `receipt` as ESC/POS bytes for a receipt printer. */
+export function renderEscPos(receipt: Receipt, options: EscPosOptions = {}): Uint8Array {
+  const columns = options.columns ?? 42;
+  if (!Number.isInteger(columns) || columns < 24 || columns > 64) {
+    throw new RangeError(`columns must be an integer from 24 to 64, got ${columns}`);
+  }
+  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns });
+  encoder.initialize().codepage('auto');
+  const blocks = layoutReceipt(receipt, options.timeZone ? { timeZone: options.timeZone } : {});
+  for (const block of blocks) {
+    writeBlock(encoder, block, columns);
+  }
+  encoder.newline(2);
+  if (options.cut ?? true) {
+    encoder.cut('full');
+  }
+  return encoder.encode();
+}
+
+function writeBlock(encoder: ReceiptPrinterEncoder, block: ReceiptBlock, columns: number): void {
+  switch (block.kind) {
+    case 'marking': {
+      if (block.text === ELECTRONIC_MARKING) {
+        return;
+      }
+      encoder.align('center').bold(true).size(MARKING_SIZE, MARKING_SIZE);
+      for (const line of wrapText(block.text, Math.floor(columns / MARKING_SIZE))) {
+        encoder.line(line);
+      }
+      encoder.size(1, 1).bold(false).align('left');
+      return;
+    }
+    case 'title':
+      encoder.align('center').bold(true);
+      wrapText(block.text, columns).forEach((line) => encoder.line(line));
+      encoder.bold(false).align('left');
+      return;
+    case 'text':
+      encoder.align(block.center === true ? 'center' : 'left');
+      wrapText(block.text, columns).forEach((line) => encoder.line(line));
+      encoder.align('left');
+      return;
+    case 'row':
+      encoder.bold(block.strong === true);
+      leftRight(block.label, block.value, columns).forEach((line) => encoder.line(line));
+      encoder.bold(false);
+      return;
+    case 'item':
+      wrapText(block.text, columns).forEach((line) => encoder.line(line));
+      leftRight(`  ${block.detail}`, block.amount, columns).forEach((line) => encoder.line(line));
+      if (block.discount !== null) {
+        leftRight('  Rabatt', block.discount, columns).forEach((line) => encoder.line(line));
+      }
+      return;
+    case 'table': {
+      const width = Math.floor(columns / block.header.length);
+      const cells = (row: readonly string[]): string =>
+        row.map((cell, i) => (i === 0 ? cell.padEnd(width) : cell.padStart(width))).join('');
+      encoder.line(cells(block.header));
+      block.rows.forEach((row) => encoder.line(cells(row)));
+      return;
+    }
+    case 'rule':
+      encoder.line('-'.repeat(columns));
+      return;
+  }
+}
+
+/** The label left and the value right on one line, or on two when they do not fit. */
+function leftRight(label: string, value: string, columns: number): string[] {
+  if (label.length + 1 + value.length <= columns) {
+    return [label + value.padStart(columns - label.length)];
+  }
+  return [...wrapText(label, columns), value.padStart(columns)];
+}
