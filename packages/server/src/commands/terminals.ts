@@ -263,17 +263,12 @@ async function findTerminalRow(ctx: CommandContext, terminalId: string) {
   return row ?? null;
 }
 
-/** The API's view of the environment's terminals (one terminal when `terminalId` is given). */
-export async function listTerminals(
-  db: Db | Tx,
-  tenantId: string,
-  serverVersion: string,
-  terminalId?: string,
-): Promise<Terminal[]> {
-  if (terminalId !== undefined && !UUID.test(terminalId)) return [];
-  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
-  if (!tenant) return [];
-  const rows = await db
+/**
+ * The environment's terminals (or one) with their place of business and current binding, in
+ * name order. Callers have checked that `terminalId` is a UUID.
+ */
+export function selectTerminalRows(db: Db | Tx, tenantId: string, terminalId?: string) {
+  return db
     .select({ terminal: terminals, place: placesOfBusiness, binding: terminalBindings })
     .from(terminals)
     .innerJoin(
@@ -297,6 +292,19 @@ export async function listTerminals(
         : and(eq(terminals.tenantId, tenantId), eq(terminals.id, terminalId)),
     )
     .orderBy(asc(terminals.name), asc(terminals.registerId));
+}
+
+/** The API's view of the environment's terminals (one terminal when `terminalId` is given). */
+export async function listTerminals(
+  db: Db | Tx,
+  tenantId: string,
+  serverVersion: string,
+  terminalId?: string,
+): Promise<Terminal[]> {
+  if (terminalId !== undefined && !UUID.test(terminalId)) return [];
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant) return [];
+  const rows = await selectTerminalRows(db, tenantId, terminalId);
   const history = await db
     .select({
       terminalId: terminalBindings.terminalId,

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   connectAnswerSchema,
   connectBodySchema,
@@ -11,12 +11,13 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkCredentials } from '../../commands/sign-in.js';
+import { selectTerminalRows } from '../../commands/terminals.js';
 import {
   connectTerminal,
   describeTerminalForRegister,
   isEd25519PublicKey,
 } from '../../commands/terminal-binding.js';
-import { placesOfBusiness, tenants, terminalBindings, terminals } from '../../db/schema.js';
+import { tenants, terminals } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
@@ -77,26 +78,7 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       await requireAdmin(request, request.body.username, request.body.password);
       const tenantId = request.tenant?.id ?? '';
       const env = await environmentOf(tenantId);
-      const rows = await database.db
-        .select({ terminal: terminals, place: placesOfBusiness, binding: terminalBindings })
-        .from(terminals)
-        .innerJoin(
-          placesOfBusiness,
-          and(
-            eq(placesOfBusiness.tenantId, terminals.tenantId),
-            eq(placesOfBusiness.id, terminals.placeOfBusinessId),
-          ),
-        )
-        .leftJoin(
-          terminalBindings,
-          and(
-            eq(terminalBindings.tenantId, terminals.tenantId),
-            eq(terminalBindings.terminalId, terminals.id),
-            isNull(terminalBindings.removedAt),
-          ),
-        )
-        .where(eq(terminals.tenantId, tenantId))
-        .orderBy(asc(terminals.name));
+      const rows = await selectTerminalRows(database.db, tenantId);
       return {
         environment: { slug: env.slug, companyName: env.companyName },
         terminals: rows.map(({ terminal, place, binding }) => ({
@@ -173,17 +155,7 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       }
       const tenantId = request.tenant?.id ?? '';
       const env = await environmentOf(tenantId);
-      const [row] = await database.db
-        .select({ terminal: terminals, place: placesOfBusiness })
-        .from(terminals)
-        .innerJoin(
-          placesOfBusiness,
-          and(
-            eq(placesOfBusiness.tenantId, terminals.tenantId),
-            eq(placesOfBusiness.id, terminals.placeOfBusinessId),
-          ),
-        )
-        .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, result.terminalId)));
+      const [row] = await selectTerminalRows(database.db, tenantId, result.terminalId);
       if (!row) throw new Error('terminal vanished');
       return {
         environment: { slug: env.slug, companyName: env.companyName },
@@ -215,17 +187,7 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       const device = request.device;
       if (!device) throw new Error('no device');
       const env = await environmentOf(tenantId);
-      const [row] = await database.db
-        .select({ terminal: terminals, place: placesOfBusiness })
-        .from(terminals)
-        .innerJoin(
-          placesOfBusiness,
-          and(
-            eq(placesOfBusiness.tenantId, terminals.tenantId),
-            eq(placesOfBusiness.id, terminals.placeOfBusinessId),
-          ),
-        )
-        .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, device.terminalId)));
+      const [row] = await selectTerminalRows(database.db, tenantId, device.terminalId);
       if (!row) throw new Error('terminal vanished');
       const people = await describeTerminalForRegister(database.db, tenantId, device.terminalId);
       return {
