@@ -208,3 +208,76 @@ export const setPinBodySchema = z.strictObject({ pin: z.string().max(64) });
 export const setUserTerminalsBodySchema = z.strictObject({
   terminalIds: z.array(z.string().max(64)).max(500),
 });
+
+// ---- Catalogue (issue 4) ----
+
+export const VAT_CATEGORY_NAMES = ['standard', 'food', 'restaurant', 'reduced', 'exempt'] as const;
+export const productKindSchema = z.enum(['good', 'service']);
+/** An EAN-8/EAN-13/UPC-A/GTIN-14 barcode (digits only; the check digit is verified by the server). */
+export const barcodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{8}$|^\d{12,14}$/, '8, 12, 13 or 14 digits');
+export const articleNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{1,32}$/, '1–32 letters, digits, . _ -');
+/** A price in öre, incl. VAT: 0 to 10 000 000 kr. */
+export const priceOreSchema = z.number().int().min(0).max(1_000_000_000);
+
+export const createProductBodySchema = z.strictObject({
+  articleNumber: articleNumberSchema,
+  name: z.string().trim().min(1).max(60),
+  barcodes: z.array(barcodeSchema).max(20).default([]),
+  priceOre: priceOreSchema,
+  vatCategory: z.enum(VAT_CATEGORY_NAMES),
+  kind: productKindSchema.default('good'),
+  group: z.string().trim().min(1).max(60).nullable().default(null),
+  active: z.boolean().default(true),
+});
+export type CreateProductBody = z.infer<typeof createProductBodySchema>;
+
+export const updateProductBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(60).optional(),
+  barcodes: z.array(barcodeSchema).max(20).optional(),
+  vatCategory: z.enum(VAT_CATEGORY_NAMES).optional(),
+  kind: productKindSchema.optional(),
+  group: z.string().trim().min(1).max(60).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateProductBody = z.infer<typeof updateProductBodySchema>;
+
+export const priceChangeBodySchema = z.strictObject({
+  priceOre: priceOreSchema,
+  effectiveFrom: z.iso.date(),
+});
+
+export const productSchema = z.object({
+  id: z.uuid(),
+  articleNumber: z.string(),
+  name: z.string(),
+  barcodes: z.array(z.string()),
+  vatCategory: z.enum(VAT_CATEGORY_NAMES),
+  kind: productKindSchema,
+  group: z.string().nullable(),
+  active: z.boolean(),
+  /** The price in force today (Europe/Stockholm business day), or null before its first price. */
+  priceOre: z.number().int().nullable(),
+  prices: z.array(z.object({ effectiveFrom: z.string(), priceOre: z.number().int() })),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const importProductsBodySchema = z.strictObject({
+  /** The CSV text: `;`- or `,`-separated, with a header row (see docs/protocols/backoffice-api.md). */
+  csv: z.string().max(2_000_000),
+  dryRun: z.boolean().default(false),
+});
+
+export const importRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  sv: z.string(),
+  en: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -115,6 +115,30 @@ export const ERROR_MESSAGES = {
     sv: 'En registrerad kassa måste ha kontrollenhetens tillverkningsnummer och registreringsdatum. Fyll i båda, eller välj "Ej registrerad".',
     en: 'A registered register needs the control unit\'s serial number and the registration date. Fill in both, or choose "Not registered".',
   },
+  'product-not-found': {
+    sv: 'Artikeln finns inte. Ladda om artikellistan.',
+    en: 'The product does not exist. Reload the product list.',
+  },
+  'article-number-taken': {
+    sv: 'Artikelnumret används redan av en annan artikel. Välj ett annat.',
+    en: 'The article number is already used by another product. Choose another.',
+  },
+  'barcode-taken': {
+    sv: 'Streckkoden {barcode} används redan av en annan artikel. En streckkod kan bara höra till en artikel.',
+    en: 'The barcode {barcode} is already used by another product. A barcode can belong to one product only.',
+  },
+  'barcode-invalid': {
+    sv: 'Streckkoden {barcode} har fel kontrollsiffra. Kontrollera siffrorna.',
+    en: 'The barcode {barcode} has a wrong check digit. Check the digits.',
+  },
+  'price-change-in-past': {
+    sv: 'En prisändring kan bara gälla från i dag eller senare. Välj ett datum från och med i dag.',
+    en: 'A price change can only take effect today or later. Choose a date from today on.',
+  },
+  'import-has-errors': {
+    sv: 'Importen innehåller fel och ingenting sparades. Rätta raderna i felrapporten och importera igen.',
+    en: 'The import contains errors and nothing was saved. Correct the rows in the error report and import again.',
+  },
   'invalid-pin': {
     sv: 'PIN-koden måste vara 4–8 siffror.',
     en: 'The PIN must be 4–8 digits.',

@@ -9,6 +9,7 @@ import * as businessDay from './business-day.js';
 import * as organisationNumber from './organisation-number.js';
 import * as controlUnit from './control-unit/index.js';
 import * as sale from './sale/index.js';
+import * as gtin from './gtin.js';
 
 describe('@kassa/core public API', () => {
   it('re-exports exactly the public modules, with no name exported twice', () => {
@@ -22,6 +23,7 @@ describe('@kassa/core public API', () => {
       organisationNumber,
       controlUnit,
       sale,
+      gtin,
     ];
     const names = modules.flatMap((m) => Object.keys(m));
     expect(new Set(names).size).toBe(names.length);

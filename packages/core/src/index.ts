@@ -11,3 +11,4 @@ export * from './business-day.js';
 export * from './organisation-number.js';
 export * from './sale/index.js';
 export * from './control-unit/index.js';
+export * from './gtin.js';

@@ -26,6 +26,7 @@ describeDb('environments are isolated from each other', () => {
   let bAdminId: string;
   let bTerminalId: string;
   let bPlaceId: string;
+  let bProductId: string;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -45,6 +46,20 @@ describeDb('environments are isolated from each other', () => {
       payload: { name: 'Betas kassa', placeOfBusinessId: bPlaceId, registerId: 'BETA1' },
     });
     if (terminal.statusCode !== 201) throw new Error(terminal.body);
+    const product = await app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: as(adminB),
+      payload: {
+        articleNumber: 'B-1',
+        name: 'Betas bukett',
+        priceOre: 19900,
+        vatCategory: 'standard',
+        barcodes: ['96385074'],
+      },
+    });
+    if (product.statusCode !== 201) throw new Error(product.body);
+    bProductId = product.json<{ product: { id: string } }>().product.id;
     bTerminalId = terminal.json<{ terminal: { id: string } }>().terminal.id;
     await app.inject({
       method: 'PUT',
@@ -123,6 +138,28 @@ describeDb('environments are isolated from each other', () => {
       expect: 'no-leak',
     },
     'GET /api/register/me': { expect: 'no-leak' },
+    'GET /api/register/catalogue': { expect: 'no-leak' },
+    'GET /api/products': { expect: 'no-leak' },
+    'GET /api/products/:id': { expect: 'not-found' },
+    'POST /api/products': {
+      payload: {
+        articleNumber: 'B-1',
+        name: 'Alfas',
+        priceOre: 100,
+        vatCategory: 'standard',
+        barcodes: ['96385074'],
+      },
+      expect: 'no-leak',
+    },
+    'PATCH /api/products/:id': { payload: { name: 'Kapad' }, expect: 'not-found' },
+    'POST /api/products/:id/prices': {
+      payload: { priceOre: 1, effectiveFrom: '2030-01-01' },
+      expect: 'not-found',
+    },
+    'POST /api/products/import': {
+      payload: { csv: 'artikelnummer;namn;pris;moms\nB-1;Alfas;1,00;standard', dryRun: true },
+      expect: 'no-leak',
+    },
     'POST /api/register/heartbeat': {
       payload: { programVersion: '0.1.0', unsyncedEntries: 0 },
       expect: 'no-leak',
@@ -150,7 +187,11 @@ describeDb('environments are isolated from each other', () => {
       const key = `${route.method} ${route.url}`;
       const probe = probes[key];
       if (!probe) throw new Error(key);
-      const targets = route.url.startsWith('/api/terminals') ? [bTerminalId] : [bUserId, bAdminId];
+      const targets = route.url.startsWith('/api/terminals')
+        ? [bTerminalId]
+        : route.url.startsWith('/api/products')
+          ? [bProductId]
+          : [bUserId, bAdminId];
       for (const targetId of targets) {
         const session =
           route.url === '/api/auth/logout' ? await signInAs(app, adminA.host, 'admin') : adminA;

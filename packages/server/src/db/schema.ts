@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   foreignKey,
@@ -288,6 +289,71 @@ export const deviceNonces = pgTable(
     foreignKey({
       columns: [t.tenantId, t.bindingId],
       foreignColumns: [terminalBindings.tenantId, terminalBindings.id],
+    }),
+  ],
+);
+
+/** A product or service in the catalogue (artikelregister). Its article text is fixed at sale time. */
+export const products = pgTable(
+  'products',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    articleNumber: text('article_number').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['good', 'service'] }).notNull(),
+    vatCategory: text('vat_category', {
+      enum: ['standard', 'food', 'restaurant', 'reduced', 'exempt'],
+    }).notNull(),
+    groupName: text('group_name'),
+    active: boolean('active').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('products_tenant_article_number').on(t.tenantId, t.articleNumber),
+  ],
+);
+
+/** EAN/GTIN barcodes; one barcode belongs to one product in an environment. */
+export const productBarcodes = pgTable(
+  'product_barcodes',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    barcode: text('barcode').notNull(),
+    productId: uuid('product_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.barcode] }),
+    foreignKey({
+      columns: [t.tenantId, t.productId],
+      foreignColumns: [products.tenantId, products.id],
+    }),
+  ],
+);
+
+/** A price (incl. VAT, öre) effective from a business day; a price change is a new row. */
+export const productPrices = pgTable(
+  'product_prices',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    productId: uuid('product_id').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    priceOre: bigint('price_ore', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.productId, t.effectiveFrom] }),
+    foreignKey({
+      columns: [t.tenantId, t.productId],
+      foreignColumns: [products.tenantId, products.id],
     }),
   ],
 );

@@ -40,6 +40,7 @@ import { environmentRoutes } from './routes/environment.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { terminalRoutes } from './routes/terminals.js';
 import { registerRoutes } from './routes/register.js';
+import { productRoutes } from './routes/products.js';
 
 export interface AppDeps {
   database: Database;
@@ -263,6 +264,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditLogRoutes);
   await app.register(terminalRoutes);
   await app.register(registerRoutes);
+  await app.register(productRoutes);
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   app.get(

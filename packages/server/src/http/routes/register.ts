@@ -5,6 +5,7 @@ import {
   heartbeatBodySchema,
   listRegisterTerminalsAnswerSchema,
   listRegisterTerminalsBodySchema,
+  productSchema,
   registerMeSchema,
 } from '@kassa/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -12,6 +13,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkCredentials } from '../../commands/sign-in.js';
 import { selectTerminalRows } from '../../commands/terminals.js';
+import { listProducts } from '../../commands/products.js';
+import { SHOP_TIME_ZONE } from './products.js';
+import { businessDayOf } from '@kassa/core';
 import {
   connectTerminal,
   describeTerminalForRegister,
@@ -212,6 +216,26 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
         serverTime: clock.now().toISOString(),
         ...people,
       };
+    },
+  );
+
+  app.get(
+    '/api/register/catalogue',
+    {
+      config: DEVICE,
+      schema: {
+        tags: ['register'],
+        summary: 'The active catalogue with price history, for selling offline (device-signed)',
+        response: {
+          200: z.object({ businessDay: z.string(), products: z.array(productSchema) }),
+        },
+      },
+    },
+    async (request) => {
+      const tenantId = request.tenant?.id ?? '';
+      const businessDay = businessDayOf(clock.now().getTime(), SHOP_TIME_ZONE);
+      const all = await listProducts(database.db, tenantId, businessDay);
+      return { businessDay, products: all.filter((p) => p.active) };
     },
   );
 

@@ -1,0 +1,307 @@
+/**
+ * CSV import of the catalogue, as exported from Excel (Swedish Excel writes `;` and decimal
+ * commas). All or nothing: every row is checked, and when any row is wrong nothing is saved and the
+ * answer lists each wrong row with its column and a message saying what to fix.
+ */
+import { and, eq } from 'drizzle-orm';
+import { parseKronor } from '@kassa/core';
+import { ERROR_MESSAGES, type ImportRowError } from '@kassa/contracts';
+import type { Db } from '../db/database.js';
+import { products } from '../db/schema.js';
+import type { CommandContext } from '../http/context.js';
+import {
+  changePrice,
+  createProduct,
+  listProducts,
+  updateProduct,
+  type ProductRefusal,
+} from './products.js';
+
+/** Parses CSV text (RFC 4180 quoting) with the given separator into rows of fields. */
+export function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === separator) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+const COLUMNS = {
+  artikelnummer: 'articleNumber',
+  namn: 'name',
+  streckkoder: 'barcodes',
+  pris: 'price',
+  moms: 'vat',
+  typ: 'kind',
+  grupp: 'group',
+  aktiv: 'active',
+} as const;
+type Column = keyof typeof COLUMNS;
+
+const VAT_NAMES: Record<string, 'standard' | 'food' | 'restaurant' | 'reduced' | 'exempt'> = {
+  standard: 'standard',
+  '25': 'standard',
+  livsmedel: 'food',
+  food: 'food',
+  restaurang: 'restaurant',
+  restaurant: 'restaurant',
+  '12': 'restaurant',
+  reducerad: 'reduced',
+  reduced: 'reduced',
+  '6': 'reduced',
+  momsfri: 'exempt',
+  exempt: 'exempt',
+  '0': 'exempt',
+};
+
+const IMPORT_MESSAGES = {
+  'missing-column': {
+    sv: 'Kolumnen saknas i rubrikraden. Rubrikerna ska vara: artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv.',
+    en: 'The column is missing from the header row. The headers are: artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv.',
+  },
+  'wrong-field-count': {
+    sv: 'Raden har fel antal fält. Kontrollera avgränsare och citattecken.',
+    en: 'The row has the wrong number of fields. Check separators and quotes.',
+  },
+  required: { sv: 'Fältet måste fyllas i.', en: 'The field is required.' },
+  'article-number-invalid': {
+    sv: 'Artikelnumret får ha 1–32 tecken: bokstäver, siffror, punkt, understreck och bindestreck.',
+    en: 'The article number may have 1–32 characters: letters, digits, dot, underscore and hyphen.',
+  },
+  'duplicate-article-number': {
+    sv: 'Artikelnumret finns på en tidigare rad i filen.',
+    en: 'The article number appears on an earlier row of the file.',
+  },
+  'name-too-long': {
+    sv: 'Namnet får ha högst 60 tecken.',
+    en: 'The name may have at most 60 characters.',
+  },
+  'price-invalid': {
+    sv: 'Priset ska vara ett belopp i kronor, t.ex. 29,90.',
+    en: 'The price must be an amount in kronor, e.g. 29,90.',
+  },
+  'vat-invalid': {
+    sv: 'Momsen ska vara standard, livsmedel, restaurang, reducerad eller momsfri.',
+    en: 'The VAT must be standard, livsmedel, restaurang, reducerad or momsfri.',
+  },
+  'kind-invalid': {
+    sv: 'Typen ska vara vara eller tjänst.',
+    en: 'The type must be vara or tjänst.',
+  },
+  'active-invalid': { sv: 'Aktiv ska vara ja eller nej.', en: 'Active must be ja or nej.' },
+  'duplicate-barcode': {
+    sv: 'Streckkoden finns på en annan rad i filen.',
+    en: 'The barcode appears on another row of the file.',
+  },
+} as const;
+
+function rowError(
+  row: number,
+  column: string | null,
+  code: keyof typeof IMPORT_MESSAGES,
+): ImportRowError {
+  return { row, column, code, ...IMPORT_MESSAGES[code] };
+}
+
+function refusalError(row: number, refusal: ProductRefusal): ImportRowError {
+  const { sv, en } = ERROR_MESSAGES[refusal.code];
+  const barcode = 'barcode' in refusal ? refusal.barcode : '';
+  return {
+    row,
+    column: refusal.code.startsWith('barcode') ? 'streckkoder' : 'artikelnummer',
+    code: refusal.code,
+    sv: sv.replace('{barcode}', barcode),
+    en: en.replace('{barcode}', barcode),
+  };
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportRowError[];
+}
+
+class RollBack extends Error {}
+
+/** Imports the CSV; with errors (or `dryRun`) nothing is saved. */
+export async function importProducts(
+  db: Db,
+  makeContext: (tx: CommandContext['tx']) => CommandContext,
+  csv: string,
+  today: string,
+  dryRun: boolean,
+): Promise<ImportResult> {
+  const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const separator =
+    (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const [header = [], ...lines] = parseCsv(csv.replace(/^\uFEFF/, ''), separator);
+  const names = header.map((h) => h.trim().toLowerCase());
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  const index = {} as Record<Column, number>;
+  for (const column of Object.keys(COLUMNS) as Column[]) {
+    index[column] = names.indexOf(column);
+    if (index[column] === -1 && ['artikelnummer', 'namn', 'pris', 'moms'].includes(column)) {
+      result.errors.push(rowError(1, column, 'missing-column'));
+    }
+  }
+  if (result.errors.length > 0) return result;
+
+  type Parsed = {
+    row: number;
+    articleNumber: string;
+    name: string;
+    barcodes: string[];
+    priceOre: number;
+    vatCategory: 'standard' | 'food' | 'restaurant' | 'reduced' | 'exempt';
+    kind: 'good' | 'service';
+    group: string | null;
+    active: boolean;
+  };
+  const parsed: Parsed[] = [];
+  const seenArticles = new Set<string>();
+  const seenBarcodes = new Map<string, number>();
+  lines.forEach((fields, i) => {
+    const row = i + 2;
+    if (fields.length !== header.length) {
+      result.errors.push(rowError(row, null, 'wrong-field-count'));
+      return;
+    }
+    const get = (c: Column) => (index[c] === -1 ? '' : (fields[index[c]] ?? '').trim());
+    const before = result.errors.length;
+    const articleNumber = get('artikelnummer');
+    if (articleNumber === '') result.errors.push(rowError(row, 'artikelnummer', 'required'));
+    else if (!/^[A-Za-z0-9._-]{1,32}$/.test(articleNumber)) {
+      result.errors.push(rowError(row, 'artikelnummer', 'article-number-invalid'));
+    } else if (seenArticles.has(articleNumber)) {
+      result.errors.push(rowError(row, 'artikelnummer', 'duplicate-article-number'));
+    }
+    seenArticles.add(articleNumber);
+    const name = get('namn');
+    if (name === '') result.errors.push(rowError(row, 'namn', 'required'));
+    else if (name.length > 60) result.errors.push(rowError(row, 'namn', 'name-too-long'));
+    const price = parseKronor(get('pris'));
+    if (!price.ok || price.value < 0 || price.value > 1_000_000_000) {
+      result.errors.push(rowError(row, 'pris', 'price-invalid'));
+    }
+    const vatCategory = VAT_NAMES[get('moms').toLowerCase().replace('%', '').trim()];
+    if (!vatCategory) result.errors.push(rowError(row, 'moms', 'vat-invalid'));
+    const kindText = get('typ').toLowerCase();
+    const kind =
+      kindText === '' || kindText === 'vara' ? 'good' : kindText === 'tjänst' ? 'service' : null;
+    if (!kind) result.errors.push(rowError(row, 'typ', 'kind-invalid'));
+    const activeText = get('aktiv').toLowerCase();
+    const active =
+      activeText === '' || activeText === 'ja' ? true : activeText === 'nej' ? false : null;
+    if (active === null) result.errors.push(rowError(row, 'aktiv', 'active-invalid'));
+    const barcodes = get('streckkoder')
+      .split(/[\s|]+/)
+      .filter((b) => b !== '');
+    for (const barcode of barcodes) {
+      if (seenBarcodes.has(barcode) && seenBarcodes.get(barcode) !== row) {
+        result.errors.push(rowError(row, 'streckkoder', 'duplicate-barcode'));
+      }
+      seenBarcodes.set(barcode, row);
+    }
+    if (result.errors.length === before && price.ok && vatCategory && kind && active !== null) {
+      const group = get('grupp');
+      parsed.push({
+        row,
+        articleNumber,
+        name,
+        barcodes,
+        priceOre: price.value,
+        vatCategory,
+        kind,
+        group: group === '' ? null : group,
+        active,
+      });
+    }
+  });
+  if (result.errors.length > 0) return result;
+
+  try {
+    await db.transaction(async (tx) => {
+      const ctx = makeContext(tx);
+      for (const p of parsed) {
+        const [existing] = await tx
+          .select({ id: products.id })
+          .from(products)
+          .where(
+            and(eq(products.tenantId, ctx.tenantId), eq(products.articleNumber, p.articleNumber)),
+          );
+        if (!existing) {
+          const created = await createProduct(ctx, { ...p }, today);
+          if (!created.ok) result.errors.push(refusalError(p.row, created));
+          else result.created++;
+          continue;
+        }
+        const [current] = await listProducts(tx, ctx.tenantId, today, existing.id);
+        const same =
+          current !== undefined &&
+          current.name === p.name &&
+          current.vatCategory === p.vatCategory &&
+          current.kind === p.kind &&
+          current.group === p.group &&
+          current.active === p.active &&
+          current.priceOre === p.priceOre &&
+          [...current.barcodes].sort().join() === [...new Set(p.barcodes)].sort().join();
+        if (same) {
+          result.unchanged++;
+          continue;
+        }
+        const updated = await updateProduct(ctx, existing.id, {
+          name: p.name,
+          barcodes: p.barcodes,
+          vatCategory: p.vatCategory,
+          kind: p.kind,
+          group: p.group,
+          active: p.active,
+        });
+        if (!updated.ok) {
+          result.errors.push(refusalError(p.row, updated));
+          continue;
+        }
+        if (current?.priceOre !== p.priceOre) {
+          const priced = await changePrice(ctx, existing.id, p.priceOre, today, today);
+          if (!priced.ok) result.errors.push(refusalError(p.row, priced));
+        }
+        result.updated++;
+      }
+      if (result.errors.length > 0 || dryRun) throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return result;
+}

@@ -1,0 +1,195 @@
+import {
+  createProductBodySchema,
+  importProductsBodySchema,
+  importRowErrorSchema,
+  priceChangeBodySchema,
+  productSchema,
+  updateProductBodySchema,
+} from '@kassa/contracts';
+import { businessDayOf } from '@kassa/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importProducts } from '../../commands/product-import.js';
+import {
+  changePrice,
+  createProduct,
+  listProducts,
+  updateProduct,
+  type ProductRefusal,
+} from '../../commands/products.js';
+import { ApiError } from '../api-error.js';
+import { commandContext } from '../app.js';
+
+/** The shops' time zone: prices change at the start of a business day there. */
+export const SHOP_TIME_ZONE = 'Europe/Stockholm';
+
+const EDITORS = { kassa: { access: ['admin', 'manager'] as const, module: 'products' as const } };
+const idParams = z.object({ id: z.string().max(64) });
+const productAnswer = z.object({ product: productSchema });
+
+function refuse(refusal: ProductRefusal): never {
+  switch (refusal.code) {
+    case 'product-not-found':
+      throw new ApiError(404, refusal.code);
+    case 'article-number-taken':
+      throw new ApiError(409, refusal.code);
+    case 'barcode-taken':
+      throw new ApiError(409, refusal.code, { barcode: refusal.barcode });
+    case 'barcode-invalid':
+      throw new ApiError(400, refusal.code, { barcode: refusal.barcode });
+    case 'price-change-in-past':
+      throw new ApiError(400, refusal.code);
+  }
+}
+
+/** Produkter: the catalogue (module `products`). */
+export const productRoutes: FastifyPluginAsyncZod = (app) => {
+  const { database, clock } = app.deps;
+  const today = () => businessDayOf(clock.now().getTime(), SHOP_TIME_ZONE);
+
+  async function one(tenantId: string, id: string) {
+    const [product] = await listProducts(database.db, tenantId, today(), id);
+    if (!product) throw new ApiError(404, 'product-not-found');
+    return { product };
+  }
+
+  app.get(
+    '/api/products',
+    {
+      config: EDITORS,
+      schema: {
+        tags: ['products'],
+        summary: 'The catalogue with the prices in force today',
+        response: { 200: z.object({ businessDay: z.string(), products: z.array(productSchema) }) },
+      },
+    },
+    async (request) => {
+      const tenantId = commandContext(request, database.db, clock.now()).tenantId;
+      return { businessDay: today(), products: await listProducts(database.db, tenantId, today()) };
+    },
+  );
+
+  app.get(
+    '/api/products/:id',
+    {
+      config: EDITORS,
+      schema: {
+        tags: ['products'],
+        summary: 'One product with its price history',
+        params: idParams,
+        response: { 200: productAnswer },
+      },
+    },
+    (request) => one(request.tenant?.id ?? '', request.params.id),
+  );
+
+  app.post(
+    '/api/products',
+    {
+      config: EDITORS,
+      schema: {
+        tags: ['products'],
+        summary: 'Create a product',
+        body: createProductBodySchema,
+        response: { 201: productAnswer },
+      },
+    },
+    async (request, reply) => {
+      const result = await database.db.transaction((tx) =>
+        createProduct(commandContext(request, tx, clock.now()), request.body, today()),
+      );
+      if (!result.ok) refuse(result);
+      return reply.status(201).send(await one(request.tenant?.id ?? '', result.productId));
+    },
+  );
+
+  app.patch(
+    '/api/products/:id',
+    {
+      config: EDITORS,
+      schema: {
+        tags: ['products'],
+        summary: 'Change a product (not its price)',
+        params: idParams,
+        body: updateProductBodySchema,
+        response: { 200: productAnswer },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        updateProduct(commandContext(request, tx, clock.now()), request.params.id, request.body),
+      );
+      if (!result.ok) refuse(result);
+      return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/products/:id/prices',
+    {
+      config: EDITORS,
+      schema: {
+        tags: ['products'],
+        summary: 'Change the price from a business day on (today or later)',
+        params: idParams,
+        body: priceChangeBodySchema,
+        response: { 200: productAnswer },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        changePrice(
+          commandContext(request, tx, clock.now()),
+          request.params.id,
+          request.body.priceOre,
+          request.body.effectiveFrom,
+          today(),
+        ),
+      );
+      if (!result.ok) refuse(result);
+      return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/products/import',
+    {
+      config: EDITORS,
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags: ['products'],
+        summary: 'Import products from CSV (all or nothing, with a per-row error report)',
+        body: importProductsBodySchema,
+        response: {
+          200: z.object({
+            created: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int(),
+            dryRun: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const result = await importProducts(
+        database.db,
+        (tx) => commandContext(request, tx, clock.now()),
+        request.body.csv,
+        today(),
+        request.body.dryRun,
+      );
+      if (result.errors.length > 0) {
+        throw new ApiError(400, 'import-has-errors', {
+          errors: z.array(importRowErrorSchema).parse(result.errors),
+        });
+      }
+      return {
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        dryRun: request.body.dryRun,
+      };
+    },
+  );
+  return Promise.resolve();
+};
