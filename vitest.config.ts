@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'packages/test-kit/test/**/*.test.ts'],
+          setupFiles: ['packages/test-kit/setup/fast-check-seed.ts'],
           exclude: ['**/dist/**', '**/node_modules/**'],
         },
       },

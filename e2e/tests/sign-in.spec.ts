@@ -67,8 +67,8 @@ test('a deep link survives signing in, and unknown pages say so', async ({ page 
   await expect(app.main.getByRole('heading', { name: 'Försäljningsställen' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/settings-page.png', fullPage: true });
 
-  await app.open('Produkter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Produkter' })).toBeVisible();
+  await app.open('Rapporter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapporter' })).toBeVisible();
   await expect(app.main.getByText('Kommer snart')).toBeVisible();
 
   await page.goto('/finns-inte');

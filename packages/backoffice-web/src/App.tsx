@@ -10,6 +10,7 @@ import { CashierPage } from './pages/CashierPage';
 import { ComingSoonPage } from './pages/ComingSoonPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProductsPage } from './pages/products/ProductsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StartPage } from './pages/StartPage';
 import { TerminalsPage } from './pages/terminals/TerminalsPage';
@@ -82,6 +83,7 @@ function Page({ route, path }: { route: RouteDefinition | undefined; path: strin
     case 'settings':
       return <SettingsPage />;
     case 'products':
+      return <ProductsPage />;
     case 'sales':
     case 'reports':
       return <ComingSoonPage title={t(route.label)} />;

@@ -4,12 +4,17 @@ import { HttpClient } from './http';
 import type {
   AuditEntry,
   Environment,
+  ImportSummary,
   InstallerDownload,
   Licence,
   Me,
+  NewProduct,
   NewTerminal,
   NewUser,
   PairingCodeStatus,
+  Product,
+  ProductChanges,
+  ProductList,
   Terminal,
   TerminalChanges,
   TerminalRegistration,
@@ -147,5 +152,33 @@ export class BackofficeApi {
   async auditLog(): Promise<AuditEntry[]> {
     const { entries } = await this.http.get<{ entries: AuditEntry[] }>('/api/audit-log');
     return entries;
+  }
+
+  listProducts(): Promise<ProductList> {
+    return this.http.get<ProductList>('/api/products');
+  }
+
+  async createProduct(product: NewProduct): Promise<Product> {
+    const created = await this.http.post<{ product: Product }>('/api/products', product);
+    return created.product;
+  }
+
+  async updateProduct(id: string, changes: ProductChanges): Promise<Product> {
+    const updated = await this.http.patch<{ product: Product }>(`/api/products/${at(id)}`, changes);
+    return updated.product;
+  }
+
+  /** A new price from `effectiveFrom` (`YYYY-MM-DD`, today or later). */
+  async changePrice(id: string, priceOre: number, effectiveFrom: string): Promise<Product> {
+    const updated = await this.http.post<{ product: Product }>(`/api/products/${at(id)}/prices`, {
+      priceOre,
+      effectiveFrom,
+    });
+    return updated.product;
+  }
+
+  /** Imports CSV text; `400 import-has-errors` lists the wrong rows (nothing is saved then). */
+  importProducts(csv: string, dryRun: boolean): Promise<ImportSummary> {
+    return this.http.post<ImportSummary>('/api/products/import', { csv, dryRun });
   }
 }

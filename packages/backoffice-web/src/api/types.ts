@@ -170,3 +170,69 @@ export interface ApiErrorBody {
   en: string;
   details?: Record<string, unknown>;
 }
+
+export const vatCategories = ['standard', 'food', 'restaurant', 'reduced', 'exempt'] as const;
+export type VatCategory = (typeof vatCategories)[number];
+export const productKinds = ['good', 'service'] as const;
+export type ProductKind = (typeof productKinds)[number];
+
+export interface ProductPrice {
+  /** `YYYY-MM-DD`. */
+  effectiveFrom: string;
+  priceOre: number;
+}
+
+export interface Product {
+  id: string;
+  articleNumber: string;
+  name: string;
+  barcodes: string[];
+  vatCategory: VatCategory;
+  kind: ProductKind;
+  group: string | null;
+  active: boolean;
+  /** The price in force today (öre, incl. VAT), or null before its first price. */
+  priceOre: number | null;
+  prices: ProductPrice[];
+}
+
+export interface ProductList {
+  /** Today's business day (Europe/Stockholm), `YYYY-MM-DD`. */
+  businessDay: string;
+  products: Product[];
+}
+
+export interface NewProduct {
+  articleNumber: string;
+  name: string;
+  barcodes: string[];
+  priceOre: number;
+  vatCategory: VatCategory;
+  kind: ProductKind;
+  group: string | null;
+  active: boolean;
+}
+
+export interface ProductChanges {
+  name?: string;
+  barcodes?: string[];
+  vatCategory?: VatCategory;
+  kind?: ProductKind;
+  group?: string | null;
+  active?: boolean;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string | null;
+  code: string;
+  sv: string;
+  en: string;
+}

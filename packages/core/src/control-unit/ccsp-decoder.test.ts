@@ -240,6 +240,9 @@ describe('properties', () => {
           fc.pre(index < 3 || index > 5);
           const corrupted =
             frame.slice(0, index) + String.fromCharCode(replacement) + frame.slice(index + 1);
+          // Nor corruptions that forge a frame start ("#!#") inside the frame: the decoder then
+          // rightly resynchronises there and reads a length that may swallow the next frame.
+          fc.pre(!corrupted.slice(1).includes('#!#'));
           const events = decodeAll([corrupted + IQ]);
           expect(events.filter((event) => event.ok)).toEqual([{ ok: true, value: 'IQ' }]);
         },

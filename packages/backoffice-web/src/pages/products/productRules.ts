@@ -1,0 +1,86 @@
+import { ApiError } from '../../api/errors';
+import type {
+  ImportRowError,
+  Product,
+  ProductKind,
+  ProductPrice,
+  VatCategory,
+} from '../../api/types';
+import type { PlainMessageKey } from '../../i18n/translate';
+
+/**
+ * A price typed in kronor ("35", "35,00", "1 234,5", "35 kr") as integer öre, or null when the
+ * text is not a price. Parsed as text, never through floating point.
+ */
+export function parseKronor(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
+  const match = /^(\d{1,8})(?:[.,](\d{1,2}))?$/.exec(compact);
+  if (match === null) return null;
+  const [, kronor = '0', ore = ''] = match;
+  return Number(kronor) * 100 + Number(ore.padEnd(2, '0'));
+}
+
+const grouped = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+
+/** `35,00 kr`, `1 234,50 kr` (sv-SE, in both languages). */
+export function formatOre(ore: number): string {
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  const kronor = Math.floor(abs / 100);
+  return `${sign}${grouped.format(kronor)},${String(abs % 100).padStart(2, '0')} kr`;
+}
+
+/** `35,00` for a price input field. */
+export function kronorInput(ore: number): string {
+  return `${Math.floor(ore / 100)},${String(ore % 100).padStart(2, '0')}`;
+}
+
+/** The next price change after `businessDay`, if one is planned. */
+export function upcomingPrice(product: Product, businessDay: string): ProductPrice | null {
+  const later = product.prices
+    .filter((price) => price.effectiveFrom > businessDay)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return later[0] ?? null;
+}
+
+export const vatLabelKey: Record<VatCategory, PlainMessageKey> = {
+  standard: 'products.vat.standard',
+  food: 'products.vat.food',
+  restaurant: 'products.vat.restaurant',
+  reduced: 'products.vat.reduced',
+  exempt: 'products.vat.exempt',
+};
+
+export const kindLabelKey: Record<ProductKind, PlainMessageKey> = {
+  good: 'products.kind.good',
+  service: 'products.kind.service',
+};
+
+/** Barcodes typed one per line (spaces and commas also separate them). */
+export function parseBarcodes(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter((code) => code !== ''))];
+}
+
+/** Whether a product matches the search text (article number, name, barcodes, group). */
+export function matchesSearch(product: Product, search: string): boolean {
+  const needle = search.trim().toLocaleLowerCase('sv-SE');
+  if (needle === '') return true;
+  return [product.articleNumber, product.name, product.group ?? '', ...product.barcodes].some(
+    (text) => text.toLocaleLowerCase('sv-SE').includes(needle),
+  );
+}
+
+/** The per-row report of a refused import, or null for any other error. */
+export function importRowErrors(error: unknown): ImportRowError[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'import-has-errors') return null;
+  const rows = error.details.errors;
+  if (!Array.isArray(rows)) return null;
+  return rows.filter(
+    (row): row is ImportRowError =>
+      typeof row === 'object' &&
+      row !== null &&
+      typeof (row as ImportRowError).row === 'number' &&
+      typeof (row as ImportRowError).sv === 'string' &&
+      typeof (row as ImportRowError).en === 'string',
+  );
+}
