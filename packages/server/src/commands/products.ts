@@ -11,13 +11,12 @@ import type { Db, Tx } from '../db/database.js';
 import { productBarcodes, productPrices, products } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
 import { audit } from './audit.js';
+import { isUuid } from '../ids.js';
+import type { Failure } from '@kassa/core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type Refusal<C extends string, D extends object = object> = { ok: false; code: C } & D;
 export type ProductRefusal =
-  | Refusal<'product-not-found' | 'article-number-taken' | 'price-change-in-past'>
-  | Refusal<'barcode-taken' | 'barcode-invalid', { barcode: string }>;
+  | Failure<'product-not-found' | 'article-number-taken' | 'price-change-in-past'>
+  | Failure<'barcode-taken' | 'barcode-invalid', { barcode: string }>;
 
 /** The catalogue as the API presents it; `today` is the business day whose prices are in force. */
 export async function listProducts(
@@ -26,7 +25,7 @@ export async function listProducts(
   today: string,
   productId?: string,
 ): Promise<Product[]> {
-  if (productId !== undefined && !UUID.test(productId)) return [];
+  if (productId !== undefined && !isUuid(productId)) return [];
   const rows = await db
     .select()
     .from(products)
@@ -155,7 +154,7 @@ export async function updateProduct(
   productId: string,
   change: UpdateProductBody,
 ): Promise<{ ok: true } | ProductRefusal> {
-  if (!UUID.test(productId)) return { ok: false, code: 'product-not-found' };
+  if (!isUuid(productId)) return { ok: false, code: 'product-not-found' };
   const [before] = await ctx.tx
     .select()
     .from(products)
@@ -194,7 +193,7 @@ export async function changePrice(
   effectiveFrom: string,
   today: string,
 ): Promise<{ ok: true } | ProductRefusal> {
-  if (!UUID.test(productId)) return { ok: false, code: 'product-not-found' };
+  if (!isUuid(productId)) return { ok: false, code: 'product-not-found' };
   const [product] = await ctx.tx
     .select()
     .from(products)

@@ -11,11 +11,12 @@ import type { CommandContext } from '../http/context.js';
 import { digestToken } from '../security/tokens.js';
 import { audit } from './audit.js';
 import { readLicence } from './terminals.js';
+import { isUuid } from '../ids.js';
+import type { Failure } from '@kassa/core';
 
 /** A pairing code is valid this long after the download. */
 export const PAIRING_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A new pairing code: 12 characters (60 bits) in groups of four, e.g. "K7QF-M2XP-9TNA". */
 export function newPairingCode(): string {
@@ -47,14 +48,12 @@ export function isEd25519PublicKey(base64: string): boolean {
   }
 }
 
-type Refusal<C extends string, D extends object = object> = { ok: false; code: C } & D;
-
 /** Creates a new pairing code for a terminal; older unused codes stop working. */
 export async function createPairingCode(
   ctx: CommandContext,
   terminalId: string,
-): Promise<{ ok: true; code: string; expiresAt: Date } | Refusal<'terminal-not-found'>> {
-  if (!UUID.test(terminalId)) return { ok: false, code: 'terminal-not-found' };
+): Promise<{ ok: true; code: string; expiresAt: Date } | Failure<'terminal-not-found'>> {
+  if (!isUuid(terminalId)) return { ok: false, code: 'terminal-not-found' };
   const [terminal] = await ctx.tx
     .select()
     .from(terminals)
@@ -121,9 +120,9 @@ export interface DeviceIdentity {
 
 export type ConnectTerminalResult =
   | { ok: true; terminalId: string; bindingId: string; rebound: boolean }
-  | Refusal<'licence-full', { licensed: number; active: number }>
-  | Refusal<'terminal-bound-elsewhere', { pcName: string; boundAt: string }>
-  | Refusal<
+  | Failure<'licence-full', { licensed: number; active: number }>
+  | Failure<'terminal-bound-elsewhere', { pcName: string; boundAt: string }>
+  | Failure<
       | 'terminal-not-found'
       | 'terminal-deactivated'
       | 'pairing-code-invalid'
@@ -161,7 +160,7 @@ export async function connectTerminal(
     terminalId = code.terminalId;
     codeId = code.id;
   } else {
-    if (!UUID.test(by.terminalId)) return { ok: false, code: 'terminal-not-found' };
+    if (!isUuid(by.terminalId)) return { ok: false, code: 'terminal-not-found' };
     terminalId = by.terminalId;
   }
 
@@ -242,7 +241,7 @@ export async function connectTerminal(
 
 export type RemoveBindingResult =
   | { ok: true }
-  | Refusal<'terminal-not-found' | 'terminal-not-bound' | 'binding-confirmation-mismatch'>;
+  | Failure<'terminal-not-found' | 'terminal-not-bound' | 'binding-confirmation-mismatch'>;
 
 /** "Ta bort koppling mot hårdvara": releases the terminal's binding; the old key stops working at once. */
 export async function removeBinding(
@@ -251,7 +250,7 @@ export async function removeBinding(
   confirmation: string,
   reason: string,
 ): Promise<RemoveBindingResult> {
-  if (!UUID.test(terminalId)) return { ok: false, code: 'terminal-not-found' };
+  if (!isUuid(terminalId)) return { ok: false, code: 'terminal-not-found' };
   const [terminal] = await ctx.tx
     .select()
     .from(terminals)

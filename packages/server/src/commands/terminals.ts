@@ -24,8 +24,9 @@ import {
 } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
 import { audit } from './audit.js';
+import { isUuid } from '../ids.js';
+import type { Failure } from '@kassa/core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Crockford base32 without look-alikes: readable on a sticker and over the phone.
 const SERIAL_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -36,8 +37,6 @@ export function newSerialNumber(): string {
   for (const byte of bytes) out += SERIAL_ALPHABET[byte % 32];
   return out;
 }
-
-type Refusal<C extends string, D extends object = object> = { ok: false; code: C } & D;
 
 /** The licence of an environment with the number of active terminals. */
 export async function readLicence(db: Db | Tx, tenantId: string): Promise<Licence> {
@@ -59,7 +58,7 @@ export async function setLicence(
   slug: string,
   change: { terminals?: number; modules?: LicenceModule[] },
   now: Date,
-): Promise<{ ok: true; licence: Licence } | Refusal<'environment-not-found'>> {
+): Promise<{ ok: true; licence: Licence } | Failure<'environment-not-found'>> {
   return db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.slug, slug));
     if (!tenant) return { ok: false as const, code: 'environment-not-found' as const };
@@ -92,7 +91,7 @@ async function lockLicence(tx: Db | Tx, tenantId: string): Promise<void> {
 
 async function licenceRoom(
   ctx: CommandContext,
-): Promise<Refusal<'licence-full', { licensed: number; active: number }> | null> {
+): Promise<Failure<'licence-full', { licensed: number; active: number }> | null> {
   await lockLicence(ctx.tx, ctx.tenantId);
   const licence = await readLicence(ctx.tx, ctx.tenantId);
   if (licence.activeTerminals >= licence.terminals) {
@@ -107,7 +106,7 @@ async function licenceRoom(
 }
 
 async function placeExists(ctx: CommandContext, placeId: string): Promise<boolean> {
-  if (!UUID.test(placeId)) return false;
+  if (!isUuid(placeId)) return false;
   const rows = await ctx.tx
     .select({ id: placesOfBusiness.id })
     .from(placesOfBusiness)
@@ -130,8 +129,8 @@ async function registerIdTaken(ctx: CommandContext, registerId: string): Promise
 
 export type CreateTerminalResult =
   | { ok: true; terminalId: string }
-  | Refusal<'licence-full', { licensed: number; active: number }>
-  | Refusal<'register-id-taken' | 'place-of-business-not-found'>;
+  | Failure<'licence-full', { licensed: number; active: number }>
+  | Failure<'register-id-taken' | 'place-of-business-not-found'>;
 
 /** Creates an active terminal, within the licence. */
 export async function createTerminal(
@@ -167,8 +166,8 @@ export async function createTerminal(
 
 export type UpdateTerminalResult =
   | { ok: true }
-  | Refusal<'licence-full', { licensed: number; active: number }>
-  | Refusal<'terminal-not-found' | 'place-of-business-not-found'>;
+  | Failure<'licence-full', { licensed: number; active: number }>
+  | Failure<'terminal-not-found' | 'place-of-business-not-found'>;
 
 /** Renames, moves, deactivates or activates a terminal. */
 export async function updateTerminal(
@@ -222,7 +221,7 @@ export async function setTerminalRegistration(
   ctx: CommandContext,
   terminalId: string,
   input: TerminalRegistrationBody,
-): Promise<{ ok: true } | Refusal<'terminal-not-found' | 'registration-incomplete'>> {
+): Promise<{ ok: true } | Failure<'terminal-not-found' | 'registration-incomplete'>> {
   const existing = await findTerminalRow(ctx, terminalId);
   if (!existing) return { ok: false, code: 'terminal-not-found' };
   if (input.status === 'registered' && (!input.controlUnitSerial || !input.registeredOn)) {
@@ -255,7 +254,7 @@ export async function setTerminalRegistration(
 }
 
 async function findTerminalRow(ctx: CommandContext, terminalId: string) {
-  if (!UUID.test(terminalId)) return null;
+  if (!isUuid(terminalId)) return null;
   const [row] = await ctx.tx
     .select()
     .from(terminals)
@@ -301,7 +300,7 @@ export async function listTerminals(
   serverVersion: string,
   terminalId?: string,
 ): Promise<Terminal[]> {
-  if (terminalId !== undefined && !UUID.test(terminalId)) return [];
+  if (terminalId !== undefined && !isUuid(terminalId)) return [];
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) return [];
   const rows = await selectTerminalRows(db, tenantId, terminalId);

@@ -15,13 +15,13 @@ import type { CommandContext } from '../http/context.js';
 import { deleteUserSessions } from '../http/sessions.js';
 import { hashPassword } from '../security/password.js';
 import { audit } from './audit.js';
-
-type Refusal<C extends string> = { ok: false; code: C };
+import { isUuid } from '../ids.js';
+import type { Failure } from '@kassa/core';
 
 /** Checks the length rules of a new password. */
 export function checkPassword(
   password: string,
-): Refusal<'password-too-short' | 'password-too-long'> | null {
+): Failure<'password-too-short' | 'password-too-long'> | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return { ok: false, code: 'password-too-short' };
   if (length > PASSWORD_MAX_LENGTH) return { ok: false, code: 'password-too-long' };
@@ -71,11 +71,9 @@ export async function presentUserWithTerminals(ctx: CommandContext, row: UserRow
   return presentUser(row, byUser.get(row.id) ?? []);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A user of this environment by id, or null (also for ids that are not UUIDs). */
 export async function findUser(ctx: CommandContext, userId: string): Promise<UserRow | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const rows = await ctx.tx
     .select()
     .from(users)
@@ -85,7 +83,7 @@ export async function findUser(ctx: CommandContext, userId: string): Promise<Use
 }
 
 export type CreateUserResult =
-  { ok: true; user: User } | Refusal<'username-taken' | 'password-too-short' | 'password-too-long'>;
+  { ok: true; user: User } | Failure<'username-taken' | 'password-too-short' | 'password-too-long'>;
 
 /** Creates a user. */
 export async function createUser(
@@ -125,7 +123,7 @@ export async function createUser(
 }
 
 export type UpdateUserResult =
-  { ok: true; user: User } | Refusal<'user-not-found' | 'cannot-change-own-account' | 'last-admin'>;
+  { ok: true; user: User } | Failure<'user-not-found' | 'cannot-change-own-account' | 'last-admin'>;
 
 async function countOtherActiveAdmins(ctx: CommandContext, exceptUserId: string): Promise<number> {
   const [row] = await ctx.tx
@@ -193,7 +191,7 @@ export async function updateUser(
 }
 
 export type ResetPasswordResult =
-  { ok: true } | Refusal<'user-not-found' | 'password-too-short' | 'password-too-long'>;
+  { ok: true } | Failure<'user-not-found' | 'password-too-short' | 'password-too-long'>;
 
 /** Sets a new password and ends the user's sessions. */
 export async function resetPassword(
@@ -226,7 +224,7 @@ export async function setPin(
   ctx: CommandContext,
   userId: string,
   pin: string,
-): Promise<{ ok: true } | Refusal<'user-not-found' | 'invalid-pin'>> {
+): Promise<{ ok: true } | Failure<'user-not-found' | 'invalid-pin'>> {
   const existing = await findUser(ctx, userId);
   if (!existing) return { ok: false, code: 'user-not-found' };
   if (!PIN.test(pin)) return { ok: false, code: 'invalid-pin' };
@@ -248,11 +246,11 @@ export async function setUserTerminals(
   ctx: CommandContext,
   userId: string,
   terminalIds: string[],
-): Promise<{ ok: true; user: User } | Refusal<'user-not-found' | 'terminal-not-found'>> {
+): Promise<{ ok: true; user: User } | Failure<'user-not-found' | 'terminal-not-found'>> {
   const existing = await findUser(ctx, userId);
   if (!existing) return { ok: false, code: 'user-not-found' };
   const wanted = [...new Set(terminalIds)];
-  if (wanted.some((id) => !UUID.test(id))) return { ok: false, code: 'terminal-not-found' };
+  if (wanted.some((id) => !isUuid(id))) return { ok: false, code: 'terminal-not-found' };
   if (wanted.length > 0) {
     const found = await ctx.tx
       .select({ id: terminals.id })

@@ -9,10 +9,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import { deviceNonces, terminalBindings, terminals } from '../db/schema.js';
 import { ApiError } from './api-error.js';
+import { isUuid } from '../ids.js';
 
 export const CLOCK_WINDOW_MS = 5 * 60 * 1000;
 const NONCE_MEMORY_MS = 10 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The string a register signs for one request. */
 export function signedMessage(
@@ -56,7 +56,7 @@ export async function authenticateDevice(
   const timestamp = header(request, 'x-kassa-timestamp');
   const nonce = header(request, 'x-kassa-nonce');
   const signature = header(request, 'x-kassa-signature');
-  if (!UUID.test(bindingId) || !/^\d{1,16}$/.test(timestamp) || !/^[\w-]{16,128}$/.test(nonce)) {
+  if (!isUuid(bindingId) || !/^\d{1,16}$/.test(timestamp) || !/^[\w-]{16,128}$/.test(nonce)) {
     throw invalid();
   }
   const [row] = await db
