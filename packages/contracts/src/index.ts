@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './api.js';
 export * from './register-protocol.js';
 export * from './register.js';
+export * from './register-sales.js';

@@ -4,7 +4,7 @@
  * history). Nothing registered may be deleted, changed or added to (6 kap 1 §): each entry
  * carries the hash of the one before, so any edit breaks the chain.
  *
- * hash = H(prevHash + canonicalJson({ seq, at, kind, data, prevHash })), with H injected (the
+ * hash = H(prevHash + canonicalJson({ seq, at, kind, data, prevHash, by })), with H injected (the
  * caller passes SHA-256 as lowercase hex); the first entry's prevHash is 64 zeros. `seq` is
  * gapless per register from 1. Receipt numbers are derived from the journal, never stored apart.
  */
@@ -84,7 +84,38 @@ export type JournalEvent =
   | {
       readonly kind: 'control-unit-fault';
       readonly data: { readonly code: string; readonly message: string };
-    };
+    }
+  /** The control unit answered again after a fault. */
+  | { readonly kind: 'control-unit-restored'; readonly data: { readonly serialNumber: string } }
+  /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */
+  | {
+      readonly kind: 'line-added';
+      readonly data: {
+        readonly lineId: string;
+        readonly articleNumber: string;
+        readonly text: string;
+        readonly unit: LineUnit;
+        readonly quantity: number;
+        readonly unitPrice: Ore;
+        readonly vatRate: number;
+      };
+    }
+  /** Ändra registrerad artikel (2021:16 AndraRegistreradArtikel): quantity or discount changed. */
+  | {
+      readonly kind: 'line-changed';
+      readonly data: {
+        readonly lineId: string;
+        readonly articleNumber: string;
+        readonly text: string;
+        readonly from: { readonly quantity: number; readonly discount: Ore };
+        readonly to: { readonly quantity: number; readonly discount: Ore };
+      };
+    }
+  /** Ställa om till övningsläge / normalläge (2021:16). */
+  | { readonly kind: 'training-switched'; readonly data: { readonly training: boolean } }
+  /** Start och stopp av kassaregister (2021:16 StartAvKassaregister, StoppAvKassaregister). */
+  | { readonly kind: 'register-started'; readonly data: { readonly programVersion: string } }
+  | { readonly kind: 'register-stopped'; readonly data: { readonly programVersion: string } };
 
 /** The kind of a journal event. */
 export type JournalEventKind = JournalEvent['kind'];
@@ -92,6 +123,8 @@ export type JournalEventKind = JournalEvent['kind'];
 /** One journal entry (journalpost): an event with its place in the chain. Never updated. */
 export type JournalEntry = JournalEvent & {
   readonly seq: number;
+  /** The signed-in user (InloggadAnvandare, 2021:16) when the event happened; absent for none. */
+  readonly by?: string;
   /** ISO 8601 UTC instant, from the caller's clock. */
   readonly at: string;
   readonly prevHash: string;
@@ -149,8 +182,8 @@ export function canonicalJson(value: unknown): string {
 
 /** Computes an entry's hash from everything in it except the hash itself. */
 export function hashEntry(entry: Omit<JournalEntry, 'hash'>, hash: HashFunction): string {
-  const { seq, at, kind, data, prevHash } = entry;
-  return hash(prevHash + canonicalJson({ seq, at, kind, data, prevHash }));
+  const { seq, at, kind, data, prevHash, by } = entry;
+  return hash(prevHash + canonicalJson({ seq, at, kind, data, prevHash, by }));
 }
 
 /**
@@ -162,6 +195,7 @@ export function appendEntry(
   event: JournalEvent,
   at: string,
   hash: HashFunction,
+  by?: string,
 ): JournalEntry {
   if (!isIsoInstant(at)) {
     throw new RangeError(`journal time must be an ISO instant, got ${JSON.stringify(at)}`);
@@ -170,6 +204,7 @@ export function appendEntry(
     ...event,
     seq: chainTail === null ? 1 : chainTail.seq + 1,
     at,
+    ...(by === undefined ? {} : { by }),
     prevHash: chainTail === null ? GENESIS_HASH : chainTail.hash,
   } as Omit<JournalEntry, 'hash'>; // spreading a union member keeps its kind/data pairing
   return { ...unhashed, hash: hashEntry(unhashed, hash) } as JournalEntry;

@@ -1,0 +1,319 @@
+/**
+ * The selling part of the Register local API (127.0.0.1, `kassa start`), used by the POS web
+ * app: catalogue, the sale under construction, payment, receipts (print, copy, PDF/HTML),
+ * returns, parking, the drawer and cash, X and Z reports, and the register's local settings.
+ * Amounts are integer öre; rates are hundredths of a percent (2500 = 25 %). Every route needs a
+ * signed-in cashier (POST /local/sign-in); settings and the Z need a manager or admin.
+ * See docs/protocols/register-protocol.md ("Selling").
+ */
+import { z } from 'zod';
+
+const ore = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
+const positiveOre = z.number().int().min(1).max(1_000_000_000);
+const reason = z.string().trim().min(1).max(200);
+
+export const consumptionSchema = z.enum(['eat-in', 'take-away']);
+export const paymentMethodSchema = z.enum(['cash', 'card', 'swish']);
+
+/** A discount: a fixed amount in öre, or a rate in hundredths of a percent (1000 = 10 %). */
+export const discountSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('amount'), amount: positiveOre }),
+  z.strictObject({ kind: z.literal('percent'), rate: z.number().int().min(1).max(10_000) }),
+]);
+export type DiscountInput = z.infer<typeof discountSchema>;
+
+/** A tender: cash with what was handed over (optional: exact), card or Swish with the amount. */
+export const tenderSchema = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('cash'),
+    tendered: z.number().int().min(0).max(1_000_000_000).optional(),
+  }),
+  z.strictObject({ method: z.literal('card'), amount: positiveOre }),
+  z.strictObject({ method: z.literal('swish'), amount: positiveOre }),
+]);
+export type TenderInput = z.infer<typeof tenderSchema>;
+
+// ---- Catalogue ----
+
+/** One product of the local catalogue copy (what the register sells from, offline). */
+export const localProductSchema = z.object({
+  articleNumber: z.string(),
+  name: z.string(),
+  barcodes: z.array(z.string()),
+  priceOre: z.number().int(),
+  /** 'piece', or 'kilogram' for a weighed good whose price is per kilogram. */
+  unit: z.enum(['piece', 'kilogram']),
+  vatCategory: z.string(),
+  kind: z.enum(['good', 'service']),
+  group: z.string().nullable(),
+});
+export type LocalProduct = z.infer<typeof localProductSchema>;
+
+/** GET /local/catalogue. */
+export const localCatalogueSchema = z.object({
+  /** When the copy was last pulled from the server; null before the first pull. */
+  syncedAt: z.string().nullable(),
+  products: z.array(localProductSchema),
+});
+export type LocalCatalogue = z.infer<typeof localCatalogueSchema>;
+
+// ---- The sale under construction ----
+
+export const saleLineViewSchema = z.object({
+  lineId: z.string(),
+  articleNumber: z.string(),
+  text: z.string(),
+  itemType: z.enum(['good', 'service']),
+  group: z.string().nullable(),
+  unit: z.enum(['piece', 'gram']),
+  /** Pieces, or grams for a weighed good. */
+  quantity: z.number().int(),
+  /** Per piece, or per kilogram for a weighed good. */
+  unitPrice: z.number().int(),
+  vatRate: z.number().int(),
+  discount: discountSchema.nullable(),
+  /** Line discount plus the line's share of the order discount. */
+  discountAmount: z.number().int(),
+  amount: z.number().int(),
+});
+export type SaleLineView = z.infer<typeof saleLineViewSchema>;
+
+export const vatRowSchema = z.object({
+  rate: z.number().int(),
+  gross: z.number().int(),
+  vat: z.number().int(),
+  net: z.number().int(),
+});
+
+/** GET /local/sale and the answer of every step that changes it. */
+export const saleViewSchema = z.object({
+  consumption: consumptionSchema,
+  /** Training mode (övningsläge): receipts are övningskvitton, never counted as sales. */
+  training: z.boolean(),
+  lines: z.array(saleLineViewSchema),
+  orderDiscount: discountSchema.nullable(),
+  discountTotal: z.number().int(),
+  total: z.number().int(),
+  /** The cash amount to pay if paid in cash only (öresavrundning on the total). */
+  cashTotal: z.number().int(),
+  vat: z.array(vatRowSchema),
+  /** The largest discount the signed-in cashier may give, in hundredths of a percent. */
+  maxDiscountRate: z.number().int(),
+  parkedCount: z.number().int(),
+});
+export type SaleView = z.infer<typeof saleViewSchema>;
+
+/** POST /local/sale/lines: by barcode (scanner), or by article number (grid, search). */
+export const addLineBodySchema = z.union([
+  z.strictObject({
+    barcode: z.string().trim().min(1).max(64),
+    quantity: z.number().int().min(1).max(9999).optional(),
+    grams: z.number().int().min(1).max(1_000_000).optional(),
+  }),
+  z.strictObject({
+    articleNumber: z.string().trim().min(1).max(64),
+    quantity: z.number().int().min(1).max(9999).optional(),
+    grams: z.number().int().min(1).max(1_000_000).optional(),
+  }),
+]);
+export type AddLineBody = z.infer<typeof addLineBodySchema>;
+
+/** PATCH /local/sale/lines/:lineId: a new quantity (or weight), or a line discount (null clears). */
+export const changeLineBodySchema = z.strictObject({
+  quantity: z.number().int().min(1).max(1_000_000).optional(),
+  discount: discountSchema.nullable().optional(),
+});
+
+/** PUT /local/sale/discount. */
+export const orderDiscountBodySchema = z.strictObject({ discount: discountSchema.nullable() });
+
+/** PUT /local/sale/consumption. */
+export const consumptionBodySchema = z.strictObject({ consumption: consumptionSchema });
+
+/** PUT /local/training (manager or admin may switch; anyone sees it). */
+export const trainingBodySchema = z.strictObject({ training: z.boolean() });
+
+// ---- Parking ----
+
+export const parkedSaleSchema = z.object({
+  parkingId: z.string(),
+  parkedAt: z.string(),
+  by: z.string(),
+  lineCount: z.number().int(),
+  total: z.number().int(),
+  /** The first few article texts, to recognise the order. */
+  summary: z.string(),
+});
+export type ParkedSale = z.infer<typeof parkedSaleSchema>;
+
+/** POST /local/sale/park: an optional note (table, name). */
+export const parkBodySchema = z.strictObject({ note: z.string().trim().max(60).optional() });
+
+// ---- Receipts ----
+
+export const receiptPaymentSchema = z.object({
+  method: paymentMethodSchema,
+  amount: z.number().int(),
+});
+
+/** A journaled receipt as the POS shows it (the full receipt of @kassa/core). */
+export const receiptViewSchema = z.object({
+  kind: z.enum(['sale', 'return', 'copy', 'training', 'pro-forma']),
+  receiptNumber: z.number().int(),
+  issuedAt: z.string(),
+  businessDay: z.string(),
+  companyName: z.string(),
+  organisationNumber: z.string(),
+  placeOfSaleAddress: z.string(),
+  registerId: z.string(),
+  lines: z.array(
+    z.object({
+      lineNo: z.number().int(),
+      articleNumber: z.string(),
+      text: z.string(),
+      itemType: z.enum(['good', 'service']),
+      unit: z.enum(['piece', 'gram']),
+      quantity: z.number().int(),
+      unitPrice: z.number().int(),
+      vatRate: z.number().int(),
+      discount: z.number().int(),
+      amount: z.number().int(),
+    }),
+  ),
+  discountTotal: z.number().int(),
+  total: z.number().int(),
+  vat: z.array(vatRowSchema),
+  payments: z.array(receiptPaymentSchema),
+  rounding: z.number().int(),
+  totalToPay: z.number().int(),
+  cashTendered: z.number().int(),
+  change: z.number().int(),
+  controlUnitSerial: z.string().nullable(),
+  controlCode: z.string().nullable(),
+  original: z.object({ receiptNumber: z.number().int(), issuedAt: z.string() }).nullable(),
+});
+export type ReceiptView = z.infer<typeof receiptViewSchema>;
+
+/** What printing did: printed on the configured printer, not configured, or failed (and why). */
+export const printOutcomeSchema = z.object({
+  status: z.enum(['printed', 'no-printer', 'failed']),
+  sv: z.string().optional(),
+  en: z.string().optional(),
+});
+export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
+
+/** The answer of pay, pro forma, copy and return: the journaled receipt and its printout. */
+export const receiptResultSchema = z.object({
+  receipt: receiptViewSchema,
+  /** The receipt as HTML, for the preview on screen. */
+  html: z.string(),
+  print: printOutcomeSchema,
+  /** Whether the drawer was kicked open (cash paid or refunded). */
+  drawerOpened: z.boolean(),
+  /** Set when a simulator signed the receipt: it is not a legal receipt. */
+  simulated: z.boolean(),
+});
+export type ReceiptResult = z.infer<typeof receiptResultSchema>;
+
+/** POST /local/sale/pay. */
+export const payBodySchema = z.strictObject({
+  tenders: z.array(tenderSchema).min(1).max(10),
+  /** Paper (printed) or electronic (PDF/HTML, marked "elektroniskt kassakvitto"). */
+  delivery: z.enum(['paper', 'electronic']).default('paper'),
+});
+export type PayBody = z.input<typeof payBodySchema>;
+
+/** GET /local/receipts: the latest receipts of this register, newest first. */
+export const receiptListSchema = z.object({
+  receipts: z.array(
+    z.object({
+      kind: receiptViewSchema.shape.kind,
+      receiptNumber: z.number().int(),
+      issuedAt: z.string(),
+      total: z.number().int(),
+      /** Whether its one copy has been made (sale and return receipts only). */
+      copied: z.boolean(),
+      /** For a sale: what is still returnable, per line number. */
+      returnable: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int() })),
+    }),
+  ),
+});
+
+/** POST /local/returns: against an original receipt number, on its own return receipt. */
+export const returnBodySchema = z.strictObject({
+  originalReceiptNumber: z.number().int().min(1),
+  items: z
+    .array(z.strictObject({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1) }))
+    .min(1)
+    .max(500),
+  refunds: z.array(tenderSchema).min(1).max(10),
+});
+export type ReturnBody = z.infer<typeof returnBodySchema>;
+
+// ---- Drawer and cash ----
+
+export const drawerOpenBodySchema = z.strictObject({ reason });
+export const cashFloatBodySchema = z.strictObject({
+  amount: z.number().int().min(0).max(100_000_000),
+});
+export const cashMoveBodySchema = z.strictObject({ amount: positiveOre, reason });
+
+// ---- Reports ----
+
+/** POST /local/reports/z: the counted cash (kontanträkning) goes with the Z. */
+export const zBodySchema = z.strictObject({
+  countedCash: z.number().int().min(0).max(1_000_000_000).optional(),
+});
+
+// ---- Swish ----
+
+/** GET /local/swish?amount=: the prefilled Swish QR text and an SVG of it. */
+export const swishQrSchema = z.object({
+  payee: z.string(),
+  amount: z.number().int(),
+  message: z.string(),
+  /** `C<payee>;<amount>;<message>;<mask>`. */
+  text: z.string(),
+  svg: z.string(),
+});
+export type SwishQr = z.infer<typeof swishQrSchema>;
+
+// ---- Settings ----
+
+/** The register's local settings (settings.json); every change is journaled (behandlingshistorik). */
+export const registerSettingsSchema = z.object({
+  /** 'simulator', 'tcp://host:port' or 'serial:/dev/ttyUSB0' (COM3 on Windows). */
+  controlUnit: z.string().trim().min(1).max(200),
+  /** 'none', 'tcp://host:9100', or a device or file path. */
+  printer: z.string().trim().min(1).max(400),
+  /** Swish number (123 456 78 90), or null when Swish is not offered. */
+  swishPayee: z
+    .string()
+    .trim()
+    .regex(/^\d{10}$/, '10 digits')
+    .nullable(),
+  /** The largest discount a cashier may give (managers and admins: any), hundredths of a percent. */
+  cashierMaxDiscountRate: z.number().int().min(0).max(10_000),
+});
+export type RegisterSettings = z.infer<typeof registerSettingsSchema>;
+
+export const DEFAULT_REGISTER_SETTINGS: RegisterSettings = {
+  controlUnit: 'simulator',
+  printer: 'none',
+  swishPayee: null,
+  cashierMaxDiscountRate: 2000,
+};
+
+export const settingsBodySchema = registerSettingsSchema.partial().strict();
+
+// ---- Control unit state, for the status bar ----
+
+export const controlUnitStateSchema = z.object({
+  /** ok: answered last time; down: the last request failed (payment is blocked); unknown: not asked yet. */
+  state: z.enum(['ok', 'down', 'unknown']),
+  serialNumber: z.string().nullable(),
+  simulated: z.boolean(),
+  /** What happened, when down, in both languages, with what to do. */
+  problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable(),
+});
+export type ControlUnitState = z.infer<typeof controlUnitStateSchema>;
