@@ -94,7 +94,7 @@ export interface DayFigures {
 }
 
 /** An X-dagrapport (7 kap 2 §): the same content, no number, does not close the day. */
-export interface XReport extends DayFigures, ReportIdentity {
+export interface XReport extends DayFigures, ReportIdentity, CashCount {
   readonly type: 'X';
   readonly producedAt: string;
   /** u–w as they would be if the day were closed now. */
@@ -102,7 +102,7 @@ export interface XReport extends DayFigures, ReportIdentity {
 }
 
 /** A Z-dagrapport (7 kap 3 §): numbered (c), closes the day. */
-export interface ZReport extends DayFigures, ReportIdentity {
+export interface ZReport extends DayFigures, ReportIdentity, CashCount {
   readonly type: 'Z';
   readonly zNumber: number;
   readonly producedAt: string;
@@ -197,6 +197,14 @@ export interface ReportContext {
   readonly identity: ReportIdentity;
   /** ISO instant, from the caller's clock (7 kap 3 § b). */
   readonly producedAt: string;
+  /** The cash counted in the drawer at closing (kontanträkning), when it was counted. */
+  readonly countedCash?: Ore;
+}
+
+/** Counted cash and its difference against the expected cash (counted − expected). */
+export interface CashCount {
+  readonly countedCash: Ore | null;
+  readonly cashDifference: Ore | null;
 }
 
 /** Why a Z-report was refused. */
@@ -232,6 +240,7 @@ export function finishXReport(state: DayReportState, context: ReportContext): XR
     ...context.identity,
     producedAt: context.producedAt,
     ...figures,
+    ...cashCount(figures, context),
     grandTotals: grandTotalsAfter(state, figures),
   };
 }
@@ -255,6 +264,7 @@ export function finishZReport(
     zNumber: (state.lastZ?.zNumber ?? 0) + 1,
     producedAt: context.producedAt,
     ...figures,
+    ...cashCount(figures, context),
     grandTotals: grandTotalsAfter(state, figures),
   });
 }
@@ -263,6 +273,13 @@ export function finishZReport(
 export function daysNeedingZ(entries: readonly JournalEntry[], timeZone: string): BusinessDay[] {
   // The target day is irrelevant for `openDays`; any valid day will do.
   return [...foldDayReport(startDayReport('2000-01-01', timeZone), entries).openDays];
+}
+
+function cashCount(figures: DayFigures, context: ReportContext): CashCount {
+  const counted = context.countedCash;
+  return counted === undefined
+    ? { countedCash: null, cashDifference: null }
+    : { countedCash: counted, cashDifference: subtract(counted, figures.expectedCash) };
 }
 
 function emptyDay(): DayAccumulator {
