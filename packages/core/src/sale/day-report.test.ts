@@ -149,6 +149,53 @@ describe('buildZReport', () => {
     expect(x.salesTotal).toBe(z.salesTotal);
   });
 
+  it('leaves counted cash and its difference null when the cash was not counted', () => {
+    const till = new Till();
+    till.append({ kind: 'cash-float', data: { amount: ore(50_000) } }, '2026-04-11T06:00:00Z');
+    till.sell('2026-04-11T08:00:00Z', '2026-04-11', 12_500, [
+      { method: 'cash', tendered: ore(20_000) },
+    ]);
+    const z = value(buildZReport(till.entries, '2026-04-11', ZONE, context));
+    expect(z.expectedCash).toBe(62_500);
+    expect(z).toMatchObject({ countedCash: null, cashDifference: null });
+    const x = buildXReport(till.entries, '2026-04-11', ZONE, context);
+    expect(x).toMatchObject({ countedCash: null, cashDifference: null });
+  });
+
+  it('gives the difference as counted cash minus expected cash when counted', () => {
+    const till = new Till();
+    till.append({ kind: 'cash-float', data: { amount: ore(50_000) } }, '2026-04-11T06:00:00Z');
+    till.sell('2026-04-11T08:00:00Z', '2026-04-11', 12_500, [
+      { method: 'cash', tendered: ore(20_000) },
+    ]);
+    till.append(
+      { kind: 'cash-in', data: { amount: ore(5_000), reason: 'växel' } },
+      '2026-04-11T09:00:00Z',
+    );
+    till.append(
+      { kind: 'cash-out', data: { amount: ore(20_000), reason: 'bank' } },
+      '2026-04-11T10:00:00Z',
+    );
+    // Float 500 + cash sale 125 + in 50 − out 200.
+    const expected = 47_500;
+    for (const [counted, difference] of [
+      [47_500, 0],
+      [47_000, -500],
+      [48_010, 510],
+      [0, -47_500],
+    ] as const) {
+      const withCount = { ...context, countedCash: ore(counted) };
+      const z = value(buildZReport(till.entries, '2026-04-11', ZONE, withCount));
+      expect(z.expectedCash).toBe(expected);
+      expect(z).toMatchObject({ countedCash: counted, cashDifference: difference });
+      const x = buildXReport(till.entries, '2026-04-11', ZONE, withCount);
+      expect(x).toMatchObject({ countedCash: counted, cashDifference: difference });
+      // Counting changes nothing else on the report.
+      const uncounted = value(buildZReport(till.entries, '2026-04-11', ZONE, context));
+      expect({ ...z, countedCash: null, cashDifference: null }).toEqual(uncounted);
+    }
+  });
+
   it('keeps one Z per day with sales when sales continue after midnight', () => {
     const till = new Till();
     // 23:30 Stockholm (CEST, UTC+2) on 04-10, then 00:15 on 04-11, with no Z in between.

@@ -34,7 +34,7 @@ export function renderEscPos(receipt: Receipt, options: EscPosOptions = {}): Uin
   encoder.initialize().codepage('auto');
   const blocks = layoutReceipt(receipt, options.timeZone ? { timeZone: options.timeZone } : {});
   for (const block of blocks) {
-    writeBlock(encoder, block, columns);
+    writeEscPosBlock(encoder, block, columns);
   }
   encoder.newline(2);
   if (options.cut ?? true) {
@@ -43,7 +43,12 @@ export function renderEscPos(receipt: Receipt, options: EscPosOptions = {}): Uin
   return encoder.encode();
 }
 
-function writeBlock(encoder: ReceiptPrinterEncoder, block: ReceiptBlock, columns: number): void {
+/** Writes one laid-out block, fitted to `columns` (shared with the day reports). */
+export function writeEscPosBlock(
+  encoder: ReceiptPrinterEncoder,
+  block: ReceiptBlock,
+  columns: number,
+): void {
   switch (block.kind) {
     case 'marking': {
       if (block.text === ELECTRONIC_MARKING) {

@@ -21,7 +21,8 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-const STYLE = `
+/** The receipt page's CSS (shared with the day reports). */
+export const RECEIPT_HTML_STYLE = `
 body { font-family: Helvetica, Arial, sans-serif; font-size: 14px; margin: 0; background: #f4f4f4; }
 main { max-width: 26em; margin: 1em auto; padding: 1.5em; background: #fff; color: #000; }
 h1 { font-size: 1.2em; text-align: center; margin: 0 0 .2em; }
@@ -52,11 +53,11 @@ export function renderReceiptHtml(receipt: Receipt, options: HtmlOptions = {}): 
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${RECEIPT_HTML_STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    ...blocks.map(blockHtml),
+    ...blocks.map(receiptBlockHtml),
     '</main>',
     '</body>',
     '</html>',
@@ -64,7 +65,8 @@ export function renderReceiptHtml(receipt: Receipt, options: HtmlOptions = {}): 
   ].join('\n');
 }
 
-function blockHtml(block: ReceiptBlock): string {
+/** One laid-out block as HTML, its texts escaped (shared with the day reports). */
+export function receiptBlockHtml(block: ReceiptBlock): string {
   const e = escapeHtml;
   switch (block.kind) {
     case 'marking':

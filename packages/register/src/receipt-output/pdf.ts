@@ -18,7 +18,9 @@ export const PDF_TEXT_SIZE = 10;
 /** Font size of the markings: more than twice `PDF_TEXT_SIZE`. */
 export const PDF_MARKING_SIZE = 22;
 
-const WIDTH = 300;
+/** Width of the text column, in points. */
+export const PDF_COLUMN_WIDTH = 300;
+const WIDTH = PDF_COLUMN_WIDTH;
 
 /** Renders `receipt` as a PDF document, always marked as electronic. */
 export function renderReceiptPdf(receipt: Receipt, options: PdfOptions = {}): Promise<Uint8Array> {
@@ -41,13 +43,14 @@ export function renderReceiptPdf(receipt: Receipt, options: PdfOptions = {}): Pr
   const left = (doc.page.width - WIDTH) / 2;
   doc.font('Helvetica').fontSize(PDF_TEXT_SIZE);
   for (const block of layoutReceipt(receipt, { ...options, electronic: true })) {
-    writeBlock(doc, block, left);
+    writePdfBlock(doc, block, left);
   }
   doc.end();
   return done;
 }
 
-function writeBlock(doc: PDFKit.PDFDocument, block: ReceiptBlock, left: number): void {
+/** Writes one laid-out block in the column starting at `left` (shared with the day reports). */
+export function writePdfBlock(doc: PDFKit.PDFDocument, block: ReceiptBlock, left: number): void {
   switch (block.kind) {
     case 'marking':
       doc
@@ -86,6 +89,7 @@ function writeBlock(doc: PDFKit.PDFDocument, block: ReceiptBlock, left: number):
     case 'table': {
       const cell = WIDTH / block.header.length;
       for (const cells of [block.header, ...block.rows]) {
+        ensureRoom(doc, left, doc.currentLineHeight(true));
         const y = doc.y;
         cells.forEach((text, i) => {
           doc.text(text, left + i * cell, y, {
@@ -100,6 +104,7 @@ function writeBlock(doc: PDFKit.PDFDocument, block: ReceiptBlock, left: number):
       return;
     }
     case 'rule': {
+      ensureRoom(doc, left, 8);
       const y = doc.y + 3;
       doc
         .moveTo(left, y)
@@ -114,7 +119,20 @@ function writeBlock(doc: PDFKit.PDFDocument, block: ReceiptBlock, left: number):
   }
 }
 
+/**
+ * Starts a new page when `height` more points do not fit above the bottom margin. Needed where
+ * text is placed at an explicit y (rows, table rows, rules): pdfkit only breaks pages for
+ * flowing text, and a row split across a break loses its value and runs on for pages.
+ */
+function ensureRoom(doc: PDFKit.PDFDocument, left: number, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+    doc.addPage();
+    doc.x = left;
+  }
+}
+
 function row(doc: PDFKit.PDFDocument, left: number, label: string, value: string): void {
+  ensureRoom(doc, left, doc.currentLineHeight(true));
   const y = doc.y;
   doc.text(label, left, y, { width: WIDTH * 0.7, lineBreak: false });
   doc.text(value, left, y, { width: WIDTH, align: 'right', lineBreak: false });
