@@ -51,16 +51,28 @@ test('admin creates a product, changes its price and imports a CSV file', async 
   await price.getByRole('button', { name: 'Spara' }).click();
   await expect(price).toBeHidden();
   await expect(row).toContainText('39,50 kr');
+  await expect(row).not.toContainText('kr/kg');
+
+  // Redigera: sold by the kilogram from now on, the list shows the price per kilogram.
+  await row.getByRole('button', { name: `Åtgärder för ${articleNumber}` }).click();
+  await page.getByRole('menuitem', { name: 'Redigera' }).click();
+  const edit = page.getByRole('dialog', { name: `Redigera ${articleNumber}` });
+  const unit = edit.getByRole('combobox', { name: 'Enhet' });
+  await expect(unit).toHaveValue('piece');
+  await unit.selectOption({ label: 'Kilo (pris per kg)' });
+  await edit.getByRole('button', { name: 'Spara' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('39,50 kr/kg');
 
   // Importera CSV: a bad row is reported and nothing is saved; fixed, it is imported.
   const bulle = `BUL-${id}`;
   const kaka = `KAK-${id}`;
-  const header = 'artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv';
-  const good = `${bulle};Kanelbulle;;25,00;livsmedel;vara;Fika;ja`;
+  const header = 'artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv;enhet';
+  const good = `${bulle};Kanelbulle;;25,00;livsmedel;vara;Fika;ja;st`;
   await page.getByRole('button', { name: 'Importera CSV' }).click();
   const importDialog = page.getByRole('dialog', { name: 'Importera CSV' });
   const csv = importDialog.getByLabel('CSV-text');
-  await csv.fill([header, good, `${kaka};Kaka;;trettio;livsmedel;vara;Fika;ja`].join('\n'));
+  await csv.fill([header, good, `${kaka};Kaka;;trettio;livsmedel;vara;Fika;ja;kg`].join('\n'));
   await importDialog.getByRole('button', { name: 'Kontrollera' }).click();
   const report = importDialog.getByRole('table', { name: 'Fel i importen' });
   await expect(report).toBeVisible();
@@ -69,14 +81,15 @@ test('admin creates a product, changes its price and imports a CSV file', async 
   await expect(badRow.getByRole('cell').first()).toHaveText('3');
   await expect(importDialog.getByRole('button', { name: 'Importera', exact: true })).toHaveCount(0);
 
-  await csv.fill([header, good, `${kaka};Kaka;;30,00;livsmedel;vara;Fika;ja`].join('\n'));
+  await csv.fill([header, good, `${kaka};Kaka;;30,00;livsmedel;vara;Fika;ja;kg`].join('\n'));
   await importDialog.getByRole('button', { name: 'Kontrollera' }).click();
   await expect(importDialog).toContainText('2 nya, 0 ändrade, 0 oförändrade');
   await importDialog.getByRole('button', { name: 'Importera', exact: true }).click();
   await expect(importDialog).toBeHidden();
   await expect(page.getByRole('status')).toContainText('Importen är klar: 2 nya');
   await expect(productRow(page, bulle)).toContainText('25,00 kr');
-  await expect(productRow(page, kaka)).toContainText('30,00 kr');
+  await expect(productRow(page, bulle)).not.toContainText('kr/kg');
+  await expect(productRow(page, kaka)).toContainText('30,00 kr/kg');
   await expect(productRow(page, kaka)).toContainText('Livsmedel');
 
   // Search narrows the table.

@@ -213,6 +213,12 @@ export const setUserTerminalsBodySchema = z.strictObject({
 
 export const VAT_CATEGORY_NAMES = ['standard', 'food', 'restaurant', 'reduced', 'exempt'] as const;
 export const productKindSchema = z.enum(['good', 'service']);
+/**
+ * How a product is sold: `piece` (the price is per piece) or `kilogram` (weighed: the price is
+ * per kilogram and the register asks for the weight).
+ */
+export const productUnitSchema = z.enum(['piece', 'kilogram']);
+export type ProductUnit = z.infer<typeof productUnitSchema>;
 /** An EAN-8/EAN-13/UPC-A/GTIN-14 barcode (digits only; the check digit is verified by the server). */
 export const barcodeSchema = z
   .string()
@@ -232,6 +238,7 @@ export const createProductBodySchema = z.strictObject({
   priceOre: priceOreSchema,
   vatCategory: z.enum(VAT_CATEGORY_NAMES),
   kind: productKindSchema.default('good'),
+  unit: productUnitSchema.default('piece'),
   group: z.string().trim().min(1).max(60).nullable().default(null),
   active: z.boolean().default(true),
 });
@@ -242,6 +249,7 @@ export const updateProductBodySchema = z.strictObject({
   barcodes: z.array(barcodeSchema).max(20).optional(),
   vatCategory: z.enum(VAT_CATEGORY_NAMES).optional(),
   kind: productKindSchema.optional(),
+  unit: productUnitSchema.optional(),
   group: z.string().trim().min(1).max(60).nullable().optional(),
   active: z.boolean().optional(),
 });
@@ -259,6 +267,8 @@ export const productSchema = z.object({
   barcodes: z.array(z.string()),
   vatCategory: z.enum(VAT_CATEGORY_NAMES),
   kind: productKindSchema,
+  /** `kilogram`: `priceOre` and `prices` are per kilogram. */
+  unit: productUnitSchema,
   group: z.string().nullable(),
   active: z.boolean(),
   /** The price in force today (Europe/Stockholm business day), or null before its first price. */

@@ -175,6 +175,9 @@ export const vatCategories = ['standard', 'food', 'restaurant', 'reduced', 'exem
 export type VatCategory = (typeof vatCategories)[number];
 export const productKinds = ['good', 'service'] as const;
 export type ProductKind = (typeof productKinds)[number];
+/** `kilogram`: a weighed article, its prices are per kilogram. */
+export const productUnits = ['piece', 'kilogram'] as const;
+export type ProductUnit = (typeof productUnits)[number];
 
 export interface ProductPrice {
   /** `YYYY-MM-DD`. */
@@ -189,9 +192,10 @@ export interface Product {
   barcodes: string[];
   vatCategory: VatCategory;
   kind: ProductKind;
+  unit: ProductUnit;
   group: string | null;
   active: boolean;
-  /** The price in force today (öre, incl. VAT), or null before its first price. */
+  /** The price in force today (öre, incl. VAT; per kilogram when weighed), or null before one. */
   priceOre: number | null;
   prices: ProductPrice[];
 }
@@ -209,6 +213,7 @@ export interface NewProduct {
   priceOre: number;
   vatCategory: VatCategory;
   kind: ProductKind;
+  unit: ProductUnit;
   group: string | null;
   active: boolean;
 }
@@ -218,6 +223,7 @@ export interface ProductChanges {
   barcodes?: string[];
   vatCategory?: VatCategory;
   kind?: ProductKind;
+  unit?: ProductUnit;
   group?: string | null;
   active?: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { parseKronor } from '@kassa/core';
-import { ERROR_MESSAGES, type ImportRowError } from '@kassa/contracts';
+import { ERROR_MESSAGES, type ImportRowError, type ProductUnit } from '@kassa/contracts';
 import type { Db } from '../db/database.js';
 import { products } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
@@ -65,6 +65,7 @@ const COLUMNS = {
   typ: 'kind',
   grupp: 'group',
   aktiv: 'active',
+  enhet: 'unit',
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -84,10 +85,20 @@ const VAT_NAMES: Record<string, 'standard' | 'food' | 'restaurant' | 'reduced' |
   '0': 'exempt',
 };
 
+/** `enhet`: how the article is sold. Compared lower-case; the English names are accepted too. */
+const UNIT_NAMES = new Map<string, ProductUnit>([
+  ['st', 'piece'],
+  ['styck', 'piece'],
+  ['piece', 'piece'],
+  ['kg', 'kilogram'],
+  ['kilo', 'kilogram'],
+  ['kilogram', 'kilogram'],
+]);
+
 const IMPORT_MESSAGES = {
   'missing-column': {
-    sv: 'Kolumnen saknas i rubrikraden. Rubrikerna ska vara: artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv.',
-    en: 'The column is missing from the header row. The headers are: artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv.',
+    sv: 'Kolumnen saknas i rubrikraden. Rubrikerna ska vara: artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv;enhet.',
+    en: 'The column is missing from the header row. The headers are: artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv;enhet.',
   },
   'wrong-field-count': {
     sv: 'Raden har fel antal fält. Kontrollera avgränsare och citattecken.',
@@ -119,6 +130,10 @@ const IMPORT_MESSAGES = {
     en: 'The type must be vara or tjänst.',
   },
   'active-invalid': { sv: 'Aktiv ska vara ja eller nej.', en: 'Active must be ja or nej.' },
+  'unit-invalid': {
+    sv: 'Enheten ska vara st (styck) eller kg (pris per kilo), eller lämnas tom.',
+    en: 'The unit must be st (per piece) or kg (price per kilogram), or be left empty.',
+  },
   'duplicate-barcode': {
     sv: 'Streckkoden finns på en annan rad i filen.',
     en: 'The barcode appears on another row of the file.',
@@ -187,6 +202,8 @@ export async function importProducts(
     kind: 'good' | 'service';
     group: string | null;
     active: boolean;
+    /** Null when the file does not say: new articles are sold by the piece, others keep theirs. */
+    unit: ProductUnit | null;
   };
   const parsed: Parsed[] = [];
   const seenArticles = new Set<string>();
@@ -214,7 +231,9 @@ export async function importProducts(
     if (!price.ok || price.value < 0 || price.value > 1_000_000_000) {
       result.errors.push(rowError(row, 'pris', 'price-invalid'));
     }
-    const vatCategory = VAT_NAMES[get('moms').toLowerCase().replace('%', '').trim()];
+    const vatText = get('moms').toLowerCase().replace('%', '').trim();
+    // Own keys only: `constructor` or `tostring` in the file must not find Object's members.
+    const vatCategory = Object.hasOwn(VAT_NAMES, vatText) ? VAT_NAMES[vatText] : undefined;
     if (!vatCategory) result.errors.push(rowError(row, 'moms', 'vat-invalid'));
     const kindText = get('typ').toLowerCase();
     const kind =
@@ -224,6 +243,9 @@ export async function importProducts(
     const active =
       activeText === '' || activeText === 'ja' ? true : activeText === 'nej' ? false : null;
     if (active === null) result.errors.push(rowError(row, 'aktiv', 'active-invalid'));
+    const unitText = get('enhet').toLowerCase();
+    const unit = unitText === '' ? null : UNIT_NAMES.get(unitText);
+    if (unit === undefined) result.errors.push(rowError(row, 'enhet', 'unit-invalid'));
     const barcodes = get('streckkoder')
       .split(/[\s|]+/)
       .filter((b) => b !== '');
@@ -233,7 +255,14 @@ export async function importProducts(
       }
       seenBarcodes.set(barcode, row);
     }
-    if (result.errors.length === before && price.ok && vatCategory && kind && active !== null) {
+    if (
+      result.errors.length === before &&
+      price.ok &&
+      vatCategory &&
+      kind &&
+      active !== null &&
+      unit !== undefined
+    ) {
       const group = get('grupp');
       parsed.push({
         row,
@@ -245,6 +274,7 @@ export async function importProducts(
         kind,
         group: group === '' ? null : group,
         active,
+        unit,
       });
     }
   });
@@ -261,7 +291,7 @@ export async function importProducts(
             and(eq(products.tenantId, ctx.tenantId), eq(products.articleNumber, p.articleNumber)),
           );
         if (!existing) {
-          const created = await createProduct(ctx, { ...p }, today);
+          const created = await createProduct(ctx, { ...p, unit: p.unit ?? 'piece' }, today);
           if (!created.ok) result.errors.push(refusalError(p.row, created));
           else result.created++;
           continue;
@@ -274,6 +304,7 @@ export async function importProducts(
           current.kind === p.kind &&
           current.group === p.group &&
           current.active === p.active &&
+          (p.unit === null || current.unit === p.unit) &&
           current.priceOre === p.priceOre &&
           [...current.barcodes].sort().join() === [...new Set(p.barcodes)].sort().join();
         if (same) {
@@ -287,6 +318,7 @@ export async function importProducts(
           kind: p.kind,
           group: p.group,
           active: p.active,
+          ...(p.unit === null ? {} : { unit: p.unit }),
         });
         if (!updated.ok) {
           result.errors.push(refusalError(p.row, updated));

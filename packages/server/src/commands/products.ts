@@ -57,6 +57,7 @@ export async function listProducts(
       barcodes: barcodes.filter((b) => b.productId === p.id).map((b) => b.barcode),
       vatCategory: p.vatCategory,
       kind: p.kind,
+      unit: p.unit,
       group: p.groupName,
       active: p.active,
       priceOre: inForce?.priceOre ?? null,
@@ -125,6 +126,7 @@ export async function createProduct(
     articleNumber: input.articleNumber,
     name: input.name,
     kind: input.kind,
+    unit: input.unit,
     vatCategory: input.vatCategory,
     groupName: input.group,
     active: input.active,
@@ -143,12 +145,17 @@ export async function createProduct(
     action: 'product.created',
     targetType: 'product',
     targetId: id,
-    details: { articleNumber: input.articleNumber, name: input.name, priceOre: input.priceOre },
+    details: {
+      articleNumber: input.articleNumber,
+      name: input.name,
+      priceOre: input.priceOre,
+      unit: input.unit,
+    },
   });
   return { ok: true, productId: id };
 }
 
-/** Changes a product's name, barcodes, VAT category, kind, group or active flag. */
+/** Changes a product's name, barcodes, VAT category, kind, unit, group or active flag. */
 export async function updateProduct(
   ctx: CommandContext,
   productId: string,
@@ -170,6 +177,7 @@ export async function updateProduct(
   if (change.name !== undefined) set.name = change.name;
   if (change.vatCategory !== undefined) set.vatCategory = change.vatCategory;
   if (change.kind !== undefined) set.kind = change.kind;
+  if (change.unit !== undefined) set.unit = change.unit;
   if (change.group !== undefined) set.groupName = change.group;
   if (change.active !== undefined) set.active = change.active;
   await ctx.tx

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -293,6 +294,8 @@ export const deviceNonces = pgTable(
   ],
 );
 
+export const PRODUCT_UNITS = ['piece', 'kilogram'] as const;
+
 /** A product or service in the catalogue (artikelregister). Its article text is fixed at sale time. */
 export const products = pgTable(
   'products',
@@ -309,12 +312,15 @@ export const products = pgTable(
     }).notNull(),
     groupName: text('group_name'),
     active: boolean('active').notNull(),
+    /** How it is sold: by the piece, or weighed (the price is per kilogram). */
+    unit: text('unit', { enum: PRODUCT_UNITS }).notNull().default('piece'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('products_tenant_article_number').on(t.tenantId, t.articleNumber),
+    check('products_unit', sql`${t.unit} in ('piece', 'kilogram')`),
   ],
 );
 

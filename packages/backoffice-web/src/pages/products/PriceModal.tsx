@@ -5,7 +5,7 @@ import type { Product } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
-import { formatOre, parseKronor } from './productRules';
+import { formatPrice, parseKronor } from './productRules';
 
 /** "Ändra pris": a new price from today or a later day. */
 export function PriceModal({
@@ -59,11 +59,17 @@ export function PriceModal({
             {product.name} –{' '}
             {t('products.priceModal.current', {
               price:
-                product.priceOre === null ? t('products.noPrice') : formatOre(product.priceOre),
+                product.priceOre === null
+                  ? t('products.noPrice')
+                  : formatPrice(product.priceOre, product.unit),
             })}
           </Text>
           <TextInput
-            label={t('products.priceModal.newPrice')}
+            label={
+              product.unit === 'kilogram'
+                ? t('products.priceModal.newPricePerKilogram')
+                : t('products.priceModal.newPrice')
+            }
             description={t('products.field.priceHint')}
             inputMode="decimal"
             autoComplete="off"

@@ -12,20 +12,30 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import {
   productKinds,
+  productUnits,
   vatCategories,
   type Product,
   type ProductKind,
+  type ProductUnit,
   type VatCategory,
 } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
-import { kindLabelKey, parseBarcodes, parseKronor, vatLabelKey } from './productRules';
+import {
+  kindLabelKey,
+  parseBarcodes,
+  parseKronor,
+  unitLabelKey,
+  vatLabelKey,
+} from './productRules';
 
 const isVatCategory = (value: string): value is VatCategory =>
   (vatCategories as readonly string[]).includes(value);
 const isKind = (value: string): value is ProductKind =>
   (productKinds as readonly string[]).includes(value);
+const isUnit = (value: string): value is ProductUnit =>
+  (productUnits as readonly string[]).includes(value);
 
 /** "Ny artikel" (no `product`) or "Redigera" (with one); the price is changed separately. */
 export function ProductFormModal({
@@ -47,6 +57,7 @@ export function ProductFormModal({
   const [priceInvalid, setPriceInvalid] = useState(false);
   const [vatCategory, setVatCategory] = useState<VatCategory>(product?.vatCategory ?? 'standard');
   const [kind, setKind] = useState<ProductKind>(product?.kind ?? 'good');
+  const [unit, setUnit] = useState<ProductUnit>(product?.unit ?? 'piece');
   const [group, setGroup] = useState(product?.group ?? '');
   const [barcodes, setBarcodes] = useState(product?.barcodes.join('\n') ?? '');
   const [active, setActive] = useState(product?.active ?? true);
@@ -57,6 +68,7 @@ export function ProductFormModal({
       barcodes: parseBarcodes(barcodes),
       vatCategory,
       kind,
+      unit,
       group: group.trim() === '' ? null : group.trim(),
       active,
     };
@@ -117,7 +129,11 @@ export function ProductFormModal({
           />
           {creating && (
             <TextInput
-              label={t('products.field.price')}
+              label={
+                unit === 'kilogram'
+                  ? t('products.field.pricePerKilogram')
+                  : t('products.field.price')
+              }
               description={t('products.field.priceHint')}
               inputMode="decimal"
               autoComplete="off"
@@ -143,6 +159,16 @@ export function ProductFormModal({
             onChange={(event) => {
               const value = event.currentTarget.value;
               if (isKind(value)) setKind(value);
+            }}
+          />
+          <NativeSelect
+            label={t('products.field.unit')}
+            description={t('products.field.unitHint')}
+            data={productUnits.map((value) => ({ value, label: t(unitLabelKey[value]) }))}
+            value={unit}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (isUnit(value)) setUnit(value);
             }}
           />
           <TextInput

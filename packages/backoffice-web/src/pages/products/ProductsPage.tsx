@@ -23,7 +23,13 @@ import type { Translate } from '../../i18n/translate';
 import { ImportModal } from './ImportModal';
 import { PriceModal } from './PriceModal';
 import { ProductFormModal } from './ProductFormModal';
-import { formatOre, kindLabelKey, matchesSearch, upcomingPrice, vatLabelKey } from './productRules';
+import {
+  formatPrice,
+  kindLabelKey,
+  matchesSearch,
+  upcomingPrice,
+  vatLabelKey,
+} from './productRules';
 
 const loadProducts = (api: BackofficeApi) => api.listProducts();
 
@@ -174,7 +180,7 @@ export function ProductsPage() {
             done((tr) =>
               tr('products.success.priceChanged', {
                 articleNumber: product.articleNumber,
-                price: formatOre(priceOre),
+                price: formatPrice(priceOre, product.unit),
                 date,
               }),
             )
@@ -244,13 +250,15 @@ function ProductRow({
       <Table.Td>{t(vatLabelKey[product.vatCategory])}</Table.Td>
       <Table.Td ta="right">
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {product.priceOre === null ? t('products.noPrice') : formatOre(product.priceOre)}
+          {product.priceOre === null
+            ? t('products.noPrice')
+            : formatPrice(product.priceOre, product.unit)}
         </Text>
         {next !== null && (
           <Text size="xs" c="orange.8" style={{ whiteSpace: 'nowrap' }}>
             {t('products.upcomingPrice', {
               date: next.effectiveFrom,
-              price: formatOre(next.priceOre),
+              price: formatPrice(next.priceOre, product.unit),
             })}
           </Text>
         )}

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/errors';
 import type { Product } from '../../api/types';
 import {
   formatOre,
+  formatPrice,
   importRowErrors,
   matchesSearch,
   parseBarcodes,
@@ -17,6 +18,7 @@ const product: Product = {
   barcodes: ['7310865004703'],
   vatCategory: 'restaurant',
   kind: 'good',
+  unit: 'piece',
   group: 'Dryck',
   active: true,
   priceOre: 3500,
@@ -51,6 +53,13 @@ describe('formatOre', () => {
     expect(formatOre(3500)).toBe('35,00 kr');
     expect(formatOre(7)).toBe('0,07 kr');
     expect(formatOre(123450).replace(/\s/g, ' ')).toBe('1 234,50 kr');
+  });
+});
+
+describe('formatPrice', () => {
+  it('shows a weighed article per kilogram', () => {
+    expect(formatPrice(3500, 'piece')).toBe('35,00 kr');
+    expect(formatPrice(12900, 'kilogram')).toBe('129,00 kr/kg');
   });
 });
 

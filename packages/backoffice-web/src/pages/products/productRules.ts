@@ -4,6 +4,7 @@ import type {
   Product,
   ProductKind,
   ProductPrice,
+  ProductUnit,
   VatCategory,
 } from '../../api/types';
 import type { PlainMessageKey } from '../../i18n/translate';
@@ -30,6 +31,11 @@ export function formatOre(ore: number): string {
   return `${sign}${grouped.format(kronor)},${String(abs % 100).padStart(2, '0')} kr`;
 }
 
+/** A price as the list shows it: `35,00 kr`, or `129,00 kr/kg` for a weighed article. */
+export function formatPrice(ore: number, unit: ProductUnit): string {
+  return unit === 'kilogram' ? `${formatOre(ore)}/kg` : formatOre(ore);
+}
+
 /** `35,00` for a price input field. */
 export function kronorInput(ore: number): string {
   return `${Math.floor(ore / 100)},${String(ore % 100).padStart(2, '0')}`;
@@ -54,6 +60,11 @@ export const vatLabelKey: Record<VatCategory, PlainMessageKey> = {
 export const kindLabelKey: Record<ProductKind, PlainMessageKey> = {
   good: 'products.kind.good',
   service: 'products.kind.service',
+};
+
+export const unitLabelKey: Record<ProductUnit, PlainMessageKey> = {
+  piece: 'products.unit.piece',
+  kilogram: 'products.unit.kilogram',
 };
 
 /** Barcodes typed one per line (spaces and commas also separate them). */

@@ -1,0 +1,2 @@
+ALTER TABLE "products" ADD COLUMN "unit" text DEFAULT 'piece' NOT NULL;--> statement-breakpoint
+ALTER TABLE "products" ADD CONSTRAINT "products_unit" CHECK ("products"."unit" in ('piece', 'kilogram'));
