@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 
-const ore = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 const positiveOre = z.number().int().min(1).max(1_000_000_000);
 const reason = z.string().trim().min(1).max(200);
 
@@ -317,3 +316,173 @@ export const controlUnitStateSchema = z.object({
   problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable(),
 });
 export type ControlUnitState = z.infer<typeof controlUnitStateSchema>;
+
+// ---- Refusals of the selling API (merged into REGISTER_ERROR_MESSAGES) ----
+
+/** The selling API's error codes, each with a Swedish and English message that says what to do. */
+export const SALES_ERROR_MESSAGES = {
+  'not-signed-in': {
+    sv: 'Ingen kassör är inloggad. Logga in med användarnamn och PIN-kod.',
+    en: 'No cashier is signed in. Sign in with username and PIN.',
+  },
+  'manager-required': {
+    sv: 'Det här får bara en butikschef eller administratör göra. Be en chef logga in.',
+    en: 'Only a manager or administrator may do this. Ask a manager to sign in.',
+  },
+  'article-not-found': {
+    sv: 'Ingen artikel har koden "{code}". Kontrollera koden eller sök artikeln i listan. Nya artiklar läggs upp i backoffice under Produkter.',
+    en: 'No article has the code "{code}". Check the code or search for the article. New articles are added in the backoffice under Products.',
+  },
+  'weight-required': {
+    sv: '{name} säljs per kilo. Ange vikten i gram.',
+    en: '{name} is sold per kilogram. Enter the weight in grams.',
+  },
+  'weight-not-allowed': {
+    sv: '{name} säljs per styck, inte per vikt. Ange antal i stället.',
+    en: '{name} is sold by the piece, not by weight. Enter a quantity instead.',
+  },
+  'line-not-found': {
+    sv: 'Raden finns inte längre i köpet. Ladda om skärmen och försök igen.',
+    en: 'The line is no longer in the sale. Reload the screen and try again.',
+  },
+  'line-id-taken': {
+    sv: 'Raden finns redan. Försök igen.',
+    en: 'The line already exists. Try again.',
+  },
+  'quantity-not-positive': {
+    sv: 'Antalet måste vara minst 1. Ta bort raden om kunden inte vill ha varan.',
+    en: 'The quantity must be at least 1. Remove the line if the customer does not want the item.',
+  },
+  'price-negative': {
+    sv: 'Artikeln har ett negativt pris. Rätta priset i backoffice under Produkter.',
+    en: 'The article has a negative price. Correct the price in the backoffice under Products.',
+  },
+  'discount-invalid': {
+    sv: 'Rabatten är ogiltig. Ange ett belopp större än 0 eller en procentsats mellan 0 och 100.',
+    en: 'The discount is invalid. Enter an amount above 0 or a percentage between 0 and 100.',
+  },
+  'discount-exceeds-amount': {
+    sv: 'Rabatten är större än beloppet den gäller. Ange en mindre rabatt.',
+    en: 'The discount is larger than the amount it applies to. Enter a smaller discount.',
+  },
+  'discount-beyond-permission': {
+    sv: 'Du får ge högst {maxDiscountPercent} % rabatt. Be en butikschef om en större rabatt.',
+    en: 'You may give at most {maxDiscountPercent} % discount. Ask a manager for a larger discount.',
+  },
+  'sale-empty': {
+    sv: 'Köpet är tomt. Lägg till artiklar först.',
+    en: 'The sale is empty. Add articles first.',
+  },
+  'sale-not-empty': {
+    sv: 'Ett köp pågår. Betala eller parkera det först.',
+    en: 'A sale is in progress. Pay or park it first.',
+  },
+  'sale-total-negative': {
+    sv: 'Köpets summa är negativ. En retur görs mot ett kvittonummer under Kvitton → Retur.',
+    en: 'The sale total is negative. A return is made against a receipt number under Receipts → Return.',
+  },
+  'amount-due-negative': {
+    sv: 'Beloppet att betala är negativt. Gör en retur mot kvittonumret i stället.',
+    en: 'The amount due is negative. Make a return against the receipt number instead.',
+  },
+  'payment-amount-invalid': {
+    sv: 'Beloppet för {method} är ogiltigt. Ange ett belopp större än 0.',
+    en: 'The amount for {method} is invalid. Enter an amount above 0.',
+  },
+  'cash-tendered-twice': {
+    sv: 'Kontant betalning är angiven två gånger. Slå ihop kontantbeloppen till ett.',
+    en: 'Cash was given twice. Put the cash amounts together into one.',
+  },
+  'non-cash-overpayment': {
+    sv: 'Kort och Swish får inte överstiga beloppet att betala ({due} öre). Växel ges bara på kontanter.',
+    en: 'Card and Swish may not exceed the amount due ({due} öre). Change is only given on cash.',
+  },
+  'payment-insufficient': {
+    sv: 'Det saknas {missing} öre. Ta emot resten kontant, med kort eller Swish.',
+    en: '{missing} öre is missing. Take the rest in cash, by card or Swish.',
+  },
+  'control-unit-unreachable': {
+    sv: 'Kontrollenheten svarar inte ({detail}). Betalning är spärrad tills den svarar – ett kvitto får inte lämnas utan kontrollkod. Kontrollera att kontrollenheten har ström och sladden är i, och försök igen. Du kan fortsätta lägga till artiklar och parkera köpet. Går kontrollenheten inte att använda ska ni anmäla det till Skatteverket utan dröjsmål.',
+    en: 'The control unit does not answer ({detail}). Payment is blocked until it answers – no receipt may be handed over without a control code. Check that the control unit has power and its cable is in, and try again. You can keep adding articles and park the sale. If the control unit cannot be used, report it to Skatteverket without delay.',
+  },
+  'control-unit-refused': {
+    sv: 'Kontrollenheten vägrade kvittot ({reason}). Betalning är spärrad. Försök igen; om felet kvarstår, starta om kontrollenheten och kontakta supporten. Går kontrollenheten inte att använda ska ni anmäla det till Skatteverket utan dröjsmål.',
+    en: 'The control unit refused the receipt ({reason}). Payment is blocked. Try again; if it persists, restart the control unit and contact support. If the control unit cannot be used, report it to Skatteverket without delay.',
+  },
+  'control-unit-receipt-invalid': {
+    sv: 'Kvittot kan inte skickas till kontrollenheten: fältet {field} ("{value}") har fel format. Kontrollera kassabeteckning och organisationsnummer i backoffice och kontakta supporten.',
+    en: 'The receipt cannot be sent to the control unit: the field {field} ("{value}") has the wrong format. Check the register id and organisation number in the backoffice and contact support.',
+  },
+  'receipt-not-found': {
+    sv: 'Kvitto nummer {receiptNumber} finns inte i den här kassan. Kontrollera numret på kvittot.',
+    en: 'Receipt number {receiptNumber} does not exist in this register. Check the number on the receipt.',
+  },
+  'copy-limit-reached': {
+    sv: 'En kopia av kvitto {receiptNumber} är redan utskriven. Lagen tillåter bara en kopia per kvitto.',
+    en: 'A copy of receipt {receiptNumber} has already been printed. The law allows only one copy per receipt.',
+  },
+  'copy-of-non-original': {
+    sv: 'Kopia kan bara göras av ett kassakvitto eller returkvitto.',
+    en: 'A copy can only be made of a sales or return receipt.',
+  },
+  'return-original-not-sale': {
+    sv: 'Retur görs mot ett kassakvitto (försäljning), inte mot ett returkvitto.',
+    en: 'A return is made against a sales receipt, not against a return receipt.',
+  },
+  'return-wrong-original': {
+    sv: 'Returkvittot {receiptNumber} gäller ett annat kvitto. Kontakta supporten.',
+    en: 'Return receipt {receiptNumber} concerns another receipt. Contact support.',
+  },
+  'return-empty': {
+    sv: 'Välj minst en rad att returnera.',
+    en: 'Choose at least one line to return.',
+  },
+  'return-line-not-found': {
+    sv: 'Rad {lineNo} finns inte på originalkvittot.',
+    en: 'Line {lineNo} is not on the original receipt.',
+  },
+  'return-line-repeated': {
+    sv: 'Rad {lineNo} är vald två gånger. Ange raden en gång med hela antalet.',
+    en: 'Line {lineNo} is chosen twice. Give the line once with the whole quantity.',
+  },
+  'return-quantity-not-positive': {
+    sv: 'Antal att returnera på rad {lineNo} måste vara minst 1.',
+    en: 'The quantity to return on line {lineNo} must be at least 1.',
+  },
+  'return-quantity-exceeds-sold': {
+    sv: 'På rad {lineNo} kan högst {remaining} returneras (resten är redan returnerat).',
+    en: 'At most {remaining} can be returned on line {lineNo} (the rest has already been returned).',
+  },
+  'parked-sale-not-found': {
+    sv: 'Det parkerade köpet finns inte längre (det kan redan vara återupptaget). Uppdatera listan.',
+    en: 'The parked sale no longer exists (it may already have been resumed). Refresh the list.',
+  },
+  'training-switch-during-sale': {
+    sv: 'Övningsläget kan inte ändras mitt i ett köp. Betala, parkera eller töm köpet först.',
+    en: 'Training mode cannot be switched in the middle of a sale. Pay, park or clear the sale first.',
+  },
+  'earlier-day-not-closed': {
+    sv: 'Dagen {businessDay} har försäljning men ingen Z-dagrapport. Ta Z-rapporten för {businessDay} först – dagarna stängs i ordning.',
+    en: 'The day {businessDay} has sales but no Z report. Take the Z report for {businessDay} first – days are closed in order.',
+  },
+  'later-day-already-closed': {
+    sv: 'En senare dag ({businessDay}) är redan stängd med en Z-rapport. Den här dagen kan inte stängas i efterhand.',
+    en: 'A later day ({businessDay}) is already closed with a Z report. This day cannot be closed afterwards.',
+  },
+  'swish-not-configured': {
+    sv: 'Inget Swish-nummer är inställt för kassan. En butikschef anger det under Inställningar.',
+    en: 'No Swish number is set for the register. A manager sets it under Settings.',
+  },
+  'journal-damaged': {
+    sv: 'Journalminnet ({file}) är skadat: {detail}. Kassan kan inte sälja. Rör inte filen – kontakta supporten omedelbart; journalminnet ska sparas i sju år.',
+    en: 'The journal ({file}) is damaged: {detail}. The register cannot sell. Do not touch the file – contact support at once; the journal must be kept for seven years.',
+  },
+  'settings-invalid': {
+    sv: 'Inställningen {setting} är ogiltig: {reason}.',
+    en: 'The setting {setting} is invalid: {reason}.',
+  },
+  'register-not-ready': {
+    sv: 'Kassan är inte redo att sälja: {reason}',
+    en: 'The register is not ready to sell: {reason}',
+  },
+} as const satisfies Record<string, { sv: string; en: string }>;

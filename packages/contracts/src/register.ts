@@ -9,9 +9,15 @@
  */
 import { z } from 'zod';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.js';
+import {
+  SALES_ERROR_MESSAGES,
+  controlUnitStateSchema,
+  registerSettingsSchema,
+} from './register-sales.js';
 
 /** Error codes raised by the register program itself, each with a message that says what to do. */
 export const REGISTER_ERROR_MESSAGES = {
+  ...SALES_ERROR_MESSAGES,
   'address-invalid': {
     sv: 'Adressen "{address}" är inte en giltig adress. Ange miljöns adress som den står i backoffice, t.ex. https://dittforetag.kassa.se.',
     en: 'The address "{address}" is not a valid address. Enter the environment\'s address as shown in the backoffice, e.g. https://yourcompany.kassa.se.',
@@ -132,6 +138,46 @@ export const REGISTER_ERROR_MESSAGES = {
     sv: 'Port {port} används redan av ett annat program (körs kassan redan? Öppna då http://127.0.0.1:{port}/). Välj annars en annan port med --port.',
     en: 'Port {port} is already used by another program (is the register already running? Then open http://127.0.0.1:{port}/). Otherwise choose another port with --port.',
   },
+  'export-period-required': {
+    sv: 'Ange vilken period som ska exporteras: kassa export-journal --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD (affärsdagar, båda dagarna ingår), t.ex. --from 2026-04-01 --to 2026-04-30.',
+    en: 'Give the period to export: kassa export-journal --from YYYY-MM-DD --to YYYY-MM-DD (business days, both included), e.g. --from 2026-04-01 --to 2026-04-30.',
+  },
+  'export-date-invalid': {
+    sv: '"{value}" är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-04-10.',
+    en: '"{value}" is not a date. Write the date as YYYY-MM-DD, e.g. 2026-04-10.',
+  },
+  'export-period-reversed': {
+    sv: 'Perioden börjar ({from}) efter att den slutar ({to}). Byt plats på --from och --to.',
+    en: 'The period starts ({from}) after it ends ({to}). Swap --from and --to.',
+  },
+  'export-journal-missing': {
+    sv: 'Kassan har inget journalminne ännu ({file}): den har inte sålt eller registrerat något på den här datorn. Kör exporten på datorn där kassan används, eller kontrollera datamappen (miljövariabeln KASSA_HOME).',
+    en: 'The register has no journal yet ({file}): it has not sold or registered anything on this computer. Run the export on the computer where the register is used, or check the data folder (environment variable KASSA_HOME).',
+  },
+  'export-journal-unreadable': {
+    sv: 'Journalminnet {file} kunde inte läsas ({reason}). Kontrollera att kontot har läsrätt till datamappen och försök igen; rör inte filen. Kvarstår felet: kontakta supporten.',
+    en: 'The journal {file} could not be read ({reason}). Check that the account may read the data folder and try again; do not touch the file. If it persists: contact support.',
+  },
+  'export-period-empty': {
+    sv: 'Journalminnet har inga registreringar mellan {from} och {to}, så det finns inget att exportera. Välj en period då kassan användes.',
+    en: 'The journal has no registrations between {from} and {to}, so there is nothing to export. Choose a period when the register was used.',
+  },
+  'export-identity-unknown': {
+    sv: 'Organisationsnummer eller försäljningsställets adress är okänd, så exporten kan inte göras. Starta kassan (kassa start) med internetanslutning så att uppgifterna hämtas från servern, och försök igen.',
+    en: "The organisation number or the place of sale's address is unknown, so the export cannot be made. Start the register (kassa start) with an internet connection so that the details are fetched from the server, and try again.",
+  },
+  'export-reference-missing': {
+    sv: 'Journalposten {seq} hänvisar till något som saknas i journalminnet ({reference}). Exporten avbröts. Kontakta supporten och ange felet; rör inte journalfilen.',
+    en: 'Journal entry {seq} refers to something missing from the journal ({reference}). The export was stopped. Contact support and give this error; do not touch the journal file.',
+  },
+  'export-value-invalid': {
+    sv: 'Journalposten {seq} kan inte skrivas enligt Skatteverkets schema: {element} = "{value}" ({reason}). Exporten avbröts. Kontakta supporten och ange felet.',
+    en: 'Journal entry {seq} cannot be written in Skatteverket\'s schema: {element} = "{value}" ({reason}). The export was stopped. Contact support and give this error.',
+  },
+  'export-write-failed': {
+    sv: 'Exportfilen {file} kunde inte skrivas ({reason}). Välj en mapp där du har skrivrätt med --out, t.ex. --out C:\\Users\\Public\\journal.xml.',
+    en: 'The export file {file} could not be written ({reason}). Choose a folder you may write to with --out, e.g. --out C:\\Users\\Public\\journal.xml.',
+  },
 } as const satisfies Record<string, { sv: string; en: string }>;
 
 /** An error code raised by the register program itself. */
@@ -251,6 +297,14 @@ export const localStatusSchema = z.object({
   problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable().optional(),
   lastContactAt: z.string().nullable().optional(),
   programVersion: z.string().optional(),
+  /** Selling state, when the register can sell (connected, journal open). */
+  controlUnit: controlUnitStateSchema.optional(),
+  training: z.boolean().optional(),
+  /** Today's business day (Europe/Stockholm). */
+  businessDay: z.string().optional(),
+  /** Earlier business days with sales and no Z-report yet, oldest first. */
+  zPending: z.array(z.string()).optional(),
+  settings: registerSettingsSchema.optional(),
 });
 export type LocalStatus = z.infer<typeof localStatusSchema>;
 

@@ -31,12 +31,16 @@ import {
 import { lookUpCashier, PinThrottle, readCashiers, verifyPin } from './cashiers.js';
 import { checkAddress, connect } from './connect.js';
 import { failure as makeFailure, type Failure } from './failure.js';
+import { FILES } from './data-folder.js';
 import { loadInstallation, type Installation } from './installation.js';
 import { findPosWebDir, PROGRAM_VERSION } from './program.js';
 import { findProvisioning } from './provisioning.js';
 import { listTerminals } from './server-api.js';
 import { readState, type RegisterState } from './state.js';
 import { syncOnce, type SyncResult } from './sync.js';
+import { JournalOpenError } from './selling/journal-store.js';
+import { registerSellingRoutes } from './selling/routes.js';
+import { SellingRuntime } from './selling/runtime.js';
 
 export interface LocalServiceOptions {
   folder: string;
@@ -48,6 +52,10 @@ export interface LocalServiceOptions {
   /** Where kassa-provisioning.json is looked for (POST /local/connect with only a code). */
   provisioningCandidates?: string[];
   logger?: boolean;
+  /** The clock of the selling engine (tests); Date.now by default. */
+  clock?: () => number;
+  /** Probe a control unit that is down this often (default 15 s); 0: never (tests). */
+  controlUnitProbeMs?: number;
 }
 
 /** What the service exposes to the CLI and tests besides HTTP. */
@@ -125,12 +133,71 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   const throttle = new PinThrottle();
   let syncing: Promise<SyncResult | null> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let probeTimer: NodeJS.Timeout | null = null;
+  let runtime: SellingRuntime | null = null;
+  let runtimeFor: string | null = null;
+  let runtimeProblem: Failure | null = null;
+  const probeMs = options.controlUnitProbeMs ?? 15_000;
+
+  async function openRuntime(): Promise<void> {
+    const bindingId = installation?.register.bindingId ?? null;
+    if (runtime !== null && runtimeFor === bindingId) return;
+    if (runtime !== null) {
+      await runtime.close().catch(() => undefined);
+      runtime = null;
+      runtimeFor = null;
+    }
+    runtimeProblem = null;
+    if (installation === null || bindingId === null) return;
+    const current = installation;
+    try {
+      runtime = await SellingRuntime.open({
+        folder,
+        installation: current,
+        state: () => state,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      runtimeFor = bindingId;
+      await runtime.recordStart();
+      void runtime.engine.checkControlUnit().catch(() => undefined);
+    } catch (error) {
+      runtime = null;
+      runtimeProblem =
+        error instanceof JournalOpenError
+          ? {
+              ...makeFailure('journal-damaged', { file: FILES.journal, detail: error.detail }),
+              status: 500,
+            }
+          : {
+              ...makeFailure('register-not-ready', { reason: String(error) }),
+              status: 500,
+            };
+    }
+  }
 
   async function reload(): Promise<void> {
     const loaded = await loadInstallation(folder);
     installation = loaded.ok ? loaded.value : null;
     installationProblem = loaded.ok ? null : loaded.failure;
     state = installation ? await readState(folder, installation.register.bindingId) : null;
+    await openRuntime();
+  }
+
+  /** The runtime, or why the register cannot sell now. */
+  function sellingRuntime(): SellingRuntime | Failure {
+    if (!installation) return { ...makeFailure('not-connected'), status: 409 };
+    if (state?.binding === 'removed') {
+      return state.problem
+        ? { ...state.problem, status: 403 }
+        : { ...makeFailure('binding-removed'), status: 403 };
+    }
+    if (state?.problem?.code === 'terminal-deactivated') return { ...state.problem, status: 409 };
+    if (runtime === null) {
+      return (
+        runtimeProblem ?? { ...makeFailure('register-not-ready', { reason: '' }), status: 503 }
+      );
+    }
+    return runtime;
   }
 
   function syncNow(): Promise<SyncResult | null> {
@@ -140,6 +207,9 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         const result = await syncOnce(installation, { heartbeat: true });
         state = result.state;
         if (state.binding === 'removed') signedIn = null;
+        if (result.online && runtime !== null && state.binding !== 'removed') {
+          await runtime.refreshCatalogue(installation.identity);
+        }
         return result;
       } finally {
         syncing = null;
@@ -194,7 +264,30 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       problem: state?.problem ?? null,
       lastContactAt: state?.lastContactAt ?? null,
       programVersion: PROGRAM_VERSION,
+      ...(runtime === null
+        ? {}
+        : {
+            controlUnit: runtime.engine.controlUnitState(),
+            training: runtime.engine.training(),
+            businessDay: runtime.engine.businessDay(),
+            zPending: runtime.engine.zPending(),
+            settings: runtime.settings(),
+          }),
     };
+  }
+
+  function scheduleProbe(): void {
+    if (probeMs <= 0) return;
+    probeTimer = setTimeout(() => {
+      const probe =
+        runtime !== null && runtime.engine.controlUnitState().state === 'down'
+          ? runtime.engine.checkControlUnit()
+          : Promise.resolve();
+      probe
+        .catch((error: unknown) => app.log.error({ err: error }, 'control unit probe failed'))
+        .finally(scheduleProbe);
+    }, probeMs);
+    probeTimer.unref();
   }
 
   await reload();
@@ -256,9 +349,14 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     }
   });
 
-  app.addHook('onClose', () => {
+  app.addHook('onClose', async () => {
     if (timer) clearTimeout(timer);
+    if (probeTimer) clearTimeout(probeTimer);
+    await syncing?.catch(() => undefined);
+    await runtime?.close().catch(() => undefined);
+    runtime = null;
   });
+  scheduleProbe();
 
   api.get('/local/status', () => status());
 
@@ -367,18 +465,36 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         return send(reply, makeFailure('invalid-credentials'));
       }
       throttle.recordSuccess(username);
+      if (signedIn !== null && signedIn.username !== found.cashier.username) {
+        await runtime?.engine.record(signedIn.username, [
+          { kind: 'sign-out', data: { cashierId: signedIn.username } },
+        ]);
+      }
       signedIn = {
         username: found.cashier.username,
         displayName: found.cashier.displayName,
         role: found.cashier.role,
       };
+      await runtime?.engine.record(signedIn.username, [
+        { kind: 'sign-in', data: { cashierId: signedIn.username } },
+      ]);
       return { signedIn };
     },
   );
 
   api.post('/local/sign-out', async (_request, reply) => {
+    if (signedIn !== null) {
+      await runtime?.engine.record(signedIn.username, [
+        { kind: 'sign-out', data: { cashierId: signedIn.username } },
+      ]);
+    }
     signedIn = null;
     return reply.status(204).send();
+  });
+
+  registerSellingRoutes(app, {
+    runtime: sellingRuntime,
+    actor: () => (signedIn === null ? null : { username: signedIn.username, role: signedIn.role }),
   });
 
   const webRoot = posWebDir && existsSync(path.join(posWebDir, 'index.html')) ? posWebDir : null;

@@ -529,14 +529,19 @@ describe('printer outputs', () => {
     stuck.close();
   });
 
-  it('writes the receipt bytes to a device or file path', async () => {
+  it('writes the receipt bytes to a device or file path, appending (a file is a printout log)', async () => {
     const file = path.join(tmp, 'lp0');
-    await writeFile(file, 'gammalt innehåll som skrivs över');
+    const earlier = new TextEncoder().encode('tidigare utskrift');
+    await writeFile(file, earlier);
     const bytes = renderEscPos(training);
     await printToDevice(bytes, file);
-    const written = await readFile(file);
-    expect(new Uint8Array(written)).toEqual(bytes);
-    expect(escPosText(decodeEscPos(written))).toContain('ÖVNINGSKVITTO');
+    await printToDevice(bytes, file);
+    const written = new Uint8Array(await readFile(file));
+    expect(written.length).toBe(earlier.length + 2 * bytes.length);
+    expect(written.subarray(0, earlier.length)).toEqual(earlier);
+    expect(written.subarray(earlier.length, earlier.length + bytes.length)).toEqual(bytes);
+    expect(written.subarray(earlier.length + bytes.length)).toEqual(bytes);
+    expect(escPosText(decodeEscPos(written.subarray(earlier.length)))).toContain('ÖVNINGSKVITTO');
   });
 
   it('says in Swedish when the device path does not exist', async () => {

@@ -61,6 +61,12 @@ export interface LayoutOptions {
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
+/** The serial number prefix of the control-unit simulator (control-unit/simulator-protocol.ts). */
+export const SIMULATED_SERIAL_PREFIX = 'SIM-';
+
+/** Printed on every receipt signed by the simulator. */
+export const SIMULATED_UNIT_MARKING = 'SIMULERAD KONTROLLENHET - EJ CERTIFIERAD';
+
 const PAYMENT_LABELS: Record<PaymentMethod, string> = {
   cash: 'Kontant',
   card: 'Kort',
@@ -228,6 +234,11 @@ export function layoutReceipt(receipt: Receipt, options: LayoutOptions = {}): Re
   blocks.push({ kind: 'row', label: 'Kontrollenhet', value: receipt.controlUnitSerial ?? '-' });
   blocks.push({ kind: 'text', text: 'Kontrollkod:' });
   blocks.push({ kind: 'text', text: receipt.controlCode ?? '-' });
+  if (receipt.controlUnitSerial?.startsWith(SIMULATED_SERIAL_PREFIX) === true) {
+    // Signed by the simulator (training, tests): say so on the receipt, as loud as a marking.
+    blocks.push({ kind: 'marking', text: SIMULATED_UNIT_MARKING });
+    blocks.push({ kind: 'text', text: 'Ej ett giltigt kassakvitto.', center: true });
+  }
   blocks.push(...markings);
   return blocks;
 }

@@ -92,10 +92,10 @@ export function printToNetworkPrinter(bytes: Uint8Array, printer: NetworkPrinter
   });
 }
 
-/** Writes `bytes` to a printer device or a file (created or overwritten). */
+/** Writes `bytes` to a printer device, or appends them to a file (a printout log). */
 export async function printToDevice(bytes: Uint8Array, path: string): Promise<void> {
   try {
-    const handle = await open(path, 'w');
+    const handle = await open(path, 'a');
     try {
       await handle.write(bytes);
     } finally {
@@ -128,3 +128,6 @@ export async function printToDevice(bytes: Uint8Array, path: string): Promise<vo
     );
   }
 }
+
+/** ESC p 0 25 250: pulse the drawer kick-out connector pin 2 (the cash drawer on the printer). */
+export const DRAWER_KICK = Uint8Array.of(0x1b, 0x70, 0x00, 0x19, 0xfa);

@@ -1,0 +1,1036 @@
+/**
+ * The selling engine of one register: the sale under construction, payment through the control
+ * unit, the journal, printing and the day reports. The local API (selling-routes.ts) is a thin
+ * HTTP layer over it; tests drive it directly too.
+ *
+ * Order of a completed sale (shared spec §0 items 1, 21, 22; issue 4 point 5):
+ *   1. build the receipt with the next number of its series (derived from the journal);
+ *   2. send it to the control unit and wait for the control code — on failure nothing is
+ *      journaled but the fault, the number is not used, and payment stays blocked;
+ *   3. journal the receipt with its control code and clear the sale, in ONE transaction
+ *      (fsync'd: WAL + synchronous=FULL);
+ *   4. only then print (and kick the drawer for cash). A crash before 3 leaves no receipt and
+ *      nothing printed; a crash between 3 and 4 leaves a journaled receipt that was not printed
+ *      (the cashier can print its one copy).
+ * Every step that changes something is serialised (one at a time), so two requests can never
+ * take the same number.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type BusinessDay,
+  type ControlUnitDriver,
+  type ControlUnitReceiptType,
+  type Discount,
+  type JournalEntry,
+  type JournalEvent,
+  type LineInput,
+  type Ore,
+  type PricedSale,
+  type Receipt,
+  type ReceiptHeader,
+  type ReceiptSeries,
+  type Sale,
+  type Tender,
+  type VatCategory,
+  type XReport,
+  type ZReport,
+  addLine,
+  buildProFormaReceipt,
+  buildReceiptCopy,
+  buildReturnReceipt,
+  buildSaleReceipt,
+  buildXReport,
+  buildZReport,
+  businessDayOf,
+  createSale,
+  daysNeedingZ,
+  formatControlUnitDateTime,
+  ore,
+  priceSale,
+  receiptEvent,
+  receiptOf,
+  roundCashAmount,
+  setLineDiscount,
+  setOrderDiscount,
+  withControlCode,
+} from '@kassa/core';
+import type {
+  AddLineBody,
+  ControlUnitState,
+  DiscountInput,
+  LocalProduct,
+  ParkedSale,
+  RegisterSettings,
+  SaleView,
+  TenderInput,
+} from '@kassa/contracts';
+import { failure, type Failure } from '../failure.js';
+import { SIMULATED_SERIAL_PREFIX } from '../receipt-output/layout.js';
+import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
+
+/** Who is acting: the signed-in cashier. */
+export interface Actor {
+  readonly username: string;
+  readonly role: 'admin' | 'manager' | 'cashier';
+}
+
+/** What the engine needs to know about the shop and the register for receipts and reports. */
+export interface RegisterIdentity {
+  readonly header: Omit<ReceiptHeader, 'delivery'>;
+  /** Tillverkningsnummer of the register. */
+  readonly registerSerialNumber: string;
+}
+
+/** A control unit as the engine uses it. */
+export interface EngineControlUnit {
+  readonly driver: ControlUnitDriver;
+  /** True for the simulator: receipts say they are not signed by a certified unit. */
+  readonly simulated: boolean;
+}
+
+export interface SellingEngineOptions {
+  readonly store: JournalStore;
+  /** Epoch milliseconds; injected so tests control time. */
+  readonly clock: () => number;
+  readonly timeZone: string;
+  readonly identity: () => RegisterIdentity;
+  readonly catalogue: () => readonly LocalProduct[];
+  readonly controlUnit: () => EngineControlUnit;
+  readonly settings: () => RegisterSettings;
+}
+
+/** An engine step's answer: a value, or a failure with its HTTP status. */
+export type EngineResult<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+/** A completed receipt: journaled, with the entry it is in. */
+export interface CompletedReceipt {
+  readonly receipt: Receipt;
+  readonly entry: JournalEntry;
+}
+
+interface WorkingLine {
+  readonly input: LineInput;
+  readonly discount: Discount | null;
+}
+
+interface WorkingSale {
+  readonly consumption: 'eat-in' | 'take-away';
+  readonly lines: readonly WorkingLine[];
+  readonly orderDiscount: Discount | null;
+}
+
+interface StoredParkedSale {
+  readonly parkingId: string;
+  readonly parkedAt: string;
+  readonly by: string;
+  readonly note: string | null;
+  readonly sale: WorkingSale;
+  readonly total: Ore;
+}
+
+const SALE_KEY = 'sale';
+const TRAINING_KEY = 'training';
+const PARKED_PREFIX = 'parked:';
+const EMPTY_SALE: WorkingSale = { consumption: 'take-away', lines: [], orderDiscount: null };
+const FULL_PERMISSION = 10_000;
+
+function bad(
+  code: Parameters<typeof failure>[0],
+  status: number,
+  details?: Record<string, unknown>,
+) {
+  return { ok: false as const, failure: { ...failure(code, details), status } };
+}
+
+function good<T>(value: T): EngineResult<T> {
+  return { ok: true, value };
+}
+
+/** The HTTP status of a core failure code. */
+function statusOfCore(code: string): number {
+  switch (code) {
+    case 'line-not-found':
+    case 'receipt-not-found':
+    case 'return-line-not-found':
+      return 404;
+    case 'discount-beyond-permission':
+      return 403;
+    case 'copy-limit-reached':
+    case 'copy-of-non-original':
+    case 'return-original-not-sale':
+    case 'return-quantity-exceeds-sold':
+    case 'earlier-day-not-closed':
+    case 'later-day-already-closed':
+    case 'sale-empty':
+      return 409;
+    default:
+      return 400;
+  }
+}
+
+function fromCore<T>(failed: { readonly ok: false; readonly code: string }): EngineResult<T> {
+  const rest: Record<string, unknown> = { ...(failed as Record<string, unknown>) };
+  delete rest.ok;
+  delete rest.code;
+  const details = Object.keys(rest).length === 0 ? undefined : rest;
+  const extra =
+    failed.code === 'discount-beyond-permission' && details !== undefined
+      ? { ...details, maxDiscountPercent: Number(details.maxDiscountRate) / 100 }
+      : details;
+  return bad(failed.code as Parameters<typeof failure>[0], statusOfCore(failed.code), extra);
+}
+
+/** The control-unit receipt type of a receipt kind. */
+export function controlUnitTypeOf(kind: Receipt['kind']): ControlUnitReceiptType {
+  switch (kind) {
+    case 'copy':
+      return 'kopia';
+    case 'training':
+      return 'ovning';
+    case 'pro-forma':
+      return 'profo';
+    default:
+      return 'normal';
+  }
+}
+
+/** A mutex: runs tasks one at a time, in order. */
+class Serial {
+  private last: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T> | T): Promise<T> {
+    const next = this.last.then(task, task);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export class SellingEngine {
+  private readonly serial = new Serial();
+  private cuState: ControlUnitState = {
+    state: 'unknown',
+    serialNumber: null,
+    simulated: false,
+    problem: null,
+  };
+
+  constructor(private readonly options: SellingEngineOptions) {}
+
+  get store(): JournalStore {
+    return this.options.store;
+  }
+
+  private now(): { epochMs: number; iso: string; day: BusinessDay } {
+    const epochMs = this.options.clock();
+    return {
+      epochMs,
+      iso: new Date(epochMs).toISOString(),
+      day: businessDayOf(epochMs, this.options.timeZone),
+    };
+  }
+
+  businessDay(): BusinessDay {
+    return this.now().day;
+  }
+
+  training(): boolean {
+    return this.store.working<boolean>(TRAINING_KEY) === true;
+  }
+
+  controlUnitState(): ControlUnitState {
+    const simulated =
+      this.options.controlUnit().simulated ||
+      this.cuState.serialNumber?.startsWith(SIMULATED_SERIAL_PREFIX) === true;
+    return { ...this.cuState, simulated };
+  }
+
+  /** Business days before today with sales and no Z (a Z is due for each, in order). */
+  zPending(): BusinessDay[] {
+    const today = this.businessDay();
+    return daysNeedingZ(this.store.entries(), this.options.timeZone).filter((d) => d < today);
+  }
+
+  private maxDiscountRate(actor: Actor): number {
+    return actor.role === 'cashier'
+      ? this.options.settings().cashierMaxDiscountRate
+      : FULL_PERMISSION;
+  }
+
+  private working(): WorkingSale {
+    return this.store.working<WorkingSale>(SALE_KEY) ?? EMPTY_SALE;
+  }
+
+  /** Rebuilds the core sale from the working lines for today's business day. */
+  private build(working: WorkingSale): EngineResult<Sale> {
+    let sale = createSale(this.businessDay(), working.consumption);
+    for (const line of working.lines) {
+      const added = addLine(sale, line.input);
+      if (!added.ok) return fromCore(added);
+      sale = added.value;
+      if (line.discount !== null) {
+        const discounted = setLineDiscount(sale, line.input.lineId, line.discount, {
+          maxDiscountRate: FULL_PERMISSION,
+        });
+        if (!discounted.ok) return fromCore(discounted);
+        sale = discounted.value;
+      }
+    }
+    if (working.orderDiscount !== null) {
+      const discounted = setOrderDiscount(sale, working.orderDiscount, {
+        maxDiscountRate: FULL_PERMISSION,
+      });
+      if (!discounted.ok) return fromCore(discounted);
+      sale = discounted.value;
+    }
+    return good(sale);
+  }
+
+  private price(working: WorkingSale): EngineResult<PricedSale> {
+    const built = this.build(working);
+    if (!built.ok) return built;
+    const priced = priceSale(built.value);
+    return priced.ok ? good(priced.value) : fromCore(priced);
+  }
+
+  /** The sale under construction, priced, as the POS shows it. */
+  view(actor: Actor): SaleView {
+    const working = this.working();
+    const priced = this.price(working);
+    const lines = priced.ok ? priced.value.lines : [];
+    const total = priced.ok ? priced.value.total : ore(0);
+    return {
+      consumption: working.consumption,
+      training: this.training(),
+      lines: lines.map((p) => {
+        const stored = working.lines.find((l) => l.input.lineId === p.line.lineId);
+        return {
+          lineId: p.line.lineId,
+          articleNumber: p.line.articleNumber,
+          text: p.line.text,
+          itemType: p.line.itemType,
+          group: p.line.group ?? null,
+          unit: p.line.unit,
+          quantity: p.line.quantity,
+          unitPrice: p.line.unitPrice,
+          vatRate: p.line.vatRate,
+          discount: stored?.discount ?? null,
+          discountAmount: p.lineDiscount + p.orderDiscountShare,
+          amount: p.amount,
+        };
+      }),
+      orderDiscount: working.orderDiscount,
+      discountTotal: priced.ok ? priced.value.discountTotal : 0,
+      total,
+      cashTotal: roundCashAmount(total).rounded,
+      vat: priced.ok ? priced.value.vat.map((v) => ({ ...v })) : [],
+      maxDiscountRate: this.maxDiscountRate(actor),
+      parkedCount: this.store.workingWithPrefix(PARKED_PREFIX).length,
+    };
+  }
+
+  private save(
+    actor: Actor,
+    events: readonly JournalEvent[],
+    working: WorkingSale | null,
+    extra: readonly WorkingChange[] = [],
+  ): JournalEntry[] {
+    const changes: WorkingChange[] = [
+      working === null || working.lines.length === 0
+        ? { op: 'delete', key: SALE_KEY }
+        : { op: 'put', key: SALE_KEY, value: working },
+      ...extra,
+    ];
+    const pending: PendingEvent[] = events.map((event) => ({ event, by: actor.username }));
+    if (pending.length === 0) {
+      this.store.changeWorking(changes);
+      return [];
+    }
+    return this.store.append(pending, this.now().iso, changes);
+  }
+
+  // ---- Building the sale ----
+
+  addLine(actor: Actor, body: AddLineBody): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const products = this.options.catalogue();
+      const product =
+        'barcode' in body
+          ? products.find(
+              (p) => p.barcodes.includes(body.barcode) || p.articleNumber === body.barcode,
+            )
+          : products.find((p) => p.articleNumber === body.articleNumber);
+      if (product === undefined) {
+        return bad('article-not-found', 404, {
+          code: 'barcode' in body ? body.barcode : body.articleNumber,
+        });
+      }
+      const weighed = product.unit === 'kilogram';
+      if (weighed && body.grams === undefined) {
+        return bad('weight-required', 400, { name: product.name });
+      }
+      if (!weighed && body.grams !== undefined) {
+        return bad('weight-not-allowed', 400, { name: product.name });
+      }
+      const working = this.working();
+      const lineId = randomUUID();
+      const input: LineInput = {
+        lineId,
+        articleNumber: product.articleNumber,
+        text: product.name,
+        itemType: product.kind,
+        vatCategory: product.vatCategory as VatCategory,
+        ...(product.group === null ? {} : { group: product.group }),
+        pricing: weighed
+          ? { unit: 'gram', pricePerKilogram: ore(product.priceOre), grams: body.grams ?? 0 }
+          : { unit: 'piece', unitPrice: ore(product.priceOre), quantity: body.quantity ?? 1 },
+      };
+      const next: WorkingSale = {
+        ...working,
+        lines: [...working.lines, { input, discount: null }],
+      };
+      const built = this.build(next);
+      if (!built.ok) return built;
+      const line = built.value.lines.at(-1);
+      if (line === undefined) return bad('line-not-found', 404);
+      this.save(
+        actor,
+        [
+          {
+            kind: 'line-added',
+            data: {
+              lineId,
+              articleNumber: line.articleNumber,
+              text: line.text,
+              unit: line.unit,
+              quantity: line.quantity,
+              unitPrice: line.unitPrice,
+              vatRate: line.vatRate,
+            },
+          },
+        ],
+        next,
+      );
+      return good(this.view(actor));
+    });
+  }
+
+  changeLine(
+    actor: Actor,
+    lineId: string,
+    change: { quantity?: number | undefined; discount?: DiscountInput | null | undefined },
+  ): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const working = this.working();
+      const current = working.lines.find((l) => l.input.lineId === lineId);
+      if (current === undefined) return bad('line-not-found', 404, { lineId });
+      const before = this.price(working);
+      let input = current.input;
+      if (change.quantity !== undefined) {
+        input = {
+          ...input,
+          pricing:
+            input.pricing.unit === 'piece'
+              ? { ...input.pricing, quantity: change.quantity }
+              : { ...input.pricing, grams: change.quantity },
+        };
+      }
+      const discount =
+        change.discount === undefined ? current.discount : (change.discount as Discount | null);
+      const next: WorkingSale = {
+        ...working,
+        lines: working.lines.map((l) => (l.input.lineId === lineId ? { input, discount } : l)),
+      };
+      // Check the discount against the cashier's permission on the line's new gross.
+      let sale = this.build({ ...next, lines: next.lines.map((l) => ({ ...l, discount: null })) });
+      if (!sale.ok) return sale;
+      if (discount !== null) {
+        const checked = setLineDiscount(sale.value, lineId, discount, {
+          maxDiscountRate: this.maxDiscountRate(actor),
+        });
+        if (!checked.ok) return fromCore(checked);
+      }
+      const after = this.price(next);
+      if (!after.ok) return after;
+      sale = this.build(next);
+      const beforeLine = before.ok
+        ? before.value.lines.find((p) => p.line.lineId === lineId)
+        : undefined;
+      const afterLine = after.value.lines.find((p) => p.line.lineId === lineId);
+      this.save(
+        actor,
+        [
+          {
+            kind: 'line-changed',
+            data: {
+              lineId,
+              articleNumber: input.articleNumber,
+              text: input.text,
+              from: {
+                quantity: beforeLine?.line.quantity ?? 0,
+                discount: beforeLine?.lineDiscount ?? ore(0),
+              },
+              to: {
+                quantity: afterLine?.line.quantity ?? 0,
+                discount: afterLine?.lineDiscount ?? ore(0),
+              },
+            },
+          },
+        ],
+        next,
+      );
+      return good(this.view(actor));
+    });
+  }
+
+  removeLine(actor: Actor, lineId: string): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const working = this.working();
+      const priced = this.price(working);
+      const line = priced.ok ? priced.value.lines.find((p) => p.line.lineId === lineId) : undefined;
+      if (line === undefined) return bad('line-not-found', 404, { lineId });
+      const next: WorkingSale = {
+        ...working,
+        lines: working.lines.filter((l) => l.input.lineId !== lineId),
+        orderDiscount: working.lines.length === 1 ? null : working.orderDiscount,
+      };
+      this.save(actor, [removedEvent(line)], next);
+      return good(this.view(actor));
+    });
+  }
+
+  /** Empties the sale: every line is journaled as removed (nothing disappears silently). */
+  clearSale(actor: Actor): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const priced = this.price(this.working());
+      const events = priced.ok ? priced.value.lines.map(removedEvent) : [];
+      this.save(actor, events, null);
+      return good(this.view(actor));
+    });
+  }
+
+  setOrderDiscount(actor: Actor, discount: DiscountInput | null): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const working = this.working();
+      if (discount !== null) {
+        const built = this.build({ ...working, orderDiscount: null });
+        if (!built.ok) return built;
+        const checked = setOrderDiscount(built.value, discount as Discount, {
+          maxDiscountRate: this.maxDiscountRate(actor),
+        });
+        if (!checked.ok) return fromCore(checked);
+      }
+      const next: WorkingSale = { ...working, orderDiscount: discount as Discount | null };
+      const priced = this.price(next);
+      if (!priced.ok) return priced;
+      this.save(actor, [], next);
+      return good(this.view(actor));
+    });
+  }
+
+  setConsumption(
+    actor: Actor,
+    consumption: 'eat-in' | 'take-away',
+  ): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const working = this.working();
+      const next: WorkingSale = { ...working, consumption };
+      if (working.lines.length === 0) {
+        // Kept even while empty: the choice is made before the first line.
+        this.store.changeWorking([{ op: 'put', key: SALE_KEY, value: next }]);
+      } else {
+        this.save(actor, [], next);
+      }
+      return good(this.view(actor));
+    });
+  }
+
+  setTraining(actor: Actor, training: boolean): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      if (actor.role === 'cashier') return bad('manager-required', 403);
+      if (this.working().lines.length > 0) return bad('training-switch-during-sale', 409);
+      if (this.training() !== training) {
+        this.store.append(
+          [{ event: { kind: 'training-switched', data: { training } }, by: actor.username }],
+          this.now().iso,
+          [{ op: 'put', key: TRAINING_KEY, value: training }],
+        );
+      }
+      return good(this.view(actor));
+    });
+  }
+
+  // ---- Parking ----
+
+  park(actor: Actor, note: string | undefined): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      const working = this.working();
+      const priced = this.price(working);
+      if (!priced.ok) return priced;
+      if (working.lines.length === 0) return bad('sale-empty', 409);
+      const parkingId = randomUUID();
+      const parked: StoredParkedSale = {
+        parkingId,
+        parkedAt: this.now().iso,
+        by: actor.username,
+        note: note ?? null,
+        sale: working,
+        total: priced.value.total,
+      };
+      this.save(
+        actor,
+        [
+          {
+            kind: 'sale-parked',
+            data: { parkingId, lineCount: working.lines.length, total: priced.value.total },
+          },
+        ],
+        null,
+        [{ op: 'put', key: `${PARKED_PREFIX}${parkingId}`, value: parked }],
+      );
+      return good(this.view(actor));
+    });
+  }
+
+  parked(): ParkedSale[] {
+    return this.store.workingWithPrefix<StoredParkedSale>(PARKED_PREFIX).map(({ value }) => ({
+      parkingId: value.parkingId,
+      parkedAt: value.parkedAt,
+      by: value.by,
+      lineCount: value.sale.lines.length,
+      total: value.total,
+      summary: [
+        ...(value.note === null ? [] : [value.note]),
+        ...value.sale.lines.slice(0, 3).map((l) => l.input.text),
+      ].join(', '),
+    }));
+  }
+
+  resume(actor: Actor, parkingId: string): Promise<EngineResult<SaleView>> {
+    return this.serial.run(() => {
+      if (this.working().lines.length > 0) return bad('sale-not-empty', 409);
+      const key = `${PARKED_PREFIX}${parkingId}`;
+      const parked = this.store.working<StoredParkedSale>(key);
+      if (parked === undefined) return bad('parked-sale-not-found', 404);
+      this.save(actor, [{ kind: 'sale-resumed', data: { parkingId } }], parked.sale, [
+        { op: 'delete', key },
+      ]);
+      return good(this.view(actor));
+    });
+  }
+
+  // ---- Receipts through the control unit ----
+
+  /** Sends a receipt to the control unit; journals a fault (and a recovery) as they happen. */
+  private async sign(actor: Actor, receipt: Receipt): Promise<EngineResult<Receipt>> {
+    const { driver, simulated } = this.options.controlUnit();
+    const answer = await driver
+      .registerReceipt({
+        dateTime: formatControlUnitDateTime(Date.parse(receipt.issuedAt), this.options.timeZone),
+        organisationNumber: receipt.organisationNumber,
+        registerId: receipt.registerId,
+        receiptNumber: receipt.receiptNumber,
+        receiptType: controlUnitTypeOf(receipt.kind),
+        returnTotal: ore(receipt.total < 0 ? Math.abs(receipt.total) : 0),
+        total: receipt.totalToPay,
+        vat: receipt.vat.map((row) => ({ rate: row.rate, amount: row.vat })),
+      })
+      .catch((error: unknown): { ok: false; code: string; detail: string } => ({
+        ok: false,
+        code: 'control-unit-unreachable',
+        detail: String(error),
+      }));
+    if (answer.ok) {
+      const wasDown = this.cuState.state === 'down';
+      this.cuState = {
+        state: 'ok',
+        serialNumber: answer.value.unitSerialNumber,
+        simulated,
+        problem: null,
+      };
+      if (wasDown) {
+        this.store.append(
+          [
+            {
+              event: {
+                kind: 'control-unit-restored',
+                data: { serialNumber: answer.value.unitSerialNumber },
+              },
+              by: actor.username,
+            },
+          ],
+          this.now().iso,
+        );
+      }
+      return good(
+        withControlCode(receipt, {
+          serialNumber: answer.value.unitSerialNumber,
+          controlCode: answer.value.controlCode,
+        }),
+      );
+    }
+    const f = answer as { readonly code: string };
+    const details = answer as Record<string, unknown>;
+    const text = (value: unknown, fallback = ''): string =>
+      typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+    let result: EngineResult<Receipt>;
+    if (f.code.startsWith('control-unit-invalid') || f.code === 'control-unit-amount-too-wide') {
+      result = bad('control-unit-receipt-invalid', 500, {
+        field: text(details.field),
+        value: text(details.value),
+      });
+    } else if (f.code === 'control-unit-unreachable' || f.code === 'control-unit-timeout') {
+      result = bad('control-unit-unreachable', 503, {
+        detail:
+          f.code === 'control-unit-timeout'
+            ? `inget svar på ${text(details.afterMs)} ms`
+            : text(details.detail, f.code),
+      });
+    } else {
+      const nak = typeof details.nakCode === 'string' ? ` ${details.nakCode}` : '';
+      const why = typeof details.reason === 'string' ? ` (${details.reason})` : '';
+      result = bad('control-unit-refused', 503, { reason: `${f.code}${nak}${why}` });
+    }
+    if (!result.ok) {
+      this.cuState = {
+        state: 'down',
+        serialNumber: this.cuState.serialNumber,
+        simulated,
+        problem: { code: result.failure.code, sv: result.failure.sv, en: result.failure.en },
+      };
+      this.store.append(
+        [
+          {
+            event: {
+              kind: 'control-unit-fault',
+              data: { code: f.code, message: result.failure.en },
+            },
+            by: actor.username,
+          },
+        ],
+        this.now().iso,
+      );
+    }
+    return result;
+  }
+
+  /** Asks the control unit for its status (a health check); journals a fault or recovery. */
+  checkControlUnit(): Promise<ControlUnitState> {
+    return this.serial.run(async () => {
+      const { driver, simulated } = this.options.controlUnit();
+      const answer = await driver.status().catch(() => null);
+      if (answer?.ok === true) {
+        const identity = await driver.identity().catch(() => null);
+        const serial =
+          identity?.ok === true ? identity.value.unitSerialNumber : this.cuState.serialNumber;
+        const wasDown = this.cuState.state === 'down';
+        this.cuState = { state: 'ok', serialNumber: serial, simulated, problem: null };
+        if (wasDown && serial !== null) {
+          this.store.append(
+            [{ event: { kind: 'control-unit-restored', data: { serialNumber: serial } } }],
+            this.now().iso,
+          );
+        }
+      } else {
+        const detail = answer === null ? 'error' : answer.code;
+        const problem = failure('control-unit-unreachable', { detail });
+        if (this.cuState.state !== 'down') {
+          this.store.append(
+            [
+              {
+                event: { kind: 'control-unit-fault', data: { code: detail, message: problem.en } },
+              },
+            ],
+            this.now().iso,
+          );
+        }
+        this.cuState = {
+          state: 'down',
+          serialNumber: this.cuState.serialNumber,
+          simulated,
+          problem: { code: problem.code, sv: problem.sv, en: problem.en },
+        };
+      }
+      return this.controlUnitState();
+    });
+  }
+
+  private header(delivery: 'paper' | 'electronic'): ReceiptHeader {
+    return { ...this.options.identity().header, delivery };
+  }
+
+  /** Signs and journals a receipt in one transaction with the working changes. */
+  private async complete(
+    actor: Actor,
+    receipt: Receipt,
+    working: readonly WorkingChange[],
+  ): Promise<EngineResult<CompletedReceipt>> {
+    const signed = await this.sign(actor, receipt);
+    if (!signed.ok) return signed;
+    const [entry] = this.store.append(
+      [{ event: receiptEvent(signed.value), by: actor.username }],
+      receipt.issuedAt,
+      working,
+    );
+    if (entry === undefined) return bad('internal-error', 500);
+    return good({ receipt: signed.value, entry });
+  }
+
+  /** Pays the sale: the receipt is journaled with its control code before anything is printed. */
+  pay(
+    actor: Actor,
+    tenders: readonly TenderInput[],
+    delivery: 'paper' | 'electronic',
+  ): Promise<EngineResult<CompletedReceipt>> {
+    return this.serial.run(async () => {
+      const priced = this.price(this.working());
+      if (!priced.ok) return priced;
+      const training = this.training();
+      const series: ReceiptSeries = training ? 'training' : 'receipt';
+      const now = this.now();
+      const built = buildSaleReceipt(
+        {
+          header: this.header(delivery),
+          receiptNumber: this.store.nextNumber(series),
+          issuedAt: now.iso,
+        },
+        priced.value,
+        tenders as readonly Tender[],
+        { training },
+      );
+      if (!built.ok) return fromCore(built);
+      return this.complete(actor, built.value, [{ op: 'delete', key: SALE_KEY }]);
+    });
+  }
+
+  /** A pro forma receipt (EJ KVITTO) of the sale; the sale stays. */
+  proForma(actor: Actor): Promise<EngineResult<CompletedReceipt>> {
+    return this.serial.run(async () => {
+      const priced = this.price(this.working());
+      if (!priced.ok) return priced;
+      const built = buildProFormaReceipt(
+        {
+          header: this.header('paper'),
+          receiptNumber: this.store.nextNumber('pro-forma'),
+          issuedAt: this.now().iso,
+        },
+        priced.value,
+      );
+      if (!built.ok) return fromCore(built);
+      return this.complete(actor, built.value, []);
+    });
+  }
+
+  /** The journaled sale or return receipt with this number. */
+  receipt(receiptNumber: number): Receipt | undefined {
+    const entry = this.store.receipt('receipt', receiptNumber);
+    return entry === undefined ? undefined : receiptOf(entry);
+  }
+
+  /** The one copy (KOPIA) of a sale or return receipt. */
+  copy(actor: Actor, receiptNumber: number): Promise<EngineResult<CompletedReceipt>> {
+    return this.serial.run(async () => {
+      const original = this.receipt(receiptNumber);
+      if (original === undefined) return bad('receipt-not-found', 404, { receiptNumber });
+      const copies = this.store
+        .receiptsReferring(receiptNumber)
+        .map((e) => receiptOf(e))
+        .filter((r): r is Receipt => r !== undefined && r.kind === 'copy');
+      const built = buildReceiptCopy(
+        { receiptNumber: this.store.nextNumber('copy'), issuedAt: this.now().iso },
+        original,
+        copies,
+      );
+      if (!built.ok) return fromCore(built);
+      return this.complete(actor, built.value, []);
+    });
+  }
+
+  /** What is still returnable per line of a sale receipt. */
+  returnable(receiptNumber: number): { lineNo: number; quantity: number }[] {
+    const original = this.receipt(receiptNumber);
+    if (original?.kind !== 'sale') return [];
+    const returns = this.previousReturns(receiptNumber);
+    return original.lines.map((line) => ({
+      lineNo: line.lineNo,
+      quantity:
+        line.quantity +
+        returns
+          .flatMap((r) => r.lines.filter((l) => l.lineNo === line.lineNo))
+          .reduce((acc, l) => acc + l.quantity, 0),
+    }));
+  }
+
+  private previousReturns(receiptNumber: number): Receipt[] {
+    return this.store
+      .receiptsReferring(receiptNumber)
+      .map((e) => receiptOf(e))
+      .filter((r): r is Receipt => r !== undefined && r.kind === 'return');
+  }
+
+  /** A return receipt against an original sale receipt. */
+  returnItems(
+    actor: Actor,
+    originalReceiptNumber: number,
+    items: readonly { lineNo: number; quantity: number }[],
+    refunds: readonly TenderInput[],
+  ): Promise<EngineResult<CompletedReceipt>> {
+    return this.serial.run(async () => {
+      const original = this.receipt(originalReceiptNumber);
+      if (original === undefined) {
+        return bad('receipt-not-found', 404, { receiptNumber: originalReceiptNumber });
+      }
+      const now = this.now();
+      const built = buildReturnReceipt(
+        {
+          header: this.header('paper'),
+          receiptNumber: this.store.nextNumber('receipt'),
+          issuedAt: now.iso,
+          businessDay: now.day,
+        },
+        original,
+        this.previousReturns(originalReceiptNumber),
+        items,
+        refunds as readonly Tender[],
+      );
+      if (!built.ok) return fromCore(built);
+      return this.complete(actor, built.value, []);
+    });
+  }
+
+  /** The latest sale and return receipts, newest first. */
+  latestReceipts(limit: number): Receipt[] {
+    return this.store
+      .latestReceipts(limit)
+      .map((e) => receiptOf(e))
+      .filter((r): r is Receipt => r !== undefined);
+  }
+
+  /** Whether the one copy of a receipt was made. */
+  copied(receiptNumber: number): boolean {
+    return this.store.receiptsReferring(receiptNumber).some((e) => receiptOf(e)?.kind === 'copy');
+  }
+
+  // ---- Drawer and cash ----
+
+  private journalOnly(actor: Actor, event: JournalEvent): Promise<EngineResult<JournalEntry>> {
+    return this.serial.run(() => {
+      const [entry] = this.store.append([{ event, by: actor.username }], this.now().iso);
+      return entry === undefined ? bad('internal-error', 500) : good(entry);
+    });
+  }
+
+  openDrawer(actor: Actor, reason: string): Promise<EngineResult<JournalEntry>> {
+    return this.journalOnly(actor, { kind: 'drawer-opened', data: { reason } });
+  }
+
+  cashFloat(actor: Actor, amount: number): Promise<EngineResult<JournalEntry>> {
+    return this.journalOnly(actor, { kind: 'cash-float', data: { amount: ore(amount) } });
+  }
+
+  cashMove(
+    actor: Actor,
+    direction: 'in' | 'out',
+    amount: number,
+    reason: string,
+  ): Promise<EngineResult<JournalEntry>> {
+    return this.journalOnly(
+      actor,
+      direction === 'in'
+        ? { kind: 'cash-in', data: { amount: ore(amount), reason } }
+        : { kind: 'cash-out', data: { amount: ore(amount), reason } },
+    );
+  }
+
+  /** Journals a sign-in, sign-out, setting change, price change or start/stop. */
+  record(by: string | undefined, events: readonly JournalEvent[]): Promise<JournalEntry[]> {
+    return this.serial.run(() =>
+      this.store.append(
+        events.map((event) => ({ event, by })),
+        this.now().iso,
+      ),
+    );
+  }
+
+  // ---- Reports ----
+
+  private reportIdentity() {
+    const identity = this.options.identity();
+    return {
+      companyName: identity.header.companyName,
+      organisationNumber: identity.header.organisationNumber,
+      registerId: identity.header.registerId,
+      registerSerialNumber: identity.registerSerialNumber,
+    };
+  }
+
+  /** An X-dagrapport of today (journaled: report printouts are running use). */
+  xReport(actor: Actor): Promise<EngineResult<XReport>> {
+    return this.serial.run(() => {
+      const now = this.now();
+      const report = buildXReport(this.store.entries(), now.day, this.options.timeZone, {
+        identity: this.reportIdentity(),
+        producedAt: now.iso,
+      });
+      this.store.append(
+        [{ event: { kind: 'x-report', data: { report } }, by: actor.username }],
+        now.iso,
+      );
+      return good(report);
+    });
+  }
+
+  /**
+   * The Z-dagrapport: closes the oldest business day that has sales and no Z (days are closed in
+   * order), or today when none is pending. Manager or admin only.
+   */
+  zReport(actor: Actor, countedCash: number | undefined): Promise<EngineResult<ZReport>> {
+    return this.serial.run(() => {
+      if (actor.role === 'cashier') return bad('manager-required', 403);
+      const now = this.now();
+      const entries = this.store.entries();
+      const pending = daysNeedingZ(entries, this.options.timeZone).filter((d) => d < now.day);
+      const day = pending[0] ?? now.day;
+      const built = buildZReport(entries, day, this.options.timeZone, {
+        identity: this.reportIdentity(),
+        producedAt: now.iso,
+        ...(countedCash === undefined ? {} : { countedCash: ore(countedCash) }),
+      });
+      if (!built.ok) return fromCore(built);
+      this.store.append(
+        [{ event: { kind: 'z-report', data: { report: built.value } }, by: actor.username }],
+        now.iso,
+      );
+      return good(built.value);
+    });
+  }
+
+  /** A journaled Z-report by number. */
+  zByNumber(zNumber: number): ZReport | undefined {
+    const entry = this.store
+      .entries()
+      .find((e) => e.kind === 'z-report' && e.data.report.zNumber === zNumber);
+    return entry?.kind === 'z-report' ? entry.data.report : undefined;
+  }
+
+  /** The latest journaled X-report, if any. */
+  latestX(): XReport | undefined {
+    const entries = this.store.entries();
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const e = entries[i];
+      if (e?.kind === 'x-report') return e.data.report;
+    }
+    return undefined;
+  }
+}
+
+function removedEvent(p: PricedSale['lines'][number]): JournalEvent {
+  return {
+    kind: 'line-removed',
+    data: {
+      articleNumber: p.line.articleNumber,
+      text: p.line.text,
+      unit: p.line.unit,
+      quantity: p.line.quantity,
+      amount: p.amount,
+    },
+  };
+}

@@ -1,0 +1,294 @@
+/**
+ * The journal (journalminne) on disk: one SQLite file per register (`journal.sqlite` in the
+ * data folder), through better-sqlite3 with WAL and `synchronous=FULL`, so a committed
+ * transaction survives a crash or a power cut.
+ *
+ * - `journal` is append-only: triggers refuse UPDATE and DELETE; `seq` is gapless from 1; each
+ *   row carries the hash chain of @kassa/core (journal.ts), verified in full when the file opens.
+ * - Receipt numbers are columns with a UNIQUE index per series, so a number can never repeat,
+ *   even through a bug; they are derived from the journal (the next number is the highest plus
+ *   one), so a crash cannot skip one either.
+ * - `working` holds mutable working state that is not a fact (the sale under construction,
+ *   parked sales); it is changed in the same transactions as the journal entries that record
+ *   each step, so after a crash both agree.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  type JournalEntry,
+  type JournalEvent,
+  type JournalHead,
+  appendEntry,
+  receiptOf,
+  receiptSeriesOf,
+  verifyJournal,
+} from '@kassa/core';
+
+/** SHA-256 as lowercase hex: the journal's hash function. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** One event to append, with the signed-in user. */
+export interface PendingEvent {
+  readonly event: JournalEvent;
+  readonly by?: string | undefined;
+}
+
+/** A change to the working state made in the same transaction as the journal entries. */
+export type WorkingChange =
+  | { readonly op: 'put'; readonly key: string; readonly value: unknown }
+  | { readonly op: 'delete'; readonly key: string };
+
+/** The journal file. All writes are synchronous and each call is one transaction. */
+export interface JournalStore {
+  readonly file: string;
+  /** The last entry's seq and hash, or null when empty. */
+  head(): JournalHead | null;
+  /** Appends events (one transaction with the working changes); returns the new entries. */
+  append(
+    events: readonly PendingEvent[],
+    at: string,
+    working?: readonly WorkingChange[],
+  ): JournalEntry[];
+  /** Entries in seq order; `from` inclusive and `to` exclusive (ISO instants), `afterSeq` exclusive. */
+  entries(range?: { from?: string; to?: string; afterSeq?: number }): JournalEntry[];
+  /** The receipt entry of a series and number, if any. */
+  receipt(
+    series: 'receipt' | 'copy' | 'training' | 'pro-forma',
+    receiptNumber: number,
+  ): JournalEntry | undefined;
+  /** Receipt entries that refer to `originalNumber` (copies and returns of it). */
+  receiptsReferring(originalNumber: number): JournalEntry[];
+  /** The latest receipt entries of the sale/return series, newest first. */
+  latestReceipts(limit: number): JournalEntry[];
+  /** The next free number of a series: the highest journaled plus one. */
+  nextNumber(series: 'receipt' | 'copy' | 'training' | 'pro-forma' | 'z'): number;
+  /** A working-state value, or undefined. */
+  working<T>(key: string): T | undefined;
+  /** Working-state keys that start with `prefix`, with their values. */
+  workingWithPrefix<T>(prefix: string): { key: string; value: T }[];
+  /** Changes working state alone (no journal entry). */
+  changeWorking(changes: readonly WorkingChange[]): void;
+  close(): void;
+}
+
+/** Why the journal could not be opened. */
+export class JournalOpenError extends Error {
+  constructor(
+    readonly code: 'journal-damaged' | 'journal-unreadable',
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'JournalOpenError';
+  }
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS journal (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  by TEXT,
+  data TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  receipt_series TEXT,
+  receipt_number INTEGER,
+  original_number INTEGER
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS journal_receipt_number ON journal (receipt_series, receipt_number)
+  WHERE receipt_series IS NOT NULL;
+CREATE INDEX IF NOT EXISTS journal_original ON journal (original_number) WHERE original_number IS NOT NULL;
+CREATE INDEX IF NOT EXISTS journal_at ON journal (at);
+CREATE TRIGGER IF NOT EXISTS journal_no_update BEFORE UPDATE ON journal
+  BEGIN SELECT RAISE(ABORT, 'journal entries are immutable'); END;
+CREATE TRIGGER IF NOT EXISTS journal_no_delete BEFORE DELETE ON journal
+  BEGIN SELECT RAISE(ABORT, 'journal entries are immutable'); END;
+CREATE TABLE IF NOT EXISTS working (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+`;
+
+interface Row {
+  seq: number;
+  at: string;
+  kind: string;
+  by: string | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function rowToEntry(row: Row): JournalEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    kind: row.kind,
+    data: JSON.parse(row.data) as unknown,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    ...(row.by === null ? {} : { by: row.by }),
+  } as JournalEntry; // rows are only ever written from JournalEntry values by `append`
+}
+
+/** Where a native addon may be found beside a packaged program (SEA); undefined: node_modules. */
+function nativeBinding(): string | undefined {
+  const fromEnv = process.env.KASSA_SQLITE_BINDING;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined;
+}
+
+/**
+ * Opens (creating when absent) the journal file and verifies its whole chain. Throws
+ * JournalOpenError when the chain is broken: the register must not sell on a damaged journal.
+ */
+export function openJournalStore(
+  file: string,
+  options: { readonly readonly?: boolean } = {},
+): JournalStore {
+  const readonly = options.readonly === true;
+  if (!readonly) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let db: Database.Database;
+  try {
+    const binding = nativeBinding();
+    db = new Database(file, {
+      readonly,
+      fileMustExist: readonly,
+      ...(binding === undefined ? {} : { nativeBinding: binding }),
+    });
+  } catch (error) {
+    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  }
+  try {
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.exec(SCHEMA);
+    }
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    db.close();
+    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  }
+
+  const selectAll = db.prepare<[], Row>('SELECT * FROM journal ORDER BY seq');
+  const all = selectAll.all().map(rowToEntry);
+  const verified = verifyJournal(all, sha256Hex);
+  if (!verified.ok) {
+    db.close();
+    const { seq, reason } = verified;
+    throw new JournalOpenError('journal-damaged', `entry ${seq}: ${reason}`);
+  }
+  let tail: JournalEntry | null = all.at(-1) ?? null;
+
+  const insert = readonly
+    ? null
+    : db.prepare(
+        `INSERT INTO journal (seq, at, kind, by, data, prev_hash, hash, receipt_series, receipt_number, original_number)
+         VALUES (@seq, @at, @kind, @by, @data, @prevHash, @hash, @series, @number, @original)`,
+      );
+  const putWorking = readonly
+    ? null
+    : db.prepare(
+        'INSERT INTO working (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
+  const deleteWorking = readonly ? null : db.prepare('DELETE FROM working WHERE key = ?');
+
+  function applyWorking(changes: readonly WorkingChange[]): void {
+    for (const change of changes) {
+      if (change.op === 'put') putWorking?.run(change.key, JSON.stringify(change.value));
+      else deleteWorking?.run(change.key);
+    }
+  }
+
+  const appendTx = db.transaction(
+    (events: readonly PendingEvent[], at: string, working: readonly WorkingChange[]) => {
+      const added: JournalEntry[] = [];
+      let last = tail;
+      for (const { event, by } of events) {
+        const entry = appendEntry(last, event, at, sha256Hex, by);
+        const receipt = receiptOf(entry);
+        const zNumber = entry.kind === 'z-report' ? entry.data.report.zNumber : null;
+        insert?.run({
+          seq: entry.seq,
+          at: entry.at,
+          kind: entry.kind,
+          by: entry.by ?? null,
+          data: JSON.stringify(entry.data),
+          prevHash: entry.prevHash,
+          hash: entry.hash,
+          series: receipt ? receiptSeriesOf(receipt.kind) : zNumber !== null ? 'z' : null,
+          number: receipt ? receipt.receiptNumber : zNumber,
+          original: receipt?.original?.receiptNumber ?? null,
+        });
+        added.push(entry);
+        last = entry;
+      }
+      applyWorking(working);
+      return added;
+    },
+  );
+
+  const byRange = db.prepare<{ from: string; to: string; after: number }, Row>(
+    'SELECT * FROM journal WHERE at >= @from AND at < @to AND seq > @after ORDER BY seq',
+  );
+  const bySeries = db.prepare<[string, number], Row>(
+    'SELECT * FROM journal WHERE receipt_series = ? AND receipt_number = ?',
+  );
+  const referring = db.prepare<[number], Row>(
+    "SELECT * FROM journal WHERE original_number = ? AND receipt_series IN ('receipt', 'copy') ORDER BY seq",
+  );
+  const latest = db.prepare<[number], Row>(
+    "SELECT * FROM journal WHERE receipt_series = 'receipt' ORDER BY receipt_number DESC LIMIT ?",
+  );
+  const maxNumber = db.prepare<[string], { n: number | null }>(
+    'SELECT MAX(receipt_number) AS n FROM journal WHERE receipt_series = ?',
+  );
+  const getWorking = db.prepare<[string], { value: string }>(
+    'SELECT value FROM working WHERE key = ?',
+  );
+  const prefixWorking = db.prepare<{ prefix: string }, { key: string; value: string }>(
+    'SELECT key, value FROM working WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key',
+  );
+
+  return {
+    file,
+    head: () => (tail === null ? null : { seq: tail.seq, hash: tail.hash }),
+    append(events, at, working = []) {
+      if (readonly) throw new Error('the journal was opened read-only');
+      const added = appendTx(events, at, working);
+      tail = added.at(-1) ?? tail;
+      return added;
+    },
+    entries(range = {}) {
+      return byRange
+        .all({
+          from: range.from ?? '',
+          to: range.to ?? '\uffff',
+          after: range.afterSeq ?? 0,
+        })
+        .map(rowToEntry);
+    },
+    receipt(series, receiptNumber) {
+      const row = bySeries.get(series, receiptNumber);
+      return row === undefined ? undefined : rowToEntry(row);
+    },
+    receiptsReferring: (originalNumber) => referring.all(originalNumber).map(rowToEntry),
+    latestReceipts: (limit) => latest.all(limit).map(rowToEntry),
+    nextNumber: (series) => (maxNumber.get(series)?.n ?? 0) + 1,
+    working<T>(key: string): T | undefined {
+      const row = getWorking.get(key);
+      return row === undefined ? undefined : (JSON.parse(row.value) as T);
+    },
+    workingWithPrefix<T>(prefix: string) {
+      return prefixWorking
+        .all({ prefix })
+        .map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
+    },
+    changeWorking(changes) {
+      if (readonly) throw new Error('the journal was opened read-only');
+      db.transaction(applyWorking)(changes);
+    },
+    close: () => db.close(),
+  };
+}

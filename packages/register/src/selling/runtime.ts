@@ -1,0 +1,306 @@
+/**
+ * Everything selling needs on a connected register, opened once by `kassa start`: the journal
+ * file, the local catalogue copy, the settings, the control unit (a real one over TCP or a
+ * serial device, or the built-in simulator on a local socket) and the receipt printer.
+ */
+import path from 'node:path';
+import {
+  type LocalCatalogue,
+  type PrintOutcome,
+  type RegisterSettings,
+  settingsBodySchema,
+} from '@kassa/contracts';
+import type { Receipt, XReport, ZReport } from '@kassa/core';
+import {
+  type CcspControlUnitDriver,
+  type ControlUnitSimulator,
+  createTcpControlUnitDriver,
+  openControlUnitDriver,
+  startControlUnitSimulator,
+} from '../control-unit/index.js';
+import { FILES } from '../data-folder.js';
+import type { DeviceIdentity } from '../device-client.js';
+import { failure } from '../failure.js';
+import type { Installation } from '../installation.js';
+import { PROGRAM_VERSION } from '../program.js';
+import {
+  DRAWER_KICK,
+  PrinterError,
+  printToDevice,
+  printToNetworkPrinter,
+  renderEscPos,
+  renderReceiptHtml,
+  renderReceiptPdf,
+} from '../receipt-output/index.js';
+import type { RegisterState } from '../state.js';
+import { fetchCatalogue, priceChanges, readCatalogue, writeCatalogue } from './catalogue.js';
+import {
+  type Actor,
+  type EngineControlUnit,
+  type EngineResult,
+  type RegisterIdentity,
+  SellingEngine,
+} from './engine.js';
+import { openJournalStore } from './journal-store.js';
+import { readSettings, settingChanges, writeSettings } from './settings.js';
+
+export const TIME_ZONE = 'Europe/Stockholm';
+
+export interface SellingRuntimeOptions {
+  readonly folder: string;
+  readonly installation: Installation;
+  /** The last known server state (company, address); read again on every call. */
+  readonly state: () => RegisterState | null;
+  readonly clock?: () => number;
+}
+
+/** Renders day reports; provided by report-output when it is there. */
+export interface ReportRenderer {
+  escpos(report: XReport | ZReport): Uint8Array;
+  html(report: XReport | ZReport): string;
+  pdf(report: XReport | ZReport): Promise<Uint8Array>;
+}
+
+export class SellingRuntime {
+  readonly engine: SellingEngine;
+  private settingsNow: RegisterSettings;
+  private catalogueNow: LocalCatalogue;
+  private unit: { driver: CcspControlUnitDriver; simulator: ControlUnitSimulator | null } | null =
+    null;
+  private unitFor: string | null = null;
+
+  private constructor(
+    private readonly options: SellingRuntimeOptions,
+    settings: RegisterSettings,
+    catalogue: LocalCatalogue,
+  ) {
+    this.settingsNow = settings;
+    this.catalogueNow = catalogue;
+    const store = openJournalStore(path.join(options.folder, FILES.journal));
+    this.engine = new SellingEngine({
+      store,
+      clock: options.clock ?? Date.now,
+      timeZone: TIME_ZONE,
+      identity: () => this.identity(),
+      catalogue: () => this.catalogueNow.products,
+      controlUnit: () => this.controlUnit(),
+      settings: () => this.settingsNow,
+    });
+  }
+
+  static async open(options: SellingRuntimeOptions): Promise<SellingRuntime> {
+    const settings = await readSettings(options.folder);
+    const file = await readCatalogue(options.folder);
+    const runtime = new SellingRuntime(options, settings, {
+      syncedAt: file?.syncedAt ?? null,
+      products: file?.products ?? [],
+    });
+    await runtime.prepareControlUnit();
+    return runtime;
+  }
+
+  identity(): RegisterIdentity {
+    const { register } = this.options.installation;
+    const state = this.options.state();
+    const place = state?.terminal?.placeOfBusiness;
+    const address = place
+      ? [place.streetAddress, `${place.postalCode} ${place.city}`.trim()]
+          .filter((p) => p !== '')
+          .join(', ')
+      : '';
+    return {
+      header: {
+        companyName: state?.environment?.companyName ?? register.environment.companyName,
+        organisationNumber: state?.environment?.organisationNumber ?? '',
+        placeOfSaleAddress: address,
+        registerId: state?.terminal?.registerId ?? register.terminal.registerId,
+      },
+      registerSerialNumber: state?.terminal?.serialNumber ?? register.terminal.serialNumber,
+    };
+  }
+
+  settings(): RegisterSettings {
+    return this.settingsNow;
+  }
+
+  catalogue(): LocalCatalogue {
+    return this.catalogueNow;
+  }
+
+  /** Opens the configured control unit (starting the built-in simulator for 'simulator'). */
+  private async prepareControlUnit(): Promise<void> {
+    const wanted = this.settingsNow.controlUnit;
+    if (this.unit !== null && this.unitFor === wanted) return;
+    await this.closeControlUnit();
+    if (wanted === 'simulator') {
+      const registerId = this.identity().header.registerId;
+      const { simulator, host, port } = await startControlUnitSimulator({
+        seed: `kassa-${registerId}`,
+      });
+      this.unit = { driver: createTcpControlUnitDriver({ host, port }), simulator };
+    } else {
+      const opened = openControlUnitDriver(wanted);
+      if (!opened.ok) throw new Error(`control unit address: ${opened.code}`);
+      this.unit = { driver: opened.value, simulator: null };
+    }
+    this.unitFor = wanted;
+  }
+
+  private async closeControlUnit(): Promise<void> {
+    if (this.unit === null) return;
+    this.unit.driver.close();
+    await this.unit.simulator?.stop();
+    this.unit = null;
+    this.unitFor = null;
+  }
+
+  private controlUnit(): EngineControlUnit {
+    if (this.unit === null) throw new Error('control unit not prepared');
+    return { driver: this.unit.driver, simulated: this.unit.simulator !== null };
+  }
+
+  /** Pulls the catalogue; journals price changes against the previous copy. */
+  async refreshCatalogue(identity: DeviceIdentity): Promise<boolean> {
+    const pulled = await fetchCatalogue(identity);
+    if (!pulled.ok) return false;
+    const at = new Date((this.options.clock ?? Date.now)()).toISOString();
+    const changes = priceChanges(
+      this.catalogueNow.products,
+      pulled.value.products,
+      pulled.value.businessDay,
+    );
+    if (changes.length > 0) await this.engine.record(undefined, changes);
+    await writeCatalogue(this.options.folder, {
+      formatVersion: 1,
+      syncedAt: at,
+      businessDay: pulled.value.businessDay,
+      products: pulled.value.products,
+    });
+    this.catalogueNow = { syncedAt: at, products: pulled.value.products };
+    return true;
+  }
+
+  /** Changes settings (manager or admin); each change is journaled before it takes effect. */
+  async updateSettings(
+    actor: Actor,
+    patch: Partial<RegisterSettings>,
+  ): Promise<EngineResult<RegisterSettings>> {
+    if (actor.role === 'cashier') {
+      return { ok: false, failure: { ...failure('manager-required'), status: 403 } };
+    }
+    const parsed = settingsBodySchema.safeParse(patch);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        failure: {
+          ...failure('settings-invalid', { setting: '?', reason: parsed.error.message }),
+          status: 400,
+        },
+      };
+    }
+    const next: RegisterSettings = { ...this.settingsNow, ...parsed.data };
+    if (next.controlUnit !== 'simulator') {
+      const opened = openControlUnitDriver(next.controlUnit);
+      if (!opened.ok) {
+        return {
+          ok: false,
+          failure: {
+            ...failure('settings-invalid', { setting: 'controlUnit', reason: opened.code }),
+            status: 400,
+          },
+        };
+      }
+      opened.value.close();
+    }
+    const changes = settingChanges(this.settingsNow, next);
+    if (changes.length > 0) {
+      await this.engine.record(
+        actor.username,
+        changes.map((data) => ({ kind: 'setting-changed' as const, data })),
+      );
+      await writeSettings(this.options.folder, next);
+      this.settingsNow = next;
+      await this.prepareControlUnit();
+    }
+    return { ok: true, value: next };
+  }
+
+  /** Sends bytes to the configured printer; never throws (printing never undoes a sale). */
+  async printBytes(bytes: Uint8Array): Promise<PrintOutcome> {
+    const target = this.settingsNow.printer;
+    if (target === 'none') return { status: 'no-printer' };
+    try {
+      if (target.startsWith('tcp://')) {
+        const url = new URL(target);
+        await printToNetworkPrinter(bytes, {
+          host: url.hostname,
+          port: url.port === '' ? 9100 : Number(url.port),
+        });
+      } else {
+        await printToDevice(bytes, target);
+      }
+      return { status: 'printed' };
+    } catch (error) {
+      if (error instanceof PrinterError) {
+        return { status: 'failed', sv: error.message, en: error.en };
+      }
+      return {
+        status: 'failed',
+        sv: `Utskriften misslyckades: ${String(error)}`,
+        en: `Printing failed: ${String(error)}`,
+      };
+    }
+  }
+
+  /** Prints a receipt (paper delivery) and kicks the drawer when cash changed hands. */
+  async printReceipt(receipt: Receipt): Promise<{ print: PrintOutcome; drawerOpened: boolean }> {
+    const cash = receipt.payments.some((p) => p.method === 'cash' && p.amount !== 0);
+    const kick = cash && receipt.kind !== 'copy' && receipt.kind !== 'pro-forma';
+    if (receipt.delivery === 'electronic') {
+      const print = kick ? await this.printBytes(DRAWER_KICK) : { status: 'no-printer' as const };
+      return { print: { status: 'no-printer' }, drawerOpened: kick && print.status === 'printed' };
+    }
+    const receiptBytes = renderEscPos(receipt, { timeZone: TIME_ZONE });
+    const bytes = kick ? concat(receiptBytes, DRAWER_KICK) : receiptBytes;
+    const print = await this.printBytes(bytes);
+    return { print, drawerOpened: kick && print.status === 'printed' };
+  }
+
+  receiptHtml(receipt: Receipt): string {
+    return renderReceiptHtml(receipt, { timeZone: TIME_ZONE });
+  }
+
+  receiptPdf(receipt: Receipt): Promise<Uint8Array> {
+    return renderReceiptPdf(receipt, { timeZone: TIME_ZONE });
+  }
+
+  /** Opens the drawer (a lådöppning, journaled by the engine first). */
+  async kickDrawer(): Promise<boolean> {
+    return (await this.printBytes(DRAWER_KICK)).status === 'printed';
+  }
+
+  /** Start and stop are running use too (2021:16 StartAvKassaregister, StoppAvKassaregister). */
+  async recordStart(): Promise<void> {
+    await this.engine.record(undefined, [
+      { kind: 'register-started', data: { programVersion: PROGRAM_VERSION } },
+    ]);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.engine.record(undefined, [
+        { kind: 'register-stopped', data: { programVersion: PROGRAM_VERSION } },
+      ]);
+    } finally {
+      await this.closeControlUnit();
+      this.engine.store.close();
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
