@@ -45,6 +45,15 @@ async function programVersion() {
  * LASMIG.txt beside it.
  * @returns {Promise<{ bundleFile: string, posWeb: boolean }>}
  */
+export const SQLITE_ADDON_FILE = 'better_sqlite3.node';
+
+/** The compiled better-sqlite3 addon of this machine (node_modules). */
+export function sqliteAddon() {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve('better-sqlite3/package.json');
+  return path.join(path.dirname(packageJson), 'build', 'Release', SQLITE_ADDON_FILE);
+}
+
 export async function bundle() {
   const esbuild = await import('esbuild');
   const version = await programVersion();
@@ -86,6 +95,8 @@ export async function bundle() {
     '@echo off\r\nrem Kassa: runs the register program with Node 20 or later.\r\nnode "%~dp0kassa.cjs" %*\r\n',
   );
   await copyFile(path.join(PACKAGE_DIR, 'LASMIG.txt'), path.join(BUNDLE_DIR, 'LASMIG.txt'));
+  // The journal's SQLite addon cannot be bundled: it ships beside kassa.cjs (and the executable).
+  await copyFile(sqliteAddon(), path.join(BUNDLE_DIR, SQLITE_ADDON_FILE));
 
   const posWeb = existsSync(path.join(POS_WEB_DIST, 'index.html'));
   if (posWeb) {
@@ -181,6 +192,7 @@ async function main() {
   const target = path.join(DIST_BIN, 'kassa');
   const strip = !args.has('--no-strip') && existsSync('/usr/bin/strip');
   await injectSea({ nodeBinary: process.execPath, blob, target, strip });
+  await copyFile(sqliteAddon(), path.join(DIST_BIN, SQLITE_ADDON_FILE));
   await rm(work, { recursive: true, force: true });
   const version = execFileSync(target, ['--version'], { encoding: 'utf8' }).trim();
   log(

@@ -28,7 +28,13 @@ async function newestSource(dir: string): Promise<number> {
 }
 
 async function needsBuild(): Promise<boolean> {
-  if (!existsSync(EXECUTABLE) || !existsSync(path.join(BUNDLE, 'kassa.cjs'))) return true;
+  if (
+    !existsSync(EXECUTABLE) ||
+    !existsSync(path.join(BUNDLE, 'kassa.cjs')) ||
+    !existsSync(path.join(DIST_BIN, 'better_sqlite3.node'))
+  ) {
+    return true;
+  }
   const built = (await stat(EXECUTABLE)).mtimeMs;
   const sources = Math.max(
     await newestSource(path.join(REGISTER_DIR, 'src')),
@@ -66,6 +72,11 @@ beforeAll(async () => {
   }
   outside = await mkdtemp(path.join(os.tmpdir(), 'kassa-outside-'));
   await copyFile(EXECUTABLE, path.join(outside, 'kassa'));
+  // The journal's SQLite addon ships beside the executable (as in the installer zip).
+  await copyFile(
+    path.join(DIST_BIN, 'better_sqlite3.node'),
+    path.join(outside, 'better_sqlite3.node'),
+  );
   await cp(BUNDLE, path.join(outside, 'kassa-bundle'), { recursive: true });
   server = await startKassaServer();
   await server.admin.createTerminal('X1', 'Körbar');
@@ -149,6 +160,9 @@ describe('the single executable (Linux, Node SEA)', () => {
         terminal?: { registerId: string };
       };
       expect(local).toMatchObject({ connected: true, terminal: { registerId: 'X1' } });
+      // Selling is ready: the journal opened through the SQLite addon shipped beside the program.
+      expect(local).toHaveProperty('businessDay');
+      expect(existsSync(path.join(outside, 'home-x1', 'journal.sqlite'))).toBe(true);
       // The POS web app beside the program (kassa-bundle/pos-web) or the "not built" page.
       const page = await fetch(url);
       expect([200, 503]).toContain(page.status);

@@ -13,7 +13,7 @@
  *   each step, so after a crash both agree.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -25,6 +25,7 @@ import {
   receiptSeriesOf,
   verifyJournal,
 } from '@kassa/core';
+import { BUNDLED } from '../program.js';
 
 /** SHA-256 as lowercase hex: the journal's hash function. */
 export function sha256Hex(text: string): string {
@@ -132,10 +133,36 @@ function rowToEntry(row: Row): JournalEntry {
   } as JournalEntry; // rows are only ever written from JournalEntry values by `append`
 }
 
-/** Where a native addon may be found beside a packaged program (SEA); undefined: node_modules. */
-function nativeBinding(): string | undefined {
-  const fromEnv = process.env.KASSA_SQLITE_BINDING;
-  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined;
+/** The SQLite addon's file name, shipped beside the bundle and the single executable. */
+export const SQLITE_ADDON_FILE = 'better_sqlite3.node';
+
+let bundledAddon: object | undefined;
+
+/**
+ * The native addon: from node_modules when run from source; beside the program when bundled
+ * (esbuild cannot bundle a .node file, and a single executable can only load it by path, so
+ * `process.dlopen` loads it and better-sqlite3 gets the loaded module as `nativeBinding`).
+ * KASSA_SQLITE_BINDING overrides the path.
+ */
+function nativeBinding(): object | undefined {
+  const override = process.env.KASSA_SQLITE_BINDING;
+  if (!BUNDLED && (override === undefined || override === '')) return undefined;
+  if (bundledAddon !== undefined) return bundledAddon;
+  const candidates =
+    override !== undefined && override !== ''
+      ? [override]
+      : [
+          path.join(path.dirname(process.execPath), SQLITE_ADDON_FILE),
+          path.join(path.dirname(process.argv[1] ?? process.execPath), SQLITE_ADDON_FILE),
+        ];
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (file === undefined) {
+    throw new Error(`${SQLITE_ADDON_FILE} not found beside the program (${candidates.join(', ')})`);
+  }
+  const module = { exports: {} as object };
+  process.dlopen(module, file);
+  bundledAddon = module.exports;
+  return bundledAddon;
 }
 
 /**
@@ -154,7 +181,8 @@ export function openJournalStore(
     db = new Database(file, {
       readonly,
       fileMustExist: readonly,
-      ...(binding === undefined ? {} : { nativeBinding: binding }),
+      // better-sqlite3 accepts the loaded module too; its types only say string.
+      ...(binding === undefined ? {} : { nativeBinding: binding as unknown as string }),
     });
   } catch (error) {
     throw new JournalOpenError('journal-unreadable', (error as Error).message);

@@ -77,7 +77,12 @@ export function buildInstallerZip(distDir: string, provisioning: Provisioning): 
     ],
     'LASMIG.txt': [Buffer.from(readme(provisioning), 'utf8'), REGULAR],
   };
-  if (build.executable) files.kassa = [readFileSync(build.executable), EXECUTABLE];
+  if (build.executable) {
+    files.kassa = [readFileSync(build.executable), EXECUTABLE];
+    // The journal's SQLite addon: the single executable loads it from beside itself.
+    const addon = path.join(distDir, 'better_sqlite3.node');
+    if (existsSync(addon)) files['better_sqlite3.node'] = [readFileSync(addon), EXECUTABLE];
+  }
   if (build.bundle) addFolder(files, build.bundle, 'kassa-bundle');
   return zipSync(files, { level: 6 });
 }
