@@ -13,8 +13,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
 import {
   hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -303,6 +305,21 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   app.decorate('kassa', { syncNow, status, startSync });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kassa register local API',
+        version: PROGRAM_VERSION,
+        description:
+          'The API of `kassa start` on 127.0.0.1, used by the POS web app: status, connecting, ' +
+          'cashier sign-in, and selling (catalogue, the sale under construction, payment, receipts, ' +
+          'copies, returns, parking, drawer and cash, X and Z reports, settings). Amounts are öre. ' +
+          'Errors: `{ error: { code, sv, en, details? } }`. See docs/protocols/register-protocol.md.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
   app.removeContentTypeParser(['text/plain']);
 
   app.setErrorHandler((error, request, reply) => {
@@ -359,6 +376,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   scheduleProbe();
 
   api.get('/local/status', () => status());
+  api.get('/local/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   api.post(
     '/local/terminals',

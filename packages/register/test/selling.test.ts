@@ -280,6 +280,36 @@ describe('a cashier sells', () => {
   });
 });
 
+describe('the local API is documented', () => {
+  it('lists every selling route in /local/openapi.json', async () => {
+    const { status, body } = await rig.call<{ openapi: string; paths: Record<string, object> }>(
+      'GET',
+      '/local/openapi.json',
+    );
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.0.3');
+    for (const route of [
+      '/local/status',
+      '/local/sign-in',
+      '/local/catalogue',
+      '/local/sale',
+      '/local/sale/lines',
+      '/local/sale/lines/{lineId}',
+      '/local/sale/pay',
+      '/local/sale/park',
+      '/local/parked/{parkingId}/resume',
+      '/local/receipts/{number}/copy',
+      '/local/returns',
+      '/local/drawer/open',
+      '/local/reports/x',
+      '/local/reports/z',
+      '/local/settings',
+    ]) {
+      expect(Object.keys(body.paths)).toContain(route);
+    }
+  });
+});
+
 describe('the day closes', () => {
   it('opens the drawer with a reason, records the float and cash moves, and makes X and Z that match a replay', async () => {
     await rig.signIn('maja', '8080');
