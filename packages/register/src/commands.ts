@@ -8,6 +8,7 @@ import { formatFailure } from './cli-output.js';
 import { checkAddress, connect, inputRequired, type ConnectRequest } from './connect.js';
 import { dataFolder } from './data-folder.js';
 import { formatDoctor, runDoctor } from './doctor.js';
+import { runExportJournal } from './export-journal.js';
 import { failure, type Failure } from './failure.js';
 import { pcName } from './hardware.js';
 import { loadInstallation } from './installation.js';
@@ -50,6 +51,8 @@ Användning / usage:
   kassa doctor [--json]   felsök kassan rad för rad / diagnose the register
   kassa start [--port 8181]
       startar kassan på http://127.0.0.1:<port>/ / starts the register locally
+  kassa export-journal --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--out fil.xml]
+      exporterar journalminnet enligt SKVFS 2021:16 / exports the journal (SKVFS 2021:16 XML)
   kassa --version | --help
 
 Datamapp / data folder: KASSA_HOME (standard: %ProgramData%\\Kassa på Windows, ~/.local/share/kassa annars).
@@ -307,6 +310,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await commandDoctor(io, rest);
       case 'start':
         return await commandStart(io, rest);
+      case 'export-journal':
+        return await runExportJournal(rest, io, dataFolder(io.env));
       case '--version':
       case '-v':
       case 'version':

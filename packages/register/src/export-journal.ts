@@ -1,0 +1,237 @@
+/**
+ * `kassa export-journal --from YYYY-MM-DD --to YYYY-MM-DD [--out file.xml]`: the journal of this
+ * register for whole business days (Europe/Stockholm, both days included) as the standard export
+ * of SKVFS 2021:16, written to a file (default `journal-<kassabeteckning>-<from>-<to>.xml` in the
+ * working folder). Reads the journal read-only; the register may keep running meanwhile.
+ * Mapping and decisions: docs/protocols/skvfs-2021-16-export.md.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  type JournalEntry,
+  type Receipt,
+  businessDayBounds,
+  isValidBusinessDay,
+  receiptOf,
+} from '@kassa/core';
+import { MODEL_DESIGNATION } from '@kassa/contracts';
+import { formatFailure } from './cli-output.js';
+import { FILES, readRegisterFile, writeFileAtomic } from './data-folder.js';
+import { type Failure, type Outcome, describeError, failed, succeeded } from './failure.js';
+import { type SkvfsIdentity, type ZReference, journalToSkvfsXml } from './journal-export/index.js';
+import { PROGRAM_VERSION } from './program.js';
+import { JournalOpenError, openJournalStore } from './selling/journal-store.js';
+import { readState } from './state.js';
+
+export const EXPORT_TIME_ZONE = 'Europe/Stockholm';
+export const EXPORT_PROGRAM_NAME = 'Kassa';
+
+export interface ExportJournalRequest {
+  /** The data folder. */
+  readonly folder: string;
+  /** Business days 'YYYY-MM-DD', both included. */
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  /** The output file (relative to `cwd`); default journal-<registerId>-<from>-<to>.xml. */
+  readonly out?: string | undefined;
+  readonly cwd: string;
+  /** Who runs the export (the computer account); null when unknown. */
+  readonly exportedBy: string | null;
+  /** The clock, in epoch milliseconds. */
+  readonly now: () => number;
+}
+
+export interface ExportJournalResult {
+  readonly file: string;
+  readonly registerId: string;
+  readonly entries: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The text of an address as on the receipts: "street, postcode city". */
+function placeAddress(place: { streetAddress: string; postalCode: string; city: string }): string {
+  return [place.streetAddress, `${place.postalCode} ${place.city}`.trim()]
+    .filter((p) => p.trim() !== '')
+    .join(', ');
+}
+
+function latestReceipt(entries: readonly JournalEntry[]): Receipt | undefined {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const receipt = receiptOf(entries[i] as JournalEntry);
+    if (receipt !== undefined) return receipt;
+  }
+  return undefined;
+}
+
+function latestControlUnit(entries: readonly JournalEntry[]): string | null {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const serial = receiptOf(entries[i] as JournalEntry)?.controlUnitSerial;
+    if (serial !== undefined && serial !== null) return serial;
+  }
+  return null;
+}
+
+/** Exports the journal of the business days `from`–`to` to a file. */
+export async function exportJournal(
+  request: ExportJournalRequest,
+): Promise<Outcome<ExportJournalResult>> {
+  const { from, to } = request;
+  if (from === undefined || to === undefined) return failed('export-period-required');
+  for (const day of [from, to]) {
+    if (!isValidBusinessDay(day)) return failed('export-date-invalid', { value: day });
+  }
+  if (from > to) return failed('export-period-reversed', { from, to });
+
+  const register = await readRegisterFile(request.folder);
+  if (!register.ok) return register;
+  if (register.value === null) return failed('not-connected');
+  const journalFile = path.join(request.folder, FILES.journal);
+  if (!existsSync(journalFile)) return failed('export-journal-missing', { file: journalFile });
+  const state = await readState(request.folder, register.value.bindingId);
+
+  const period = {
+    from: new Date(businessDayBounds(from, EXPORT_TIME_ZONE).startMs).toISOString(),
+    to: new Date(businessDayBounds(to, EXPORT_TIME_ZONE).endMs).toISOString(),
+  };
+  let store;
+  try {
+    store = openJournalStore(journalFile, { readonly: true });
+  } catch (error) {
+    if (error instanceof JournalOpenError) {
+      return error.code === 'journal-damaged'
+        ? failed('journal-damaged', { file: journalFile, detail: error.detail })
+        : failed('export-journal-unreadable', { file: journalFile, reason: error.detail });
+    }
+    throw error;
+  }
+  let entries: JournalEntry[];
+  let before: JournalEntry[];
+  let after: JournalEntry[];
+  try {
+    const inPeriod = (e: JournalEntry): boolean =>
+      Date.parse(e.at) >= Date.parse(period.from) && Date.parse(e.at) < Date.parse(period.to);
+    entries = store.entries(period).filter(inPeriod);
+    before = store.entries({ to: period.from });
+    after = store.entries({ from: period.to });
+  } finally {
+    store.close();
+  }
+  if (entries.length === 0) return failed('export-period-empty', { from, to });
+
+  const journal = [...before, ...entries, ...after];
+  const receipt = latestReceipt(journal);
+  const registerId = state.terminal?.registerId ?? register.value.terminal.registerId;
+  const organisationNumber =
+    state.environment?.organisationNumber ?? receipt?.organisationNumber ?? '';
+  const placeOfSaleAddress =
+    state.terminal !== null
+      ? placeAddress(state.terminal.placeOfBusiness)
+      : (receipt?.placeOfSaleAddress ?? '');
+  if (organisationNumber.trim() === '' || placeOfSaleAddress.trim() === '') {
+    return failed('export-identity-unknown');
+  }
+  const identity: SkvfsIdentity = {
+    companyName: state.environment?.companyName ?? register.value.environment.companyName,
+    organisationNumber,
+    placeOfSaleAddress,
+    registerId,
+    registerSerialNumber: state.terminal?.serialNumber ?? register.value.terminal.serialNumber,
+    controlUnitSerial: latestControlUnit(journal),
+    programName: EXPORT_PROGRAM_NAME,
+    programVersion: PROGRAM_VERSION,
+    modelDesignation: MODEL_DESIGNATION,
+  };
+  // What entries of the period may refer to: registrations of lines, originals of copies, starts.
+  const earlierEntries = before.filter(
+    (e) =>
+      e.kind === 'line-added' ||
+      e.kind === 'sale' ||
+      e.kind === 'return' ||
+      e.kind === 'register-started',
+  );
+  const laterZReports: ZReference[] = after.flatMap((e) =>
+    e.kind === 'z-report'
+      ? [{ seq: e.seq, zNumber: e.data.report.zNumber, businessDay: e.data.report.businessDay }]
+      : [],
+  );
+  const result = journalToSkvfsXml({
+    entries,
+    identity,
+    period,
+    exportedAt: new Date(request.now()).toISOString(),
+    exportedBy: request.exportedBy,
+    timeZone: EXPORT_TIME_ZONE,
+    earlierEntries,
+    laterZReports,
+  });
+  if (!result.ok) {
+    switch (result.code) {
+      case 'export-empty':
+        return failed('export-period-empty', { from, to });
+      case 'export-reference-missing':
+        return failed('export-reference-missing', { seq: result.seq, reference: result.reference });
+      case 'export-value-invalid':
+        return failed('export-value-invalid', {
+          seq: result.seq ?? '–',
+          element: result.element,
+          value: result.value,
+          reason: result.reason,
+        });
+    }
+  }
+
+  const file = path.resolve(request.cwd, request.out ?? `journal-${registerId}-${from}-${to}.xml`);
+  try {
+    await writeFileAtomic(file, result.value);
+  } catch (error) {
+    return failed('export-write-failed', { file, reason: describeError(error) });
+  }
+  return succeeded({ file, registerId, entries: entries.length, from, to });
+}
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** The command: parses the flags, exports, prints the outcome; resolves with the exit code. */
+export async function runExportJournal(
+  args: string[],
+  io: {
+    out(line: string): void;
+    err(line: string): void;
+    env: NodeJS.ProcessEnv;
+    cwd: string;
+  },
+  folder: string,
+  now: () => number = Date.now,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: OPTIONS, strict: true });
+  const outcome = await exportJournal({
+    folder,
+    from: values.from,
+    to: values.to,
+    out: values.out,
+    cwd: io.cwd,
+    exportedBy: io.env.USERNAME ?? io.env.USER ?? null,
+    now,
+  });
+  if (!outcome.ok) {
+    printFailure(io, outcome.failure);
+    return 1;
+  }
+  const r = outcome.value;
+  io.out(
+    `Journalen för kassa ${r.registerId}, ${r.from} – ${r.to} (${r.entries} händelser), är exporterad enligt SKVFS 2021:16 till:`,
+  );
+  io.out(`  ${r.file}`);
+  io.out(`(The journal of register ${r.registerId} was exported to ${r.file}.)`);
+  return 0;
+}
+
+function printFailure(io: { err(line: string): void }, f: Failure): void {
+  for (const line of formatFailure(f)) io.err(line);
+}

@@ -1,0 +1,17 @@
+/** The journal as the standard export of SKVFS 2021:16 (see docs/protocols/skvfs-2021-16-export.md). */
+export {
+  INSTANS_NAMESPACE,
+  KOMPONENT_NAMESPACE,
+  NO_PAYMENT,
+  ROOT_ELEMENT,
+  escapeXmlText,
+  formatSkvfsAmount,
+  formatSkvfsDateTime,
+  formatSkvfsIdentityNumber,
+  formatSkvfsRate,
+  journalToSkvfsXml,
+  type SkvfsExportFailure,
+  type SkvfsExportInput,
+  type SkvfsIdentity,
+  type ZReference,
+} from './skvfs-xml.js';

@@ -1,0 +1,1175 @@
+/**
+ * The journal of one register as the standard export of SKVFS 2021:16 (the XML schema
+ * "utredningsstöd", version 2021-12-08, in ../shared/spec/skvfs-2021-16/): the root
+ * `ExportAvDataFranJournalminneEnligtSKVFS2021-16`, one `Handelse` per journal entry, in journal
+ * order. Pure: the caller passes the entries of the period, the identity, the export time and the
+ * zone; nothing here reads a clock, a file or the process time zone.
+ *
+ * Formats, from the XSD: amounts are xs:decimal with at most two fraction digits, written as
+ * kronor with a decimal point and always two decimals ("-12.50"); VAT rates likewise in percent
+ * ("25.00"); date and time is xs:dateTime restricted to exactly "YYYY-MM-DDThh:mm:ss" (no zone,
+ * no fraction), so it is the local time in the shop's zone, seconds truncated; text elements hold
+ * 1–72 characters. Every mapping decision is in docs/protocols/skvfs-2021-16-export.md.
+ */
+import {
+  type BusinessDay,
+  type JournalEntry,
+  type Ore,
+  type PaymentMethod,
+  type Receipt,
+  type ReceiptLine,
+  type Result,
+  type Failure,
+  type VatRate,
+  type XReport,
+  type ZReport,
+  businessDayOf,
+  fail,
+  isIsoInstant,
+  isVatRate,
+  multiplyByGrams,
+  multiplyByQuantity,
+  negate,
+  ok,
+  ore,
+  subtract,
+  vatOfGross,
+} from '@kassa/core';
+
+export const INSTANS_NAMESPACE =
+  'http://xmls.skatteverket.se/se/skatteverket/td/instans/utredningsstod/1.0';
+export const KOMPONENT_NAMESPACE =
+  'http://xmls.skatteverket.se/se/skatteverket/td/komponent/utredningsstod/1.0';
+export const ROOT_ELEMENT = 'ExportAvDataFranJournalminneEnligtSKVFS2021-16';
+
+/** Who and what the export is about. */
+export interface SkvfsIdentity {
+  readonly companyName: string;
+  /** 'NNNNNN-NNNN' (organisationsnummer or personnummer without century). */
+  readonly organisationNumber: string;
+  readonly placeOfSaleAddress: string;
+  /** Kassabeteckning. */
+  readonly registerId: string;
+  /** The register's tillverkningsnummer (the terminal's serial number). */
+  readonly registerSerialNumber: string;
+  /** The control unit's tillverkningsnummer when no receipt of the period names one. */
+  readonly controlUnitSerial: string | null;
+  readonly programName: string;
+  readonly programVersion: string;
+  readonly modelDesignation: string;
+}
+
+/** A Z-dagrapport journaled after the period: which number closed which business day. */
+export interface ZReference {
+  readonly seq: number;
+  readonly zNumber: number;
+  readonly businessDay: BusinessDay;
+}
+
+export interface SkvfsExportInput {
+  /** The entries of the period, in journal order (seq ascending). */
+  readonly entries: readonly JournalEntry[];
+  readonly identity: SkvfsIdentity;
+  /** ISO instants; `from` inclusive, `to` exclusive (as the journal store reads them). */
+  readonly period: { readonly from: string; readonly to: string };
+  /** ISO instant, from the caller's clock. */
+  readonly exportedAt: string;
+  /** Who runs the export (InloggadAnvandareVidExportAvDataFranJournalminnet); null: unknown. */
+  readonly exportedBy: string | null;
+  /** The shop's zone: 'Europe/Stockholm'. */
+  readonly timeZone: string;
+  /**
+   * Entries before the period that entries of the period refer to, never exported themselves:
+   * the `line-added` of a line changed or removed in the period, the original of a copy, the
+   * last `register-started` (the program version of a Z).
+   */
+  readonly earlierEntries?: readonly JournalEntry[];
+  /** Z-dagrapporter journaled after the period (the Z number of a receipt of the period). */
+  readonly laterZReports?: readonly ZReference[];
+}
+
+/** Why no export could be made. */
+export type SkvfsExportFailure =
+  | Failure<'export-empty'>
+  | Failure<'export-reference-missing', { seq: number; reference: string }>
+  | Failure<
+      'export-value-invalid',
+      { seq: number | null; element: string; value: string; reason: string }
+    >;
+
+class Refusal extends Error {
+  constructor(readonly failure: SkvfsExportFailure) {
+    super(failure.code);
+  }
+}
+
+function refuse(seq: number | null, element: string, value: string, reason: string): Refusal {
+  return new Refusal(fail('export-value-invalid', { seq, element, value, reason }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A minimal XML tree: every element is in the komponent namespace except the root.
+
+type XmlNode =
+  | { readonly name: string; readonly text: string }
+  | { readonly name: string; readonly children: readonly XmlNode[] };
+
+function el(name: string, children: readonly (XmlNode | null | undefined | false)[]): XmlNode {
+  return { name, children: children.filter((c): c is XmlNode => Boolean(c)) };
+}
+
+function leaf(name: string, text: string): XmlNode {
+  return { name, text };
+}
+
+/** Characters XML 1.0 cannot hold: replaced with U+FFFD so the file stays well-formed. */
+const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text content; CR is written as a reference so parsers keep it. */
+export function escapeXmlText(text: string): string {
+  return text
+    .replace(NOT_XML_CHAR, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+function serialize(node: XmlNode, depth: number, out: string[]): void {
+  const indent = '  '.repeat(depth);
+  const name = `utreko:${node.name}`;
+  if ('text' in node) {
+    out.push(`${indent}<${name}>${escapeXmlText(node.text)}</${name}>`);
+    return;
+  }
+  out.push(`${indent}<${name}>`);
+  for (const child of node.children) serialize(child, depth + 1, out);
+  out.push(`${indent}</${name}>`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value formats.
+
+/** Öre as the XSD's decimal kronor: "1234.50", "-0.05"; range of the amount types. */
+export function formatSkvfsAmount(amount: Ore): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`not an öre amount: ${amount}`);
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A VAT rate in hundredths of a percent as the XSD's percent: 2500 → "25.00". */
+export function formatSkvfsRate(rate: number): string {
+  return formatSkvfsAmount(ore(rate));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An ISO instant as the XSD's local "YYYY-MM-DDThh:mm:ss" in `timeZone` (seconds truncated). */
+export function formatSkvfsDateTime(instant: string | number, timeZone: string): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+// The XSD allows the years 2010–2099 only (pattern "20[1-9][0-9]" + 15 characters).
+const SKVFS_DATE_TIME = /^20[1-9]\d-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+const MAX_TEXT = 72;
+
+/** Cuts text to the XSD's 72 characters (code points); empty text is refused. */
+function text72(seq: number | null, element: string, value: string, max = MAX_TEXT): string {
+  if (value.trim() === '') throw refuse(seq, element, value, 'tom text / empty text');
+  const points = Array.from(value);
+  return points.length <= max ? value : points.slice(0, max).join('');
+}
+
+const PAYMENT_NAMES: Record<PaymentMethod, string> = {
+  cash: 'Kontant',
+  card: 'Kort',
+  swish: 'Swish',
+};
+
+/** Used when a receipt or report has no payment at all; the XSD needs one row. */
+export const NO_PAYMENT = 'Ingen betalning';
+
+// Organisationsnummer: 10 digits, third ≥ 2. Personnummer: 12 digits with the century.
+const ORGANISATION_NUMBER = /^\d{2}[2-9]\d{7}$/;
+
+/**
+ * 'NNNNNN-NNNN' as the XSD's OrganisationsnummerEllerPersonnummer: an organisationsnummer as its
+ * 10 digits; a personnummer with its century added, the latest century that does not put the
+ * birth date after the export (the '+' of people aged 100 or more is not kept by Kassa).
+ */
+export function formatSkvfsIdentityNumber(
+  value: string,
+  exportDay: BusinessDay,
+  seq: number | null = null,
+): string {
+  const digits = value.replace(/[-+\s]/g, '');
+  if (!/^\d{10}$/.test(digits)) {
+    throw refuse(
+      seq,
+      'OrganisationsnummerEllerPersonnummer',
+      value,
+      'inte 10 siffror / not 10 digits',
+    );
+  }
+  if (ORGANISATION_NUMBER.test(digits)) return digits;
+  const birth = `${digits.slice(0, 2)}-${digits.slice(2, 4)}-${digits.slice(4, 6)}`;
+  const century = `20${birth}` <= exportDay ? '20' : '19';
+  const full = `${century}${digits}`;
+  const date = new Date(`${century}${birth}T00:00:00Z`);
+  const validDate =
+    !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${century}${birth}`;
+  if (!validDate || digits.slice(6, 9) === '000') {
+    throw refuse(
+      seq,
+      'OrganisationsnummerEllerPersonnummer',
+      value,
+      'varken organisationsnummer eller personnummer (ett samordningsnummer ryms inte i schemat) / neither an organisation number nor a personal identity number (a co-ordination number does not fit the schema)',
+    );
+  }
+  return full;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Context {
+  readonly input: SkvfsExportInput;
+  readonly zone: string;
+  readonly exportDay: BusinessDay;
+  /** earlierEntries + entries, by seq ascending. */
+  readonly all: readonly JournalEntry[];
+  readonly zReports: readonly ZReference[];
+  /** Item type per article number, as sold on receipts in the export. */
+  readonly itemTypes: ReadonlyMap<string, 'good' | 'service'>;
+}
+
+function time(ctx: Context, seq: number | null, element: string, instant: string): XmlNode {
+  const value = formatSkvfsDateTime(instant, ctx.zone);
+  if (!SKVFS_DATE_TIME.test(value)) {
+    throw refuse(seq, element, instant, 'åren 2010–2099 / the years 2010–2099');
+  }
+  return leaf(element, value);
+}
+
+function amount(
+  seq: number | null,
+  element: string,
+  value: Ore,
+  options: { min0?: boolean } = {},
+): XmlNode {
+  const min = options.min0 === true ? 0 : -999_999_999_999;
+  if (!Number.isSafeInteger(value) || value < min || value > 9_999_999_999_999) {
+    throw refuse(
+      seq,
+      element,
+      String(value),
+      'utanför schemats intervall / outside the schema range',
+    );
+  }
+  return leaf(element, formatSkvfsAmount(value));
+}
+
+function count(seq: number | null, element: string, value: number): XmlNode {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw refuse(seq, element, String(value), 'inte ett antal / not a count');
+  }
+  return leaf(element, String(value));
+}
+
+function serialNumber(seq: number | null, value: string | null): XmlNode {
+  if (value === null || value.length !== 17 || !/^[A-Za-z0-9 -]*$/.test(value)) {
+    throw refuse(
+      seq,
+      'TillverkningsnummerForKontrollenheten',
+      String(value),
+      '17 tecken A–Z, 0–9, mellanslag eller bindestreck / 17 characters A–Z, 0–9, space or hyphen',
+    );
+  }
+  return leaf('TillverkningsnummerForKontrollenheten', value);
+}
+
+function registerSerial(seq: number | null, value: string): XmlNode {
+  const pattern = /^[0-9A-Za-z-](?:[0-9A-Za-z-]| [0-9A-Za-z-])*$/;
+  if (value.length < 1 || value.length > 48 || !pattern.test(value)) {
+    throw refuse(
+      seq,
+      'TillverkningsnummerForKassaregistret',
+      value,
+      '1–48 tecken A–Z, 0–9, bindestreck, enkla mellanslag / 1–48 characters A–Z, 0–9, hyphen, single spaces',
+    );
+  }
+  return leaf('TillverkningsnummerForKassaregistret', value);
+}
+
+function controlCode(seq: number, element: string, value: string | null): XmlNode {
+  if (value === null || Array.from(value).length !== 59) {
+    throw refuse(
+      seq,
+      element,
+      String(value),
+      'kontrollkoden ska ha 59 tecken / the control code has 59 characters',
+    );
+  }
+  return leaf(element, value);
+}
+
+function identityNumber(ctx: Context, seq: number | null, value: string): XmlNode {
+  return leaf(
+    'OrganisationsnummerEllerPersonnummer',
+    formatSkvfsIdentityNumber(value, ctx.exportDay, seq),
+  );
+}
+
+function dayOf(ctx: Context, entry: JournalEntry): BusinessDay {
+  return businessDayOf(Date.parse(entry.at), ctx.zone);
+}
+
+/**
+ * The number of the Z-dagrapport that covers the entry: the first Z after it that closes its
+ * business day; "0" while that day has no Z yet.
+ */
+function zNumberFor(ctx: Context, entry: JournalEntry): string {
+  const day = dayOf(ctx, entry);
+  const z = ctx.zReports.find((r) => r.seq > entry.seq && r.businessDay === day);
+  return z === undefined ? '0' : String(z.zNumber);
+}
+
+/** Quantity elements of a line: pieces as the count; a weighed good as 1 with its kilograms. */
+function quantityParts(
+  prefix: '' | 'Tidigare',
+  antal: string,
+  mangd: string,
+  unit: 'piece' | 'gram',
+  quantity: number,
+  unitPrice: Ore,
+  seq: number,
+): XmlNode[] {
+  if (!Number.isSafeInteger(quantity))
+    throw refuse(seq, antal, String(quantity), 'inte ett heltal');
+  if (unit === 'piece') {
+    return [
+      leaf(`${prefix}${antal}`, String(quantity)),
+      amount(seq, `${prefix}PrisPerEnhet`, unitPrice),
+    ];
+  }
+  const grams = Math.abs(quantity);
+  const kilograms = `${Math.floor(grams / 1000)}.${String(grams % 1000).padStart(3, '0')}`;
+  return [
+    leaf(`${prefix}${antal}`, quantity < 0 ? '-1' : '1'),
+    leaf(`${prefix}${mangd}`, kilograms),
+    leaf(`${prefix}EnhetForViktLangdTidEllerVolym`, 'kg'),
+    amount(seq, `${prefix}PrisPerEnhet`, unitPrice),
+  ];
+}
+
+function grossOf(unit: 'piece' | 'gram', unitPrice: Ore, quantity: number): Ore {
+  return unit === 'piece'
+    ? multiplyByQuantity(unitPrice, quantity)
+    : multiplyByGrams(unitPrice, quantity);
+}
+
+function vatRateOf(seq: number, rate: number): VatRate {
+  if (!isVatRate(rate))
+    throw refuse(seq, 'Mervardesskattesats', String(rate), 'okänd momssats / unknown VAT rate');
+  return rate;
+}
+
+function articleType(itemType: 'good' | 'service'): XmlNode {
+  return leaf('TypAvArtikel', itemType === 'service' ? 'TJANST' : 'VARA');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receipts.
+
+function soldArticle(ctx: Context, seq: number, line: ReceiptLine, registeredAt: string): XmlNode {
+  const rate = vatRateOf(seq, line.vatRate);
+  return el('SaldArtikel', [
+    articleType(line.itemType),
+    line.group === undefined
+      ? null
+      : leaf('NamnPaHuvudgrupp', text72(seq, 'NamnPaHuvudgrupp', line.group)),
+    line.articleNumber.trim() === ''
+      ? null
+      : leaf('Artikelnummer', text72(seq, 'Artikelnummer', line.articleNumber)),
+    leaf('Artikelnamn', text72(seq, 'Artikelnamn', line.text)),
+    ...quantityParts(
+      '',
+      'AntalAvSaldArtikel',
+      'MangdAvSaldArtikel',
+      line.unit,
+      line.quantity,
+      line.unitPrice,
+      seq,
+    ),
+    amount(seq, 'PrisPaSaldArtikel', line.amount),
+    line.discount === 0
+      ? null
+      : el('RabatterPaSaldArtikelLISTA', [
+          el('RabattPaSaldArtikel', [amount(seq, 'RabattensBelopp', line.discount)]),
+        ]),
+    leaf('MervardesskattesatsForSaldArtikel', formatSkvfsRate(rate)),
+    amount(seq, 'MervardesskattPaSaldArtikel', vatOfGross(line.amount, rate)),
+    time(ctx, seq, 'ArtikelnsRegistreringstidpunkt', registeredAt),
+  ]);
+}
+
+/** The middle of every receipt: articles, discount, totals, (payments,) VAT per rate. */
+function receiptBody(
+  ctx: Context,
+  seq: number,
+  receipt: Receipt,
+  options: { payments: boolean },
+): XmlNode[] {
+  const vatTotal = receipt.vat.reduce((acc, row) => acc + row.vat, 0);
+  const payments = receipt.payments.map((p) =>
+    el('TotalForsaljningssummaPerBetalningsmedel', [
+      leaf('Betalningsmedel', PAYMENT_NAMES[p.method]),
+      amount(seq, 'ForsaljningssummaPerBetalningsmedel', p.amount),
+    ]),
+  );
+  if (receipt.vat.length === 0) {
+    throw refuse(
+      seq,
+      'MervardesskattPaOlikaSkattesatserLISTA',
+      '[]',
+      'kvittot saknar moms per sats / the receipt has no VAT rows',
+    );
+  }
+  return [
+    el(
+      'SaldaArtiklarLISTA',
+      receipt.lines.map((line) => soldArticle(ctx, seq, line, receipt.issuedAt)),
+    ),
+    receipt.discountTotal === 0
+      ? null
+      : amount(seq, 'TotaltRabattbeloppPaKvitto', receipt.discountTotal),
+    amount(seq, 'TotaltForsaljningsbeloppISvenskaKronor', receipt.total),
+    amount(seq, 'MervardesskattPaForsaljningsbeloppet', ore(vatTotal)),
+    options.payments
+      ? el(
+          'TotalaForsaljningssummorPerBetalningsmedelLISTA',
+          payments.length > 0
+            ? payments
+            : [
+                el('TotalForsaljningssummaPerBetalningsmedel', [
+                  leaf('Betalningsmedel', NO_PAYMENT),
+                  amount(seq, 'ForsaljningssummaPerBetalningsmedel', ore(0)),
+                ]),
+              ],
+        )
+      : null,
+    el(
+      'MervardesskattPaOlikaSkattesatserLISTA',
+      receipt.vat.map((row) =>
+        el('MervardesskattPerSkattesats', [
+          leaf('Mervardesskattesats', formatSkvfsRate(vatRateOf(seq, row.rate))),
+          amount(seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
+        ]),
+      ),
+    ),
+  ].filter((n): n is XmlNode => n !== null);
+}
+
+function receiptHead(ctx: Context, seq: number, receipt: Receipt): XmlNode[] {
+  return [
+    leaf('ForetagetsNamn', text72(seq, 'ForetagetsNamn', receipt.companyName)),
+    identityNumber(ctx, seq, receipt.organisationNumber),
+    leaf(
+      'DenAdressDarForsaljningSker',
+      text72(seq, 'DenAdressDarForsaljningSker', receipt.placeOfSaleAddress),
+    ),
+  ];
+}
+
+function unitSerialOf(ctx: Context, receipt: Receipt): string | null {
+  return receipt.controlUnitSerial ?? ctx.input.identity.controlUnitSerial;
+}
+
+function findOriginal(ctx: Context, copy: JournalEntry, receipt: Receipt): Receipt {
+  const wanted = receipt.original;
+  if (wanted !== null) {
+    for (let i = ctx.all.length - 1; i >= 0; i -= 1) {
+      const entry = ctx.all[i] as JournalEntry;
+      if (entry.seq >= copy.seq) continue;
+      if (entry.kind !== 'sale' && entry.kind !== 'return') continue;
+      const candidate = entry.data.receipt;
+      if (
+        candidate.receiptNumber === wanted.receiptNumber &&
+        candidate.registerId === receipt.registerId
+      ) {
+        return candidate;
+      }
+    }
+  }
+  throw new Refusal(
+    fail('export-reference-missing', {
+      seq: copy.seq,
+      reference: `originalkvitto ${wanted?.receiptNumber ?? '?'} / original receipt`,
+    }),
+  );
+}
+
+function receiptElement(
+  ctx: Context,
+  entry: JournalEntry & { data: { receipt: Receipt } },
+): XmlNode {
+  const { seq } = entry;
+  const receipt = entry.data.receipt;
+  const registerId = leaf('Kassabeteckning', text72(seq, 'Kassabeteckning', receipt.registerId));
+  const zNumber = leaf('LopnummerForZDagrapportPaKvitto', zNumberFor(ctx, entry));
+  const serial = serialNumber(seq, unitSerialOf(ctx, receipt));
+  switch (entry.kind) {
+    case 'sale':
+      return el('Kassakvitto', [
+        ...receiptHead(ctx, seq, receipt),
+        time(ctx, seq, 'DatumOchKlockslagNarKvittoFramstalls', receipt.issuedAt),
+        leaf('LopnummerForKassakvitto', String(receipt.receiptNumber)),
+        registerId,
+        ...receiptBody(ctx, seq, receipt, { payments: true }),
+        receipt.delivery === 'electronic' ? leaf('ElektronisktKassakvitto', 'JA') : null,
+        zNumber,
+        serial,
+        controlCode(seq, 'Kontrollkod', receipt.controlCode),
+      ]);
+    case 'return':
+      return el('Returkvitto', [
+        ...receiptHead(ctx, seq, receipt),
+        time(ctx, seq, 'DatumOchKlockslagNarReturkvittoFramstalls', receipt.issuedAt),
+        leaf('LopnummerForKassakvitto', String(receipt.receiptNumber)),
+        receipt.original === null
+          ? null
+          : leaf('LopnummerForUrsprungligtKassakvitto', String(receipt.original.receiptNumber)),
+        registerId,
+        ...receiptBody(ctx, seq, receipt, { payments: true }),
+        receipt.delivery === 'electronic' ? leaf('ElektronisktKassakvitto', 'JA') : null,
+        zNumber,
+        serial,
+        controlCode(seq, 'Kontrollkod', receipt.controlCode),
+      ]);
+    case 'copy': {
+      const original = findOriginal(ctx, entry, receipt);
+      return el('KopiaAvKassakvitto', [
+        ...receiptHead(ctx, seq, receipt),
+        time(ctx, seq, 'DatumOchKlockslagNarKvittoFramstalls', receipt.issuedAt),
+        time(ctx, seq, 'DatumOchKlockslagNarOriginalkvittoFramstalldes', original.issuedAt),
+        leaf('LopnummerForKvittokopia', String(receipt.receiptNumber)),
+        leaf('LopnummerPaOriginalkvitto', String(original.receiptNumber)),
+        registerId,
+        ...receiptBody(ctx, seq, receipt, { payments: true }),
+        receipt.controlCode === null
+          ? null
+          : controlCode(seq, 'KontrollkodPaKopiaAvKassakvitto', receipt.controlCode),
+        receipt.delivery === 'electronic' ? leaf('ElektroniskKopiaAvKassakvitto', 'JA') : null,
+        zNumber,
+        serial,
+        controlCode(seq, 'KontrollkodForKvittotSomKopianAvser', original.controlCode),
+      ]);
+    }
+    case 'training':
+      return el('Ovningskvitto', [
+        ...receiptHead(ctx, seq, receipt),
+        time(ctx, seq, 'DatumOchKlockslagNarKvittoFramstalls', receipt.issuedAt),
+        leaf('LopnummerForOvningskvitto', String(receipt.receiptNumber)),
+        registerId,
+        ...receiptBody(ctx, seq, receipt, { payments: true }),
+        zNumber,
+        serial,
+      ]);
+    case 'pro-forma':
+      return el('ProFormaKvitto', [
+        ...receiptHead(ctx, seq, receipt),
+        time(ctx, seq, 'DatumOchKlockslagNarProFormaKvittoFramstalls', receipt.issuedAt),
+        registerId,
+        ...receiptBody(ctx, seq, receipt, { payments: false }),
+        serial,
+      ]);
+    default:
+      throw new TypeError(`not a receipt entry: ${entry.kind}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Day reports.
+
+function programVersionAt(ctx: Context, seq: number): string {
+  for (let i = ctx.all.length - 1; i >= 0; i -= 1) {
+    const entry = ctx.all[i] as JournalEntry;
+    if (entry.seq < seq && entry.kind === 'register-started') return entry.data.programVersion;
+  }
+  return ctx.input.identity.programVersion;
+}
+
+function reportElement(ctx: Context, seq: number, report: XReport | ZReport): XmlNode {
+  const isZ = report.type === 'Z';
+  const { identity } = ctx.input;
+  const vat =
+    report.vatPerRate.length > 0
+      ? report.vatPerRate.map((row) =>
+          el('MervardesskattPerSkattesats', [
+            leaf('Mervardesskattesats', formatSkvfsRate(vatRateOf(seq, row.rate))),
+            amount(seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
+          ]),
+        )
+      : [
+          el('MervardesskattPerSkattesats', [
+            leaf('Mervardesskattesats', formatSkvfsRate(0)),
+            amount(seq, 'TotaltMervardesskattebeloppPerSkattesats', ore(0)),
+          ]),
+        ];
+  const payments =
+    report.payments.length > 0
+      ? report.payments.map((p) =>
+          el('TotalForsaljningssummaPerBetalningsmedel', [
+            leaf('Betalningsmedel', PAYMENT_NAMES[p.method]),
+            amount(seq, 'ForsaljningssummaPerBetalningsmedel', p.sales),
+          ]),
+        )
+      : [
+          el('TotalForsaljningssummaPerBetalningsmedel', [
+            leaf('Betalningsmedel', NO_PAYMENT),
+            amount(seq, 'ForsaljningssummaPerBetalningsmedel', ore(0)),
+          ]),
+        ];
+  return el(isZ ? 'ZDagrapport' : 'XDagrapport', [
+    leaf('ForetagetsNamn', text72(seq, 'ForetagetsNamn', report.companyName)),
+    identityNumber(ctx, seq, report.organisationNumber),
+    time(ctx, seq, 'DatumOchKlockslagNarRapportFramstalls', report.producedAt),
+    report.type === 'Z' ? leaf('LopnummerForZDagrapport', String(report.zNumber)) : null,
+    leaf('Kassabeteckning', text72(seq, 'Kassabeteckning', report.registerId)),
+    ...(isZ
+      ? [
+          registerSerial(seq, report.registerSerialNumber ?? identity.registerSerialNumber),
+          leaf(
+            'ModellbeteckningForKassaregistret',
+            text72(seq, 'ModellbeteckningForKassaregistret', identity.modelDesignation),
+          ),
+          leaf(
+            'ModellEllerProgramForKassaregistret',
+            text72(seq, 'ModellEllerProgramForKassaregistret', identity.programName),
+          ),
+          leaf(
+            'VersionsnummerForKassaregistret',
+            text72(seq, 'VersionsnummerForKassaregistret', programVersionAt(ctx, seq)),
+          ),
+        ]
+      : []),
+    amount(seq, 'TotalForsaljningssumma', report.salesTotal),
+    report.salesByGroup.length === 0
+      ? null
+      : el(
+          'TotalaForsaljningssummorForOlikaHuvudgrupperLISTA',
+          report.salesByGroup.map((g) =>
+            el('TotalForsaljningssummaForOlikaHuvudgrupper', [
+              leaf('NamnPaHuvudgrupp', text72(seq, 'NamnPaHuvudgrupp', g.group)),
+              amount(seq, 'TotalForsaljningssummaForHuvudgrupp', g.amount),
+            ]),
+          ),
+        ),
+    el('MervardesskattPaOlikaSkattesatserLISTA', vat),
+    amount(seq, 'VaxelkassansBeloppISvenskaKronor', report.cashFloat),
+    count(seq, 'AntalSaldaVaror', report.goodsSold),
+    count(seq, 'AntalSaldaTjanster', report.servicesSold),
+    count(seq, 'AntalKassakvitton', report.receiptCount),
+    count(seq, 'AntalKassaladoppningar', report.drawerOpenings),
+    count(seq, 'AntalKvittokopior', report.copies.count),
+    amount(seq, 'TotaltBeloppPaKvittokopior', report.copies.amount),
+    count(seq, 'AntalKvittonSomTagitsFramIOvningslage', report.training.count),
+    amount(seq, 'TotaltBeloppIOvningslage', report.training.amount, { min0: true }),
+    el('TotalaForsaljningssummorPerBetalningsmedelLISTA', payments),
+    count(seq, 'AntalReturer', report.returns.count),
+    amount(seq, 'ReturernasBelopp', report.returns.amount),
+    amount(seq, 'RabatternasBelopp', report.discounts),
+    count(
+      seq,
+      'AntalOvrigaRegistreringarSomMinskatDagensForsaljningsbelopp',
+      report.otherReductions.count,
+    ),
+    amount(
+      seq,
+      'TotaltBeloppAvOvrigaRegistreringarSomMinskatDagensForsaljningsbelopp',
+      report.otherReductions.amount,
+      { min0: true },
+    ),
+    count(seq, 'AntalOavslutadeForsaljningar', report.unfinishedSales.count),
+    amount(seq, 'TotaltBeloppAvOavslutadeForsaljningar', report.unfinishedSales.amount, {
+      min0: true,
+    }),
+    amount(seq, 'GrandTotalForsaljning', report.grandTotals.sales, { min0: true }),
+    amount(seq, 'GrandTotalRetur', report.grandTotals.returns),
+    amount(seq, 'GrandTotalNetto', report.grandTotals.net),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article registrations (the sale under construction).
+
+type LineAdded = Extract<JournalEntry, { kind: 'line-added' }>;
+
+function lineAddedBefore(
+  ctx: Context,
+  seq: number,
+  match: (entry: LineAdded) => boolean,
+): LineAdded | undefined {
+  for (let i = ctx.all.length - 1; i >= 0; i -= 1) {
+    const entry = ctx.all[i] as JournalEntry;
+    if (entry.seq < seq && entry.kind === 'line-added' && match(entry)) return entry;
+  }
+  return undefined;
+}
+
+function missing(seq: number, reference: string): Refusal {
+  return new Refusal(fail('export-reference-missing', { seq, reference }));
+}
+
+function registeredArticle(
+  ctx: Context,
+  entry: JournalEntry,
+  article: {
+    lineId: string | null;
+    articleNumber: string;
+    text: string;
+    unit: 'piece' | 'gram';
+    quantity: number;
+    unitPrice: Ore;
+    price: Ore;
+    discount: Ore;
+    vatRate: VatRate;
+  },
+): XmlNode[] {
+  const { seq } = entry;
+  return [
+    article.lineId === null || article.lineId.trim() === ''
+      ? null
+      : leaf(
+          'IdentitetsbeteckningForRegistreringAvArtiklar',
+          text72(seq, 'IdentitetsbeteckningForRegistreringAvArtiklar', article.lineId),
+        ),
+    articleType(ctx.itemTypes.get(article.articleNumber) ?? 'good'),
+    article.articleNumber.trim() === ''
+      ? null
+      : leaf('Artikelnummer', text72(seq, 'Artikelnummer', article.articleNumber)),
+    leaf('Artikelnamn', text72(seq, 'Artikelnamn', article.text)),
+    ...quantityParts(
+      '',
+      'AntalAvRegistreradArtikel',
+      'MangdAvRegistreradArtikel',
+      article.unit,
+      article.quantity,
+      article.unitPrice,
+      seq,
+    ),
+    amount(seq, 'PrisPaRegistreradArtikel', article.price),
+    article.discount === 0
+      ? null
+      : el('RabatterPaRegistreradArtikelLISTA', [
+          el('RabattPaRegistreradArtikel', [amount(seq, 'RabattensBelopp', article.discount)]),
+        ]),
+    leaf('MervardesskattesatsForRegistreradArtikel', formatSkvfsRate(article.vatRate)),
+    amount(seq, 'MervardesskattPaRegistreradArtikel', vatOfGross(article.price, article.vatRate)),
+  ].filter((n): n is XmlNode => n !== null);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function ovrigRapport(seq: number, name: string, parameters: string): XmlNode {
+  return el('OvrigRapport', [
+    leaf('NamnPaOvrigRapport', text72(seq, 'NamnPaOvrigRapport', name)),
+    leaf('Sokparameter', text72(seq, 'Sokparameter', parameters, 256)),
+  ]);
+}
+
+/** The event element of one entry (the choice inside `Handelse`). */
+function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
+  const { seq } = entry;
+  switch (entry.kind) {
+    case 'sale':
+    case 'return':
+    case 'copy':
+    case 'training':
+    case 'pro-forma':
+      return receiptElement(ctx, entry);
+    case 'x-report':
+    case 'z-report':
+      return reportElement(ctx, seq, entry.data.report);
+    case 'line-added': {
+      const d = entry.data;
+      const rate = vatRateOf(seq, d.vatRate);
+      return el('RegistreraArtikel', [
+        ...registeredArticle(ctx, entry, {
+          lineId: d.lineId,
+          articleNumber: d.articleNumber,
+          text: d.text,
+          unit: d.unit,
+          quantity: d.quantity,
+          unitPrice: d.unitPrice,
+          price: grossOf(d.unit, d.unitPrice, d.quantity),
+          discount: ore(0),
+          vatRate: rate,
+        }),
+      ]);
+    }
+    case 'line-changed': {
+      const d = entry.data;
+      const added = lineAddedBefore(ctx, seq, (a) => a.data.lineId === d.lineId);
+      if (added === undefined) throw missing(seq, `line-added ${d.lineId}`);
+      const { unit, unitPrice } = added.data;
+      const rate = vatRateOf(seq, added.data.vatRate);
+      const priceAt = (q: number, discount: Ore): Ore =>
+        subtract(grossOf(unit, unitPrice, q), discount);
+      const before = priceAt(d.from.quantity, d.from.discount);
+      const after = priceAt(d.to.quantity, d.to.discount);
+      return el('AndraRegistreradArtikel', [
+        ...registeredArticle(ctx, entry, {
+          lineId: d.lineId,
+          articleNumber: d.articleNumber,
+          text: d.text,
+          unit,
+          quantity: d.to.quantity,
+          unitPrice,
+          price: after,
+          discount: d.to.discount,
+          vatRate: rate,
+        }),
+        ...quantityParts(
+          'Tidigare',
+          'AntalAvRegistreradArtikel',
+          'MangdAvRegistreradArtikel',
+          unit,
+          d.from.quantity,
+          unitPrice,
+          seq,
+        ),
+        amount(seq, 'TidigarePrisPaRegistreradArtikel', before),
+        d.from.discount === 0
+          ? null
+          : el('TidigareRabatterPaRegistreradArtikelLISTA', [
+              el('TidigareRabattPaRegistreradArtikel', [
+                amount(seq, 'TidigareBeloppPaRabatten', d.from.discount),
+              ]),
+            ]),
+        leaf('TidigareMervardesskattesatsForRegistreradArtikel', formatSkvfsRate(rate)),
+        amount(seq, 'TidigareMervardesskattPaRegistreradArtikel', vatOfGross(before, rate)),
+        time(ctx, seq, 'UrsprungligRegistreringstidpunkt', added.at),
+      ]);
+    }
+    case 'line-removed': {
+      const d = entry.data;
+      const added = lineAddedBefore(ctx, seq, (a) => a.data.articleNumber === d.articleNumber);
+      if (added === undefined) throw missing(seq, `line-added ${d.articleNumber}`);
+      const rate = vatRateOf(seq, added.data.vatRate);
+      return el('RaderaRegistreradArtikel', [
+        ...registeredArticle(ctx, entry, {
+          lineId: added.data.lineId,
+          articleNumber: d.articleNumber,
+          text: d.text,
+          unit: d.unit,
+          quantity: d.quantity,
+          unitPrice: added.data.unitPrice,
+          price: d.amount,
+          discount: ore(0),
+          vatRate: rate,
+        }),
+        time(ctx, seq, 'UrsprungligRegistreringstidpunkt', added.at),
+      ]);
+    }
+    case 'sale-parked':
+      return ovrigRapport(
+        seq,
+        'Parkerad försäljning',
+        `parkering=${entry.data.parkingId}; rader=${entry.data.lineCount}; belopp=${formatSkvfsAmount(entry.data.total)}`,
+      );
+    case 'sale-resumed':
+      return el('OppnaParkering', [
+        leaf(
+          'IdentitetsbeteckningPaParkering',
+          text72(seq, 'IdentitetsbeteckningPaParkering', entry.data.parkingId),
+        ),
+      ]);
+    case 'drawer-opened':
+      return leaf('OppnaKassaladaVidNollforsaljning', 'JA');
+    case 'cash-float':
+    case 'cash-in':
+      return el('ForandraVaxelkassa', [
+        amount(seq, 'ForandringAvVaxelkassaISvenskaKronor', entry.data.amount),
+      ]);
+    case 'cash-out':
+      return el('ForandraVaxelkassa', [
+        amount(seq, 'ForandringAvVaxelkassaISvenskaKronor', negate(entry.data.amount)),
+      ]);
+    case 'sign-in':
+      return leaf('InloggningIKassaregister', 'JA');
+    case 'sign-out':
+      return leaf('UtloggningUrKassaregister', 'JA');
+    case 'price-change': {
+      const d = entry.data;
+      return ovrigRapport(
+        seq,
+        'Prisändring',
+        `artikelnummer=${d.articleNumber}; artikel=${d.text}; från=${formatSkvfsAmount(d.from)}; till=${formatSkvfsAmount(d.to)}; gäller från=${d.effectiveFrom}`,
+      );
+    }
+    case 'setting-changed': {
+      const d = entry.data;
+      return ovrigRapport(
+        seq,
+        'Ändrad inställning',
+        `inställning=${d.setting}; från=${d.from ?? '(ingen)'}; till=${d.to ?? '(ingen)'}`,
+      );
+    }
+    case 'control-unit-fault':
+      return leaf(
+        'StatuskodFranKontrollprogrammet',
+        text72(
+          seq,
+          'StatuskodFranKontrollprogrammet',
+          `FEL ${entry.data.code}: ${entry.data.message}`,
+        ),
+      );
+    case 'control-unit-restored':
+      return leaf(
+        'StatuskodFranKontrollprogrammet',
+        text72(
+          seq,
+          'StatuskodFranKontrollprogrammet',
+          `OK: kontrollenheten ${entry.data.serialNumber} svarar igen`,
+        ),
+      );
+    case 'training-switched':
+      return leaf(entry.data.training ? 'StallaOmTillOvningslage' : 'StallaOmTillNormallage', 'JA');
+    case 'register-started':
+      return leaf('StartAvKassaregister', 'JA');
+    case 'register-stopped':
+      return leaf('StoppAvKassaregister', 'JA');
+  }
+}
+
+/** The signed-in user of an entry: `by`; for a sign-in or sign-out without one, the cashier. */
+function userOf(entry: JournalEntry): string | undefined {
+  if (entry.by !== undefined && entry.by.trim() !== '') return entry.by;
+  if (entry.kind === 'sign-in' || entry.kind === 'sign-out') return entry.data.cashierId;
+  return undefined;
+}
+
+function handelse(ctx: Context, entry: JournalEntry): XmlNode {
+  const user = userOf(entry);
+  return el('Handelse', [
+    user === undefined
+      ? null
+      : leaf('InloggadAnvandare', text72(entry.seq, 'InloggadAnvandare', user)),
+    leaf('Kassabeteckning', text72(entry.seq, 'Kassabeteckning', ctx.input.identity.registerId)),
+    time(ctx, entry.seq, 'Registreringstidpunkt', entry.at),
+    eventElement(ctx, entry),
+  ]);
+}
+
+function receiptsOf(entries: readonly JournalEntry[]): { entry: JournalEntry; receipt: Receipt }[] {
+  const list: { entry: JournalEntry; receipt: Receipt }[] = [];
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case 'sale':
+      case 'return':
+      case 'copy':
+      case 'training':
+      case 'pro-forma':
+        list.push({ entry, receipt: entry.data.receipt });
+    }
+  }
+  return list;
+}
+
+/**
+ * The control units of the period: each distinct serial on its receipts, in order of first use;
+ * without receipts, the identity's. One `Kassaregistersystemet` is listed per control unit.
+ */
+function controlUnitsOf(input: SkvfsExportInput): string[] {
+  const serials: string[] = [];
+  for (const { receipt } of receiptsOf(input.entries)) {
+    const serial = receipt.controlUnitSerial;
+    if (serial !== null && !serials.includes(serial)) serials.push(serial);
+  }
+  if (serials.length === 0 && input.identity.controlUnitSerial !== null) {
+    serials.push(input.identity.controlUnitSerial);
+  }
+  return serials;
+}
+
+function checkInput(input: SkvfsExportInput): void {
+  const { from, to } = input.period;
+  if (!isIsoInstant(from) || !isIsoInstant(to) || Date.parse(from) >= Date.parse(to)) {
+    throw new RangeError(`period must be two ISO instants, from before to: ${from} – ${to}`);
+  }
+  if (!isIsoInstant(input.exportedAt)) {
+    throw new RangeError(`exportedAt must be an ISO instant, got ${input.exportedAt}`);
+  }
+  let previous = 0;
+  for (const entry of input.entries) {
+    const at = Date.parse(entry.at);
+    if (at < Date.parse(from) || at >= Date.parse(to)) {
+      throw new RangeError(
+        `entry ${entry.seq} (${entry.at}) is outside the period ${from} – ${to}`,
+      );
+    }
+    if (entry.seq <= previous)
+      throw new RangeError(`entries must be in journal order (seq ${entry.seq})`);
+    previous = entry.seq;
+  }
+}
+
+function buildContext(input: SkvfsExportInput): Context {
+  const bySeq = new Map<number, JournalEntry>();
+  for (const entry of input.earlierEntries ?? []) bySeq.set(entry.seq, entry);
+  for (const entry of input.entries) bySeq.set(entry.seq, entry);
+  const all = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  const zReports: ZReference[] = [];
+  for (const entry of input.entries) {
+    if (entry.kind === 'z-report') {
+      zReports.push({
+        seq: entry.seq,
+        zNumber: entry.data.report.zNumber,
+        businessDay: entry.data.report.businessDay,
+      });
+    }
+  }
+  zReports.push(...(input.laterZReports ?? []));
+  zReports.sort((a, b) => a.seq - b.seq);
+  const itemTypes = new Map<string, 'good' | 'service'>();
+  for (const { receipt } of receiptsOf(all)) {
+    for (const line of receipt.lines) itemTypes.set(line.articleNumber, line.itemType);
+  }
+  return {
+    input,
+    zone: input.timeZone,
+    exportDay: businessDayOf(Date.parse(input.exportedAt), input.timeZone),
+    all,
+    zReports,
+    itemTypes,
+  };
+}
+
+/**
+ * The SKVFS 2021:16 XML of the period's journal entries, as UTF-8 text with an XML declaration.
+ * Refuses an empty period (the schema needs at least one `Handelse`), a reference that cannot
+ * be resolved (pass more `earlierEntries`), and a value the schema cannot hold.
+ */
+export function journalToSkvfsXml(input: SkvfsExportInput): Result<string, SkvfsExportFailure> {
+  checkInput(input);
+  if (input.entries.length === 0) return fail('export-empty');
+  try {
+    const ctx = buildContext(input);
+    const { identity } = input;
+    const units = controlUnitsOf(input);
+    if (units.length === 0) {
+      throw refuse(
+        null,
+        'TillverkningsnummerForKontrollenheten',
+        '',
+        'ingen kontrollenhet känd / no control unit known',
+      );
+    }
+    const toMs = Date.parse(input.period.to) - 1; // the last instant inside the period
+    const children: XmlNode[] = [
+      ...(input.exportedBy === null || input.exportedBy.trim() === ''
+        ? []
+        : [
+            leaf(
+              'InloggadAnvandareVidExportAvDataFranJournalminnet',
+              text72(null, 'InloggadAnvandareVidExportAvDataFranJournalminnet', input.exportedBy),
+            ),
+          ]),
+      leaf(
+        'BeteckningPaDetKassaregisterSomExportAvDataFranJournalminnetSkerIfran',
+        text72(
+          null,
+          'BeteckningPaDetKassaregisterSomExportAvDataFranJournalminnetSkerIfran',
+          identity.registerId,
+        ),
+      ),
+      time(ctx, null, 'TidpunktForNarExportAvDataFranJournalminnetSker', input.exportedAt),
+      el('ValdPeriodForExportAvDataFranJournalminne', [
+        time(ctx, null, 'ValdStarttidpunktForExportAvDataFranJournalminnet', input.period.from),
+        time(
+          ctx,
+          null,
+          'ValdSluttidpunktForExportAvDataFranJournalminnet',
+          new Date(toMs).toISOString(),
+        ),
+      ]),
+      el('BeteckningPaValdaKassaregisterForExportAvDataFranJournalminnenLISTA', [
+        leaf(
+          'BeteckningPaValtKassaregisterForExportAvDataFranJournalminnet',
+          text72(
+            null,
+            'BeteckningPaValtKassaregisterForExportAvDataFranJournalminnet',
+            identity.registerId,
+          ),
+        ),
+      ]),
+      el('InformationOmForetaget', [
+        identityNumber(ctx, null, identity.organisationNumber),
+        leaf('ForetagetsNamn', text72(null, 'ForetagetsNamn', identity.companyName)),
+        leaf(
+          'DenAdressDarForsaljningSker',
+          text72(null, 'DenAdressDarForsaljningSker', identity.placeOfSaleAddress),
+        ),
+      ]),
+      el(
+        'KassaregistersystemLISTA',
+        units.map((unit) =>
+          el('Kassaregistersystemet', [
+            registerSerial(null, identity.registerSerialNumber),
+            leaf(
+              'ModellbeteckningForKassaregistret',
+              text72(null, 'ModellbeteckningForKassaregistret', identity.modelDesignation),
+            ),
+            leaf(
+              'ModellEllerProgramForKassaregistret',
+              text72(null, 'ModellEllerProgramForKassaregistret', identity.programName),
+            ),
+            leaf(
+              'VersionsnummerForKassaregistret',
+              text72(null, 'VersionsnummerForKassaregistret', identity.programVersion),
+            ),
+            leaf('Kassabeteckning', text72(null, 'Kassabeteckning', identity.registerId)),
+            serialNumber(null, unit),
+          ]),
+        ),
+      ),
+      el(
+        'RegistreringLISTA',
+        input.entries.map((entry) => handelse(ctx, entry)),
+      ),
+    ];
+    const out = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<utrein:${ROOT_ELEMENT} xmlns:utrein="${INSTANS_NAMESPACE}" xmlns:utreko="${KOMPONENT_NAMESPACE}">`,
+    ];
+    for (const child of children) serialize(child, 1, out);
+    out.push(`</utrein:${ROOT_ELEMENT}>`, '');
+    return ok(out.join('\n'));
+  } catch (error) {
+    if (error instanceof Refusal) return error.failure;
+    throw error;
+  }
+}
