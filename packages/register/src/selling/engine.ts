@@ -206,6 +206,8 @@ class Serial {
 
 export class SellingEngine {
   private readonly serial = new Serial();
+  /** Days needing a Z, computed once per journal head (the status is polled often). */
+  private openDaysCache: { head: number; days: BusinessDay[] } | null = null;
   private cuState: ControlUnitState = {
     state: 'unknown',
     serialNumber: null,
@@ -246,7 +248,14 @@ export class SellingEngine {
   /** Business days before today with sales and no Z (a Z is due for each, in order). */
   zPending(): BusinessDay[] {
     const today = this.businessDay();
-    return daysNeedingZ(this.store.entries(), this.options.timeZone).filter((d) => d < today);
+    const head = this.store.head()?.seq ?? 0;
+    if (this.openDaysCache?.head !== head) {
+      this.openDaysCache = {
+        head,
+        days: daysNeedingZ(this.store.entries(), this.options.timeZone),
+      };
+    }
+    return this.openDaysCache.days.filter((d) => d < today);
   }
 
   private maxDiscountRate(actor: Actor): number {
