@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type JournalEntry,
   type JournalEvent,
@@ -38,7 +38,13 @@ import {
   vatOfGross,
   withControlCode,
 } from '@kassa/core';
-import { MODEL_DESIGNATION, REGISTER_ERROR_MESSAGES, type RegisterFile } from '@kassa/contracts';
+import {
+  MODEL_DESIGNATION,
+  REGISTER_ERROR_MESSAGES,
+  type ReceiptResult,
+  type RegisterFile,
+  type SaleView,
+} from '@kassa/contracts';
 import { FILES, PROGRAM_VERSION } from '../src/index.js';
 import { openJournalStore } from '../src/selling/journal-store.js';
 import { type RegisterState, initialState } from '../src/state.js';
@@ -49,6 +55,7 @@ import {
   journalToSkvfsXml,
 } from '../src/journal-export/index.js';
 import { REGISTER_DIR, type Pc, kassa, newPc } from './support/register-cli.js';
+import { type SellingRig, startSellingRig } from './support/selling.js';
 
 const ZONE = 'Europe/Stockholm';
 // A copy of the shared spec's schema (see fixtures/skvfs-2021-16/README.md).
@@ -1268,5 +1275,121 @@ describe('kassa export-journal', () => {
     );
     const unknownFlag = await kassa(pc, ['export-journal', '--from', '2026-04-10', '--till', 'x']);
     expect(unknownFlag.code).toBe(2);
+  });
+});
+
+describe('kassa export-journal on a journal written by the selling engine', () => {
+  let rig: SellingRig;
+
+  beforeAll(async () => {
+    rig = await startSellingRig({ startAt: '2026-11-25T09:00:00Z' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('exports a day of real selling through the local API to a valid file', async () => {
+    await rig.signIn('maja', '8080');
+    expect((await rig.call('POST', '/local/cash/float', { amount: 100000 })).status).toBe(204);
+    rig.clock.advance(60_000);
+    await rig.call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
+    const bun = (
+      await rig.call<SaleView>('POST', '/local/sale/lines', { articleNumber: 'BULLE', quantity: 2 })
+    ).body.lines[1];
+    await rig.call('POST', '/local/sale/lines', { articleNumber: 'GODIS', grams: 250 });
+    await rig.call('POST', '/local/sale/lines', { articleNumber: 'BOK' });
+    await rig.call('PATCH', `/local/sale/lines/${bun?.lineId ?? ''}`, {
+      discount: { kind: 'percent', rate: 1000 },
+    });
+    const book = (await rig.call<SaleView>('GET', '/local/sale')).body.lines[3];
+    await rig.call('DELETE', `/local/sale/lines/${book?.lineId ?? ''}`);
+    rig.clock.advance(60_000);
+    const paid = await rig.call<ReceiptResult>('POST', '/local/sale/pay', {
+      tenders: [
+        { method: 'card', amount: 5000 },
+        { method: 'cash', tendered: 10000 },
+      ],
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const sale = paid.body.receipt;
+    rig.clock.advance(60_000);
+    expect((await rig.call('POST', `/local/receipts/${sale.receiptNumber}/copy`)).status).toBe(200);
+    const returned = await rig.call<ReceiptResult>('POST', '/local/returns', {
+      originalReceiptNumber: sale.receiptNumber,
+      items: [{ lineNo: 2, quantity: 1 }],
+      refunds: [{ method: 'cash' }],
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    await rig.call('POST', '/local/sale/lines', { articleNumber: 'MUGG' });
+    await rig.call('POST', '/local/sale/park', { note: 'Bord 4' });
+    const parked = (await rig.call<{ parked: { parkingId: string }[] }>('GET', '/local/parked'))
+      .body.parked;
+    await rig.call('POST', `/local/parked/${parked[0]?.parkingId ?? ''}/resume`);
+    await rig.call('DELETE', '/local/sale');
+    await rig.call('POST', '/local/drawer/open', { reason: 'Växla' });
+    await rig.call('PUT', '/local/training', { training: true });
+    await rig.call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
+    await rig.call('POST', '/local/sale/pay', { tenders: [{ method: 'cash' }] });
+    await rig.call('PUT', '/local/training', { training: false });
+    rig.clock.advance(8 * 3600_000);
+    expect((await rig.call('POST', '/local/reports/x')).status).toBe(200);
+    const z = await rig.call('POST', '/local/reports/z', { countedCash: 100000 });
+    expect(z.status, JSON.stringify(z.body)).toBe(200);
+
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'kassa-export-rig-'));
+    const run = await kassa(
+      rig.pc,
+      ['export-journal', '--from', '2026-11-25', '--to', '2026-11-25'],
+      {
+        cwd,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const registerId = rig.app.kassa.status().terminal?.registerId ?? '?';
+    const file = path.join(cwd, `journal-${registerId}-2026-11-25-2026-11-25.xml`);
+    expect(run.stdout).toContain(file);
+    const result = validate(file);
+    expect(result.output).toContain('validates');
+    expect(result.status).toBe(0);
+
+    const store = openJournalStore(path.join(rig.pc.home, FILES.journal), { readonly: true });
+    const entries = store.entries();
+    store.close();
+    const r = makeReader(file);
+    expect(r.count('RegistreringLISTA/Handelse')).toBe(entries.length);
+    const kinds = new Set(entries.map((e) => e.kind));
+    for (const kind of [
+      'sale',
+      'copy',
+      'return',
+      'training',
+      'line-added',
+      'line-changed',
+      'line-removed',
+      'sale-parked',
+      'sale-resumed',
+      'z-report',
+      'x-report',
+      'sign-in',
+    ]) {
+      expect(kinds.has(kind as JournalEntry['kind']), kind).toBe(true);
+    }
+    const k = 'RegistreringLISTA/Handelse{Kassakvitto}/Kassakvitto';
+    expect(r.text(`${k}/LopnummerForKassakvitto`)).toBe(String(sale.receiptNumber));
+    expect(r.text(`${k}/TotaltForsaljningsbeloppISvenskaKronor`)).toBe(kr(sale.total));
+    expect(r.text(`${k}/Kontrollkod`)).toBe(sale.controlCode);
+    expect(r.text(`${k}/TillverkningsnummerForKontrollenheten`)).toBe(rig.simulator.serialNumber);
+    expect(r.text(`${k}/LopnummerForZDagrapportPaKvitto`)).toBe('1');
+    expect(
+      r.text('RegistreringLISTA/Handelse{ZDagrapport}/ZDagrapport/LopnummerForZDagrapport'),
+    ).toBe('1');
+    expect(r.text('InformationOmForetaget/OrganisationsnummerEllerPersonnummer')).toBe(
+      sale.organisationNumber.replace('-', ''),
+    );
+    expect(r.text('InformationOmForetaget/DenAdressDarForsaljningSker')).toBe(
+      sale.placeOfSaleAddress,
+    );
   });
 });
