@@ -73,6 +73,8 @@ export interface JournalStore {
   workingWithPrefix<T>(prefix: string): { key: string; value: T }[];
   /** Changes working state alone (no journal entry). */
   changeWorking(changes: readonly WorkingChange[]): void;
+  /** The durability pragmas of the store's own connection (journal_mode, synchronous). */
+  durability(): { journalMode: string; synchronous: number };
   close(): void;
 }
 
@@ -207,7 +209,6 @@ export function openJournalStore(
     const { seq, reason } = verified;
     throw new JournalOpenError('journal-damaged', `entry ${seq}: ${reason}`);
   }
-  let tail: JournalEntry | null = all.at(-1) ?? null;
 
   const insert = readonly
     ? null
@@ -229,10 +230,17 @@ export function openJournalStore(
     }
   }
 
+  const lastRow = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
+  );
   const appendTx = db.transaction(
     (events: readonly PendingEvent[], at: string, working: readonly WorkingChange[]) => {
       const added: JournalEntry[] = [];
-      let last = tail;
+      // The chain continues from the file, not from memory: another process (a second
+      // `kassa start` by mistake) may have appended since; inside the transaction this is exact.
+      const top = lastRow.get();
+      let last: JournalEntry | null =
+        top === undefined ? null : ({ seq: top.seq, hash: top.hash } as JournalEntry);
       for (const { event, by } of events) {
         const entry = appendEntry(last, event, at, sha256Hex, by);
         const receipt = receiptOf(entry);
@@ -281,11 +289,13 @@ export function openJournalStore(
 
   return {
     file,
-    head: () => (tail === null ? null : { seq: tail.seq, hash: tail.hash }),
+    head: () => {
+      const top = lastRow.get();
+      return top === undefined ? null : { seq: top.seq, hash: top.hash };
+    },
     append(events, at, working = []) {
       if (readonly) throw new Error('the journal was opened read-only');
-      const added = appendTx(events, at, working);
-      tail = added.at(-1) ?? tail;
+      const added = appendTx.immediate(events, at, working);
       return added;
     },
     entries(range = {}) {
@@ -317,6 +327,10 @@ export function openJournalStore(
       if (readonly) throw new Error('the journal was opened read-only');
       db.transaction(applyWorking)(changes);
     },
+    durability: () => ({
+      journalMode: String(db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(db.pragma('synchronous', { simple: true })),
+    }),
     close: () => db.close(),
   };
 }
