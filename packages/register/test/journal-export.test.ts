@@ -54,7 +54,7 @@ import {
   formatSkvfsAmount,
   journalToSkvfsXml,
 } from '../src/journal-export/index.js';
-import { REGISTER_DIR, REPO_ROOT, type Pc, kassa, newPc } from './support/register-cli.js';
+import { REPO_ROOT, type Pc, kassa, newPc } from './support/register-cli.js';
 import { type SellingRig, startSellingRig } from './support/selling.js';
 
 const ZONE = 'Europe/Stockholm';
