@@ -100,9 +100,54 @@ export type RegisterMe = z.infer<typeof registerMeSchema>;
 export const heartbeatBodySchema = z.strictObject({
   programVersion: z.string().trim().min(1).max(40),
   unsyncedEntries: z.number().int().min(0).max(1_000_000_000),
+  /** When the oldest entry not yet uploaded was made (issue 5: backlog age). */
+  oldestUnsyncedAt: z.string().max(30).nullable().optional(),
+  /** The control unit as the register last saw it (issue 5: sync health). */
+  controlUnit: z
+    .object({
+      state: z.enum(['ok', 'down', 'unknown']),
+      serialNumber: z.string().max(64).nullable(),
+      simulated: z.boolean(),
+    })
+    .optional(),
 });
 
 export const removeBindingBodySchema = z.strictObject({
   confirmation: z.string().max(64),
   reason: z.string().max(500),
 });
+
+// ---- Journal upload (issue 5) ----
+
+/** One journal entry as uploaded: exactly the register's entry (see @kassa/core journal.ts). */
+export const uploadedEntrySchema = z.strictObject({
+  seq: z.number().int().min(1),
+  at: z.string().min(20).max(30),
+  kind: z.string().min(1).max(40),
+  by: z.string().max(254).optional(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type UploadedEntry = z.infer<typeof uploadedEntrySchema>;
+
+/** The most entries one upload may carry. */
+export const MAX_UPLOAD_BATCH = 500;
+
+/**
+ * POST /api/register/journal (device-authenticated): entries in seq order, continuing from the
+ * server's acknowledged head (entries at or below it are accepted again if identical: retries
+ * are idempotent). A gap, a broken chain or a conflicting entry stores nothing of the batch and
+ * flags the terminal (409 journal-gap / journal-chain-broken / journal-conflict).
+ */
+export const journalUploadBodySchema = z.strictObject({
+  entries: z.array(uploadedEntrySchema).min(1).max(MAX_UPLOAD_BATCH),
+});
+export type JournalUploadBody = z.infer<typeof journalUploadBodySchema>;
+
+/** The answer of an upload and of GET /api/register/journal/head: the acknowledged high-water mark. */
+export const journalHeadSchema = z.object({
+  acknowledgedSeq: z.number().int().min(0),
+  acknowledgedHash: z.string().nullable(),
+});
+export type JournalHeadAnswer = z.infer<typeof journalHeadSchema>;
