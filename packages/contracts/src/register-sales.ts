@@ -394,12 +394,12 @@ export const SALES_ERROR_MESSAGES = {
     en: 'Cash was given twice. Put the cash amounts together into one.',
   },
   'non-cash-overpayment': {
-    sv: 'Kort och Swish får inte överstiga beloppet att betala ({due} öre). Växel ges bara på kontanter.',
-    en: 'Card and Swish may not exceed the amount due ({due} öre). Change is only given on cash.',
+    sv: 'Kort och Swish får inte överstiga beloppet att betala ({dueKr}). Växel ges bara på kontanter.',
+    en: 'Card and Swish may not exceed the amount due ({dueKr}). Change is only given on cash.',
   },
   'payment-insufficient': {
-    sv: 'Det saknas {missing} öre. Ta emot resten kontant, med kort eller Swish.',
-    en: '{missing} öre is missing. Take the rest in cash, by card or Swish.',
+    sv: 'Det saknas {missingKr}. Ta emot resten kontant, med kort eller Swish.',
+    en: '{missingKr} is missing. Take the rest in cash, by card or Swish.',
   },
   'control-unit-unreachable': {
     sv: 'Kontrollenheten svarar inte ({detail}). Betalning är spärrad tills den svarar – ett kvitto får inte lämnas utan kontrollkod. Kontrollera att kontrollenheten har ström och sladden är i, och försök igen. Du kan fortsätta lägga till artiklar och parkera köpet. Går kontrollenheten inte att använda ska ni anmäla det till Skatteverket utan dröjsmål.',

@@ -130,6 +130,19 @@ describe('a cashier sells', () => {
     expect(view.total).toBe(3500 + 5310 + 2475);
     expect(view.cashTotal).toBe(11300);
 
+    // Too little: refused with the missing amount in kronor; the sale stays.
+    const short = await rig.call<{ error: { code: string; sv: string } }>(
+      'POST',
+      '/local/sale/pay',
+      {
+        tenders: [{ method: 'card', amount: 5000 }],
+      },
+    );
+    expect(short.status).toBe(400);
+    expect(short.body.error.code).toBe('payment-insufficient');
+    expect(short.body.error.sv).toBe(
+      'Det saknas 62,85\u00a0kr. Ta emot resten kontant, med kort eller Swish.',
+    );
     // Card part 5000, the rest cash: 6285 rounded to 6300 (öresavrundning on the cash part only).
     const paid = await rig.call<ReceiptResult>('POST', '/local/sale/pay', {
       tenders: [

@@ -45,6 +45,7 @@ import {
   createSale,
   daysNeedingZ,
   formatControlUnitDateTime,
+  formatKronor,
   ore,
   priceSale,
   receiptEvent,
@@ -146,6 +147,8 @@ function good<T>(value: T): EngineResult<T> {
   return { ok: true, value };
 }
 
+const MONEY_DETAILS = ['due', 'missing', 'nonCash', 'discount', 'allowed', 'amount', 'total'];
+
 /** The HTTP status of a core failure code. */
 function statusOfCore(code: string): number {
   switch (code) {
@@ -173,10 +176,18 @@ function fromCore<T>(failed: { readonly ok: false; readonly code: string }): Eng
   delete rest.ok;
   delete rest.code;
   const details = Object.keys(rest).length === 0 ? undefined : rest;
-  const extra =
-    failed.code === 'discount-beyond-permission' && details !== undefined
-      ? { ...details, maxDiscountPercent: Number(details.maxDiscountRate) / 100 }
-      : details;
+  let extra = details;
+  if (details !== undefined) {
+    extra = { ...details };
+    // Money in messages is shown as kronor ("12,50 kr"): {missing} → {missingKr}.
+    for (const key of MONEY_DETAILS) {
+      const value = details[key];
+      if (typeof value === 'number') extra[`${key}Kr`] = formatKronor(ore(value));
+    }
+    if (failed.code === 'discount-beyond-permission') {
+      extra.maxDiscountPercent = Number(details.maxDiscountRate) / 100;
+    }
+  }
   return bad(failed.code as Parameters<typeof failure>[0], statusOfCore(failed.code), extra);
 }
 
