@@ -1,11 +1,36 @@
 import { HttpClient } from './http';
 import type {
+  AddLineBody,
   AdminCredentials,
+  ChangeLineBody,
   ConnectRequest,
+  Consumption,
+  Discount,
+  LocalCatalogue,
   LocalStatus,
+  ParkedSale,
+  ReceiptDetail,
+  ReceiptList,
+  ReceiptResult,
+  RegisterSettings,
+  ReportResult,
+  ReturnBody,
+  SaleView,
   SignedInCashier,
+  SwishQr,
+  Tender,
   TerminalList,
 } from './types';
+
+const line = (lineId: string) => `/local/sale/lines/${encodeURIComponent(lineId)}`;
+const receipt = (receiptNumber: number) => `/local/receipts/${receiptNumber}`;
+
+/** Links the screen opens in a new tab (PDFs of receipts and reports). */
+export const pdfLinks = {
+  receipt: (receiptNumber: number) => `${receipt(receiptNumber)}/pdf`,
+  x: () => '/local/reports/x/pdf',
+  z: (zNumber: number) => `/local/reports/z/${zNumber}/pdf`,
+};
 
 /** The Register local API, one method per route. */
 export class LocalApi {
@@ -33,5 +58,111 @@ export class LocalApi {
 
   async signOut(): Promise<void> {
     await this.http.post<undefined>('/local/sign-out');
+  }
+
+  // ---- Selling ----
+
+  catalogue(): Promise<LocalCatalogue> {
+    return this.http.get<LocalCatalogue>('/local/catalogue');
+  }
+
+  sale(): Promise<SaleView> {
+    return this.http.get<SaleView>('/local/sale');
+  }
+
+  addLine(body: AddLineBody): Promise<SaleView> {
+    return this.http.post<SaleView>('/local/sale/lines', body);
+  }
+
+  changeLine(lineId: string, body: ChangeLineBody): Promise<SaleView> {
+    return this.http.patch<SaleView>(line(lineId), body);
+  }
+
+  removeLine(lineId: string): Promise<SaleView> {
+    return this.http.delete<SaleView>(line(lineId));
+  }
+
+  orderDiscount(discount: Discount | null): Promise<SaleView> {
+    return this.http.put<SaleView>('/local/sale/discount', { discount });
+  }
+
+  consumption(consumption: Consumption): Promise<SaleView> {
+    return this.http.put<SaleView>('/local/sale/consumption', { consumption });
+  }
+
+  clearSale(): Promise<SaleView> {
+    return this.http.delete<SaleView>('/local/sale');
+  }
+
+  pay(tenders: Tender[], delivery: 'paper' | 'electronic' = 'paper'): Promise<ReceiptResult> {
+    return this.http.post<ReceiptResult>('/local/sale/pay', { tenders, delivery });
+  }
+
+  proForma(): Promise<ReceiptResult> {
+    return this.http.post<ReceiptResult>('/local/sale/pro-forma');
+  }
+
+  park(note: string): Promise<SaleView> {
+    const trimmed = note.trim();
+    return this.http.post<SaleView>('/local/sale/park', trimmed === '' ? {} : { note: trimmed });
+  }
+
+  async parked(): Promise<ParkedSale[]> {
+    return (await this.http.get<{ parked: ParkedSale[] }>('/local/parked')).parked;
+  }
+
+  resume(parkingId: string): Promise<SaleView> {
+    return this.http.post<SaleView>(`/local/parked/${encodeURIComponent(parkingId)}/resume`);
+  }
+
+  training(training: boolean): Promise<SaleView> {
+    return this.http.put<SaleView>('/local/training', { training });
+  }
+
+  receipts(limit = 20): Promise<ReceiptList> {
+    return this.http.get<ReceiptList>(`/local/receipts?limit=${limit}`);
+  }
+
+  receipt(receiptNumber: number): Promise<ReceiptDetail> {
+    return this.http.get<ReceiptDetail>(receipt(receiptNumber));
+  }
+
+  copy(receiptNumber: number): Promise<ReceiptResult> {
+    return this.http.post<ReceiptResult>(`${receipt(receiptNumber)}/copy`);
+  }
+
+  returnItems(body: ReturnBody): Promise<ReceiptResult> {
+    return this.http.post<ReceiptResult>('/local/returns', body);
+  }
+
+  async openDrawer(reason: string): Promise<void> {
+    await this.http.post<unknown>('/local/drawer/open', { reason });
+  }
+
+  async cashFloat(amount: number): Promise<void> {
+    await this.http.post<undefined>('/local/cash/float', { amount });
+  }
+
+  async cashMove(direction: 'in' | 'out', amount: number, reason: string): Promise<void> {
+    await this.http.post<undefined>(`/local/cash/${direction}`, { amount, reason });
+  }
+
+  xReport(): Promise<ReportResult> {
+    return this.http.post<ReportResult>('/local/reports/x');
+  }
+
+  zReport(countedCash?: number): Promise<ReportResult> {
+    return this.http.post<ReportResult>(
+      '/local/reports/z',
+      countedCash === undefined ? {} : { countedCash },
+    );
+  }
+
+  swish(amount: number): Promise<SwishQr> {
+    return this.http.get<SwishQr>(`/local/swish?amount=${amount}`);
+  }
+
+  settings(): Promise<RegisterSettings> {
+    return this.http.get<RegisterSettings>('/local/settings');
   }
 }

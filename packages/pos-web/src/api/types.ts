@@ -36,8 +36,8 @@ export interface StatusProblem {
   en: string;
 }
 
-/** `GET /local/status` (localStatusSchema in @kassa/contracts). */
-export interface LocalStatus {
+/** `GET /local/status` (localStatusSchema in @kassa/contracts), with the selling state once signed in. */
+export interface LocalStatus extends SellingStatus {
   connected: boolean;
   environment?: StatusEnvironment;
   terminal?: StatusTerminal;
@@ -82,4 +82,244 @@ export interface ApiErrorBody {
   sv: string;
   en: string;
   details: Record<string, unknown>;
+}
+
+// ---- Selling (packages/contracts/src/register-sales.ts; amounts in öre, rates in 1/100 %) ----
+
+export type Consumption = 'eat-in' | 'take-away';
+export type PaymentMethod = 'cash' | 'card' | 'swish';
+
+/** A discount: a fixed amount in öre, or a rate in hundredths of a percent (1000 = 10 %). */
+export type Discount = { kind: 'amount'; amount: number } | { kind: 'percent'; rate: number };
+
+/** Cash with what was handed over (without it: exactly), card or Swish with the amount. */
+export type Tender =
+  { method: 'cash'; tendered?: number } | { method: 'card' | 'swish'; amount: number };
+
+/** One product of the register's catalogue copy (`GET /local/catalogue`). */
+export interface LocalProduct {
+  articleNumber: string;
+  name: string;
+  barcodes: string[];
+  priceOre: number;
+  /** 'piece', or 'kilogram' for a weighed good whose price is per kilogram. */
+  unit: 'piece' | 'kilogram';
+  vatCategory: string;
+  kind: 'good' | 'service';
+  group: string | null;
+}
+
+export interface LocalCatalogue {
+  syncedAt: string | null;
+  products: LocalProduct[];
+}
+
+export interface SaleLineView {
+  lineId: string;
+  articleNumber: string;
+  text: string;
+  itemType: 'good' | 'service';
+  group: string | null;
+  unit: 'piece' | 'gram';
+  /** Pieces, or grams for a weighed good. */
+  quantity: number;
+  /** Per piece, or per kilogram for a weighed good. */
+  unitPrice: number;
+  vatRate: number;
+  discount: Discount | null;
+  /** Line discount plus the line's share of the order discount. */
+  discountAmount: number;
+  amount: number;
+}
+
+export interface VatRow {
+  rate: number;
+  gross: number;
+  vat: number;
+  net: number;
+}
+
+/** The sale under construction (`GET /local/sale` and every step that changes it). */
+export interface SaleView {
+  consumption: Consumption;
+  training: boolean;
+  lines: SaleLineView[];
+  orderDiscount: Discount | null;
+  discountTotal: number;
+  total: number;
+  /** What to pay in cash only (öresavrundning on the total). */
+  cashTotal: number;
+  vat: VatRow[];
+  /** The largest discount the signed-in cashier may give, in hundredths of a percent. */
+  maxDiscountRate: number;
+  parkedCount: number;
+}
+
+export type AddLineBody = ({ barcode: string } | { articleNumber: string }) & {
+  quantity?: number;
+  grams?: number;
+};
+
+export interface ChangeLineBody {
+  quantity?: number;
+  discount?: Discount | null;
+}
+
+export interface ParkedSale {
+  parkingId: string;
+  parkedAt: string;
+  by: string;
+  lineCount: number;
+  total: number;
+  summary: string;
+  note?: string | null;
+}
+
+export type ReceiptKind = 'sale' | 'return' | 'copy' | 'training' | 'pro-forma';
+
+export interface ReceiptLine {
+  lineNo: number;
+  articleNumber: string;
+  text: string;
+  itemType: 'good' | 'service';
+  unit: 'piece' | 'gram';
+  quantity: number;
+  unitPrice: number;
+  vatRate: number;
+  discount: number;
+  amount: number;
+}
+
+export interface ReceiptView {
+  kind: ReceiptKind;
+  receiptNumber: number;
+  issuedAt: string;
+  businessDay: string;
+  companyName: string;
+  organisationNumber: string;
+  placeOfSaleAddress: string;
+  registerId: string;
+  lines: ReceiptLine[];
+  discountTotal: number;
+  total: number;
+  vat: VatRow[];
+  payments: { method: PaymentMethod; amount: number }[];
+  rounding: number;
+  totalToPay: number;
+  cashTendered: number;
+  change: number;
+  controlUnitSerial: string | null;
+  controlCode: string | null;
+  original: { receiptNumber: number; issuedAt: string } | null;
+}
+
+/** What printing did; `sv`/`en` say why when it failed. */
+export interface PrintOutcome {
+  status: 'printed' | 'no-printer' | 'failed';
+  sv?: string;
+  en?: string;
+}
+
+/** The answer of pay, pro forma, copy and return. */
+export interface ReceiptResult {
+  receipt: ReceiptView;
+  html: string;
+  print: PrintOutcome;
+  drawerOpened: boolean;
+  /** A simulator signed the receipt: it is not a legal receipt. */
+  simulated: boolean;
+}
+
+export interface ReceiptListItem {
+  kind: ReceiptKind;
+  receiptNumber: number;
+  issuedAt: string;
+  total: number;
+  copied: boolean;
+  /** For a sale: what is still returnable, per line number. */
+  returnable: { lineNo: number; quantity: number }[];
+}
+
+/** `GET /local/receipts/:number`: the receipt, its HTML, and (for a sale) what is returnable. */
+export interface ReceiptDetail {
+  receipt: ReceiptView;
+  html: string;
+  copied?: boolean;
+  returnable?: { lineNo: number; quantity: number }[];
+}
+
+export interface ReceiptList {
+  receipts: ReceiptListItem[];
+}
+
+export interface ReturnBody {
+  originalReceiptNumber: number;
+  items: { lineNo: number; quantity: number }[];
+  refunds: Tender[];
+}
+
+export interface PaymentFigure {
+  method: PaymentMethod;
+  sales: number;
+  returns: number;
+  net: number;
+}
+
+/** The figures of an X or Z report the screen shows (the rest is in its HTML). */
+export interface DayReport {
+  type: 'X' | 'Z';
+  zNumber?: number;
+  businessDay: string;
+  producedAt: string;
+  salesTotal: number;
+  netTotal: number;
+  receiptCount: number;
+  cashFloat: number;
+  expectedCash: number;
+  /** The counted cash and its difference from the expected, when counted. */
+  countedCash?: number | null;
+  cashDifference?: number | null;
+  payments: PaymentFigure[];
+  returns: { count: number; amount: number };
+  vatPerRate: VatRow[];
+}
+
+export interface ReportResult {
+  report: DayReport;
+  html: string;
+  print: PrintOutcome;
+}
+
+export interface SwishQr {
+  payee: string;
+  amount: number;
+  message: string;
+  text: string;
+  svg: string;
+}
+
+export interface RegisterSettings {
+  controlUnit: string;
+  printer: string;
+  swishPayee: string | null;
+  cashierMaxDiscountRate: number;
+}
+
+export interface ControlUnitState {
+  /** ok: answered last time; down: the last request failed (payment is blocked). */
+  state: 'ok' | 'down' | 'unknown';
+  serialNumber: string | null;
+  simulated: boolean;
+  problem: { code: string; sv: string; en: string } | null;
+}
+
+/** What `GET /local/status` adds for a signed-in register (selling). */
+export interface SellingStatus {
+  controlUnit?: ControlUnitState;
+  training?: boolean;
+  /** The business day, YYYY-MM-DD (Europe/Stockholm). */
+  businessDay?: string;
+  /** Earlier business days with sales and no Z yet. */
+  zPending?: string[];
+  settings?: RegisterSettings;
 }

@@ -1,5 +1,5 @@
 import { Box, Group, Text } from '@mantine/core';
-import type { LocalStatus } from '../api/types';
+import type { ControlUnitState, LocalStatus } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 import { formatDateTime } from '../i18n/format';
 import { describeConnection, type Connection } from '../status/connection';
@@ -12,7 +12,10 @@ const toneColour: Record<Tone, string> = {
   bad: 'var(--mantine-color-red-6)',
 };
 
-/** The bottom bar: online or offline, which terminal this is, and the program's version. */
+/**
+ * The bottom bar: online or offline, the control unit (a simulator is labelled as such), which
+ * terminal this is, and the program's version.
+ */
 export function StatusBar({
   status,
   reachable,
@@ -26,7 +29,12 @@ export function StatusBar({
   return (
     <Box component="footer" aria-label={t('statusBar.label')} bg="gray.9" c="white" px="lg" py={6}>
       <Group justify="space-between" gap="lg" wrap="nowrap" mih={32}>
-        <ConnectionLine connection={connection} />
+        <Group gap="lg" wrap="nowrap" style={{ flex: 'none' }}>
+          <ConnectionLine connection={connection} />
+          {status?.controlUnit !== undefined && (
+            <ControlUnitLine controlUnit={status.controlUnit} />
+          )}
+        </Group>
         <Text size="sm" c="white" truncate>
           {terminal
             ? t('statusBar.terminal', { name: terminal.name, registerId: terminal.registerId })
@@ -39,6 +47,22 @@ export function StatusBar({
         )}
       </Group>
     </Box>
+  );
+}
+
+function Dot({ tone }: { tone: Tone }) {
+  return (
+    <Box
+      aria-hidden
+      w={14}
+      h={14}
+      style={{
+        borderRadius: '50%',
+        background: toneColour[tone],
+        border: '2px solid white',
+        flex: 'none',
+      }}
+    />
   );
 }
 
@@ -68,20 +92,38 @@ function ConnectionLine({ connection }: { connection: Connection }) {
   }
   return (
     <Group gap={8} wrap="nowrap" data-connection={connection.state}>
-      <Box
-        aria-hidden
-        w={14}
-        h={14}
-        style={{
-          borderRadius: '50%',
-          background: toneColour[tone],
-          border: '2px solid white',
-          flex: 'none',
-        }}
-      />
+      <Dot tone={tone} />
       <Text size="sm" c="white" fw={600}>
         {text}
       </Text>
+    </Group>
+  );
+}
+
+/** The control unit's state; a simulator gets an orange label that cannot be missed. */
+function ControlUnitLine({ controlUnit }: { controlUnit: ControlUnitState }) {
+  const t = useT();
+  const { tone, text } = {
+    ok: { tone: 'ok' as const, text: t('bar.controlUnitOk') },
+    down: { tone: 'bad' as const, text: t('bar.controlUnitDown') },
+    unknown: { tone: 'warning' as const, text: t('bar.controlUnitUnknown') },
+  }[controlUnit.state];
+  return (
+    <Group gap={8} wrap="nowrap" data-control-unit={controlUnit.state}>
+      <Dot tone={tone} />
+      <Text
+        size="sm"
+        c="white"
+        fw={600}
+        title={
+          controlUnit.serialNumber === null
+            ? undefined
+            : t('bar.serial', { serial: controlUnit.serialNumber })
+        }
+      >
+        {text}
+      </Text>
+      {controlUnit.simulated && <span className="simulated-label">{t('bar.simulated')}</span>}
     </Group>
   );
 }

@@ -54,11 +54,32 @@ describe('dictionaries', () => {
     expect(sv['terminals.boundTo']).toBe('Kopplad till {pcName}');
     expect(sv['sales.signedInAs']).toBe('Inloggad som {name}');
     expect(sv['sales.signOut']).toBe('Logga ut');
-    expect(sv['sales.comingTitle']).toBe('Försäljning kommer i nästa version');
     expect([sv['role.admin'], sv['role.manager'], sv['role.cashier']]).toEqual([
       'Administratör',
       'Butikschef',
       'Kassör',
+    ]);
+  });
+
+  it('names the selling screen as the issue and the shop floor do', () => {
+    expect(sv['training.band']).toBe('ÖVNINGSLÄGE');
+    expect(sv['bar.simulated']).toBe('Simulerad kontrollenhet – ej certifierad');
+    expect([sv['consumption.eatIn'], sv['consumption.takeAway']]).toEqual(['Äta här', 'Ta med']);
+    expect(sv['proForma.title']).toBe('Förhandskvitto – EJ KVITTO');
+    expect(sv['pay.cardInstruction']).toBe(
+      'Betala med kort i kortterminalen, bekräfta när den godkänts.',
+    );
+    expect([
+      sv['actions.pay'],
+      sv['done.newSale'],
+      sv['receipts.copy'],
+      sv['receipts.return'],
+    ]).toEqual(['Betala', 'Ny försäljning', 'Kopia', 'Retur']);
+    expect([sv['cash.open'], sv['cash.float'], sv['reports.x'], sv['reports.z']]).toEqual([
+      'Öppna kassalådan',
+      'Växelkassa',
+      'X-rapport',
+      'Z-rapport',
     ]);
   });
 });

@@ -1,65 +1,194 @@
-import { Alert, Badge, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
-import type { SignedInCashier } from '../api/types';
+import { ApiError } from '../api/errors';
+import type { LocalProduct, SignedInCashier } from '../api/types';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useErrorText, useT } from '../i18n/I18nProvider';
 import { useStatus } from '../status/StatusProvider';
+import { ActionBar, type Action } from './selling/ActionBar';
+import { PaymentBlockedBanner, TrainingBand, ZPendingBanner } from './selling/Banners';
+import { NoticeArea } from './selling/NoticeArea';
+import { ProductPanel } from './selling/ProductPanel';
+import { ReceiptPanel } from './selling/ReceiptPanel';
+import { SalesDialogs, type Dialog } from './selling/SalesDialogs';
+import { SellingBar } from './selling/SellingBar';
+import { useBarcodeScanner } from './selling/useBarcodeScanner';
+import { useSale } from './selling/useSale';
 
-/** The signed-in screen. Selling arrives with the journal (issue 4); this is its placeholder. */
+/**
+ * The register screen: the receipt in progress on the left, the product grid on the right, the
+ * actions at the bottom, and the selling status on top. A barcode scanner works wherever the focus
+ * is. Every change goes to the register's local API, whose answer is what the screen shows.
+ */
 export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
   const t = useT();
   const errorText = useErrorText();
   const api = useApi();
-  const { update, reportError } = useStatus();
+  const { state, update, refresh, reportError } = useStatus();
+  const sale = useSale();
+  const [products, setProducts] = useState<LocalProduct[]>([]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [signingOut, setSigningOut] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+
+  const status = state.phase === 'ready' ? state.status : null;
+  const controlUnit = status?.controlUnit;
+  const payBlocked = controlUnit?.state === 'down';
+  const training = sale.sale?.training ?? status?.training ?? false;
+
+  const loadCatalogue = useCallback(() => {
+    api.catalogue().then(
+      (catalogue) => setProducts(catalogue.products),
+      (error: unknown) => reportError(error),
+    );
+  }, [api, reportError]);
+
+  useEffect(loadCatalogue, [loadCatalogue]);
+
+  const { run, setNotice } = sale;
+
+  const addByBarcode = useCallback(
+    (barcode: string) => {
+      void run(() => api.addLine({ barcode }), {
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'weight-required') {
+            setDialog({ kind: 'weigh', barcode, product: null });
+            return true;
+          }
+          if (error instanceof ApiError && error.code === 'article-not-found') {
+            setNotice({
+              tone: 'error',
+              error,
+              title: (tr) => tr('notice.unknownBarcode', { code: barcode }),
+            });
+            return true;
+          }
+          return false;
+        },
+      });
+    },
+    [api, run, setNotice],
+  );
+
+  const addProduct = useCallback(
+    (product: LocalProduct) => {
+      if (product.unit === 'kilogram') {
+        setDialog({ kind: 'weigh', barcode: null, product });
+        return;
+      }
+      void run(() => api.addLine({ articleNumber: product.articleNumber }));
+    },
+    [api, run],
+  );
+
+  useBarcodeScanner(dialog === null && sale.sale !== null, addByBarcode);
 
   function signOut() {
     setSigningOut(true);
-    setError(null);
     api.signOut().then(
-      () => update((status) => ({ ...status, signedIn: null })),
-      (caught: unknown) => {
-        setError(caught);
+      () => update((current) => ({ ...current, signedIn: null })),
+      (error: unknown) => {
         setSigningOut(false);
-        reportError(caught);
+        reportError(error);
+        setNotice({ tone: 'error', error });
       },
     );
   }
 
+  function switchTraining(on: boolean) {
+    void run(() => api.training(on), {
+      info: (tr) => (on ? tr('notice.trainingOn') : tr('notice.trainingOff')),
+    }).then(() => refresh());
+  }
+
+  function onAction(action: Action) {
+    switch (action) {
+      case 'proForma':
+        api.proForma().then(
+          (result) => setDialog({ kind: 'proForma', result }),
+          (error: unknown) => {
+            reportError(error);
+            setNotice({ tone: 'error', error });
+          },
+        );
+        return;
+      default:
+        setDialog({ kind: action });
+    }
+  }
+
+  if (sale.sale === null) {
+    return (
+      <Center style={{ flex: 1 }} p="lg">
+        {sale.loadError === null ? (
+          <Loader size="xl" aria-label={t('sales.loading')} />
+        ) : (
+          <ErrorPanel title={t('error.title')} onRetry={() => void sale.reload()}>
+            {errorText(sale.loadError)}
+          </ErrorPanel>
+        )}
+      </Center>
+    );
+  }
+
+  const current = sale.sale;
   return (
-    <Center style={{ flex: 1 }} p="lg">
-      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={720}>
-        <Stack gap="lg">
-          <Group justify="space-between" align="flex-start" gap="md">
-            <div>
-              <Title order={1}>{t('sales.signedInAs', { name: cashier.displayName })}</Title>
-              <Group gap="sm" mt={6}>
-                <Badge size="lg" variant="outline" color="teal.9">
-                  {t(`role.${cashier.role}`)}
-                </Badge>
-                <Text size="md">{cashier.username}</Text>
-              </Group>
-            </div>
-            <Button variant="outline" onClick={signOut} loading={signingOut}>
-              {t('sales.signOut')}
-            </Button>
-          </Group>
-          {error !== null && <ErrorPanel title={t('error.title')}>{errorText(error)}</ErrorPanel>}
-          <Alert
-            color="blue"
-            variant="light"
-            title={t('sales.comingTitle')}
-            role="note"
-            styles={{ title: { fontSize: 'var(--mantine-font-size-lg)' } }}
-          >
-            <Text size="md" c="black">
-              {t('sales.comingBody')}
-            </Text>
-          </Alert>
-        </Stack>
-      </Paper>
-    </Center>
+    <div className="selling" data-training={training || undefined}>
+      <SellingBar
+        cashier={cashier}
+        businessDay={status?.businessDay}
+        training={training}
+        onTraining={switchTraining}
+        onSignOut={signOut}
+        signingOut={signingOut}
+      />
+      {training && <TrainingBand />}
+      {status?.zPending !== undefined && status.zPending.length > 0 && (
+        <ZPendingBanner days={status.zPending} />
+      )}
+      {payBlocked && controlUnit !== undefined && (
+        <PaymentBlockedBanner controlUnit={controlUnit} />
+      )}
+      <div className="selling-body">
+        <ReceiptPanel
+          sale={current}
+          selectedLineId={sale.selectedLineId}
+          onSelect={sale.select}
+          onConsumption={(consumption) => void run(() => api.consumption(consumption))}
+          busy={sale.busy}
+          payBlocked={payBlocked}
+          onPay={() => setDialog({ kind: 'pay' })}
+          onStep={(line, delta) =>
+            void run(() => api.changeLine(line.lineId, { quantity: line.quantity + delta }))
+          }
+          onQuantity={(line) => setDialog({ kind: 'quantity', line })}
+          onDiscount={(line) => setDialog({ kind: 'lineDiscount', line })}
+          onRemove={(line) => setDialog({ kind: 'remove', line })}
+        />
+        <div className="selling-side">
+          <NoticeArea notice={sale.notice} onDismiss={() => setNotice(null)} />
+          <ProductPanel products={products} onProduct={addProduct} onBarcode={addByBarcode} />
+        </div>
+      </div>
+      <ActionBar
+        hasLines={current.lines.length > 0}
+        parkedCount={current.parkedCount}
+        onAction={onAction}
+      />
+      {dialog !== null && (
+        <SalesDialogs
+          dialog={dialog}
+          cashier={cashier}
+          sale={sale}
+          payBlocked={payBlocked}
+          onClose={() => setDialog(null)}
+          onPaid={() => {
+            void sale.reload();
+            loadCatalogue();
+            void refresh();
+          }}
+        />
+      )}
+    </div>
   );
 }

@@ -1,0 +1,52 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import type { ReceiptResult } from '../../api/types';
+import { pdfLinks } from '../../api/local-api';
+import { useT } from '../../i18n/I18nProvider';
+import { formatKr } from '../../selling/money';
+import { hasPdf, HtmlPreview, PdfLink, PrintStatus, SimulatedNote } from './ReceiptPreview';
+
+/** After payment: the change in very large digits, the print status, the receipt, "Ny försäljning". */
+export function PaymentDone({
+  result,
+  onNewSale,
+}: {
+  result: ReceiptResult;
+  onNewSale: () => void;
+}) {
+  const t = useT();
+  const { receipt } = result;
+  return (
+    <Group align="stretch" gap="xl" wrap="nowrap" className="payment-done">
+      <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
+        <div role="status" aria-label={t('done.change')} className="change-box">
+          <Text size="xl" fw={700}>
+            {receipt.change > 0 ? t('done.change') : t('done.noChange')}
+          </Text>
+          {receipt.change > 0 && (
+            <Text className="change-amount" data-testid="change-amount">
+              {formatKr(receipt.change)}
+            </Text>
+          )}
+        </div>
+        <Text size="lg" fw={700}>
+          {t(`receiptNo.${receipt.kind}`, { number: receipt.receiptNumber })}
+        </Text>
+        <PrintStatus print={result.print} />
+        {result.drawerOpened && <Text fw={600}>{t('done.drawerOpened')}</Text>}
+        {result.simulated && <SimulatedNote />}
+        {hasPdf(receipt.kind) && (
+          <Group>
+            <PdfLink href={pdfLinks.receipt(receipt.receiptNumber)} />
+          </Group>
+        )}
+        <Button size="xl" className="new-sale-button" onClick={onNewSale} data-autofocus mt="auto">
+          {t('done.newSale')}
+        </Button>
+      </Stack>
+      <HtmlPreview
+        html={result.html}
+        title={t('preview.receipt', { number: receipt.receiptNumber })}
+      />
+    </Group>
+  );
+}
