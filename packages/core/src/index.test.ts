@@ -10,6 +10,7 @@ import * as organisationNumber from './organisation-number.js';
 import * as controlUnit from './control-unit/index.js';
 import * as sale from './sale/index.js';
 import * as gtin from './gtin.js';
+import * as sie from './sie/index.js';
 
 describe('@kassa/core public API', () => {
   it('re-exports exactly the public modules, with no name exported twice', () => {
@@ -24,6 +25,7 @@ describe('@kassa/core public API', () => {
       controlUnit,
       sale,
       gtin,
+      sie,
     ];
     const names = modules.flatMap((m) => Object.keys(m));
     expect(new Set(names).size).toBe(names.length);
@@ -42,6 +44,8 @@ describe('@kassa/core public API', () => {
       'appendEntry',
       'verifyJournal',
       'buildZReport',
+      'buildSieFile',
+      'encodeCp437',
     ]) {
       expect(core, name).toHaveProperty(name);
     }
@@ -49,5 +53,6 @@ describe('@kassa/core public API', () => {
 
   it('keeps internal helpers private', () => {
     expect(core).not.toHaveProperty('divideHalfAwayFromZero');
+    expect(core).not.toHaveProperty('percent');
   });
 });

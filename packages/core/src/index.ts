@@ -12,3 +12,4 @@ export * from './organisation-number.js';
 export * from './sale/index.js';
 export * from './control-unit/index.js';
 export * from './gtin.js';
+export * from './sie/index.js';
