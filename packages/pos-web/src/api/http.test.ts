@@ -100,3 +100,53 @@ describe('LocalApi', () => {
     expect(calls[1]?.init.body).toBe('{"code":"ABCD-EFGH-JKLM"}');
   });
 });
+
+describe('LocalApi selling routes', () => {
+  it('uses the documented verbs, paths and bodies', async () => {
+    const sale = { lines: [] };
+    const { calls, fetchImpl } = fakeFetch((call) => {
+      if (call.input === '/local/parked') return json(200, { parked: [] });
+      if (call.input.startsWith('/local/cash/')) return new Response(null, { status: 204 });
+      return json(200, sale);
+    });
+    const api = new LocalApi(new HttpClient(fetchImpl));
+    await api.addLine({ barcode: '7310865004703' });
+    await api.addLine({ articleNumber: 'GODIS', grams: 350 });
+    await api.changeLine('line 1', { discount: { kind: 'percent', rate: 1000 } });
+    await api.removeLine('line-2');
+    await api.orderDiscount(null);
+    await api.consumption('take-away');
+    await api.pay([
+      { method: 'card', amount: 5000 },
+      { method: 'cash', tendered: 10000 },
+    ]);
+    await api.park('  Bord 4 ');
+    await api.park('   ');
+    await expect(api.parked()).resolves.toEqual([]);
+    await api.resume('p/1');
+    await api.cashMove('out', 5000, 'Bank');
+    await api.zReport(49000);
+    await api.swish(12345);
+    expect(
+      calls.map((call) => {
+        const body = typeof call.init.body === 'string' ? call.init.body : 'undefined';
+        return `${call.init.method} ${call.input} ${body}`;
+      }),
+    ).toEqual([
+      'POST /local/sale/lines {"barcode":"7310865004703"}',
+      'POST /local/sale/lines {"articleNumber":"GODIS","grams":350}',
+      'PATCH /local/sale/lines/line%201 {"discount":{"kind":"percent","rate":1000}}',
+      'DELETE /local/sale/lines/line-2 undefined',
+      'PUT /local/sale/discount {"discount":null}',
+      'PUT /local/sale/consumption {"consumption":"take-away"}',
+      'POST /local/sale/pay {"tenders":[{"method":"card","amount":5000},{"method":"cash","tendered":10000}],"delivery":"paper"}',
+      'POST /local/sale/park {"note":"Bord 4"}',
+      'POST /local/sale/park {}',
+      'GET /local/parked undefined',
+      'POST /local/parked/p%2F1/resume undefined',
+      'POST /local/cash/out {"amount":5000,"reason":"Bank"}',
+      'POST /local/reports/z {"countedCash":49000}',
+      'GET /local/swish?amount=12345 undefined',
+    ]);
+  });
+});

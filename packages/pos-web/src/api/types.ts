@@ -171,8 +171,8 @@ export interface ParkedSale {
   by: string;
   lineCount: number;
   total: number;
+  /** The note (if any) and the first few article texts, to recognise the order. */
   summary: string;
-  note?: string | null;
 }
 
 export type ReceiptKind = 'sale' | 'return' | 'copy' | 'training' | 'pro-forma';

@@ -52,7 +52,8 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
       void run(() => api.addLine({ barcode }), {
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'weight-required') {
-            setDialog({ kind: 'weigh', barcode, product: null });
+            const product = products.find((p) => p.barcodes.includes(barcode)) ?? null;
+            setDialog({ kind: 'weigh', barcode, product });
             return true;
           }
           if (error instanceof ApiError && error.code === 'article-not-found') {
@@ -67,7 +68,7 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
         },
       });
     },
-    [api, run, setNotice],
+    [api, products, run, setNotice],
   );
 
   const addProduct = useCallback(

@@ -48,36 +48,33 @@ export function ParkedDialog({
         )}
         {parked === null && error === null && <Loader />}
         {parked?.length === 0 && <Text size="lg">{t('parked.none')}</Text>}
-        {parked?.map((sale) => {
-          const label = sale.note ? `${sale.note} – ${sale.summary}` : sale.summary;
-          return (
-            <Paper key={sale.parkingId} withBorder p="sm">
-              <Group justify="space-between" wrap="nowrap">
-                <div style={{ minWidth: 0 }}>
-                  <Text fw={700} size="lg" truncate>
-                    {label}
-                  </Text>
-                  <Text size="sm">
-                    {t('parked.item', {
-                      count: sale.lineCount,
-                      total: formatKr(sale.total),
-                      time: formatDateTime(sale.parkedAt),
-                      by: sale.by,
-                    })}
-                  </Text>
-                </div>
-                <Button
-                  onClick={() => void resume(sale.parkingId)}
-                  loading={working === sale.parkingId}
-                  disabled={working !== null}
-                  aria-label={t('parked.resumeNamed', { summary: label })}
-                >
-                  {t('parked.resume')}
-                </Button>
-              </Group>
-            </Paper>
-          );
-        })}
+        {parked?.map((sale) => (
+          <Paper key={sale.parkingId} withBorder p="sm">
+            <Group justify="space-between" wrap="nowrap">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={700} size="lg" truncate>
+                  {sale.summary}
+                </Text>
+                <Text size="sm">
+                  {t('parked.item', {
+                    count: sale.lineCount,
+                    total: formatKr(sale.total),
+                    time: formatDateTime(sale.parkedAt),
+                    by: sale.by,
+                  })}
+                </Text>
+              </div>
+              <Button
+                onClick={() => void resume(sale.parkingId)}
+                loading={working === sale.parkingId}
+                disabled={working !== null}
+                aria-label={t('parked.resumeNamed', { summary: sale.summary })}
+              >
+                {t('parked.resume')}
+              </Button>
+            </Group>
+          </Paper>
+        ))}
       </Stack>
     </PosModal>
   );

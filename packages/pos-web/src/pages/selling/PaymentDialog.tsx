@@ -175,7 +175,8 @@ export function PaymentDialog({
             size="xl"
             color="green.9"
             loading={working}
-            onClick={() => void pay(nonCash, null)}
+            // Nothing left to pay (a sale discounted to zero): the register still needs a tender.
+            onClick={() => void pay(nonCash, nonCash.length === 0 ? 0 : null)}
           >
             {t('pay.finish')}
           </Button>
