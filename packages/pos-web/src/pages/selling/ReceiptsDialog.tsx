@@ -137,36 +137,48 @@ export function ReceiptsDialog({ onClose }: { onClose: () => void }) {
             {list?.length === 0 && <Text>{t('receipts.none')}</Text>}
             {list !== null && list.length > 0 && (
               <ul className="receipts-list" aria-label={t('receipts.list')}>
-                {list.map((item) => (
-                  <li key={`${item.kind}-${item.receiptNumber}`}>
-                    <button
-                      type="button"
-                      className="receipt-item"
-                      aria-pressed={
-                        open?.receipt.receiptNumber === item.receiptNumber &&
-                        open.receipt.kind === item.kind
-                      }
-                      aria-label={t('receipts.open', { number: item.receiptNumber })}
-                      onClick={() => void show(item.receiptNumber)}
-                    >
-                      <span className="receipt-item-top">
-                        <strong>
-                          {t('receipts.item', {
-                            number: item.receiptNumber,
-                            time: formatDateTime(item.issuedAt),
-                            total: formatKr(item.total),
-                          })}
-                        </strong>
-                      </span>
+                {list.map((item) => {
+                  const content = (
+                    <>
+                      <strong>
+                        {t('receipts.item', {
+                          number: item.receiptNumber,
+                          time: formatDateTime(item.issuedAt),
+                          total: formatKr(item.total),
+                        })}
+                      </strong>
                       <span className="receipt-item-tags">
                         <span className="tag" data-kind={item.kind}>
                           {t(`receipts.kind.${item.kind}`)}
                         </span>
                         {item.copied && <span className="tag">{t('receipts.copied')}</span>}
                       </span>
-                    </button>
-                  </li>
-                ))}
+                    </>
+                  );
+                  return (
+                    <li key={`${item.kind}-${item.receiptNumber}`}>
+                      {hasPdf(item.kind) ? (
+                        <button
+                          type="button"
+                          className="receipt-item"
+                          aria-pressed={
+                            open !== null &&
+                            hasPdf(open.receipt.kind) &&
+                            open.receipt.receiptNumber === item.receiptNumber
+                          }
+                          aria-label={t('receipts.open', { number: item.receiptNumber })}
+                          onClick={() => void show(item.receiptNumber)}
+                        >
+                          {content}
+                        </button>
+                      ) : (
+                        // Training, copy and pro forma receipts have series of their own: listed,
+                        // but only sale and return receipts can be opened by their number.
+                        <div className="receipt-item receipt-item-static">{content}</div>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </Stack>
