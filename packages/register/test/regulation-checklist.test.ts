@@ -98,6 +98,8 @@ describe('regulation checklist §0 (register items)', () => {
     const printed = escPosText(decodeEscPos(await rig.takePrinted()));
     expect(printed).toContain('Kaffemugg Åre');
     expect(printed).toContain(`${paid.receipt.receiptNumber}`);
+    // The on-screen preview of a printed receipt is not marked electronic.
+    expect(paid.html).not.toContain('elektroniskt kassakvitto');
     const entry = journal().find(
       (e) =>
         e.kind === 'sale' &&
@@ -124,6 +126,19 @@ describe('regulation checklist §0 (register items)', () => {
     ]) {
       expect(paid.html).toContain(text);
     }
+    const stored = journal().find(
+      (e) =>
+        e.kind === 'sale' &&
+        (e.data as { receipt: Receipt }).receipt.receiptNumber === paid.receipt.receiptNumber,
+    );
+    expect((stored?.data as { receipt: Receipt }).receipt.delivery).toBe('electronic');
+    // Without a printer every receipt is electronic, and the journal says so.
+    await rig.call('PUT', '/local/settings', { printer: 'none' });
+    await add({ articleNumber: 'KAFFE' });
+    const noPrinter = await pay([{ method: 'card', amount: 3500 }]);
+    expect(noPrinter.print.status).toBe('no-printer');
+    expect(noPrinter.html).toContain('elektroniskt kassakvitto');
+    await rig.call('PUT', '/local/settings', { printer: rig.printerFile });
     const pdf = await rig.call('GET', `/local/receipts/${paid.receipt.receiptNumber}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');

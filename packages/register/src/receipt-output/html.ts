@@ -39,9 +39,17 @@ th, td { text-align: right; padding: 0 .2em; }
 th:first-child, td:first-child { text-align: left; }
 `;
 
-/** Renders `receipt` as a complete HTML document (UTF-8), always marked as electronic. */
-export function renderReceiptHtml(receipt: Receipt, options: HtmlOptions = {}): string {
-  const blocks = layoutReceipt(receipt, { ...options, electronic: true });
+/**
+ * Renders `receipt` as a complete HTML document (UTF-8), marked as electronic — unless
+ * `asPrinted` asks for a preview of exactly what was delivered (a paper receipt is not marked).
+ */
+export function renderReceiptHtml(
+  receipt: Receipt,
+  options: HtmlOptions & { readonly asPrinted?: boolean } = {},
+): string {
+  const { asPrinted, ...layout } = options;
+  const electronic = asPrinted === true ? receipt.delivery === 'electronic' : true;
+  const blocks = layoutReceipt(receipt, { ...layout, electronic });
   const title = `Kvitto ${receipt.receiptNumber} – ${receipt.companyName} – ${formatReceiptDateTime(
     receipt.issuedAt,
     options.timeZone,

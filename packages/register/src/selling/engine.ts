@@ -773,7 +773,12 @@ export class SellingEngine {
     });
   }
 
-  private header(delivery: 'paper' | 'electronic'): ReceiptHeader {
+  /**
+   * The receipt header. Without a printer every receipt is electronic (shown on screen, as PDF):
+   * the journal then says so, and the receipt carries "elektroniskt kassakvitto" (7 kap 1 § m).
+   */
+  private header(asked: 'paper' | 'electronic' = 'paper'): ReceiptHeader {
+    const delivery = this.options.settings().printer === 'none' ? 'electronic' : asked;
     return { ...this.options.identity().header, delivery };
   }
 
@@ -828,7 +833,7 @@ export class SellingEngine {
       if (!priced.ok) return priced;
       const built = buildProFormaReceipt(
         {
-          header: this.header('paper'),
+          header: this.header(),
           receiptNumber: this.store.nextNumber('pro-forma'),
           issuedAt: this.now().iso,
         },
@@ -901,7 +906,7 @@ export class SellingEngine {
       const now = this.now();
       const built = buildReturnReceipt(
         {
-          header: this.header('paper'),
+          header: this.header(),
           receiptNumber: this.store.nextNumber('receipt'),
           issuedAt: now.iso,
           businessDay: now.day,

@@ -267,7 +267,7 @@ export class SellingRuntime {
   }
 
   receiptHtml(receipt: Receipt): string {
-    return renderReceiptHtml(receipt, { timeZone: TIME_ZONE });
+    return renderReceiptHtml(receipt, { timeZone: TIME_ZONE, asPrinted: true });
   }
 
   receiptPdf(receipt: Receipt): Promise<Uint8Array> {
