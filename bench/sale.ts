@@ -1,0 +1,178 @@
+/**
+ * The sale benchmark: a connected register sells through its local API over real HTTP on
+ * loopback, set up like the end-to-end test rig — the backoffice server in-process on PGlite,
+ * `kassa connect`, the control-unit simulator on a TCP socket, a printer file that the receipt's
+ * ESC/POS bytes are appended to, and the local service (buildLocalService) listening on
+ * 127.0.0.1. Each sale adds one line and pays it (cash and card in turn): the pay request signs
+ * the receipt with the control unit, journals it (WAL, synchronous=FULL: an fsync) and prints.
+ * After each sale one bare fsync'd SQLite insert is timed, the reference for the ratio.
+ */
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { buildLocalService, createTcpControlUnitDriver } from '@kassa/register';
+import { startKassaServer } from '../packages/register/test/support/kassa-server.js';
+import { prepareRegister } from '../packages/register/test/support/register-setup.js';
+import { LocalClient } from './http-client.js';
+import { openBareInsert } from './sqlite-baseline.js';
+import { since } from './stats.js';
+
+export interface SaleBenchOptions {
+  readonly warmUpSales: number;
+  readonly sales: number;
+  /** Progress lines go here. */
+  readonly log: (line: string) => void;
+}
+
+export interface SaleBenchResult {
+  readonly addLine: number[];
+  readonly pay: number[];
+  readonly sale: number[];
+  readonly bareInsert: number[];
+  readonly controlUnitRoundTrip: number[];
+  readonly printerAppend: number[];
+  readonly receiptBytes: number;
+  readonly journalEntries: number;
+  readonly tempDir: string;
+}
+
+type Sale = { lines: unknown[] };
+type Paid = { receipt: { receiptNumber: number }; print: { status: string } };
+
+export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBenchResult> {
+  const { log } = options;
+  log('starting the backoffice server (PGlite in memory) …');
+  const server = await startKassaServer();
+  try {
+    log('connecting a register (kassa connect), starting the control-unit simulator …');
+    const register = await prepareRegister(server, { prefix: 'B' });
+    const tempDir = path.dirname(register.pc.home);
+    const app = await buildLocalService({
+      folder: register.pc.home,
+      env: register.pc.env,
+      syncIntervalMs: 0,
+      posWebDir: null,
+      provisioningCandidates: [],
+      controlUnitProbeMs: 0,
+    });
+    try {
+      const synced = await app.kassa.syncNow();
+      if (synced?.failure) throw new Error(`sync failed: ${synced.failure.code}`);
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const client = new LocalClient(port);
+      try {
+        const signIn = await client.request('POST', '/local/sign-in', register.cashier);
+        if (signIn.status !== 200) throw new Error(`sign-in: ${JSON.stringify(signIn.body)}`);
+
+        const addLine: number[] = [];
+        const pay: number[] = [];
+        const sale: number[] = [];
+        const bareInsert: number[] = [];
+        const bare = openBareInsert(tempDir);
+        const total = options.warmUpSales + options.sales;
+        log(`selling ${options.warmUpSales} warm-up sales, then ${options.sales} measured …`);
+        for (let i = 0; i < total; i += 1) {
+          const saleStart = performance.now();
+          const added = await client.request<Sale>('POST', '/local/sale/lines', {
+            articleNumber: 'KAFFE',
+          });
+          const addMs = since(saleStart);
+          if (added.status !== 200 || added.body.lines.length !== 1) {
+            throw new Error(`add line: ${added.status} ${JSON.stringify(added.body)}`);
+          }
+          const tenders = i % 2 === 0 ? [{ method: 'cash' }] : [{ method: 'card', amount: 3500 }];
+          const payStart = performance.now();
+          const paid = await client.request<Paid>('POST', '/local/sale/pay', { tenders });
+          const payMs = since(payStart);
+          if (paid.status !== 200 || paid.body.print.status !== 'printed') {
+            throw new Error(`pay: ${paid.status} ${JSON.stringify(paid.body)}`);
+          }
+          const saleMs = since(saleStart);
+          const insertMs = bare.measure();
+          if (i >= options.warmUpSales) {
+            addLine.push(addMs);
+            pay.push(payMs);
+            sale.push(saleMs);
+            bareInsert.push(insertMs);
+          }
+        }
+        bare.close();
+
+        log('measuring the parts: control-unit round trip, printer append …');
+        const controlUnitRoundTrip = await measureControlUnit(
+          register.simulatorPort,
+          options.sales,
+        );
+        const printerAppend = await measurePrinterAppend(
+          path.join(tempDir, 'printer-append.bin'),
+          options.sales,
+        );
+        const { size } = await stat(register.printerFile);
+        return {
+          addLine,
+          pay,
+          sale,
+          bareInsert,
+          controlUnitRoundTrip,
+          printerAppend,
+          receiptBytes: Math.round(size / total),
+          journalEntries: countJournal(register.pc.home),
+          tempDir,
+        };
+      } finally {
+        client.close();
+      }
+    } finally {
+      await app.close();
+      await register.simulator.stop();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** A CCSP status request to the simulator and its answer, over a fresh driver. */
+async function measureControlUnit(port: number, count: number): Promise<number[]> {
+  const driver = createTcpControlUnitDriver({ host: '127.0.0.1', port });
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < count + 10; i += 1) {
+      const start = performance.now();
+      const answer = await driver.status();
+      if (!answer.ok) throw new Error(`control unit status: ${answer.code}`);
+      if (i >= 10) samples.push(since(start));
+    }
+    return samples;
+  } finally {
+    driver.close();
+  }
+}
+
+/** Appending ~1.5 kB to a file the way the register prints to a device file (open, write, close). */
+async function measurePrinterAppend(file: string, count: number): Promise<number[]> {
+  const bytes = new Uint8Array(1500).fill(0x41);
+  const samples: number[] = [];
+  for (let i = 0; i < count + 10; i += 1) {
+    const start = performance.now();
+    const handle = await open(file, 'a');
+    try {
+      await handle.write(bytes);
+    } finally {
+      await handle.close();
+    }
+    if (i >= 10) samples.push(since(start));
+  }
+  return samples;
+}
+
+/** How many entries the journal holds (read-only, with better-sqlite3 directly). */
+function countJournal(folder: string): number {
+  const db = new Database(path.join(folder, 'journal.sqlite'), { readonly: true });
+  try {
+    return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal').get()?.n ?? 0;
+  } finally {
+    db.close();
+  }
+}
