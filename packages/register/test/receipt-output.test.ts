@@ -44,6 +44,7 @@ import {
   printToDevice,
   printToNetworkPrinter,
   receiptNumberLabel,
+  codepageFor,
   renderEscPos,
   renderReceiptHtml,
   renderReceiptPdf,
@@ -632,5 +633,13 @@ describe('electronic receipts', () => {
     const html = renderReceiptHtml({ ...sale, companyName: 'A & B <AB>' });
     expect(html).toContain('A &amp; B &lt;AB&gt;');
     expect(html).not.toContain('<AB>');
+  });
+});
+
+describe('the codepage', () => {
+  it('is CP437 when every character fits (fast), and switches per character otherwise', () => {
+    expect(codepageFor([{ kind: 'text', text: 'Kanelbulle åäöÅÄÖé 1 234,50' }])).toBe('cp437');
+    expect(codepageFor([{ kind: 'text', text: 'Presentkort 10 €' }])).toBe('auto');
+    expect(codepageFor([{ kind: 'text', text: 'Kaffe – stor' }])).toBe('auto');
   });
 });

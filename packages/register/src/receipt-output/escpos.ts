@@ -9,7 +9,7 @@
  * not electronic, so "elektroniskt kassakvitto" is left to the HTML and PDF receipts.
  */
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import type { Receipt } from '@kassa/core';
+import { type Receipt, isCp437Character } from '@kassa/core';
 import { ELECTRONIC_MARKING, type ReceiptBlock, layoutReceipt, wrapText } from './layout.js';
 
 export interface EscPosOptions {
@@ -24,6 +24,19 @@ export interface EscPosOptions {
 /** The size factor of the markings; the amounts are printed at 1. */
 export const MARKING_SIZE = 2;
 
+/**
+ * The codepage to select: CP437 when every character of the blocks has a place in it (åäöÅÄÖé
+ * do), else 'auto', which switches codepages per character. 'auto' costs tens of milliseconds
+ * per receipt (the encoder clones a codepage table per character), so it is kept for the rare
+ * text CP437 cannot hold (€, typographic dashes).
+ */
+export function codepageFor(blocks: readonly ReceiptBlock[]): 'cp437' | 'auto' {
+  for (const character of JSON.stringify(blocks)) {
+    if (!isCp437Character(character)) return 'auto';
+  }
+  return 'cp437';
+}
+
 /** Renders `receipt` as ESC/POS bytes for a receipt printer. */
 export function renderEscPos(receipt: Receipt, options: EscPosOptions = {}): Uint8Array {
   const columns = options.columns ?? 42;
@@ -31,8 +44,8 @@ export function renderEscPos(receipt: Receipt, options: EscPosOptions = {}): Uin
     throw new RangeError(`columns must be an integer from 24 to 64, got ${columns}`);
   }
   const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns });
-  encoder.initialize().codepage('auto');
   const blocks = layoutReceipt(receipt, options.timeZone ? { timeZone: options.timeZone } : {});
+  encoder.initialize().codepage(codepageFor(blocks));
   for (const block of blocks) {
     writeEscPosBlock(encoder, block, columns);
   }

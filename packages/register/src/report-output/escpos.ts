@@ -5,7 +5,7 @@
  * "X-DAGRAPPORT") is printed bold at double width and double height.
  */
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import { type EscPosOptions, writeEscPosBlock } from '../receipt-output/escpos.js';
+import { type EscPosOptions, codepageFor, writeEscPosBlock } from '../receipt-output/escpos.js';
 import { type DayReport, layoutDayReport } from './layout.js';
 
 /** Renders `report` as ESC/POS bytes for a receipt printer (options as for receipts). */
@@ -15,9 +15,10 @@ export function renderDayReportEscPos(report: DayReport, options: EscPosOptions 
     throw new RangeError(`columns must be an integer from 24 to 64, got ${columns}`);
   }
   const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns });
-  encoder.initialize().codepage('auto');
   const layout = options.timeZone === undefined ? {} : { timeZone: options.timeZone };
-  for (const block of layoutDayReport(report, layout)) {
+  const blocks = layoutDayReport(report, layout);
+  encoder.initialize().codepage(codepageFor(blocks));
+  for (const block of blocks) {
     writeEscPosBlock(encoder, block, columns);
   }
   encoder.newline(2);
