@@ -83,17 +83,29 @@ export function amountText(amount: Ore): string {
   return formatKronor(amount, { unit: false });
 }
 
+// Making an Intl.DateTimeFormat costs about a millisecond; one per zone is kept.
+const DATE_TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = DATE_TIME_FORMATS.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    DATE_TIME_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "2026-04-11 14:32" in `timeZone` (default Europe/Stockholm), from an ISO instant. */
 export function formatReceiptDateTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = dateTimeFormat(timeZone).formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
