@@ -174,6 +174,18 @@ export const REGISTER_ERROR_MESSAGES = {
     sv: 'Journalposten {seq} kan inte skrivas enligt Skatteverkets schema: {element} = "{value}" ({reason}). Exporten avbröts. Kontakta supporten och ange felet.',
     en: 'Journal entry {seq} cannot be written in Skatteverket\'s schema: {element} = "{value}" ({reason}). The export was stopped. Contact support and give this error.',
   },
+  'upload-server-ahead': {
+    sv: 'Servern har redan {serverSeq} journalposter från den här kassan, men journalen här slutar vid post {localSeq}. Journalen på den här datorn kan vara en gammal kopia eller en återställd säkerhetskopia. Uppladdningen är stoppad och ingenting har skickats. Sälj inte vidare: kontakta supporten och ange felet; rör inte journalfilen.',
+    en: 'The server already holds {serverSeq} journal entries from this register, but the journal here ends at entry {localSeq}. The journal on this computer may be an old copy or a restored backup. Uploading is stopped and nothing was sent. Do not keep selling: contact support and give this error; do not touch the journal file.',
+  },
+  'upload-server-differs': {
+    sv: 'Journalpost {seq} på den här datorn skiljer sig från den som servern redan har tagit emot från kassan. Journalen här kan vara ändrad eller en kopia från en annan installation. Uppladdningen är stoppad och ingenting har skickats. Kontakta supporten och ange felet; rör inte journalfilen.',
+    en: 'Journal entry {seq} on this computer differs from the one the server has already received from this register. The journal here may have been altered or be a copy from another installation. Uploading is stopped and nothing was sent. Contact support and give this error; do not touch the journal file.',
+  },
+  'upload-journal-unreadable': {
+    sv: 'Journalminnet {file} kunde inte läsas ({reason}), så det går inte att se hur många poster som återstår att ladda upp. Rör inte filen. Kör kassa doctor och kontakta supporten om felet kvarstår.',
+    en: 'The journal {file} could not be read ({reason}), so how many entries remain to be uploaded is unknown. Do not touch the file. Run kassa doctor and contact support if the problem persists.',
+  },
   'export-write-failed': {
     sv: 'Exportfilen {file} kunde inte skrivas ({reason}). Välj en mapp där du har skrivrätt med --out, t.ex. --out C:\\Users\\Public\\journal.xml.',
     en: 'The export file {file} could not be written ({reason}). Choose a folder you may write to with --out, e.g. --out C:\\Users\\Public\\journal.xml.',
@@ -284,6 +296,22 @@ export const localSignedInSchema = z.object({
 });
 export type LocalSignedIn = z.infer<typeof localSignedInSchema>;
 
+/** The journal upload as GET /local/status shows it (issue 5): the backlog and how it drains. */
+export const localUploadStatusSchema = z.object({
+  /** Journal entries not yet acknowledged by the server. */
+  pending: z.number().int().min(0),
+  /** When the oldest of them was made; null when nothing is pending. */
+  oldestPendingAt: z.string().nullable(),
+  /** The server's acknowledged high-water mark, as last stored here. */
+  acknowledgedSeq: z.number().int().min(0),
+  lastUploadAt: z.string().nullable(),
+  /** Why uploading is stopped (a refusal of the server, or a journal that differs from its copy). */
+  problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable(),
+  /** An upload is under way now (a long backlog drains batch by batch). */
+  draining: z.boolean(),
+});
+export type LocalUploadStatus = z.infer<typeof localUploadStatusSchema>;
+
 /** GET /local/status. */
 export const localStatusSchema = z.object({
   connected: z.boolean(),
@@ -305,6 +333,8 @@ export const localStatusSchema = z.object({
   /** Earlier business days with sales and no Z-report yet, oldest first. */
   zPending: z.array(z.string()).optional(),
   settings: registerSettingsSchema.optional(),
+  /** The journal upload, when the journal is open. */
+  upload: localUploadStatusSchema.optional(),
 });
 export type LocalStatus = z.infer<typeof localStatusSchema>;
 

@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { registerFileSchema, type RegisterFile } from '@kassa/contracts';
 import { describeError, failed, succeeded, type Outcome } from './failure.js';
 import { archiveFolderName, defaultDataFolder, type FolderState } from './folder-rules.js';
+import { readUploadBacklog } from './sync/upload-mark.js';
 
 export const FILES = {
   register: 'register.json',
@@ -111,12 +112,16 @@ export async function inspectDataFolder(folder: string): Promise<FolderState> {
 }
 
 /**
- * Journal entries in the folder not yet uploaded to the server: 0 without a journal; null
- * ("unknown", treated as more than 0) for a journal this version cannot read yet. The journal
- * itself arrives in issue 4 (better-sqlite3); until then any journal.sqlite counts as unknown.
+ * Journal entries in the folder not yet acknowledged by the server (after the upload mark in the
+ * journal's working state; without a mark, all of them): 0 without a journal; null ("unknown",
+ * treated as more than 0) for a journal that cannot be read or whose chain is broken. The
+ * journal is opened read-only: a register running on the folder is not disturbed.
  */
 export async function countUnuploadedEntries(folder: string): Promise<number | null> {
-  return (await exists(path.join(folder, FILES.journal))) ? null : 0;
+  const file = path.join(folder, FILES.journal);
+  if (!(await exists(file))) return 0;
+  const backlog = readUploadBacklog(file);
+  return backlog.ok ? (backlog.value?.pending ?? 0) : null;
 }
 
 export interface ArchiveOptions {

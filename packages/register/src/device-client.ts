@@ -4,7 +4,7 @@
  * -Signature, -Protocol).
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { registerMeSchema, type RegisterMe } from '@kassa/contracts';
+import { registerMeSchema, type heartbeatBodySchema, type RegisterMe } from '@kassa/contracts';
 import { z } from 'zod';
 import type { Outcome } from './failure.js';
 import { interpret, jsonText, send, type HttpAnswer } from './server-api.js';
@@ -66,10 +66,10 @@ export async function fetchMe(
 
 const heartbeatAnswerSchema = z.object({ serverTime: z.string() });
 
-/** POST /api/register/heartbeat: last contact, program version and backlog for the backoffice. */
+/** POST /api/register/heartbeat: last contact, program version, backlog and control unit. */
 export async function sendHeartbeat(
   identity: DeviceIdentity,
-  body: { programVersion: string; unsyncedEntries: number },
+  body: z.input<typeof heartbeatBodySchema>,
   options: SignedRequestOptions = {},
 ): Promise<Outcome<{ serverTime: string }>> {
   const sent = await signedRequest(identity, 'POST', '/api/register/heartbeat', body, options);

@@ -43,6 +43,8 @@ import { syncOnce, type SyncResult } from './sync.js';
 import { JournalOpenError } from './selling/journal-store.js';
 import { registerSellingRoutes } from './selling/routes.js';
 import { SellingRuntime } from './selling/runtime.js';
+import { registerUploadRoutes, UploadSlot } from './sync/upload-slot.js';
+import type { UploadNowOptions, UploadOutcome, UploadTiming } from './sync/uploader.js';
 
 export interface LocalServiceOptions {
   folder: string;
@@ -58,6 +60,8 @@ export interface LocalServiceOptions {
   clock?: () => number;
   /** Probe a control unit that is down this often (default 15 s); 0: never (tests). */
   controlUnitProbeMs?: number;
+  /** The journal uploader's timing (tests); see sync/uploader.ts for the defaults. */
+  upload?: Partial<UploadTiming>;
 }
 
 /** What the service exposes to the CLI and tests besides HTTP. */
@@ -65,8 +69,10 @@ export interface LocalServiceControl {
   /** Syncs with the server now (me + heartbeat); null when not connected. */
   syncNow(): Promise<SyncResult | null>;
   status(): LocalStatus;
-  /** Syncs now, then every `syncIntervalMs` (what `kassa start` does once listening). */
+  /** Syncs now, then every `syncIntervalMs`, and uploads the journal in the background. */
   startSync(): void;
+  /** Uploads the journal now (null when no journal is open). */
+  uploadNow(options?: UploadNowOptions): Promise<UploadOutcome | null>;
 }
 
 declare module 'fastify' {
@@ -140,11 +146,18 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   let runtimeFor: string | null = null;
   let runtimeProblem: Failure | null = null;
   const probeMs = options.controlUnitProbeMs ?? 15_000;
+  // ---- Journal upload (sync/): one uploader per open journal, in the background ----
+  const uploads = new UploadSlot({
+    clock: options.clock ?? Date.now,
+    ...(options.upload ? { timing: options.upload } : {}),
+    log: (level, message, detail) => app.log[level]({ detail }, message),
+  });
 
   async function openRuntime(): Promise<void> {
     const bindingId = installation?.register.bindingId ?? null;
     if (runtime !== null && runtimeFor === bindingId) return;
     if (runtime !== null) {
+      uploads.detach();
       await runtime.close().catch(() => undefined);
       runtime = null;
       runtimeFor = null;
@@ -161,6 +174,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       });
       runtimeFor = bindingId;
       await runtime.recordStart();
+      uploads.attach(runtime.engine.store, current.identity);
       void runtime.engine.checkControlUnit().catch(() => undefined);
     } catch (error) {
       runtime = null;
@@ -206,7 +220,11 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     syncing ??= (async () => {
       try {
         if (!installation) return null;
-        const result = await syncOnce(installation, { heartbeat: true });
+        await uploads.uploadNow(); // then the heartbeat reports what is left
+        const result = await syncOnce(installation, {
+          heartbeat: true,
+          backlog: () => uploads.heartbeat(runtime?.engine.controlUnitState()),
+        });
         state = result.state;
         if (state.binding === 'removed') signedIn = null;
         if (result.online && runtime !== null && state.binding !== 'removed') {
@@ -274,6 +292,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
             businessDay: runtime.engine.businessDay(),
             zPending: runtime.engine.zPending(),
             settings: runtime.settings(),
+            upload: uploads.status(),
           }),
     };
   }
@@ -301,8 +320,10 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     void syncNow()
       .catch((error: unknown) => app.log.error({ err: error }, 'sync failed'))
       .finally(schedule);
+    uploads.start();
   }
-  app.decorate('kassa', { syncNow, status, startSync });
+  const uploadNow = (o?: UploadNowOptions) => uploads.uploadNow(o);
+  app.decorate('kassa', { syncNow, status, startSync, uploadNow });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifySwagger, {
@@ -370,10 +391,17 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     if (timer) clearTimeout(timer);
     if (probeTimer) clearTimeout(probeTimer);
     await syncing?.catch(() => undefined);
+    uploads.detach();
     await runtime?.close().catch(() => undefined);
     runtime = null;
   });
   scheduleProbe();
+  // After a step that may have journaled something (never before: a sale does not wait).
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.method !== 'GET' && request.url.startsWith('/local/')) uploads.notify();
+    done();
+  });
+  registerUploadRoutes(app, uploads);
 
   api.get('/local/status', () => status());
   api.get('/local/openapi.json', { schema: { hide: true } }, () => app.swagger());

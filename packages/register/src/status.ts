@@ -1,7 +1,9 @@
 /**
  * `kassa status`: environment, terminal, binding state (asked from the server now; offline, the
- * last known state), fingerprint, last contact, program version and data folder.
+ * last known state), fingerprint, last contact, program version, data folder, and the journal
+ * entries not yet uploaded (count and age of the oldest, read from the journal file).
  */
+import path from 'node:path';
 import type { BindingState } from '@kassa/contracts';
 import type { Failure } from './failure.js';
 import { shortFingerprint } from './fingerprint.js';
@@ -10,6 +12,8 @@ import { loadInstallation } from './installation.js';
 import { PROGRAM_VERSION } from './program.js';
 import { readState } from './state.js';
 import { syncOnce } from './sync.js';
+import { readUploadBacklog, type UploadBacklog } from './sync/upload-mark.js';
+import { FILES } from './data-folder.js';
 import { formatSwedishDateTime } from './terminal-choice.js';
 
 export interface StatusReport {
@@ -33,6 +37,10 @@ export interface StatusReport {
   connectedAt: string | null;
   lastContactAt: string | null;
   clockOffsetMs: number | null;
+  /** The journal upload backlog; null without a journal (or when it could not be read). */
+  upload: UploadBacklog | null;
+  /** Why the journal could not be read for the backlog, if it could not. */
+  uploadUnreadable: Failure | null;
   /** Set when the data folder could not be read. */
   damaged: Failure | null;
 }
@@ -52,6 +60,8 @@ function notConnected(folder: string, damaged: Failure | null): StatusReport {
     connectedAt: null,
     lastContactAt: null,
     clockOffsetMs: null,
+    upload: null,
+    uploadUnreadable: null,
     damaged,
   };
 }
@@ -72,6 +82,7 @@ export async function collectStatus(
     online = sync.online;
     state = sync.state;
   }
+  const backlog = readUploadBacklog(path.join(folder, FILES.journal));
   return {
     connected: true,
     programVersion: PROGRAM_VERSION,
@@ -99,6 +110,8 @@ export async function collectStatus(
     connectedAt: register.connectedAt,
     lastContactAt: state.lastContactAt,
     clockOffsetMs: state.clockOffsetMs,
+    upload: backlog.ok ? backlog.value : null,
+    uploadUnreadable: backlog.ok ? null : backlog.failure,
     damaged: null,
   };
 }
@@ -111,6 +124,38 @@ const BINDING_TEXT: Record<BindingState, string> = {
 
 function when(iso: string | null): string {
   return iso === null ? 'aldrig' : formatSwedishDateTime(iso);
+}
+
+/** A count with a space between thousands, as in Swedish: 1 234. */
+export function swedishCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** The backlog lines: "Ej uppladdat: 1 234 poster, äldsta från 2026-11-20 14:03". */
+function uploadLines(report: StatusReport): string[] {
+  if (report.uploadUnreadable) {
+    return [`Ej uppladdat:    okänt – ${report.uploadUnreadable.sv}`];
+  }
+  const upload = report.upload;
+  if (upload === null) return [];
+  const count = `${swedishCount(upload.pending)} ${upload.pending === 1 ? 'post' : 'poster'}`;
+  const last = upload.lastUploadAt === null ? '' : formatSwedishDateTime(upload.lastUploadAt);
+  const lines = [
+    upload.oldestPendingAt !== null
+      ? `Ej uppladdat:    ${count}, äldsta från ${formatSwedishDateTime(upload.oldestPendingAt)}`
+      : upload.problem
+        ? `Ej uppladdat:    ${count}`
+        : `Ej uppladdat:    ${count} (allt är uppladdat${last === '' ? '' : `, senast ${last}`})`,
+  ];
+  if (upload.oldestPendingAt !== null && last !== '') {
+    lines.push(`                 senast uppladdat ${last}`);
+  }
+  if (upload.problem) {
+    lines.push(
+      `                 UPPLADDNINGEN ÄR STOPPAD (${upload.problem.code}): ${upload.problem.sv}`,
+    );
+  }
+  return lines;
 }
 
 /** The report as lines for people (Swedish). */
@@ -155,6 +200,7 @@ export function formatStatus(report: StatusReport): string[] {
     `Datornamn:       ${report.pcName ?? '–'}`,
     `Ansluten:        ${when(report.connectedAt)}`,
     `Senaste kontakt: ${when(report.lastContactAt)}`,
+    ...uploadLines(report),
   );
   if (report.clockOffsetMs !== null && Math.abs(report.clockOffsetMs) >= 60_000) {
     lines.push(

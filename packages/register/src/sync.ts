@@ -1,18 +1,22 @@
 /**
  * One sync with the server: GET /api/register/me (cashiers for offline sign-in, terminal and
  * environment details, server time) and POST /api/register/heartbeat (last contact, version,
- * backlog). The outcome is written to state.json and cashiers.json, so the register knows the
- * last state when offline. `binding-removed` marks the binding removed: the register then
+ * the upload backlog with the age of its oldest entry, the control unit's state). The outcome
+ * is written to state.json and cashiers.json, so the register knows the last state when
+ * offline. `binding-removed` marks the binding removed: the register then
  * refuses to sign in or sell until it is connected again.
  */
+import path from 'node:path';
 import { registerMessage } from '@kassa/contracts';
 import type { Failure } from './failure.js';
 import { writeCashiers } from './cashiers.js';
-import { countUnuploadedEntries } from './data-folder.js';
+import { FILES } from './data-folder.js';
 import { clockOffset, fetchMe, sendHeartbeat } from './device-client.js';
 import type { Installation } from './installation.js';
 import { PROGRAM_VERSION } from './program.js';
 import { readState, writeState, type RegisterState } from './state.js';
+import { readUploadBacklog } from './sync/upload-mark.js';
+import type { HeartbeatBacklog } from './sync/upload-slot.js';
 
 export interface SyncResult {
   /** The server answered (even with a refusal). */
@@ -26,6 +30,21 @@ export interface SyncOptions {
   /** Also send the heartbeat (the service does; `kassa status` only asks). */
   heartbeat: boolean;
   now?: () => Date;
+  /**
+   * The backlog and control unit for the heartbeat, from the running service's open journal;
+   * absent or null: the backlog is read from the journal file.
+   */
+  backlog?: () => HeartbeatBacklog | null;
+}
+
+/** The heartbeat's backlog read from the journal file (no journal: nothing pending). */
+function backlogFromFile(folder: string): HeartbeatBacklog {
+  const read = readUploadBacklog(path.join(folder, FILES.journal));
+  if (!read.ok) return { unsyncedEntries: 0, oldestUnsyncedAt: null };
+  return {
+    unsyncedEntries: read.value?.pending ?? 0,
+    oldestUnsyncedAt: read.value?.oldestPendingAt ?? null,
+  };
 }
 
 const NETWORK_CODES = new Set(['server-unreachable', 'tls-failed']);
@@ -96,10 +115,8 @@ export async function syncOnce(
   };
   let failure: Failure | null = null;
   if (options.heartbeat) {
-    const beat = await sendHeartbeat(identity, {
-      programVersion: PROGRAM_VERSION,
-      unsyncedEntries: (await countUnuploadedEntries(folder)) ?? 0,
-    });
+    const backlog = options.backlog?.() ?? backlogFromFile(folder);
+    const beat = await sendHeartbeat(identity, { programVersion: PROGRAM_VERSION, ...backlog });
     if (!beat.ok) {
       failure = beat.failure;
       if (beat.failure.code === 'binding-removed') {

@@ -54,8 +54,16 @@ export interface JournalStore {
     at: string,
     working?: readonly WorkingChange[],
   ): JournalEntry[];
-  /** Entries in seq order; `from` inclusive and `to` exclusive (ISO instants), `afterSeq` exclusive. */
-  entries(range?: { from?: string; to?: string; afterSeq?: number }): JournalEntry[];
+  /**
+   * Entries in seq order; `from` inclusive and `to` exclusive (ISO instants), `afterSeq`
+   * exclusive, at most `limit` (all when absent).
+   */
+  entries(range?: {
+    from?: string;
+    to?: string;
+    afterSeq?: number;
+    limit?: number;
+  }): JournalEntry[];
   /** The receipt entry of a series and number, if any. */
   receipt(
     series: 'receipt' | 'copy' | 'training' | 'pro-forma',
@@ -201,8 +209,13 @@ export function openJournalStore(
     throw new JournalOpenError('journal-unreadable', (error as Error).message);
   }
 
-  const selectAll = db.prepare<[], Row>('SELECT * FROM journal ORDER BY seq');
-  const all = selectAll.all().map(rowToEntry);
+  let all: JournalEntry[];
+  try {
+    all = db.prepare<[], Row>('SELECT * FROM journal ORDER BY seq').all().map(rowToEntry);
+  } catch (error) {
+    db.close(); // e.g. not an SQLite file: leave no handle open on it
+    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  }
   const verified = verifyJournal(all, sha256Hex);
   if (!verified.ok) {
     db.close();
@@ -265,8 +278,12 @@ export function openJournalStore(
     },
   );
 
-  const byRange = db.prepare<{ from: string; to: string; after: number }, Row>(
-    'SELECT * FROM journal WHERE at >= @from AND at < @to AND seq > @after ORDER BY seq',
+  const byRange = db.prepare<{ from: string; to: string; after: number; limit: number }, Row>(
+    'SELECT * FROM journal WHERE at >= @from AND at < @to AND seq > @after ORDER BY seq LIMIT @limit',
+  );
+  // Without a time range: walk the primary key (the planner would take the `at` index above).
+  const bySeq = db.prepare<{ after: number; limit: number }, Row>(
+    'SELECT * FROM journal WHERE seq > @after ORDER BY seq LIMIT @limit',
   );
   const bySeries = db.prepare<[string, number], Row>(
     'SELECT * FROM journal WHERE receipt_series = ? AND receipt_number = ?',
@@ -299,13 +316,13 @@ export function openJournalStore(
       return added;
     },
     entries(range = {}) {
-      return byRange
-        .all({
-          from: range.from ?? '',
-          to: range.to ?? '\uffff',
-          after: range.afterSeq ?? 0,
-        })
-        .map(rowToEntry);
+      const after = range.afterSeq ?? 0;
+      const limit = range.limit ?? -1; // a negative LIMIT is none in SQLite
+      const rows =
+        range.from === undefined && range.to === undefined
+          ? bySeq.all({ after, limit })
+          : byRange.all({ from: range.from ?? '', to: range.to ?? '\uffff', after, limit });
+      return rows.map(rowToEntry);
     },
     receipt(series, receiptNumber) {
       const row = bySeries.get(series, receiptNumber);

@@ -1,0 +1,49 @@
+/**
+ * The journal upload requests of register-protocol.md (issue 5), signed with the device key:
+ * POST /api/register/journal (a batch of entries in seq order; the answer is the server's
+ * acknowledged high-water mark) and GET /api/register/journal/head.
+ */
+import type { JournalEntry } from '@kassa/core';
+import { journalHeadSchema, type JournalHeadAnswer, type UploadedEntry } from '@kassa/contracts';
+import { signedRequest, type DeviceIdentity, type SignedRequestOptions } from '../device-client.js';
+import type { Outcome } from '../failure.js';
+import { interpret } from '../server-api.js';
+
+/** An entry exactly as the journal holds it, in the upload's shape. */
+export function toUploadedEntry(entry: JournalEntry): UploadedEntry {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    kind: entry.kind,
+    ...(entry.by === undefined ? {} : { by: entry.by }),
+    data: entry.data,
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+  };
+}
+
+export async function uploadJournal(
+  identity: DeviceIdentity,
+  entries: readonly JournalEntry[],
+  options: SignedRequestOptions = {},
+): Promise<Outcome<JournalHeadAnswer>> {
+  const body = { entries: entries.map(toUploadedEntry) };
+  const sent = await signedRequest(identity, 'POST', '/api/register/journal', body, options);
+  if (!sent.ok) return sent;
+  return interpret(sent.value, journalHeadSchema);
+}
+
+export async function fetchJournalHead(
+  identity: DeviceIdentity,
+  options: SignedRequestOptions = {},
+): Promise<Outcome<JournalHeadAnswer>> {
+  const sent = await signedRequest(
+    identity,
+    'GET',
+    '/api/register/journal/head',
+    undefined,
+    options,
+  );
+  if (!sent.ok) return sent;
+  return interpret(sent.value, journalHeadSchema);
+}
