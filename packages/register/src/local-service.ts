@@ -81,6 +81,9 @@ declare module 'fastify' {
   }
 }
 
+/** How long closing waits for a last upload of the journal. */
+const FINAL_UPLOAD_MS = 3000;
+
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function hostNameOf(host: string): string {
@@ -391,6 +394,20 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     if (timer) clearTimeout(timer);
     if (probeTimer) clearTimeout(probeTimer);
     await syncing?.catch(() => undefined);
+    if (runtime !== null) {
+      await runtime.recordStop().catch(() => undefined);
+      // One last upload, so a stopped register leaves nothing behind when the server answers
+      // at once; never more than a few seconds (the uploader gives up safely when detached).
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([
+        uploads.uploadNow({ maxBatches: 2 }).catch(() => null),
+        new Promise<void>((resolve) => {
+          waited = setTimeout(resolve, FINAL_UPLOAD_MS);
+          waited.unref();
+        }),
+      ]);
+      clearTimeout(waited);
+    }
     uploads.detach();
     await runtime?.close().catch(() => undefined);
     runtime = null;

@@ -315,7 +315,17 @@ describe('uploading the journal', () => {
   });
 
   it('counts entries not uploaded in the folder, and archiving refuses them without --force', async () => {
-    await service.close(); // journals register-stopped: one entry not uploaded
+    // Stopping journals register-stopped and uploads it at once: nothing is left behind.
+    await service.close();
+    expect(await countUnuploadedEntries(rig.pc.home)).toBe(0);
+    expect(await serverChain(terminalId)).toEqual(localChain(rig));
+    // A register stopped while offline leaves its last entries behind.
+    const offline = openJournalStore(journalFile(rig));
+    offline.append(
+      [{ event: { kind: 'register-stopped', data: { programVersion: 'test' } } }],
+      '2026-11-25T11:59:00.000Z',
+    );
+    offline.close();
     expect(await countUnuploadedEntries(rig.pc.home)).toBe(1);
     const refused = await archiveDataFolder(rig.pc.home, {
       force: false,
@@ -479,9 +489,10 @@ describe('a register that lost its upload mark', () => {
     try {
       await sell(service, 2);
       expect(await service.app.kassa.uploadNow()).toMatchObject({ outcome: 'done', pending: 0 });
+      await service.close(); // uploads its register-stopped entry on the way out
       const uploaded = (await serverChain(terminalId)).length;
+      expect(uploaded).toBe(localChain(rig).length);
 
-      await service.close();
       const db = new Database(journalFile(rig));
       db.prepare("DELETE FROM working WHERE key = 'upload'").run();
       db.close();

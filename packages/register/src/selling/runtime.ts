@@ -286,11 +286,20 @@ export class SellingRuntime {
     ]);
   }
 
+  private stopRecorded = false;
+
+  /** Journals the stop (once); close() does it too when it was not done before. */
+  async recordStop(): Promise<void> {
+    if (this.stopRecorded) return;
+    this.stopRecorded = true;
+    await this.engine.record(undefined, [
+      { kind: 'register-stopped', data: { programVersion: PROGRAM_VERSION } },
+    ]);
+  }
+
   async close(): Promise<void> {
     try {
-      await this.engine.record(undefined, [
-        { kind: 'register-stopped', data: { programVersion: PROGRAM_VERSION } },
-      ]);
+      await this.recordStop();
     } finally {
       await this.closeControlUnit();
       this.engine.store.close();
