@@ -6,14 +6,12 @@ export class RegisterShell {
   readonly statusBar: Locator;
   readonly languageSwitch: Locator;
   readonly signOut: Locator;
-  readonly salesComingSoon: Locator;
 
   constructor(readonly page: Page) {
     this.header = page.getByRole('banner');
     this.statusBar = page.getByRole('contentinfo', { name: /Kassans status|Register status/ });
     this.languageSwitch = page.getByRole('radiogroup', { name: /Språk|Language/ });
     this.signOut = page.getByRole('button', { name: 'Logga ut' });
-    this.salesComingSoon = page.getByText('Försäljning kommer i nästa version');
   }
 
   signedInAs(displayName: string): Locator {

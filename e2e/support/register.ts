@@ -174,21 +174,28 @@ export interface RegisterPc {
   /** Where its POS web app and local API answer, e.g. http://127.0.0.1:40675/. */
   url: string;
   pcName: string;
+  /** Its KASSA_HOME (the data folder). */
+  dataDir: string;
   /** Stops and starts `kassa start` again on the same data folder and hardware. */
   restart(): Promise<void>;
   /** Stops it and deletes its data folder. */
   remove(): Promise<void>;
 }
 
-/** Starts `kassa start` as a PC of its own (temporary KASSA_HOME, given hardware id and name). */
+/**
+ * Starts `kassa start` as a PC of its own (given hardware id and name) on a temporary KASSA_HOME,
+ * or on `home` — the folder of a PC that connectPc() connected (its `home`), whose data folder
+ * may hold settings written before the start.
+ */
 export async function startRegister(pc: {
   hardwareId: string;
   pcName: string;
+  home?: string;
 }): Promise<RegisterPc> {
   if (!existsSync(registerCli)) {
     throw new Error(`${registerCli} is missing: run \`npm run build\` first`);
   }
-  const home = await mkdtemp(path.join(tmpdir(), 'kassa-e2e-register-'));
+  const home = pc.home ?? (await mkdtemp(path.join(tmpdir(), 'kassa-e2e-register-')));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     KASSA_HOME: path.join(home, 'data'),
@@ -211,6 +218,7 @@ export async function startRegister(pc: {
       return url;
     },
     pcName: pc.pcName,
+    dataDir: path.join(home, 'data'),
     async restart() {
       await child.stop();
       await launch();
@@ -224,6 +232,10 @@ export async function startRegister(pc: {
 
 export interface ConnectedPc {
   pcName: string;
+  /** The PC's temporary folder; startRegister({ home }) starts `kassa start` on it. */
+  home: string;
+  /** Its KASSA_HOME (the register's data folder: register.json, settings.json, journal.sqlite). */
+  dataDir: string;
   /** What `kassa connect` printed. */
   output: string;
   /**
@@ -279,6 +291,8 @@ export async function connectPc(pc: {
 
   return {
     pcName: pc.pcName,
+    home,
+    dataDir,
     output,
     async heartbeat(unsyncedEntries) {
       const requestPath = '/api/register/heartbeat';
@@ -371,33 +385,67 @@ export class RegisterScenarioApi {
     pin: string;
     terminalIds: string[];
   }): Promise<void> {
+    await this.createRegisterUser({ ...cashier, role: 'cashier' });
+  }
+
+  /** A user of the given role with a register PIN who may sign in at the given terminals. */
+  async createRegisterUser(user: {
+    username: string;
+    displayName: string;
+    role: 'cashier' | 'manager';
+    pin: string;
+    terminalIds: string[];
+  }): Promise<void> {
     const created = await this.context.post('/api/users', {
       data: {
-        username: cashier.username,
-        displayName: cashier.displayName,
-        role: 'cashier',
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
         password: 'kassor-losen-123',
       },
       headers: this.headers,
     });
-    await expectStatus(created, 201, `creating ${cashier.username}`);
+    await expectStatus(created, 201, `creating ${user.username}`);
     const { id } = ((await created.json()) as { user: { id: string } }).user;
     await expectStatus(
       await this.context.put(`/api/users/${id}/pin`, {
-        data: { pin: cashier.pin },
+        data: { pin: user.pin },
         headers: this.headers,
       }),
       204,
-      `setting the PIN of ${cashier.username}`,
+      `setting the PIN of ${user.username}`,
     );
     await expectStatus(
       await this.context.put(`/api/users/${id}/terminals`, {
-        data: { terminalIds: cashier.terminalIds },
+        data: { terminalIds: user.terminalIds },
         headers: this.headers,
       }),
       200,
-      `choosing the terminals of ${cashier.username}`,
+      `choosing the terminals of ${user.username}`,
     );
+  }
+
+  /** A product in the catalogue (POST /api/products); the price is in öre incl. VAT. */
+  async createProduct(product: {
+    articleNumber: string;
+    name: string;
+    barcodes: string[];
+    priceOre: number;
+    vatCategory: 'standard' | 'food' | 'restaurant' | 'reduced' | 'exempt';
+    group: string | null;
+  }): Promise<void> {
+    const response = await this.context.post('/api/products', {
+      data: product,
+      headers: this.headers,
+    });
+    await expectStatus(response, 201, `creating product ${product.articleNumber}`);
+  }
+
+  /** The company name and organisation number every receipt carries. */
+  async company(): Promise<{ companyName: string; organisationNumber: string }> {
+    const response = await this.context.get('/api/environment');
+    await expectStatus(response, 200, 'reading the environment');
+    return (await response.json()) as { companyName: string; organisationNumber: string };
   }
 
   /** A store manager (butikschef) who may sign in to the backoffice. */

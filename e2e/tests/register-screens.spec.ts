@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { RegisterSetupScreen } from '../pages/RegisterSetupScreen';
+import { SalesScreen } from '../pages/SalesScreen';
 import { RegisterShell } from '../pages/RegisterShell';
 import { RegisterSignInScreen } from '../pages/RegisterSignInScreen';
 import {
@@ -204,7 +205,12 @@ test.describe('Kassan: anslutning och inloggning', () => {
     await signIn.ok.click();
 
     await expect(shell.signedInAs(cashier.displayName)).toBeVisible();
-    await expect(shell.salesComingSoon).toBeVisible();
+    // The sales screen: an empty receipt in progress, and no products yet in this environment.
+    const sales = new SalesScreen(page);
+    await expect(sales.receipt).toContainText('Skanna en vara eller tryck på en produkt');
+    await expect(sales.total).toContainText('0,00 kr');
+    await expect(sales.pay).toBeDisabled();
+    await expect(sales.products).toContainText('Kassan har inga produkter ännu.');
     await page.screenshot({ path: 'test-results/screenshots/register-signed-in.png' });
     await shell.signOut.click();
     await expect(signIn.heading).toBeVisible();
