@@ -163,6 +163,74 @@ export const terminalRegistrationBodySchema = z.strictObject({
 });
 export type TerminalRegistrationBody = z.infer<typeof terminalRegistrationBodySchema>;
 
+/**
+ * What the backoffice warns about on a terminal: not registered with Skatteverket; a sync problem
+ * not yet acknowledged; silent (no contact for SILENT_AFTER_HOURS while bound); the control unit
+ * down, simulated, or another than the registered one.
+ */
+export const TERMINAL_WARNINGS = [
+  'not-registered',
+  'sync-problem',
+  'silent',
+  'control-unit-down',
+  'control-unit-simulated',
+  'control-unit-mismatch',
+] as const;
+export const terminalWarningSchema = z.enum(TERMINAL_WARNINGS);
+export type TerminalWarning = z.infer<typeof terminalWarningSchema>;
+
+/** A bound, active terminal without contact for this long gets the warning `silent`. */
+export const SILENT_AFTER_HOURS = 24;
+
+/** Codes of a terminal's sync problem (refused uploads, and entries the reports could not read). */
+export const SYNC_PROBLEM_CODES = [
+  'journal-gap',
+  'journal-chain-broken',
+  'journal-conflict',
+  'journal-entry-unreadable',
+] as const;
+export const syncProblemCodeSchema = z.enum(SYNC_PROBLEM_CODES);
+export type SyncProblemCode = z.infer<typeof syncProblemCodeSchema>;
+
+/** A flagged sync problem: kept until an admin acknowledges it; a repeat counts up. */
+export const syncProblemSchema = z.object({
+  code: syncProblemCodeSchema,
+  /** The journal entry concerned. */
+  seq: z.number().int().nullable(),
+  /** E.g. `{ expectedSeq, receivedSeq }` of a gap, `{ seq, reason }` of a broken chain. */
+  details: z.record(z.string(), z.unknown()),
+  /** The message of the code with the details filled in (as in error bodies). */
+  sv: z.string(),
+  en: z.string(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  /** How many uploads hit the same problem (the register retries). */
+  count: z.number().int(),
+});
+export type SyncProblem = z.infer<typeof syncProblemSchema>;
+
+/** Sync health of a terminal (issue 5): the server's copy of its journal and what it reports. */
+export const terminalSyncSchema = z.object({
+  /** The last journal entry stored on the server (0: none yet) and its hash. */
+  acknowledgedSeq: z.number().int(),
+  acknowledgedHash: z.string().nullable(),
+  /** When an upload last stored new entries. */
+  lastUploadAt: z.string().nullable(),
+  /** From the heartbeat: when the oldest entry not yet uploaded was made. */
+  oldestUnsyncedAt: z.string().nullable(),
+  /** From the heartbeat: the control unit as the register last saw it. */
+  controlUnit: z
+    .object({
+      state: z.enum(['ok', 'down', 'unknown']),
+      serialNumber: z.string().nullable(),
+      simulated: z.boolean(),
+      reportedAt: z.string(),
+    })
+    .nullable(),
+  problem: syncProblemSchema.nullable(),
+});
+export type TerminalSync = z.infer<typeof terminalSyncSchema>;
+
 export const terminalSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -184,7 +252,8 @@ export const terminalSchema = z.object({
     status: registrationStatusSchema,
     registeredOn: z.string().nullable(),
   }),
-  warnings: z.array(z.enum(['not-registered'])),
+  warnings: z.array(terminalWarningSchema),
+  sync: terminalSyncSchema,
   /**
    * Set when the terminal moved to another PC (a binding was removed and a different PC bound):
    * the business must move Skatteverket's ID stickers, and report a changed control unit within

@@ -195,6 +195,34 @@ export const ERROR_MESSAGES = {
     sv: 'För många förfrågningar. Vänta en stund och försök igen.',
     en: 'Too many requests. Wait a moment and try again.',
   },
+  'journal-gap': {
+    sv: 'Journalen har en lucka: servern väntade post {expectedSeq} men fick {receivedSeq}. Inget av sändningen sparades. Kassan hämtar serverns läge och skickar om från rätt post; kvarstår felet, kontakta supporten. Terminalen är flaggad i backoffice.',
+    en: 'The journal has a gap: the server expected entry {expectedSeq} but received {receivedSeq}. Nothing of the upload was stored. The register fetches the server’s position and resends from the right entry; if the problem persists, contact support. The terminal is flagged in the backoffice.',
+  },
+  'journal-chain-broken': {
+    sv: 'Journalpost {seq} hänger inte ihop med kedjan (kontrollsumman stämmer inte). Inget av sändningen sparades. Journalen kan ha ändrats eller skadats: kör "kassa doctor" på kassadatorn och kontakta supporten. Terminalen är flaggad i backoffice.',
+    en: 'Journal entry {seq} does not fit the chain (its checksum does not match). Nothing of the upload was stored. The journal may have been changed or damaged: run "kassa doctor" on the register PC and contact support. The terminal is flagged in the backoffice.',
+  },
+  'journal-conflict': {
+    sv: 'Journalpost {seq} skiljer sig från den som servern redan har tagit emot. Inget av sändningen sparades. Kassans journal stämmer inte med serverns kopia: sälj inte vidare på den här kassan utan att kontakta supporten. Terminalen är flaggad i backoffice.',
+    en: 'Journal entry {seq} differs from the one the server has already received. Nothing of the upload was stored. The register’s journal does not match the server’s copy: contact support before selling more on this register. The terminal is flagged in the backoffice.',
+  },
+  'journal-entry-unreadable': {
+    sv: 'Journalpost {seq} sparades men kunde inte läsas in i försäljningsrapporterna (kvittot eller Z-rapporten har ett format som servern inte känner igen). Rapporterna saknar posten: uppdatera servern och kontakta supporten.',
+    en: 'Journal entry {seq} was stored but could not be read into the sales reports (the receipt or Z report has a format the server does not recognise). The reports lack the entry: update the server and contact support.',
+  },
+  'sync-problem-none': {
+    sv: 'Terminalen har inget synkproblem att kvittera. Ladda om sidan.',
+    en: 'The terminal has no sync problem to acknowledge. Reload the page.',
+  },
+  'report-period-invalid': {
+    sv: 'Perioden är ogiltig: "till" får inte vara före "från", och perioden får vara högst {maxDays} dagar. Välj en annan period.',
+    en: 'The period is invalid: "to" may not be before "from", and the period may be at most {maxDays} days. Choose another period.',
+  },
+  'z-report-not-found': {
+    sv: 'Z-rapporten finns inte i arkivet. Kontrollera terminal och nummer; en ny Z-rapport syns när kassan har skickat sin journal.',
+    en: 'The Z report is not in the archive. Check the terminal and number; a new Z report appears once the register has uploaded its journal.',
+  },
   'internal-error': {
     sv: 'Ett oväntat fel uppstod. Försök igen; om felet kvarstår, kontakta supporten och ange tidpunkten.',
     en: 'An unexpected error occurred. Try again; if it persists, contact support and give the time.',

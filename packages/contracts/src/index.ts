@@ -4,3 +4,4 @@ export * from './api.js';
 export * from './register-protocol.js';
 export * from './register.js';
 export * from './register-sales.js';
+export * from './reports.js';

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Ore } from '@kassa/core';
 import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
 import { SimulatedPc } from './support/device.js';
+import { JournalBuilder, headerFor, toUpload } from './support/journal-fixture.js';
 import {
   ADMIN_PASSWORD,
   as,
@@ -27,6 +29,7 @@ describeDb('environments are isolated from each other', () => {
   let bTerminalId: string;
   let bPlaceId: string;
   let bProductId: string;
+  let bBusinessDay: string;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -67,6 +70,40 @@ describeDb('environments are isolated from each other', () => {
       headers: as(adminB),
       payload: { terminalIds: [bTerminalId] },
     });
+    // B's register has sold and uploaded a day with its Z: reports of B have something to leak.
+    const pcB = new SimulatedPc('BETA-PC');
+    const connected = await app.inject({
+      method: 'POST',
+      url: '/api/register/connect',
+      headers: { host: b.host },
+      payload: {
+        method: 'password',
+        username: 'admin',
+        password: ADMIN_PASSWORD,
+        terminalId: bTerminalId,
+        ...pcB.identity(),
+      },
+    });
+    if (connected.statusCode !== 200) throw new Error(connected.body);
+    pcB.bindingId = connected.json<{ bindingId: string }>().bindingId;
+    const journal = new JournalBuilder(headerFor('BETA1', 'Beta Blommor AB'));
+    const sold = journal.sell(
+      app.deps.clock.now().toISOString(),
+      'bara-i-beta',
+      [{ articleNumber: 'B-1', text: 'Betas bukett', vatCategory: 'standard', price: 19900 }],
+      [{ method: 'card', amount: 19900 as Ore }],
+    );
+    journal.closeDay(sold.businessDay, app.deps.clock.now().toISOString(), 'bara-i-beta');
+    const uploaded = await pcB.request(
+      app,
+      b.host,
+      'POST',
+      '/api/register/journal',
+      { entries: toUpload(journal.entries) },
+      app.deps.clock.now().getTime(),
+    );
+    if (uploaded.statusCode !== 200) throw new Error(uploaded.body);
+    bBusinessDay = sold.businessDay;
   });
   afterAll(async () => {
     await app.close();
@@ -74,7 +111,7 @@ describeDb('environments are isolated from each other', () => {
   });
 
   // How each route is called by A to try to reach B's data. `secretOfB` must not appear in answers.
-  type Probe = { payload?: unknown; expect: 'not-found' | 'no-leak' };
+  type Probe = { payload?: unknown; query?: string; expect: 'not-found' | 'no-leak' };
   const probes: Record<string, Probe> = {
     'GET /api/health': { expect: 'no-leak' },
     'GET /api/openapi.json': { expect: 'no-leak' },
@@ -164,6 +201,18 @@ describeDb('environments are isolated from each other', () => {
       payload: { programVersion: '0.1.0', unsyncedEntries: 0 },
       expect: 'no-leak',
     },
+    'POST /api/register/journal': {
+      payload: { entries: [] },
+      expect: 'no-leak',
+    },
+    'GET /api/register/journal/head': { expect: 'no-leak' },
+    'POST /api/terminals/:id/sync-problem/acknowledge': { expect: 'not-found' },
+    'GET /api/reports/sales': {
+      query: '?from=DAY_OF_B&to=DAY_OF_B&groupBy=terminal&terminalId=TERMINAL_OF_B',
+      expect: 'no-leak',
+    },
+    'GET /api/reports/z': { query: '?terminalId=TERMINAL_OF_B', expect: 'no-leak' },
+    'GET /api/reports/z/:terminalId/:zNumber': { expect: 'not-found' },
   };
 
   it('covers every API route, and no route lets A read or change anything of B', async () => {
@@ -181,6 +230,8 @@ describeDb('environments are isolated from each other', () => {
       'BETA1',
       bTerminalId,
       bPlaceId,
+      'Betas bukett',
+      'Betas kassa',
     ];
 
     for (const route of app.apiRoutes) {
@@ -189,15 +240,24 @@ describeDb('environments are isolated from each other', () => {
       if (!probe) throw new Error(key);
       const targets = route.url.startsWith('/api/terminals')
         ? [bTerminalId]
-        : route.url.startsWith('/api/products')
-          ? [bProductId]
-          : [bUserId, bAdminId];
+        : route.url.startsWith('/api/reports')
+          ? [bTerminalId]
+          : route.url.startsWith('/api/products')
+            ? [bProductId]
+            : [bUserId, bAdminId];
       for (const targetId of targets) {
         const session =
           route.url === '/api/auth/logout' ? await signInAs(app, adminA.host, 'admin') : adminA;
         const response = await app.inject({
           method: route.method as 'GET',
-          url: route.url.replace(':id', targetId),
+          url:
+            route.url
+              .replace(':id', targetId)
+              .replace(':terminalId', targetId)
+              .replace(':zNumber', '1') +
+            (probe.query ?? '')
+              .replace('TERMINAL_OF_B', bTerminalId)
+              .replaceAll('DAY_OF_B', bBusinessDay),
           headers: as(session),
           ...(probe.payload === undefined
             ? {}

@@ -26,6 +26,7 @@ import type { CommandContext } from '../http/context.js';
 import { audit } from './audit.js';
 import { isUuid } from '../ids.js';
 import type { Failure } from '@kassa/core';
+import { syncOf, terminalWarnings } from './sync-health.js';
 
 // Crockford base32 without look-alikes: readable on a sticker and over the phone.
 const SERIAL_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -298,6 +299,7 @@ export async function listTerminals(
   db: Db | Tx,
   tenantId: string,
   serverVersion: string,
+  now: Date,
   terminalId?: string,
 ): Promise<Terminal[]> {
   if (terminalId !== undefined && !isUuid(terminalId)) return [];
@@ -366,8 +368,8 @@ export async function listTerminals(
         status: t.registrationStatus,
         registeredOn: t.registeredOn,
       },
-      warnings:
-        t.active && t.registrationStatus !== 'registered' ? ['not-registered' as const] : [],
+      warnings: terminalWarnings(t, binding, now),
+      sync: syncOf(t),
       movedToNewPc: movedFrom(t, binding),
       skatteverket: {
         companyName: tenant.companyName,

@@ -188,6 +188,36 @@ export const terminals = pgTable(
       withTimezone: true,
       mode: 'date',
     }),
+    /**
+     * The acknowledged high-water mark of the uploaded journal (issue 5): the last stored entry's
+     * seq (0 before the first upload) and hash. Changed only under this row's lock, together
+     * with the journal rows (commands/journal-ingest.ts).
+     */
+    journalHeadSeq: bigint('journal_head_seq', { mode: 'number' }).notNull().default(0),
+    journalHeadHash: text('journal_head_hash'),
+    /** When an upload last stored new entries. */
+    journalSyncedAt: timestamp('journal_synced_at', { withTimezone: true, mode: 'date' }),
+    /** Heartbeat: when the oldest entry the register has not yet uploaded was made. */
+    oldestUnsyncedAt: timestamp('oldest_unsynced_at', { withTimezone: true, mode: 'date' }),
+    /** Heartbeat: the control unit as the register last saw it. */
+    controlUnitState: text('control_unit_state', { enum: ['ok', 'down', 'unknown'] }),
+    controlUnitReportedSerial: text('control_unit_reported_serial'),
+    controlUnitSimulated: boolean('control_unit_simulated'),
+    controlUnitReportedAt: timestamp('control_unit_reported_at', {
+      withTimezone: true,
+      mode: 'date',
+    }),
+    /**
+     * A refused upload (journal-gap, journal-chain-broken, journal-conflict) or an entry the read
+     * models could not read: kept until an admin acknowledges it. A repeat of the same problem
+     * (the register retrying) only counts up and moves `lastAt`.
+     */
+    syncProblemCode: text('sync_problem_code'),
+    syncProblemSeq: bigint('sync_problem_seq', { mode: 'number' }),
+    syncProblemDetails: jsonb('sync_problem_details').$type<Record<string, unknown>>(),
+    syncProblemFirstAt: timestamp('sync_problem_first_at', { withTimezone: true, mode: 'date' }),
+    syncProblemLastAt: timestamp('sync_problem_last_at', { withTimezone: true, mode: 'date' }),
+    syncProblemCount: integer('sync_problem_count'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -361,5 +391,192 @@ export const productPrices = pgTable(
       columns: [t.tenantId, t.productId],
       foreignColumns: [products.tenantId, products.id],
     }),
+  ],
+);
+
+// ---- The uploaded journal and the sales read models (issue 5) ----
+
+const amount = (name: string) => bigint(name, { mode: 'number' }).notNull();
+const seqColumn = () => bigint('seq', { mode: 'number' }).notNull();
+
+/**
+ * The server's copy of each register's journal: entries exactly as the register hashed them,
+ * gapless per terminal from 1. Never updated or deleted (commands/journal-ingest.ts only inserts).
+ */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminalId: uuid('terminal_id').notNull(),
+    seq: seqColumn(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** `at` exactly as hashed ('…:00Z' and '…:00.000Z' hash differently). */
+    atText: text('at_text').notNull(),
+    kind: text('kind').notNull(),
+    by: text('by'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq] }),
+    foreignKey({
+      columns: [t.tenantId, t.terminalId],
+      foreignColumns: [terminals.tenantId, terminals.id],
+    }),
+    // The journal export per terminal and period.
+    index('journal_entries_at').on(t.tenantId, t.terminalId, t.at),
+  ],
+);
+
+/*
+ * The read models below are derived from journal_entries and written only by the ingest, in the
+ * transaction that stores the entries they come from (commands/journal-ingest.ts); `seq` names
+ * the journal entry. They carry only the tenant's foreign key: a per-row check against the
+ * journal (a large, growing table) would cost more than the rest of the ingest, and the single
+ * writer keeps them consistent.
+ */
+
+/**
+ * One row per sale or return receipt (training, copies and pro forma are not sales), written in
+ * the ingest transaction. Amounts are öre; returns are negative. `placeOfBusinessId` is the
+ * terminal's place when the receipt was stored.
+ */
+export const salesReceipts = pgTable(
+  'sales_receipts',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminalId: uuid('terminal_id').notNull(),
+    /** The journal entry that carries the receipt. */
+    seq: seqColumn(),
+    placeOfBusinessId: uuid('place_of_business_id').notNull(),
+    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
+    receiptNumber: integer('receipt_number').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    /** 0–23, the hour of `issuedAt` in Europe/Stockholm. */
+    hour: integer('hour').notNull(),
+    /** Incl. VAT, before cash rounding. */
+    total: amount('total'),
+    rounding: amount('rounding'),
+    discountTotal: amount('discount_total'),
+    vatTotal: amount('vat_total'),
+    /** The journal entry's signed-in user (username). */
+    cashier: text('cashier'),
+    controlCode: text('control_code'),
+    controlUnitSerial: text('control_unit_serial'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq] }),
+    // Dashboard queries: a period, optionally one place or one terminal.
+    index('sales_receipts_day').on(t.tenantId, t.businessDay),
+    index('sales_receipts_place_day').on(t.tenantId, t.placeOfBusinessId, t.businessDay),
+    index('sales_receipts_terminal_day').on(t.tenantId, t.terminalId, t.businessDay),
+  ],
+);
+
+/** The receipt's lines; day, place and kind are repeated so product reports need no join. */
+export const salesReceiptLines = pgTable(
+  'sales_receipt_lines',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminalId: uuid('terminal_id').notNull(),
+    seq: seqColumn(),
+    lineNo: integer('line_no').notNull(),
+    placeOfBusinessId: uuid('place_of_business_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
+    articleNumber: text('article_number').notNull(),
+    text: text('text').notNull(),
+    groupName: text('group_name'),
+    itemType: text('item_type', { enum: ['good', 'service'] }).notNull(),
+    /** Pieces, or grams of a weighed good; negative on a return. */
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    unit: text('unit', { enum: ['piece', 'gram'] }).notNull(),
+    unitPrice: amount('unit_price'),
+    discount: amount('discount'),
+    /** Incl. VAT, after discounts. */
+    amount: amount('amount'),
+    /** Hundredths of a percent. */
+    vatRate: integer('vat_rate').notNull(),
+    /** The VAT in `amount`, rounded per line (the receipt's VAT is per rate: sums may differ by öre). */
+    vat: amount('vat'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq, t.lineNo] }),
+    index('sales_receipt_lines_day').on(t.tenantId, t.businessDay),
+  ],
+);
+
+/** How a receipt was paid (negative on a return). */
+export const salesReceiptPayments = pgTable(
+  'sales_receipt_payments',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminalId: uuid('terminal_id').notNull(),
+    seq: seqColumn(),
+    position: integer('position').notNull(),
+    placeOfBusinessId: uuid('place_of_business_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
+    method: text('method').notNull(),
+    amount: amount('amount'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq, t.position] }),
+    index('sales_receipt_payments_day').on(t.tenantId, t.businessDay),
+  ],
+);
+
+/** The receipt's VAT split per rate (gross = net + vat). */
+export const salesReceiptVat = pgTable(
+  'sales_receipt_vat',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminalId: uuid('terminal_id').notNull(),
+    seq: seqColumn(),
+    vatRate: integer('vat_rate').notNull(),
+    placeOfBusinessId: uuid('place_of_business_id').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
+    gross: amount('gross'),
+    vat: amount('vat'),
+    net: amount('net'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq, t.vatRate] }),
+    index('sales_receipt_vat_day').on(t.tenantId, t.businessDay),
+  ],
+);
+
+/** The Z-dagrapport archive: each Z exactly as journaled. */
+export const zReports = pgTable(
+  'z_reports',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    terminalId: uuid('terminal_id').notNull(),
+    /** The journal entry that carries the report. */
+    seq: seqColumn(),
+    zNumber: integer('z_number').notNull(),
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    producedAt: timestamp('produced_at', { withTimezone: true, mode: 'date' }).notNull(),
+    report: jsonb('report').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq] }),
+    index('z_reports_number').on(t.tenantId, t.terminalId, t.zNumber),
+    index('z_reports_day').on(t.tenantId, t.businessDay),
   ],
 );

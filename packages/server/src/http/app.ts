@@ -41,6 +41,8 @@ import { auditLogRoutes } from './routes/audit-log.js';
 import { terminalRoutes } from './routes/terminals.js';
 import { registerRoutes } from './routes/register.js';
 import { productRoutes } from './routes/products.js';
+import { registerJournalRoutes } from './routes/register-journal.js';
+import { reportRoutes } from './routes/reports.js';
 
 export interface AppDeps {
   database: Database;
@@ -265,6 +267,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(terminalRoutes);
   await app.register(registerRoutes);
   await app.register(productRoutes);
+  await app.register(registerJournalRoutes);
+  await app.register(reportRoutes);
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   app.get(

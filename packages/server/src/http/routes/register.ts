@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   connectAnswerSchema,
   connectBodySchema,
@@ -15,13 +15,14 @@ import { checkCredentials } from '../../commands/sign-in.js';
 import { selectTerminalRows } from '../../commands/terminals.js';
 import { listProducts } from '../../commands/products.js';
 import { SHOP_TIME_ZONE } from './products.js';
-import { businessDayOf } from '@kassa/core';
+import { businessDayOf, isIsoInstant } from '@kassa/core';
+import { recordHeartbeat } from '../../commands/sync-health.js';
 import {
   connectTerminal,
   describeTerminalForRegister,
   isEd25519PublicKey,
 } from '../../commands/terminal-binding.js';
-import { tenants, terminals } from '../../db/schema.js';
+import { tenants } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
@@ -251,18 +252,20 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (request) => {
-      const tenantId = request.tenant?.id ?? '';
       const device = request.device;
       if (!device) throw new Error('no device');
       const now = clock.now();
-      await database.db
-        .update(terminals)
-        .set({
-          lastContactAt: now,
-          reportedVersion: request.body.programVersion,
-          unsyncedEntries: request.body.unsyncedEntries,
-        })
-        .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, device.terminalId)));
+      const { oldestUnsyncedAt } = request.body;
+      if (typeof oldestUnsyncedAt === 'string' && !isIsoInstant(oldestUnsyncedAt)) {
+        throw new ApiError(400, 'validation-failed', {
+          issues: [{ path: '/oldestUnsyncedAt', message: 'not an ISO 8601 UTC instant' }],
+        });
+      }
+      await recordHeartbeat(
+        commandContext(request, database.db, now),
+        device.terminalId,
+        request.body,
+      );
       return { serverTime: now.toISOString() };
     },
   );

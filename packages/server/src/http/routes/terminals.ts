@@ -23,6 +23,7 @@ import {
   removeBinding,
 } from '../../commands/terminal-binding.js';
 import { buildInstallerZip, findRegisterBuild } from '../../commands/installer.js';
+import { acknowledgeSyncProblem } from '../../commands/sync-health.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
@@ -52,7 +53,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
   const { database, clock, version } = app.deps;
 
   async function one(tenantId: string, id: string) {
-    const [terminal] = await listTerminals(database.db, tenantId, version, id);
+    const [terminal] = await listTerminals(database.db, tenantId, version, clock.now(), id);
     if (!terminal) throw new ApiError(404, 'terminal-not-found');
     return { terminal };
   }
@@ -86,6 +87,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         database.db,
         commandContext(request, database.db, clock.now()).tenantId,
         version,
+        clock.now(),
       ),
     }),
   );
@@ -201,6 +203,28 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
               : 400,
           result.code,
         );
+      }
+      return one(request.tenant?.id ?? '', request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/terminals/:id/sync-problem/acknowledge',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['terminals'],
+        summary: "Acknowledge the terminal's sync problem (clears the flag; audit-logged)",
+        params: idParams,
+        response: { 200: terminalAnswer },
+      },
+    },
+    async (request) => {
+      const result = await database.db.transaction((tx) =>
+        acknowledgeSyncProblem(commandContext(request, tx, clock.now()), request.params.id),
+      );
+      if (!result.ok) {
+        throw new ApiError(result.code === 'terminal-not-found' ? 404 : 409, result.code);
       }
       return one(request.tenant?.id ?? '', request.params.id);
     },

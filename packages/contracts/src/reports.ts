@@ -1,0 +1,121 @@
+/**
+ * zod schemas of the sales reports and the Z-report archive (issue 5, module `reports`):
+ * read models built from the registers' uploaded journals. Amounts are integer öre incl. VAT;
+ * returns count negative in every sum. See docs/protocols/backoffice-api.md.
+ */
+import { z } from 'zod';
+
+/** What a sales report is grouped by. */
+export const SALES_GROUPINGS = [
+  'day',
+  'hour',
+  'place',
+  'terminal',
+  'payment',
+  'vat',
+  'product',
+  'cashier',
+] as const;
+export const salesGroupingSchema = z.enum(SALES_GROUPINGS);
+export type SalesGrouping = z.infer<typeof salesGroupingSchema>;
+
+/** The longest period one report may cover, in days (from and to included). */
+export const MAX_REPORT_DAYS = 731;
+
+/** Filters of every sales report: business days `from`–`to` (both included), place, terminal. */
+export const salesReportFilterSchema = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  placeId: z.string().max(64).optional(),
+  terminalId: z.string().max(64).optional(),
+});
+export type SalesReportFilter = z.infer<typeof salesReportFilterSchema>;
+
+export const salesReportQuerySchema = salesReportFilterSchema.extend({
+  groupBy: salesGroupingSchema.default('day'),
+  /** Product and cashier reports: the most rows returned (largest gross first). */
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+export type SalesReportQuery = z.infer<typeof salesReportQuerySchema>;
+
+/**
+ * One row of a sales report. `count`/`returnCount`: sale and return receipts (lines for
+ * `product`, payments for `payment`). `gross` is net of returns; `vat` and `net` are null for
+ * `payment` (a payment has no VAT of its own).
+ */
+export const salesReportRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  returnCount: z.number().int(),
+  gross: z.number().int(),
+  vat: z.number().int().nullable(),
+  net: z.number().int().nullable(),
+  /** `product` only: pieces, or grams when `unit` is 'gram'. */
+  quantity: z.number().int().optional(),
+  unit: z.enum(['piece', 'gram']).optional(),
+});
+export type SalesReportRow = z.infer<typeof salesReportRowSchema>;
+
+/** The period's totals over sale and return receipts, whatever the grouping. */
+export const salesTotalsSchema = z.object({
+  receipts: z.number().int(),
+  returns: z.number().int(),
+  /** Sales minus returns, incl. VAT, before cash rounding. */
+  gross: z.number().int(),
+  vat: z.number().int(),
+  net: z.number().int(),
+  /** The returns' amount as a positive magnitude. */
+  returnsGross: z.number().int(),
+  discounts: z.number().int(),
+  rounding: z.number().int(),
+});
+export type SalesTotals = z.infer<typeof salesTotalsSchema>;
+
+export const salesReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: salesGroupingSchema,
+  totals: salesTotalsSchema,
+  rows: z.array(salesReportRowSchema),
+});
+export type SalesReport = z.infer<typeof salesReportSchema>;
+
+export const zReportListQuerySchema = z.object({
+  terminalId: z.string().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+export type ZReportListQuery = z.infer<typeof zReportListQuerySchema>;
+
+/** A Z-report in the archive list: who, which number and day, and its headline figures. */
+export const zReportSummarySchema = z.object({
+  terminalId: z.uuid(),
+  terminalName: z.string(),
+  registerId: z.string(),
+  zNumber: z.number().int(),
+  businessDay: z.string(),
+  producedAt: z.string(),
+  salesTotal: z.number().int(),
+  returnsTotal: z.number().int(),
+  netTotal: z.number().int(),
+  receiptCount: z.number().int(),
+});
+export type ZReportSummary = z.infer<typeof zReportSummarySchema>;
+
+export const zReportListSchema = z.object({ reports: z.array(zReportSummarySchema) });
+
+/** One archived Z-report: the report exactly as journaled (a `ZReport` of @kassa/core). */
+export const zReportAnswerSchema = z.object({
+  terminalId: z.uuid(),
+  terminalName: z.string(),
+  registerId: z.string(),
+  zNumber: z.number().int(),
+  businessDay: z.string(),
+  producedAt: z.string(),
+  /** The journal entry that carries it. */
+  seq: z.number().int(),
+  report: z.record(z.string(), z.unknown()),
+});
+export type ZReportAnswer = z.infer<typeof zReportAnswerSchema>;

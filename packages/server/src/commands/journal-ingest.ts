@@ -1,0 +1,474 @@
+/**
+ * Ingesting a register's journal upload (issue 5 points 1, 2, 5): entries must continue the
+ * server's copy of the chain exactly — seq = head + 1, prevHash = the head's hash, each hash
+ * recomputed (SKVFS 2014:9 6 kap 1 §: nothing registered may be changed, removed or added to).
+ * Entries at or below the head must be identical to what is stored (a retry is idempotent).
+ * A gap, a broken chain or a conflicting entry stores nothing of the batch and flags the
+ * terminal until an admin acknowledges it. The sales read models and the Z archive are written in
+ * the same transaction as the entries, so reports never disagree with the journal copy.
+ *
+ * Concurrency: the terminal's row is locked (SELECT … FOR UPDATE) first, so two server processes
+ * receiving the same batch take turns; the second sees the first's head and answers as a retry.
+ * The primary key (tenant_id, terminal_id, seq) makes a double insert impossible regardless.
+ */
+import { createHash } from 'node:crypto';
+import { and, between, eq, asc } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  type HashFunction,
+  type JournalEntry,
+  type JournalHead,
+  canonicalJson,
+  isIsoInstant,
+  isValidBusinessDay,
+  isVatRate,
+  ore,
+  vatOfGross,
+  verifyJournal,
+  type Failure,
+} from '@kassa/core';
+import type { SyncProblemCode, UploadedEntry } from '@kassa/contracts';
+import type { Tx, Db } from '../db/database.js';
+import { bulkInsert } from '../db/bulk-insert.js';
+import {
+  journalEntries,
+  salesReceiptLines,
+  salesReceiptPayments,
+  salesReceiptVat,
+  salesReceipts,
+  terminals,
+  zReports,
+} from '../db/schema.js';
+import type { CommandContext } from '../http/context.js';
+import { audit } from './audit.js';
+
+/** SHA-256 as lowercase hex of the UTF-8 text: the journal's hash (as the register computes it). */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The shop's time zone: business days and hours of day are Stockholm's. */
+export const REPORT_TIME_ZONE = 'Europe/Stockholm';
+
+export type JournalRefusal =
+  | Failure<'journal-gap', { expectedSeq: number; receivedSeq: number }>
+  | Failure<'journal-chain-broken', { seq: number; reason: string }>
+  | Failure<'journal-conflict', { seq: number }>;
+
+export type IngestResult =
+  | {
+      ok: true;
+      head: { seq: number; hash: string | null };
+      /** Entries stored now (0 for a pure retry). */
+      stored: number;
+      receipts: number;
+      zReports: number;
+    }
+  | JournalRefusal
+  | Failure<'terminal-not-found'>;
+
+/** The acknowledged head of a terminal's journal on the server (seq 0: nothing yet). */
+export async function readJournalHead(
+  db: Db | Tx,
+  tenantId: string,
+  terminalId: string,
+): Promise<{ seq: number; hash: string | null } | null> {
+  const [row] = await db
+    .select({ seq: terminals.journalHeadSeq, hash: terminals.journalHeadHash })
+    .from(terminals)
+    .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, terminalId)));
+  return row ?? null;
+}
+
+/**
+ * Stores an upload of `entries` (in seq order) for the terminal, with its read models, or refuses
+ * it whole and flags the terminal. Run it in a transaction (`ctx.tx`): a refusal commits only the
+ * flag, a thrown error rolls everything back.
+ */
+export async function ingestJournal(
+  ctx: CommandContext,
+  terminalId: string,
+  entries: readonly UploadedEntry[],
+  hash: HashFunction = sha256Hex,
+): Promise<IngestResult> {
+  const [terminal] = await ctx.tx
+    .select()
+    .from(terminals)
+    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
+    .for('update');
+  if (!terminal) return { ok: false, code: 'terminal-not-found' };
+  const deviceCtx: CommandContext = {
+    ...ctx,
+    actor: { userId: null, name: `kassa ${terminal.registerId}` },
+  };
+  const head = { seq: terminal.journalHeadSeq, hash: terminal.journalHeadHash };
+
+  const refusal = await checkBatch(ctx, terminalId, head, entries, hash);
+  if (refusal) {
+    const seq = refusal.code === 'journal-gap' ? refusal.receivedSeq : refusal.seq;
+    await flagSyncProblem(deviceCtx, terminal, {
+      code: refusal.code,
+      seq,
+      details: refusalDetails(refusal),
+    });
+    return refusal;
+  }
+
+  const fresh = entries.filter((e) => e.seq > head.seq);
+  const last = fresh[fresh.length - 1];
+  if (last === undefined) {
+    return { ok: true, head, stored: 0, receipts: 0, zReports: 0 };
+  }
+  await bulkInsert(
+    ctx.tx,
+    journalEntries,
+    fresh.map((e) => ({
+      tenantId: ctx.tenantId,
+      terminalId,
+      seq: e.seq,
+      at: new Date(e.at),
+      atText: e.at,
+      kind: e.kind,
+      by: e.by ?? null,
+      data: e.data,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
+  const projected = await project(ctx, terminalId, terminal.placeOfBusinessId, fresh);
+  const newHead = { seq: last.seq, hash: last.hash };
+  await ctx.tx
+    .update(terminals)
+    .set({
+      journalHeadSeq: newHead.seq,
+      journalHeadHash: newHead.hash,
+      journalSyncedAt: ctx.now,
+      lastContactAt: ctx.now,
+    })
+    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)));
+  const firstUnreadable = projected.unreadable[0];
+  if (firstUnreadable !== undefined) {
+    await flagSyncProblem(deviceCtx, terminal, {
+      code: 'journal-entry-unreadable',
+      seq: firstUnreadable.seq,
+      details: { seq: firstUnreadable.seq, kind: firstUnreadable.kind },
+    });
+  }
+  return {
+    ok: true,
+    head: newHead,
+    stored: fresh.length,
+    receipts: projected.receipts,
+    zReports: projected.zReports,
+  };
+}
+
+/** The details of a refusal, as the error body and the terminal's flag carry them. */
+export function refusalDetails(refusal: JournalRefusal): Record<string, unknown> {
+  switch (refusal.code) {
+    case 'journal-gap':
+      return { expectedSeq: refusal.expectedSeq, receivedSeq: refusal.receivedSeq };
+    case 'journal-chain-broken':
+      return { seq: refusal.seq, reason: refusal.reason };
+    case 'journal-conflict':
+      return { seq: refusal.seq };
+  }
+}
+
+/** The first reason the batch cannot be taken, or null. */
+async function checkBatch(
+  ctx: CommandContext,
+  terminalId: string,
+  head: { seq: number; hash: string | null },
+  entries: readonly UploadedEntry[],
+  hash: HashFunction,
+): Promise<JournalRefusal | null> {
+  const first = entries[0];
+  if (first === undefined) return null;
+  // The batch itself must be consecutive.
+  for (let i = 1; i < entries.length; i += 1) {
+    const previous = entries[i - 1] as UploadedEntry;
+    const entry = entries[i] as UploadedEntry;
+    if (entry.seq > previous.seq + 1) {
+      return {
+        ok: false,
+        code: 'journal-gap',
+        expectedSeq: previous.seq + 1,
+        receivedSeq: entry.seq,
+      };
+    }
+    if (entry.seq <= previous.seq) {
+      return { ok: false, code: 'journal-chain-broken', seq: entry.seq, reason: 'duplicate' };
+    }
+  }
+  if (first.seq > head.seq + 1) {
+    return { ok: false, code: 'journal-gap', expectedSeq: head.seq + 1, receivedSeq: first.seq };
+  }
+  // Entries the server has already: each must be exactly the stored one.
+  const overlap = entries.filter((e) => e.seq <= head.seq);
+  const lastOverlap = overlap[overlap.length - 1];
+  if (lastOverlap !== undefined) {
+    const stored = await ctx.tx
+      .select()
+      .from(journalEntries)
+      .where(
+        and(
+          eq(journalEntries.tenantId, ctx.tenantId),
+          eq(journalEntries.terminalId, terminalId),
+          between(journalEntries.seq, first.seq, lastOverlap.seq),
+        ),
+      )
+      .orderBy(asc(journalEntries.seq));
+    const bySeq = new Map(stored.map((row) => [row.seq, row]));
+    for (const entry of overlap) {
+      const row = bySeq.get(entry.seq);
+      if (!row || !sameEntry(entry, row)) {
+        return { ok: false, code: 'journal-conflict', seq: entry.seq };
+      }
+    }
+  }
+  // New entries: the chain continues from the head.
+  const fresh = entries.filter((e) => e.seq > head.seq);
+  if (fresh.length === 0) return null;
+  const after: JournalHead | undefined =
+    head.seq > 0 && head.hash !== null ? { seq: head.seq, hash: head.hash } : undefined;
+  // An uploaded entry has the shape of a JournalEntry (contracts mirror core); its kind may be
+  // one this server does not know, which the chain check does not depend on.
+  const verified = verifyJournal(fresh as unknown as readonly JournalEntry[], hash, { after });
+  if (!verified.ok) {
+    return verified.reason === 'gap'
+      ? {
+          ok: false,
+          code: 'journal-gap',
+          expectedSeq: (after?.seq ?? 0) + 1,
+          receivedSeq: verified.seq,
+        }
+      : { ok: false, code: 'journal-chain-broken', seq: verified.seq, reason: verified.reason };
+  }
+  return null;
+}
+
+/** Whether an uploaded entry is exactly the stored one (every hashed field and the hash). */
+function sameEntry(entry: UploadedEntry, row: typeof journalEntries.$inferSelect): boolean {
+  try {
+    const uploaded = canonicalJson({ ...entry, by: entry.by });
+    const stored = canonicalJson({
+      seq: row.seq,
+      at: row.atText,
+      kind: row.kind,
+      by: row.by ?? undefined,
+      data: row.data,
+      prevHash: row.prevHash,
+      hash: row.hash,
+    });
+    return uploaded === stored;
+  } catch {
+    // Data that cannot be serialised canonically (a float) was never stored.
+    return false;
+  }
+}
+
+/**
+ * Records a sync problem on the terminal (its row is locked by the caller). The same problem
+ * again (the register retrying) counts up; a new one replaces it and is audit-logged.
+ */
+async function flagSyncProblem(
+  ctx: CommandContext,
+  terminal: typeof terminals.$inferSelect,
+  problem: { code: SyncProblemCode; seq: number; details: Record<string, unknown> },
+): Promise<void> {
+  const where = and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminal.id));
+  if (terminal.syncProblemCode === problem.code && terminal.syncProblemSeq === problem.seq) {
+    await ctx.tx
+      .update(terminals)
+      .set({
+        lastContactAt: ctx.now,
+        syncProblemLastAt: ctx.now,
+        syncProblemCount: (terminal.syncProblemCount ?? 0) + 1,
+        syncProblemDetails: problem.details,
+      })
+      .where(where);
+    return;
+  }
+  await ctx.tx
+    .update(terminals)
+    .set({
+      lastContactAt: ctx.now,
+      syncProblemCode: problem.code,
+      syncProblemSeq: problem.seq,
+      syncProblemDetails: problem.details,
+      syncProblemFirstAt: ctx.now,
+      syncProblemLastAt: ctx.now,
+      syncProblemCount: 1,
+    })
+    .where(where);
+  await audit(ctx, {
+    action: 'terminal.sync-problem',
+    targetType: 'terminal',
+    targetId: terminal.id,
+    details: {
+      registerId: terminal.registerId,
+      code: problem.code,
+      seq: problem.seq,
+      ...problem.details,
+    },
+  });
+}
+
+// ---- Read models ----
+
+const int = z.number().int().refine(Number.isSafeInteger);
+const instant = z.string().refine(isIsoInstant);
+const day = z.string().refine(isValidBusinessDay);
+
+/** The parts of a receipt (@kassa/core Receipt) the read models take. */
+const receiptSchema = z.object({
+  kind: z.enum(['sale', 'return', 'copy', 'training', 'pro-forma']),
+  issuedAt: instant,
+  receiptNumber: int.min(1).max(2_147_483_647),
+  businessDay: day,
+  lines: z
+    .array(
+      z.object({
+        lineNo: int.min(0).max(2_147_483_647),
+        articleNumber: z.string(),
+        text: z.string(),
+        itemType: z.enum(['good', 'service']),
+        group: z.string().optional(),
+        unit: z.enum(['piece', 'gram']),
+        quantity: int,
+        unitPrice: int,
+        vatRate: int.refine(isVatRate),
+        discount: int,
+        amount: int,
+      }),
+    )
+    .refine((lines) => new Set(lines.map((l) => l.lineNo)).size === lines.length),
+  discountTotal: int,
+  total: int,
+  vat: z
+    .array(z.object({ rate: int.refine(isVatRate), gross: int, vat: int, net: int }))
+    .refine((rows) => new Set(rows.map((r) => r.rate)).size === rows.length),
+  payments: z.array(z.object({ method: z.string().min(1), amount: int })),
+  rounding: int,
+  controlUnitSerial: z.string().nullable(),
+  controlCode: z.string().nullable(),
+});
+
+const zReportSchema = z
+  .object({ zNumber: int.min(1).max(2_147_483_647), businessDay: day, producedAt: instant })
+  .loose();
+
+const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: REPORT_TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The hour of day (0–23) of an instant in Stockholm. */
+function stockholmHour(date: Date): number {
+  const part = HOUR_FORMAT.formatToParts(date).find((p) => p.type === 'hour');
+  return Number(part?.value ?? 0) % 24;
+}
+
+/**
+ * Writes the read models of new entries: sale and return receipts (training, copies and pro
+ * forma are not sales), their lines, payments and VAT, and Z-reports. An entry whose content
+ * cannot be read is stored in the journal but left out here, and reported to the caller.
+ */
+async function project(
+  ctx: CommandContext,
+  terminalId: string,
+  placeOfBusinessId: string,
+  entries: readonly UploadedEntry[],
+): Promise<{ receipts: number; zReports: number; unreadable: { seq: number; kind: string }[] }> {
+  const receiptRows: (typeof salesReceipts.$inferInsert)[] = [];
+  const lineRows: (typeof salesReceiptLines.$inferInsert)[] = [];
+  const paymentRows: (typeof salesReceiptPayments.$inferInsert)[] = [];
+  const vatRows: (typeof salesReceiptVat.$inferInsert)[] = [];
+  const zRows: (typeof zReports.$inferInsert)[] = [];
+  const unreadable: { seq: number; kind: string }[] = [];
+  const key = { tenantId: ctx.tenantId, terminalId };
+  for (const entry of entries) {
+    if (entry.kind === 'sale' || entry.kind === 'return') {
+      const parsed = receiptSchema.safeParse(entry.data.receipt);
+      if (!parsed.success || parsed.data.kind !== entry.kind) {
+        unreadable.push({ seq: entry.seq, kind: entry.kind });
+        continue;
+      }
+      const r = parsed.data;
+      const issuedAt = new Date(r.issuedAt);
+      const kind = entry.kind === 'sale' ? ('sale' as const) : ('return' as const);
+      const common = {
+        ...key,
+        seq: entry.seq,
+        placeOfBusinessId,
+        businessDay: r.businessDay,
+        kind,
+      };
+      receiptRows.push({
+        ...common,
+        receiptNumber: r.receiptNumber,
+        issuedAt,
+        hour: stockholmHour(issuedAt),
+        total: r.total,
+        rounding: r.rounding,
+        discountTotal: r.discountTotal,
+        vatTotal: r.vat.reduce((acc, row) => acc + row.vat, 0),
+        cashier: entry.by ?? null,
+        controlCode: r.controlCode,
+        controlUnitSerial: r.controlUnitSerial,
+      });
+      for (const line of r.lines) {
+        lineRows.push({
+          ...common,
+          lineNo: line.lineNo,
+          articleNumber: line.articleNumber,
+          text: line.text,
+          groupName: line.group ?? null,
+          itemType: line.itemType,
+          quantity: line.quantity,
+          unit: line.unit,
+          unitPrice: line.unitPrice,
+          discount: line.discount,
+          amount: line.amount,
+          vatRate: line.vatRate,
+          vat: vatOfGross(ore(line.amount), line.vatRate),
+        });
+      }
+      r.payments.forEach((payment, position) => {
+        paymentRows.push({ ...common, position, method: payment.method, amount: payment.amount });
+      });
+      for (const row of r.vat) {
+        vatRows.push({
+          ...common,
+          vatRate: row.rate,
+          gross: row.gross,
+          vat: row.vat,
+          net: row.net,
+        });
+      }
+    } else if (entry.kind === 'z-report') {
+      const parsed = zReportSchema.safeParse(entry.data.report);
+      if (!parsed.success) {
+        unreadable.push({ seq: entry.seq, kind: entry.kind });
+        continue;
+      }
+      zRows.push({
+        ...key,
+        seq: entry.seq,
+        zNumber: parsed.data.zNumber,
+        businessDay: parsed.data.businessDay,
+        producedAt: new Date(parsed.data.producedAt),
+        report: entry.data.report as Record<string, unknown>, // checked to be an object above
+      });
+    }
+  }
+  // Receipts first: lines, payments and VAT rows refer to them.
+  await bulkInsert(ctx.tx, salesReceipts, receiptRows);
+  await bulkInsert(ctx.tx, salesReceiptLines, lineRows);
+  await bulkInsert(ctx.tx, salesReceiptPayments, paymentRows);
+  await bulkInsert(ctx.tx, salesReceiptVat, vatRows);
+  await bulkInsert(ctx.tx, zReports, zRows);
+  return { receipts: receiptRows.length, zReports: zRows.length, unreadable };
+}

@@ -1,0 +1,429 @@
+/**
+ * Sales reports and the Z-report archive over the read models that journal ingest writes
+ * (issue 5 points 6 and 7). Every function is scoped to one environment (tenant) and reads
+ * nothing else; the dashboard routes, and later the PDF/CSV/SIE exports, call these.
+ *
+ * Amounts are integer öre incl. VAT; returns are negative, so every `gross` is net of returns.
+ * Filters are business days (Europe/Stockholm) `from`–`to`, both included, and optionally one
+ * place of business or one terminal. Each query is one index range scan on (tenant_id,
+ * business_day) or (tenant_id, place|terminal, business_day).
+ */
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  MAX_REPORT_DAYS,
+  type SalesGrouping,
+  type SalesReport,
+  type SalesReportFilter,
+  type SalesReportRow,
+  type SalesTotals,
+  type ZReportAnswer,
+  type ZReportSummary,
+} from '@kassa/contracts';
+import { addDays, type Failure, type Result, fail, ok } from '@kassa/core';
+import { selectRows, type Db, type Tx } from '../db/database.js';
+import { terminals, zReports } from '../db/schema.js';
+import { isUuid } from '../ids.js';
+
+export type ReportPeriodFailure = Failure<'report-period-invalid', { maxDays: number }>;
+
+/** Labels of payment methods (the web app may translate by key). */
+const PAYMENT_LABELS: Record<string, string> = { cash: 'Kontant', card: 'Kort', swish: 'Swish' };
+
+/** Converts an int8/numeric from either driver (string, bigint or number) to a safe integer. */
+function toInt(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'bigint') {
+    throw new TypeError(`not a number: ${typeof value}`);
+  }
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${String(value)}`);
+  return n;
+}
+
+/** The number of days from `from` to `to`, both included (0 or less when `to` is before `from`). */
+function daysIn(from: string, to: string): number {
+  return (
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  );
+}
+
+/** Checks a filter's period; a place or terminal that is not a UUID matches nothing. */
+export function checkPeriod(filter: SalesReportFilter): ReportPeriodFailure | null {
+  const days = daysIn(filter.from, filter.to);
+  if (!(days >= 1 && days <= MAX_REPORT_DAYS)) {
+    return fail('report-period-invalid', { maxDays: MAX_REPORT_DAYS });
+  }
+  return null;
+}
+
+/** The WHERE clause of a filter over a read-model table aliased `alias`. */
+function whereOf(tenantId: string, filter: SalesReportFilter, alias: string): SQL {
+  const a = sql.raw(alias);
+  const parts: SQL[] = [
+    sql`${a}.tenant_id = ${tenantId}`,
+    sql`${a}.business_day BETWEEN ${filter.from}::date AND ${filter.to}::date`,
+  ];
+  // An id that is not a UUID names nothing: compare with NULL, which matches no row.
+  if (filter.placeId !== undefined) {
+    const placeId = isUuid(filter.placeId) ? filter.placeId : null;
+    parts.push(sql`${a}.place_of_business_id = ${placeId}::uuid`);
+  }
+  if (filter.terminalId !== undefined) {
+    const terminalId = isUuid(filter.terminalId) ? filter.terminalId : null;
+    parts.push(sql`${a}.terminal_id = ${terminalId}::uuid`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+interface RawRow {
+  key: string | number | null;
+  label: string | null;
+  count: unknown;
+  return_count: unknown;
+  gross: unknown;
+  vat: unknown;
+  quantity?: unknown;
+  grams?: boolean | null;
+}
+
+function rowOf(raw: RawRow, withVat: boolean): SalesReportRow {
+  const gross = toInt(raw.gross);
+  const vat = toInt(raw.vat);
+  const key = raw.key === null ? '' : String(raw.key);
+  return {
+    key,
+    label: raw.label ?? key,
+    count: toInt(raw.count),
+    returnCount: toInt(raw.return_count),
+    gross,
+    vat: withVat ? vat : null,
+    net: withVat ? gross - vat : null,
+  };
+}
+
+const RECEIPT_SUMS = sql`
+  count(*) FILTER (WHERE r.kind = 'sale') AS count,
+  count(*) FILTER (WHERE r.kind = 'return') AS return_count,
+  coalesce(sum(r.total), 0) AS gross,
+  coalesce(sum(r.vat_total), 0) AS vat`;
+
+/** The period's totals over sale and return receipts. */
+export async function salesTotals(
+  db: Db | Tx,
+  tenantId: string,
+  filter: SalesReportFilter,
+): Promise<SalesTotals> {
+  const [row] = await selectRows<Record<string, unknown>>(
+    db,
+    sql`SELECT
+      count(*) FILTER (WHERE r.kind = 'sale') AS receipts,
+      count(*) FILTER (WHERE r.kind = 'return') AS returns,
+      coalesce(sum(r.total), 0) AS gross,
+      coalesce(sum(r.vat_total), 0) AS vat,
+      coalesce(sum(r.total) FILTER (WHERE r.kind = 'return'), 0) AS returns_gross,
+      coalesce(sum(r.discount_total), 0) AS discounts,
+      coalesce(sum(r.rounding), 0) AS rounding
+    FROM sales_receipts r WHERE ${whereOf(tenantId, filter, 'r')}`,
+  );
+  const gross = toInt(row?.gross);
+  const vat = toInt(row?.vat);
+  return {
+    receipts: toInt(row?.receipts),
+    returns: toInt(row?.returns),
+    gross,
+    vat,
+    net: gross - vat,
+    returnsGross: -toInt(row?.returns_gross),
+    discounts: toInt(row?.discounts),
+    rounding: toInt(row?.rounding),
+  };
+}
+
+/** Every day of the period, with zeros where nothing was sold, oldest first. */
+async function byDay(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT r.business_day::text AS key, ${RECEIPT_SUMS}
+    FROM sales_receipts r WHERE ${whereOf(tenantId, filter, 'r')}
+    GROUP BY r.business_day`,
+  );
+  const found = new Map(rows.map((r) => [String(r.key), rowOf(r, true)]));
+  const out: SalesReportRow[] = [];
+  for (let day = filter.from; day <= filter.to; day = addDays(day, 1)) {
+    out.push(found.get(day) ?? emptyRow(day, day));
+  }
+  return out;
+}
+
+/** Hours 00–23 of the day in Stockholm, with zeros where nothing was sold. */
+async function byHour(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT r.hour AS key, ${RECEIPT_SUMS}
+    FROM sales_receipts r WHERE ${whereOf(tenantId, filter, 'r')}
+    GROUP BY r.hour`,
+  );
+  const found = new Map(rows.map((r) => [toInt(r.key), r]));
+  return Array.from({ length: 24 }, (_, hour) => {
+    const key = String(hour).padStart(2, '0');
+    const raw = found.get(hour);
+    const label = `${key}:00`;
+    return raw ? { ...rowOf(raw, true), key, label } : emptyRow(key, label);
+  });
+}
+
+function emptyRow(key: string, label: string): SalesReportRow {
+  return { key, label, count: 0, returnCount: 0, gross: 0, vat: 0, net: 0 };
+}
+
+async function byPlace(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT r.place_of_business_id::text AS key, p.name AS label, ${RECEIPT_SUMS}
+    FROM sales_receipts r
+    JOIN places_of_business p ON p.tenant_id = r.tenant_id AND p.id = r.place_of_business_id
+    WHERE ${whereOf(tenantId, filter, 'r')}
+    GROUP BY r.place_of_business_id, p.name
+    ORDER BY gross DESC, label`,
+  );
+  return rows.map((r) => rowOf(r, true));
+}
+
+async function byTerminal(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT r.terminal_id::text AS key, t.name || ' (' || t.register_id || ')' AS label,
+      ${RECEIPT_SUMS}
+    FROM sales_receipts r
+    JOIN terminals t ON t.tenant_id = r.tenant_id AND t.id = r.terminal_id
+    WHERE ${whereOf(tenantId, filter, 'r')}
+    GROUP BY r.terminal_id, t.name, t.register_id
+    ORDER BY gross DESC, label`,
+  );
+  return rows.map((r) => rowOf(r, true));
+}
+
+/** Per cashier (the journal's signed-in username), labelled with the user's display name. */
+async function byCashier(db: Db | Tx, tenantId: string, filter: SalesReportFilter, limit: number) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT r.cashier AS key, coalesce(u.display_name, r.cashier, '(okänd)') AS label,
+      ${RECEIPT_SUMS}
+    FROM sales_receipts r
+    LEFT JOIN users u ON u.tenant_id = r.tenant_id AND u.username = r.cashier
+    WHERE ${whereOf(tenantId, filter, 'r')}
+    GROUP BY r.cashier, u.display_name
+    ORDER BY gross DESC, label
+    LIMIT ${limit}`,
+  );
+  return rows.map((r) => rowOf(r, true));
+}
+
+/** Per payment method: what each method took in, net of refunds (no VAT of its own). */
+async function byPayment(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT p.method AS key, NULL AS label,
+      count(*) FILTER (WHERE p.kind = 'sale') AS count,
+      count(*) FILTER (WHERE p.kind = 'return') AS return_count,
+      coalesce(sum(p.amount), 0) AS gross, 0 AS vat
+    FROM sales_receipt_payments p WHERE ${whereOf(tenantId, filter, 'p')}
+    GROUP BY p.method
+    ORDER BY gross DESC, key`,
+  );
+  return rows.map((r) => {
+    const row = rowOf(r, false);
+    return { ...row, label: PAYMENT_LABELS[row.key] ?? row.key };
+  });
+}
+
+/** Per VAT rate (the receipts' own split: gross = net + vat per rate), highest rate first. */
+async function byVat(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT v.vat_rate AS key, NULL AS label,
+      count(*) FILTER (WHERE v.kind = 'sale') AS count,
+      count(*) FILTER (WHERE v.kind = 'return') AS return_count,
+      coalesce(sum(v.gross), 0) AS gross, coalesce(sum(v.vat), 0) AS vat
+    FROM sales_receipt_vat v WHERE ${whereOf(tenantId, filter, 'v')}
+    GROUP BY v.vat_rate
+    ORDER BY v.vat_rate DESC`,
+  );
+  return rows.map((r) => {
+    const row = rowOf(r, true);
+    const rate = toInt(r.key);
+    return { ...row, key: String(rate), label: `${rate / 100} %` };
+  });
+}
+
+/**
+ * Per article number: lines sold and returned, amount, VAT per line (rounded per line, so the
+ * sum may differ by an öre or so from the receipts' VAT per rate), quantity; labelled with the
+ * latest article text. A weighed article's quantity is in grams.
+ */
+async function byProduct(db: Db | Tx, tenantId: string, filter: SalesReportFilter, limit: number) {
+  const rows = await selectRows<RawRow>(
+    db,
+    sql`SELECT l.article_number AS key,
+      (array_agg(l.text ORDER BY l.business_day DESC, l.seq DESC))[1] AS label,
+      count(*) FILTER (WHERE l.kind = 'sale') AS count,
+      count(*) FILTER (WHERE l.kind = 'return') AS return_count,
+      coalesce(sum(l.amount), 0) AS gross, coalesce(sum(l.vat), 0) AS vat,
+      coalesce(sum(l.quantity), 0) AS quantity,
+      bool_or(l.unit = 'gram') AS grams
+    FROM sales_receipt_lines l WHERE ${whereOf(tenantId, filter, 'l')}
+    GROUP BY l.article_number
+    ORDER BY gross DESC, key
+    LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    ...rowOf(r, true),
+    quantity: toInt(r.quantity),
+    unit: r.grams === true ? ('gram' as const) : ('piece' as const),
+  }));
+}
+
+/** The rows of a sales report grouped by `groupBy`. */
+export async function salesReportRows(
+  db: Db | Tx,
+  tenantId: string,
+  filter: SalesReportFilter,
+  groupBy: SalesGrouping,
+  limit = 1000,
+): Promise<SalesReportRow[]> {
+  switch (groupBy) {
+    case 'day':
+      return byDay(db, tenantId, filter);
+    case 'hour':
+      return byHour(db, tenantId, filter);
+    case 'place':
+      return byPlace(db, tenantId, filter);
+    case 'terminal':
+      return byTerminal(db, tenantId, filter);
+    case 'payment':
+      return byPayment(db, tenantId, filter);
+    case 'vat':
+      return byVat(db, tenantId, filter);
+    case 'product':
+      return byProduct(db, tenantId, filter, limit);
+    case 'cashier':
+      return byCashier(db, tenantId, filter, limit);
+  }
+}
+
+/** A sales report: the period's totals and its rows grouped by `groupBy`. */
+export async function salesReport(
+  db: Db | Tx,
+  tenantId: string,
+  query: SalesReportFilter & { groupBy: SalesGrouping; limit?: number },
+): Promise<Result<SalesReport, ReportPeriodFailure>> {
+  const filter: SalesReportFilter = {
+    from: query.from,
+    to: query.to,
+    ...(query.placeId === undefined ? {} : { placeId: query.placeId }),
+    ...(query.terminalId === undefined ? {} : { terminalId: query.terminalId }),
+  };
+  const refused = checkPeriod(filter);
+  if (refused) return refused;
+  const [totals, rows] = await Promise.all([
+    salesTotals(db, tenantId, filter),
+    salesReportRows(db, tenantId, filter, query.groupBy, query.limit),
+  ]);
+  return ok({
+    from: filter.from,
+    to: filter.to,
+    groupBy: query.groupBy,
+    totals,
+    rows,
+  });
+}
+
+/** A figure of a journaled Z-report (`report->>'name'`), 0 when absent. */
+const zFigure = (path: SQL) => sql<string | number | null>`(${zReports.report}${path})`;
+
+/** The Z-report archive, newest business day first; optionally one terminal and a period. */
+export async function listZReports(
+  db: Db | Tx,
+  tenantId: string,
+  query: { terminalId?: string; from?: string; to?: string; limit?: number },
+): Promise<ZReportSummary[]> {
+  if (query.terminalId !== undefined && !isUuid(query.terminalId)) return [];
+  const rows = await db
+    .select({
+      terminalId: zReports.terminalId,
+      terminalName: terminals.name,
+      registerId: terminals.registerId,
+      zNumber: zReports.zNumber,
+      businessDay: zReports.businessDay,
+      producedAt: zReports.producedAt,
+      salesTotal: zFigure(sql.raw(`->>'salesTotal'`)),
+      returnsTotal: zFigure(sql.raw(`->'returns'->>'amount'`)),
+      netTotal: zFigure(sql.raw(`->>'netTotal'`)),
+      receiptCount: zFigure(sql.raw(`->>'receiptCount'`)),
+    })
+    .from(zReports)
+    .innerJoin(
+      terminals,
+      and(eq(terminals.tenantId, zReports.tenantId), eq(terminals.id, zReports.terminalId)),
+    )
+    .where(
+      and(
+        eq(zReports.tenantId, tenantId),
+        query.terminalId === undefined ? undefined : eq(zReports.terminalId, query.terminalId),
+        query.from === undefined ? undefined : gte(zReports.businessDay, query.from),
+        query.to === undefined ? undefined : lte(zReports.businessDay, query.to),
+      ),
+    )
+    .orderBy(desc(zReports.businessDay), asc(terminals.name), desc(zReports.zNumber))
+    .limit(query.limit ?? 1000);
+  return rows.map((r) => ({
+    terminalId: r.terminalId,
+    terminalName: r.terminalName,
+    registerId: r.registerId,
+    zNumber: r.zNumber,
+    businessDay: r.businessDay,
+    producedAt: r.producedAt.toISOString(),
+    salesTotal: toInt(r.salesTotal),
+    returnsTotal: toInt(r.returnsTotal),
+    netTotal: toInt(r.netTotal),
+    receiptCount: toInt(r.receiptCount),
+  }));
+}
+
+/** One archived Z-report of a terminal by its number, as journaled; null when there is none. */
+export async function readZReport(
+  db: Db | Tx,
+  tenantId: string,
+  terminalId: string,
+  zNumber: number,
+): Promise<ZReportAnswer | null> {
+  if (!isUuid(terminalId) || !Number.isSafeInteger(zNumber)) return null;
+  const [row] = await db
+    .select({ z: zReports, terminalName: terminals.name, registerId: terminals.registerId })
+    .from(zReports)
+    .innerJoin(
+      terminals,
+      and(eq(terminals.tenantId, zReports.tenantId), eq(terminals.id, zReports.terminalId)),
+    )
+    .where(
+      and(
+        eq(zReports.tenantId, tenantId),
+        eq(zReports.terminalId, terminalId),
+        eq(zReports.zNumber, zNumber),
+      ),
+    )
+    // Z numbers are unique per register (the register checks its numbering); the last wins.
+    .orderBy(desc(zReports.seq))
+    .limit(1);
+  if (!row) return null;
+  return {
+    terminalId: row.z.terminalId,
+    terminalName: row.terminalName,
+    registerId: row.registerId,
+    zNumber: row.z.zNumber,
+    businessDay: row.z.businessDay,
+    producedAt: row.z.producedAt.toISOString(),
+    seq: row.z.seq,
+    report: row.z.report,
+  };
+}
