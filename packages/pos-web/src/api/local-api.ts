@@ -8,6 +8,7 @@ import type {
   Discount,
   LocalCatalogue,
   LocalStatus,
+  LocalUploadStatus,
   ParkedSale,
   ReceiptDetail,
   ReceiptList,
@@ -164,5 +165,15 @@ export class LocalApi {
 
   settings(): Promise<RegisterSettings> {
     return this.http.get<RegisterSettings>('/local/settings');
+  }
+
+  /** Changes the given settings (manager or admin); the register journals each change. */
+  saveSettings(changes: Partial<RegisterSettings>): Promise<RegisterSettings> {
+    return this.http.put<RegisterSettings>('/local/settings', changes);
+  }
+
+  /** Clears a problem that stopped the journal upload and tries again (in the background). */
+  async retryUpload(): Promise<LocalUploadStatus> {
+    return (await this.http.post<{ upload: LocalUploadStatus }>('/local/upload/retry')).upload;
   }
 }

@@ -49,6 +49,22 @@ export interface LocalStatus extends SellingStatus {
   lastContactAt?: string | null;
   /** The register program's version. */
   programVersion?: string;
+  /** The journal upload to the backoffice, when the journal is open. */
+  upload?: LocalUploadStatus;
+}
+
+/** The journal's upload to the backoffice (localUploadStatusSchema in @kassa/contracts). */
+export interface LocalUploadStatus {
+  /** Journal entries the server has not acknowledged yet. */
+  pending: number;
+  /** When the oldest of them was made (ISO time); null when nothing is pending. */
+  oldestPendingAt: string | null;
+  acknowledgedSeq: number;
+  lastUploadAt: string | null;
+  /** Why uploading is stopped, in the register's words; null while it works. */
+  problem: StatusProblem | null;
+  /** An upload is under way now (a long backlog drains batch by batch). */
+  draining: boolean;
 }
 
 /** One terminal an administrator may connect this PC to (`POST /local/terminals`). */

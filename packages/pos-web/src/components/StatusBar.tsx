@@ -3,18 +3,14 @@ import type { ControlUnitState, LocalStatus } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 import { formatDateTime } from '../i18n/format';
 import { describeConnection, type Connection } from '../status/connection';
-
-type Tone = 'ok' | 'warning' | 'bad';
-
-const toneColour: Record<Tone, string> = {
-  ok: 'var(--mantine-color-green-6)',
-  warning: 'var(--mantine-color-yellow-5)',
-  bad: 'var(--mantine-color-red-6)',
-};
+import { StatusDot, type Tone } from './StatusDot';
+import { UploadLine } from './UploadLine';
+import { UploadProblem } from './UploadProblem';
 
 /**
- * The bottom bar: online or offline, the control unit (a simulator is labelled as such), which
- * terminal this is, and the program's version.
+ * The bottom bar: online or offline, the journal's upload backlog, the control unit (a simulator
+ * is labelled as such), which terminal this is, and the program's version. When uploading has
+ * stopped, a red row above it says why (and offers "Försök igen" to a manager).
  */
 export function StatusBar({
   status,
@@ -26,16 +22,26 @@ export function StatusBar({
   const t = useT();
   const connection = describeConnection(status, reachable, Date.now());
   const terminal = status?.connected === true ? status.terminal : undefined;
+  const upload = reachable ? status?.upload : undefined;
   return (
     <Box component="footer" aria-label={t('statusBar.label')} bg="gray.9" c="white" px="lg" py={6}>
+      {upload !== undefined && upload.problem !== null && (
+        <UploadProblem
+          problem={upload.problem}
+          draining={upload.draining}
+          role={status?.signedIn?.role ?? null}
+        />
+      )}
       <Group justify="space-between" gap="lg" wrap="nowrap" mih={32}>
-        <Group gap="lg" wrap="nowrap" style={{ flex: 'none' }}>
+        {/* The lines that matter wrap onto a second row rather than run off a narrow screen. */}
+        <Group gap="lg" wrap="wrap" style={{ flex: '1 1 auto', minWidth: 0, rowGap: 4 }}>
           <ConnectionLine connection={connection} />
+          {upload !== undefined && <UploadLine upload={upload} />}
           {status?.controlUnit !== undefined && (
             <ControlUnitLine controlUnit={status.controlUnit} />
           )}
         </Group>
-        <Text size="sm" c="white" truncate>
+        <Text size="sm" c="white" truncate style={{ flex: '0 1 auto', minWidth: 0 }}>
           {terminal
             ? t('statusBar.terminal', { name: terminal.name, registerId: terminal.registerId })
             : t('statusBar.notConnected')}
@@ -47,22 +53,6 @@ export function StatusBar({
         )}
       </Group>
     </Box>
-  );
-}
-
-function Dot({ tone }: { tone: Tone }) {
-  return (
-    <Box
-      aria-hidden
-      w={14}
-      h={14}
-      style={{
-        borderRadius: '50%',
-        background: toneColour[tone],
-        border: '2px solid white',
-        flex: 'none',
-      }}
-    />
   );
 }
 
@@ -92,7 +82,7 @@ function ConnectionLine({ connection }: { connection: Connection }) {
   }
   return (
     <Group gap={8} wrap="nowrap" data-connection={connection.state}>
-      <Dot tone={tone} />
+      <StatusDot tone={tone} />
       <Text size="sm" c="white" fw={600}>
         {text}
       </Text>
@@ -110,7 +100,7 @@ function ControlUnitLine({ controlUnit }: { controlUnit: ControlUnitState }) {
   }[controlUnit.state];
   return (
     <Group gap={8} wrap="nowrap" data-control-unit={controlUnit.state}>
-      <Dot tone={tone} />
+      <StatusDot tone={tone} />
       <Text
         size="sm"
         c="white"

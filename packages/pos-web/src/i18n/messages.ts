@@ -385,6 +385,68 @@ export const sv = {
   'reports.zNumber': 'Z-rapport nr {number}',
   'reports.xOf': 'X-rapport {day}',
 
+  'upload.done': 'Allt uppladdat',
+  'upload.entryOne': '{count} post',
+  'upload.entries': '{count} poster',
+  'upload.pending': 'Ej uppladdat: {entries}',
+  'upload.pendingTime': 'Ej uppladdat: {entries} (äldsta {time})',
+  'upload.pendingDate': 'Ej uppladdat: {entries} (från {date})',
+  'upload.stopped': 'Uppladdningen är stoppad',
+  'upload.draining': 'Laddar upp {percent} %',
+  'upload.progressLabel': 'Uppladdning av journalen: {done} av {total} poster skickade',
+  'upload.problemTitle': 'Uppladdningen till servern har stoppats',
+  'upload.retry': 'Försök igen',
+  'upload.retried': 'Nytt försök {time}.',
+  'upload.retryManagerOnly': 'Be en butikschef eller administratör att försöka igen.',
+
+  'bar.register': 'Kassan',
+  'bar.settings': 'Inställningar för kassan',
+  'bar.settingsManagerOnly': 'Bara butikschef eller administratör kan ändra kassans inställningar.',
+
+  'settings.title': 'Inställningar för kassan',
+  'settings.loading': 'Hämtar inställningarna …',
+  'settings.controlUnit': 'Kontrollenhet',
+  'settings.controlUnitHelp':
+    'Kontrollenhet: simulatorn är bara för övning och test – kvitton från den är inte giltiga',
+  'settings.simulator': 'Simulator',
+  'settings.network': 'Nätverk',
+  'settings.serial': 'Seriell port',
+  'settings.controlUnitKind': 'Typ av kontrollenhet',
+  'settings.host': 'Adress (IP eller namn)',
+  'settings.port': 'Port',
+  'settings.serialPort': 'Portnamn',
+  'settings.serialPlaceholder': '/dev/ttyUSB0 eller COM3',
+  'settings.printer': 'Kvittoskrivare',
+  'settings.printerHelp':
+    'Kvittoskrivare: nätverksskrivare tcp://192.168.1.50:9100 eller enhet /dev/usb/lp0',
+  'settings.printerNone': 'Ingen',
+  'settings.printerNetwork': 'Nätverk',
+  'settings.printerDevice': 'Enhet',
+  'settings.printerNoneNote':
+    'Utan kvittoskrivare blir kvittona elektroniska: visa dem på skärmen eller skicka PDF.',
+  'settings.printerKind': 'Typ av kvittoskrivare',
+  'settings.device': 'Enhet eller fil',
+  'settings.swish': 'Swish-nummer',
+  'settings.swishHelp':
+    'Swish-nummer för företaget, 10 siffror. Lämna tomt om kassan inte tar emot Swish.',
+  'settings.maxDiscount': 'Största rabatt för kassörer',
+  'settings.maxDiscountHelp':
+    'Största rabatt en kassör får ge, i procent. Butikschefer och administratörer får ge större rabatt.',
+  'settings.journalNote':
+    'Varje ändring registreras i kassans journal (behandlingshistorik) med vem som gjorde den och när.',
+  'settings.save': 'Spara inställningarna',
+  'settings.saved': 'Inställningarna är sparade.',
+  'settings.unchanged': 'Inga inställningar ändrades.',
+  'settings.errorTitle': 'Inställningarna sparades inte',
+  'settings.hostInvalid':
+    'Skriv bara adressen, till exempel 192.168.1.50 eller skrivare.lan (porten i fältet bredvid).',
+  'settings.portInvalid': 'Porten är ett heltal mellan 1 och 65535.',
+  'settings.serialInvalid': 'Skriv porten som /dev/ttyUSB0 (Linux) eller COM3 (Windows).',
+  'settings.deviceInvalid': 'Skriv enhetens sökväg, till exempel /dev/usb/lp0.',
+  'settings.swishInvalid':
+    'Swish-numret ska ha 10 siffror, till exempel 123 456 78 90. Lämna tomt om kassan inte tar emot Swish.',
+  'settings.discountInvalid': 'Skriv en procentsats mellan 0 och 100, till exempel 20 eller 12,5.',
+
   'bindingRemoved.title': 'Kassan är inte längre kopplad till terminalen',
   'bindingRemoved.message':
     'Kopplingen mellan den här datorn och terminalen har tagits bort i backoffice. Kassan kan inte sälja här längre. Anslut på nytt (kassa connect) om datorn ska användas som kassa.',
@@ -771,6 +833,69 @@ export const en: Messages = {
   'reports.receiptCount': 'Receipts',
   'reports.zNumber': 'Z report no. {number}',
   'reports.xOf': 'X report {day}',
+
+  'upload.done': 'Everything uploaded',
+  'upload.entryOne': '{count} entry',
+  'upload.entries': '{count} entries',
+  'upload.pending': 'Not uploaded: {entries}',
+  'upload.pendingTime': 'Not uploaded: {entries} (oldest {time})',
+  'upload.pendingDate': 'Not uploaded: {entries} (since {date})',
+  'upload.stopped': 'Uploading is stopped',
+  'upload.draining': 'Uploading {percent} %',
+  'upload.progressLabel': 'Journal upload: {done} of {total} entries sent',
+  'upload.problemTitle': 'Uploading to the server has stopped',
+  'upload.retry': 'Try again',
+  'upload.retried': 'Tried again {time}.',
+  'upload.retryManagerOnly': 'Ask a manager or an administrator to try again.',
+
+  'bar.register': 'Register',
+  'bar.settings': 'Register settings',
+  'bar.settingsManagerOnly':
+    "Only a manager or an administrator can change the register's settings.",
+
+  'settings.title': 'Register settings',
+  'settings.loading': 'Loading the settings …',
+  'settings.controlUnit': 'Control unit',
+  'settings.controlUnitHelp':
+    'Control unit: the simulator is only for training and testing – its receipts are not valid',
+  'settings.simulator': 'Simulator',
+  'settings.network': 'Network',
+  'settings.serial': 'Serial port',
+  'settings.controlUnitKind': 'Kind of control unit',
+  'settings.host': 'Address (IP or name)',
+  'settings.port': 'Port',
+  'settings.serialPort': 'Port name',
+  'settings.serialPlaceholder': '/dev/ttyUSB0 or COM3',
+  'settings.printer': 'Receipt printer',
+  'settings.printerHelp':
+    'Receipt printer: network printer tcp://192.168.1.50:9100 or device /dev/usb/lp0',
+  'settings.printerNone': 'None',
+  'settings.printerNetwork': 'Network',
+  'settings.printerDevice': 'Device',
+  'settings.printerNoneNote':
+    'Without a receipt printer receipts are electronic: show them on screen or send the PDF.',
+  'settings.printerKind': 'Kind of receipt printer',
+  'settings.device': 'Device or file',
+  'settings.swish': 'Swish number',
+  'settings.swishHelp':
+    "The company's Swish number, 10 digits. Leave it empty if the register does not take Swish.",
+  'settings.maxDiscount': 'Largest discount for cashiers',
+  'settings.maxDiscountHelp':
+    'The largest discount a cashier may give, in percent. Managers and administrators may give more.',
+  'settings.journalNote':
+    "Every change is recorded in the register's journal (processing history) with who made it and when.",
+  'settings.save': 'Save the settings',
+  'settings.saved': 'The settings are saved.',
+  'settings.unchanged': 'No settings were changed.',
+  'settings.errorTitle': 'The settings were not saved',
+  'settings.hostInvalid':
+    'Enter the address only, for example 192.168.1.50 or printer.lan (the port goes in the field beside it).',
+  'settings.portInvalid': 'The port is a whole number from 1 to 65535.',
+  'settings.serialInvalid': 'Enter the port as /dev/ttyUSB0 (Linux) or COM3 (Windows).',
+  'settings.deviceInvalid': "Enter the device's path, for example /dev/usb/lp0.",
+  'settings.swishInvalid':
+    'The Swish number has 10 digits, for example 123 456 78 90. Leave it empty if the register does not take Swish.',
+  'settings.discountInvalid': 'Enter a percentage from 0 to 100, for example 20 or 12.5.',
 
   'bindingRemoved.title': 'The register is no longer bound to the terminal',
   'bindingRemoved.message':

@@ -140,6 +140,7 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
         businessDay={status?.businessDay}
         training={training}
         onTraining={switchTraining}
+        onSettings={() => setDialog({ kind: 'settings' })}
         onSignOut={signOut}
         signingOut={signingOut}
       />

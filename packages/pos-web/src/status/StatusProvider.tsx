@@ -11,9 +11,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { isBindingRemoved, type ApiError } from '../api/errors';
 import type { LocalStatus } from '../api/types';
-
-/** How often the screen asks the register for its status (online/offline, binding, sign-in). */
-const pollIntervalMs = 5_000;
+import { pollDelay } from './upload';
 
 export type StatusState =
   | { phase: 'checking' }
@@ -48,12 +46,18 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   // Bumped by every local change of the status: a poll that was already under way then answers
   // with the state from before the change (e.g. still signed in after "Logga ut") and is dropped.
   const generation = useRef(0);
+  // The last status, for the poll's pace: every 5 s, every 2 s while a backlog uploads.
+  const latest = useRef<LocalStatus | null>(null);
+  useEffect(() => {
+    latest.current = state.phase === 'ready' ? state.status : null;
+  }, [state]);
 
   const refresh = useCallback(async () => {
     const asked = generation.current;
     try {
       const status = await api.status();
       if (asked !== generation.current) return;
+      latest.current = status;
       setState((previous) => ({
         phase: 'ready',
         status,
@@ -78,7 +82,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     let stopped = false;
     const tick = async () => {
       await refresh();
-      if (!stopped) timer = setTimeout(() => void tick(), pollIntervalMs);
+      if (!stopped) timer = setTimeout(() => void tick(), pollDelay(latest.current));
     };
     void tick();
     const onVisible = () => {

@@ -14,12 +14,13 @@ import { QuantityDialog } from './QuantityDialog';
 import { ReceiptResultDialog } from './ReceiptResultDialog';
 import { ReceiptsDialog } from './ReceiptsDialog';
 import { ReportsDialog } from './ReportsDialog';
+import { SettingsDialog } from './SettingsDialog';
 import type { SaleController } from './useSale';
 import { WeightDialog } from './WeightDialog';
 
 /** The one dialog open on the sales screen (the scanner waits while one is open). */
 export type Dialog =
-  | { kind: Exclude<Action, 'proForma'> | 'pay' }
+  | { kind: Exclude<Action, 'proForma'> | 'pay' | 'settings' }
   | { kind: 'quantity' | 'lineDiscount' | 'remove'; line: SaleLineView }
   | { kind: 'weigh'; product: LocalProduct | null; barcode: string | null }
   | { kind: 'proForma'; result: ReceiptResult };
@@ -200,5 +201,12 @@ export function SalesDialogs({
       );
     case 'reports':
       return <ReportsDialog cashier={cashier} onClose={onClose} />;
+    case 'settings':
+      return (
+        <SettingsDialog
+          onDone={(text) => sale.setNotice({ tone: 'info', text })}
+          onClose={onClose}
+        />
+      );
   }
 }

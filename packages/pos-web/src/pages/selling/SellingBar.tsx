@@ -8,13 +8,15 @@ export function canManage(cashier: SignedInCashier): boolean {
 
 /**
  * The top of the sales screen: who is signed in, the business day, the menu with the training
- * switch, and "Logga ut". The control unit's state is in the status bar at the bottom.
+ * switch and the register's settings, and "Logga ut". The control unit's state is in the status
+ * bar at the bottom.
  */
 export function SellingBar({
   cashier,
   businessDay,
   training,
   onTraining,
+  onSettings,
   onSignOut,
   signingOut,
 }: {
@@ -22,6 +24,8 @@ export function SellingBar({
   businessDay: string | undefined;
   training: boolean;
   onTraining: (on: boolean) => void;
+  /** Opens "Inställningar för kassan" (managers and admins). */
+  onSettings: () => void;
   onSignOut: () => void;
   signingOut: boolean;
 }) {
@@ -68,6 +72,16 @@ export function SellingBar({
             {!manager && (
               <Text size="sm" px="sm" pb="xs">
                 {t('bar.trainingManagerOnly')}
+              </Text>
+            )}
+            <Menu.Divider />
+            <Menu.Label>{t('bar.register')}</Menu.Label>
+            <Menu.Item className="menu-item" disabled={!manager} onClick={onSettings}>
+              {t('bar.settings')}
+            </Menu.Item>
+            {!manager && (
+              <Text size="sm" px="sm" pb="xs">
+                {t('bar.settingsManagerOnly')}
               </Text>
             )}
           </Menu.Dropdown>
