@@ -223,6 +223,70 @@ export const ERROR_MESSAGES = {
     sv: 'Z-rapporten finns inte i arkivet. Kontrollera terminal och nummer; en ny Z-rapport syns när kassan har skickat sin journal.',
     en: 'The Z report is not in the archive. Check the terminal and number; a new Z report appears once the register has uploaded its journal.',
   },
+  'sie-no-z-reports': {
+    sv: 'Det finns inga Z-rapporter med affärsdag {from}–{to} för det du valde. Välj en annan period, kassa eller försäljningsställe; en dags Z-rapport kommer med när den är tagen i kassan och kassan har skickat sin journal.',
+    en: 'There are no Z reports with a business day {from}–{to} for what you chose. Choose another period, register or place of business; a day’s Z report is included once it has been taken at the register and the register has uploaded its journal.',
+  },
+  'sie-nothing-to-book': {
+    sv: 'Z-rapporterna med affärsdag {from}–{to} ({zReports} st) har ingen försäljning och inga returer, så det finns inget att bokföra. Välj en annan period.',
+    en: 'The Z reports with a business day {from}–{to} ({zReports}) have no sales and no returns, so there is nothing to book. Choose another period.',
+  },
+  'export-z-report-unreadable': {
+    sv: 'Z-rapport {zNumber} för kassa {registerId} ({businessDay}) saknar uppgifter som exporten behöver och kan inte tas med. Uppdatera servern och kontakta supporten.',
+    en: 'Z report {zNumber} of register {registerId} ({businessDay}) lacks figures the export needs and cannot be included. Update the server and contact support.',
+  },
+  'sie-character-not-in-cp437': {
+    sv: 'Tecknet "{character}" ({codePoint}) i {fieldSv} "{text}" kan inte skrivas i en SIE-fil (teckenuppsättningen PC8, som bokföringsprogrammen läser). {fixSv}',
+    en: 'The character "{character}" ({codePoint}) in {fieldEn} "{text}" cannot be written in a SIE file (the PC8 character set the bookkeeping programs read). {fixEn}',
+  },
+  'sie-verification-unbalanced': {
+    sv: 'Z-rapport {zNumber} för kassa {registerId} går inte jämnt ut (differens {difference} öre) och kan inte bokföras. Kontakta supporten.',
+    en: 'Z report {zNumber} of register {registerId} does not balance (difference {difference} öre) and cannot be booked. Contact support.',
+  },
+  'sie-z-report-outside-period': {
+    sv: 'Z-rapport {zNumber} för kassa {registerId} gäller {businessDay}, utanför vald period. Välj en period som omfattar dagen.',
+    en: 'Z report {zNumber} of register {registerId} is for {businessDay}, outside the chosen period. Choose a period that includes the day.',
+  },
+  'sie-z-report-duplicate': {
+    sv: 'Z-rapport {zNumber} för kassa {registerId} finns två gånger i exporten. Exportera en kassa i taget och kontakta supporten.',
+    en: 'Z report {zNumber} of register {registerId} appears twice in the export. Export one register at a time and contact support.',
+  },
+  'sie-period-invalid': {
+    sv: 'Perioden är ogiltig. Ange ett startdatum som inte ligger efter slutdatumet.',
+    en: 'The period is invalid. Give a start date that is not after the end date.',
+  },
+  'sie-financial-year-invalid': {
+    sv: 'Räkenskapsåret är ogiltigt eller omfattar inte hela perioden. Kontrollera räkenskapsåret i inställningarna.',
+    en: 'The financial year is invalid or does not cover the whole period. Check it in the settings.',
+  },
+  'sie-generated-on-invalid': {
+    sv: 'Datumet för filen är ogiltigt. Försök igen.',
+    en: 'The file’s date is invalid. Try again.',
+  },
+  'sie-organisation-number-invalid': {
+    sv: 'Organisationsnumret {input} är ogiltigt. Rätta det under Företagsuppgifter och exportera igen.',
+    en: 'The organisation number {input} is invalid. Correct it under company details and export again.',
+  },
+  'sie-text-invalid': {
+    sv: 'En text i exporten ({fieldSv}) är tom eller innehåller otillåtna tecken (t.ex. radbrytning). Rätta den och försök igen.',
+    en: 'A text in the export ({fieldEn}) is empty or contains forbidden characters (e.g. a line break). Correct it and try again.',
+  },
+  'sie-register-id-invalid': {
+    sv: 'Z-rapport {zNumber} har en kassabeteckning ("{registerId}") som saknas eller har otillåtna tecken. Kontakta supporten.',
+    en: 'Z report {zNumber} has a register designation ("{registerId}") that is missing or has forbidden characters. Contact support.',
+  },
+  'sie-account-number-invalid': {
+    sv: 'Kontonumret "{number}" för {roleSv} är ogiltigt. Ange 4–6 siffror som inte börjar med 0, t.ex. 1910.',
+    en: 'The account number "{number}" for {roleEn} is invalid. Give 4–6 digits not starting with 0, e.g. 1910.',
+  },
+  'sie-account-name-invalid': {
+    sv: 'Kontonamnet för {roleSv} är tomt, längre än 100 tecken eller har tecken som inte går att skriva i en SIE-fil (t.ex. € eller radbrytning). Rätta namnet.',
+    en: 'The account name for {roleEn} is empty, longer than 100 characters or has characters a SIE file cannot hold (e.g. € or a line break). Correct the name.',
+  },
+  'sie-account-name-conflict': {
+    sv: 'Konto {number} har två olika namn ("{first}" och "{second}"). Använd samma namn överallt där kontot används.',
+    en: 'Account {number} has two different names ("{first}" and "{second}"). Use the same name wherever the account is used.',
+  },
   'internal-error': {
     sv: 'Ett oväntat fel uppstod. Försök igen; om felet kvarstår, kontakta supporten och ange tidpunkten.',
     en: 'An unexpected error occurred. Try again; if it persists, contact support and give the time.',

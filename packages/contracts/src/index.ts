@@ -5,3 +5,4 @@ export * from './register-protocol.js';
 export * from './register.js';
 export * from './register-sales.js';
 export * from './reports.js';
+export * from './exports.js';

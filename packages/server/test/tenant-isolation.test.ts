@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Ore } from '@kassa/core';
+import { DEFAULT_SIE_ACCOUNTS } from '@kassa/contracts';
 import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
 import { SimulatedPc } from './support/device.js';
 import { JournalBuilder, headerFor, toUpload } from './support/journal-fixture.js';
@@ -206,6 +207,21 @@ describeDb('environments are isolated from each other', () => {
       expect: 'no-leak',
     },
     'GET /api/register/journal/head': { expect: 'no-leak' },
+    // Accounting settings and the accountant's exports (issue 5 item 9).
+    'GET /api/settings/accounting': { expect: 'no-leak' },
+    'PUT /api/settings/accounting': {
+      payload: { accounts: DEFAULT_SIE_ACCOUNTS },
+      expect: 'no-leak',
+    },
+    'GET /api/exports/sie': {
+      query: '?from=DAY_OF_B&to=DAY_OF_B&terminalId=TERMINAL_OF_B',
+      expect: 'not-found',
+    },
+    'GET /api/exports/sales.csv': {
+      query: '?from=DAY_OF_B&to=DAY_OF_B&groupBy=terminal',
+      expect: 'no-leak',
+    },
+    'GET /api/exports/z.csv': { query: '?from=DAY_OF_B&to=DAY_OF_B', expect: 'no-leak' },
     'POST /api/terminals/:id/sync-problem/acknowledge': { expect: 'not-found' },
     'GET /api/reports/sales': {
       query: '?from=DAY_OF_B&to=DAY_OF_B&groupBy=terminal&terminalId=TERMINAL_OF_B',

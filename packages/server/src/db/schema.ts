@@ -580,3 +580,24 @@ export const zReports = pgTable(
     index('z_reports_day').on(t.tenantId, t.businessDay),
   ],
 );
+
+// ---- Accounting settings (issue 5 item 9) ----
+
+/**
+ * The environment's account plan for the SIE 4I export, as accounts by role (`SieAccounts` of
+ * @kassa/contracts), checked with `validateSieAccountPlan` before it is stored. No row: Kassa's
+ * default BAS accounts apply.
+ */
+export const accountingSettings = pgTable(
+  'accounting_settings',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    sieAccounts: jsonb('sie_accounts')
+      .$type<Record<string, { number: string; name: string }>>()
+      .notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] })],
+);

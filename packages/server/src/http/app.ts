@@ -43,6 +43,8 @@ import { registerRoutes } from './routes/register.js';
 import { productRoutes } from './routes/products.js';
 import { registerJournalRoutes } from './routes/register-journal.js';
 import { reportRoutes } from './routes/reports.js';
+import { accountingSettingsRoutes } from './routes/accounting-settings.js';
+import { accountingExportRoutes } from './routes/accounting-exports.js';
 
 export interface AppDeps {
   database: Database;
@@ -269,6 +271,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(productRoutes);
   await app.register(registerJournalRoutes);
   await app.register(reportRoutes);
+  await app.register(accountingSettingsRoutes);
+  await app.register(accountingExportRoutes);
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   app.get(
