@@ -26,6 +26,15 @@ describe('parseControlUnitAddress', () => {
       ok: true,
       value: { kind: 'serial', path: '\\\\.\\COM3' },
     });
+    expect(parseControlUnitAddress('serial:/dev/ttyS1')).toEqual({
+      ok: true,
+      value: { kind: 'serial', path: '/dev/ttyS1' },
+    });
+    expect(parseControlUnitAddress('SERIAL:COM4')).toEqual({
+      ok: true,
+      value: { kind: 'serial', path: '\\\\.\\COM4' },
+    });
+    expect(parseControlUnitAddress('serial:')).toMatchObject({ ok: false, reason: 'empty' });
     expect(parseControlUnitAddress('\\\\.\\COM12')).toEqual({
       ok: true,
       value: { kind: 'serial', path: '\\\\.\\COM12' },

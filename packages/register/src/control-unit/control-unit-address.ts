@@ -26,7 +26,9 @@ const HOST_PORT = /^(?:tcp:\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/
 export function parseControlUnitAddress(
   text: string,
 ): Result<ControlUnitAddress, ControlUnitAddressFailure> {
-  const address = text.trim();
+  // 'serial:' may name a serial port explicitly (serial:/dev/ttyUSB0, serial:COM3).
+  const trimmed = text.trim();
+  const address = /^serial:/i.test(trimmed) ? trimmed.slice('serial:'.length).trim() : trimmed;
   if (address === '') {
     return fail('control-unit-invalid-address', { address: text, reason: 'empty' });
   }

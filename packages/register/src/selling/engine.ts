@@ -65,8 +65,8 @@ import type {
   SaleView,
   TenderInput,
 } from '@kassa/contracts';
+import { SIMULATED_SERIAL_PREFIX } from '@kassa/documents';
 import { failure, type Failure } from '../failure.js';
-import { SIMULATED_SERIAL_PREFIX } from '../receipt-output/layout.js';
 import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
 
 /** Who is acting: the signed-in cashier. */
@@ -730,6 +730,11 @@ export class SellingEngine {
       );
     }
     return result;
+  }
+
+  /** Forgets the last known state (another unit was configured). */
+  forgetControlUnit(): void {
+    this.cuState = { state: 'unknown', serialNumber: null, simulated: false, problem: null };
   }
 
   /** Asks the control unit for its status (a health check); journals a fault or recovery. */

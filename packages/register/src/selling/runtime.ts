@@ -11,6 +11,7 @@ import {
   settingsBodySchema,
 } from '@kassa/contracts';
 import type { Receipt, XReport, ZReport } from '@kassa/core';
+import { renderEscPos, renderReceiptHtml, renderReceiptPdf } from '@kassa/documents';
 import {
   type CcspControlUnitDriver,
   type ControlUnitSimulator,
@@ -23,15 +24,7 @@ import type { DeviceIdentity } from '../device-client.js';
 import { failure } from '../failure.js';
 import type { Installation } from '../installation.js';
 import { PROGRAM_VERSION } from '../program.js';
-import {
-  DRAWER_KICK,
-  PrinterError,
-  printToDevice,
-  printToNetworkPrinter,
-  renderEscPos,
-  renderReceiptHtml,
-  renderReceiptPdf,
-} from '../receipt-output/index.js';
+import { DRAWER_KICK, PrinterError, printToDevice, printToNetworkPrinter } from '../printers.js';
 import type { RegisterState } from '../state.js';
 import { fetchCatalogue, priceChanges, readCatalogue, writeCatalogue } from './catalogue.js';
 import {
@@ -54,7 +47,7 @@ export interface SellingRuntimeOptions {
   readonly clock?: () => number;
 }
 
-/** Renders day reports; provided by report-output when it is there. */
+/** Renders day reports (@kassa/documents). */
 export interface ReportRenderer {
   escpos(report: XReport | ZReport): Uint8Array;
   html(report: XReport | ZReport): string;
@@ -219,8 +212,14 @@ export class SellingRuntime {
         changes.map((data) => ({ kind: 'setting-changed' as const, data })),
       );
       await writeSettings(this.options.folder, next);
+      const unitChanged = next.controlUnit !== this.settingsNow.controlUnit;
       this.settingsNow = next;
       await this.prepareControlUnit();
+      if (unitChanged) {
+        // Another unit: forget what the old one said and ask the new one at once.
+        this.engine.forgetControlUnit();
+        await this.engine.checkControlUnit();
+      }
     }
     return { ok: true, value: next };
   }
