@@ -259,6 +259,19 @@ describe('a cashier sells', () => {
     await rig.call('DELETE', '/local/sale');
   });
 
+  it('shows the Swish QR code for the amount, prefilled and not editable', async () => {
+    const qr = await rig.call<{ text: string; svg: string; payee: string }>(
+      'GET',
+      '/local/swish?amount=24950',
+    );
+    expect(qr.status).toBe(200);
+    expect(qr.body.payee).toBe('1231234567');
+    expect(qr.body.text).toMatch(/^C1231234567;249\.50;Kassa S\w+;0$/);
+    expect(qr.body.svg.startsWith('<svg')).toBe(true);
+    const bad = await rig.call('GET', '/local/swish?amount=0');
+    expect(bad.status).toBe(400);
+  });
+
   it('blocks payment while the control unit is down, allows parking, and journals the fault', async () => {
     await rig.call('POST', '/local/sale/lines', { articleNumber: 'BOK' });
     await rig.simulator.stop();
