@@ -151,3 +151,26 @@ export const journalHeadSchema = z.object({
   acknowledgedHash: z.string().nullable(),
 });
 export type JournalHeadAnswer = z.infer<typeof journalHeadSchema>;
+
+/** The most entries one download of the server's journal copy answers with. */
+export const MAX_DOWNLOAD_BATCH = 500;
+
+/**
+ * GET /api/register/journal?afterSeq=&limit= (device-authenticated): the server's copy of this
+ * terminal's journal, exactly as uploaded, for a register on a new PC (or one that lost its data
+ * folder) to continue the same journal and receipt numbering.
+ */
+export const journalDownloadQuerySchema = z.object({
+  afterSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_DOWNLOAD_BATCH).default(MAX_DOWNLOAD_BATCH),
+});
+export type JournalDownloadQuery = z.infer<typeof journalDownloadQuerySchema>;
+
+/**
+ * The answer: entries after `afterSeq` in seq order, never beyond the acknowledged head given
+ * beside them (read first, so the page and the head agree); fewer than `limit` only at the head.
+ */
+export const journalDownloadSchema = journalHeadSchema.extend({
+  entries: z.array(uploadedEntrySchema),
+});
+export type JournalDownloadAnswer = z.infer<typeof journalDownloadSchema>;

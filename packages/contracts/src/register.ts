@@ -182,6 +182,14 @@ export const REGISTER_ERROR_MESSAGES = {
     sv: 'Journalpost {seq} på den här datorn skiljer sig från den som servern redan har tagit emot från kassan. Journalen här kan vara ändrad eller en kopia från en annan installation. Uppladdningen är stoppad och ingenting har skickats. Kontakta supporten och ange felet; rör inte journalfilen.',
     en: 'Journal entry {seq} on this computer differs from the one the server has already received from this register. The journal here may have been altered or be a copy from another installation. Uploading is stopped and nothing was sent. Contact support and give this error; do not touch the journal file.',
   },
+  'journal-restore-required': {
+    sv: 'Kassan har ingen journal på den här datorn och har inte kunnat fråga servern om kassans tidigare journal. Kassan måste nå servern en gång för att hämta sin journal innan den kan sälja – annars skulle kvittonumren börja om från 1. Kontrollera internetanslutningen; kassan försöker igen varje minut (eller starta om kassan).',
+    en: 'The register has no journal on this computer and has not been able to ask the server for its earlier journal. The register must reach the server once to fetch its journal before it can sell – otherwise receipt numbers would start again at 1. Check the internet connection; the register tries again every minute (or restart the register).',
+  },
+  'journal-restore-failed': {
+    sv: 'Kassans journal kunde inte hämtas från servern ({reason}). Kassan säljer inte, så att inga kvittonummer upprepas. Försök igen senare; kvarstår felet: kontakta supporten och ange felet.',
+    en: "The register's journal could not be fetched from the server ({reason}). The register does not sell, so that no receipt number is repeated. Try again later; if it persists: contact support and give this error.",
+  },
   'upload-journal-unreadable': {
     sv: 'Journalminnet {file} kunde inte läsas ({reason}), så det går inte att se hur många poster som återstår att ladda upp. Rör inte filen. Kör kassa doctor och kontakta supporten om felet kvarstår.',
     en: 'The journal {file} could not be read ({reason}), so how many entries remain to be uploaded is unknown. Do not touch the file. Run kassa doctor and contact support if the problem persists.',

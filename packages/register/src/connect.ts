@@ -23,6 +23,7 @@ import { checkKassaServer, connectTerminal } from './server-api.js';
 import { generateDeviceKeyPair, loadPrivateKey } from './signature.js';
 import { initialState, writeState } from './state.js';
 import { syncOnce } from './sync.js';
+import { restoreJournalFromServer } from './sync/journal-restore.js';
 
 export type ConnectCredentials =
   | { method: 'password'; username: string; password: string; terminalId: string }
@@ -159,18 +160,19 @@ export async function connect(request: ConnectRequest): Promise<Outcome<ConnectR
   }
 
   // 4. The first sync: cashiers for offline sign-in, and a first proof that signing works.
-  const sync = await syncOnce(
-    {
-      folder,
-      register,
-      identity: {
-        url,
-        bindingId: register.bindingId,
-        privateKey: loadPrivateKey(keys.privateKeyPem),
-      },
-    },
-    { heartbeat: true, now },
-  );
+  const identity = {
+    url,
+    bindingId: register.bindingId,
+    privateKey: loadPrivateKey(keys.privateKeyPem),
+  };
+  const sync = await syncOnce({ folder, register, identity }, { heartbeat: true, now });
+  // 5. An empty journal continues the terminal's journal on the server (a new PC), so that the
+  // register can start offline later; when this fails, `kassa start` tries again.
+  await restoreJournalFromServer({
+    file: path.join(folder, FILES.journal),
+    identity,
+    now: () => now().getTime(),
+  });
   return succeeded({
     register,
     placeOfBusinessName: connected.terminal.placeOfBusinessName,

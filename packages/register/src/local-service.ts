@@ -43,6 +43,7 @@ import { syncOnce, type SyncResult } from './sync.js';
 import { JournalOpenError } from './selling/journal-store.js';
 import { registerSellingRoutes } from './selling/routes.js';
 import { SellingRuntime } from './selling/runtime.js';
+import { restoreJournalFromServer } from './sync/journal-restore.js';
 import { registerUploadRoutes, UploadSlot } from './sync/upload-slot.js';
 import type { UploadNowOptions, UploadOutcome, UploadTiming } from './sync/uploader.js';
 
@@ -148,6 +149,8 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   let runtime: SellingRuntime | null = null;
   let runtimeFor: string | null = null;
   let runtimeProblem: Failure | null = null;
+  /** The empty journal still waits for the server's copy (tried again with every sync). */
+  let restorePending = false;
   const probeMs = options.controlUnitProbeMs ?? 15_000;
   // ---- Journal upload (sync/): one uploader per open journal, in the background ----
   const uploads = new UploadSlot({
@@ -166,8 +169,25 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       runtimeFor = null;
     }
     runtimeProblem = null;
+    restorePending = false;
     if (installation === null || bindingId === null) return;
     const current = installation;
+    // An empty journal first continues the terminal's journal on the server (a new PC): never
+    // a second receipt series. Without the server's answer the register does not sell.
+    const restored = await restoreJournalFromServer({
+      file: path.join(folder, FILES.journal),
+      identity: current.identity,
+      now: options.clock ?? Date.now,
+    });
+    if (!restored.ok) {
+      restorePending = true;
+      runtimeProblem = { ...restored.failure, status: 503 };
+      log('warn', `journal not restored: ${restored.failure.code}`, restored.failure);
+      return;
+    }
+    if (restored.value.restored > 0) {
+      log('info', `journal restored from the server: ${restored.value.restored} entries`);
+    }
     try {
       runtime = await SellingRuntime.open({
         folder,
@@ -193,6 +213,12 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
             };
     }
   }
+
+  /** Logs through the service's logger (not there yet while the service is being built). */
+  function log(level: 'info' | 'warn', message: string, detail?: unknown): void {
+    if (appReady) app.log[level]({ detail }, message);
+  }
+  let appReady = false;
 
   async function reload(): Promise<void> {
     const loaded = await loadInstallation(folder);
@@ -223,6 +249,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     syncing ??= (async () => {
       try {
         if (!installation) return null;
+        if (restorePending && runtime === null) await openRuntime(); // fetch the journal now
         await uploads.uploadNow(); // then the heartbeat reports what is left
         const result = await syncOnce(installation, {
           heartbeat: true,
@@ -284,7 +311,11 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       },
       binding: state?.binding ?? 'unknown',
       signedIn,
-      problem: state?.problem ?? null,
+      problem:
+        state?.problem ??
+        (restorePending && runtimeProblem !== null
+          ? { code: runtimeProblem.code, sv: runtimeProblem.sv, en: runtimeProblem.en }
+          : null),
       lastContactAt: state?.lastContactAt ?? null,
       programVersion: PROGRAM_VERSION,
       ...(runtime === null
@@ -317,6 +348,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   await reload();
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  appReady = true;
   const api = app.withTypeProvider<ZodTypeProvider>();
   function startSync(): void {
     if (timer) clearTimeout(timer);

@@ -81,6 +81,17 @@ export interface JournalStore {
   workingWithPrefix<T>(prefix: string): { key: string; value: T }[];
   /** Changes working state alone (no journal entry). */
   changeWorking(changes: readonly WorkingChange[]): void;
+  /**
+   * Inserts entries made elsewhere — this terminal's journal as the server holds it — exactly as
+   * they are (seq, at, by, data, hashes), with working changes, in one transaction, and only into
+   * an EMPTY journal: the chain must verify from the genesis (and end at `head` when given).
+   * Throws JournalImportError otherwise, leaving the journal as it was.
+   */
+  importEntries(
+    entries: readonly JournalEntry[],
+    working?: readonly WorkingChange[],
+    head?: JournalHead,
+  ): void;
   /** The durability pragmas of the store's own connection (journal_mode, synchronous). */
   durability(): { journalMode: string; synchronous: number };
   close(): void;
@@ -94,6 +105,17 @@ export class JournalOpenError extends Error {
   ) {
     super(`${code}: ${detail}`);
     this.name = 'JournalOpenError';
+  }
+}
+
+/** Why entries from elsewhere could not be taken into the journal. */
+export class JournalImportError extends Error {
+  constructor(
+    readonly reason: 'journal-not-empty' | 'chain-invalid',
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = 'JournalImportError';
   }
 }
 
@@ -141,6 +163,24 @@ function rowToEntry(row: Row): JournalEntry {
     hash: row.hash,
     ...(row.by === null ? {} : { by: row.by }),
   } as JournalEntry; // rows are only ever written from JournalEntry values by `append`
+}
+
+/** The row of an entry: its receipt series and number (or Z number) are columns too. */
+function rowOf(entry: JournalEntry) {
+  const receipt = receiptOf(entry);
+  const zNumber = entry.kind === 'z-report' ? entry.data.report.zNumber : null;
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    kind: entry.kind,
+    by: entry.by ?? null,
+    data: JSON.stringify(entry.data),
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+    series: receipt ? receiptSeriesOf(receipt.kind) : zNumber !== null ? 'z' : null,
+    number: receipt ? receipt.receiptNumber : zNumber,
+    original: receipt?.original?.receiptNumber ?? null,
+  };
 }
 
 /** The SQLite addon's file name, shipped beside the bundle and the single executable. */
@@ -256,25 +296,23 @@ export function openJournalStore(
         top === undefined ? null : ({ seq: top.seq, hash: top.hash } as JournalEntry);
       for (const { event, by } of events) {
         const entry = appendEntry(last, event, at, sha256Hex, by);
-        const receipt = receiptOf(entry);
-        const zNumber = entry.kind === 'z-report' ? entry.data.report.zNumber : null;
-        insert?.run({
-          seq: entry.seq,
-          at: entry.at,
-          kind: entry.kind,
-          by: entry.by ?? null,
-          data: JSON.stringify(entry.data),
-          prevHash: entry.prevHash,
-          hash: entry.hash,
-          series: receipt ? receiptSeriesOf(receipt.kind) : zNumber !== null ? 'z' : null,
-          number: receipt ? receipt.receiptNumber : zNumber,
-          original: receipt?.original?.receiptNumber ?? null,
-        });
+        insert?.run(rowOf(entry));
         added.push(entry);
         last = entry;
       }
       applyWorking(working);
       return added;
+    },
+  );
+
+  const importTx = db.transaction(
+    (entries: readonly JournalEntry[], working: readonly WorkingChange[]) => {
+      // Inside the (immediate) transaction: nothing can have been appended since the check.
+      if (lastRow.get() !== undefined) {
+        throw new JournalImportError('journal-not-empty', 'the journal already has entries');
+      }
+      for (const entry of entries) insert?.run(rowOf(entry));
+      applyWorking(working);
     },
   );
 
@@ -344,10 +382,66 @@ export function openJournalStore(
       if (readonly) throw new Error('the journal was opened read-only');
       db.transaction(applyWorking)(changes);
     },
+    importEntries(entries, working = [], head) {
+      if (readonly) throw new Error('the journal was opened read-only');
+      const verified = verifyJournal(entries, sha256Hex, head === undefined ? {} : { head });
+      if (!verified.ok) {
+        throw new JournalImportError('chain-invalid', `entry ${verified.seq}: ${verified.reason}`);
+      }
+      importTx.immediate(entries, working);
+    },
     durability: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),
       synchronous: Number(db.pragma('synchronous', { simple: true })),
     }),
     close: () => db.close(),
   };
+}
+
+/**
+ * A quick look at a journal file without verifying its chain (that happens when it is opened
+ * for selling): whether it has any entry, and one working-state value. Null when there is no
+ * file yet; a file without the journal table (never written) has no entries.
+ */
+export function peekJournal(
+  file: string,
+  workingKey: string,
+): { hasEntries: boolean; working: unknown } | null {
+  if (!existsSync(file)) return null;
+  let db: Database.Database;
+  try {
+    const binding = nativeBinding();
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(binding === undefined ? {} : { nativeBinding: binding as unknown as string }),
+    });
+  } catch (error) {
+    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const tables = new Set(
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((t) => t.name),
+    );
+    const hasEntries =
+      tables.has('journal') &&
+      db.prepare<[], { seq: number }>('SELECT seq FROM journal LIMIT 1').get() !== undefined;
+    const row = tables.has('working')
+      ? db
+          .prepare<[string], { value: string }>('SELECT value FROM working WHERE key = ?')
+          .get(workingKey)
+      : undefined;
+    return {
+      hasEntries,
+      working: row === undefined ? undefined : (JSON.parse(row.value) as unknown),
+    };
+  } catch (error) {
+    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  } finally {
+    db.close();
+  }
 }

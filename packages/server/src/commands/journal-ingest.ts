@@ -36,6 +36,7 @@ import {
   salesReceiptPayments,
   salesReceiptVat,
   salesReceipts,
+  terminalBindings,
   terminals,
   zReports,
 } from '../db/schema.js';
@@ -78,6 +79,70 @@ export async function readJournalHead(
     .from(terminals)
     .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, terminalId)));
   return row ?? null;
+}
+
+/**
+ * Locks the terminal's row and tells whether the device's binding is still its current one.
+ * Removing a binding and connecting another PC lock the same row, so an upload that was
+ * authenticated just before its binding was removed either commits before the removal (and a
+ * new PC then sees its entries) or finds the binding removed here and stores nothing.
+ */
+export async function lockTerminalOfBinding(
+  ctx: CommandContext,
+  terminalId: string,
+  bindingId: string,
+): Promise<boolean> {
+  await ctx.tx
+    .select({ id: terminals.id })
+    .from(terminals)
+    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
+    .for('update');
+  const [binding] = await ctx.tx
+    .select({ removedAt: terminalBindings.removedAt })
+    .from(terminalBindings)
+    .where(
+      and(
+        eq(terminalBindings.tenantId, ctx.tenantId),
+        eq(terminalBindings.id, bindingId),
+        eq(terminalBindings.terminalId, terminalId),
+      ),
+    );
+  return binding !== undefined && binding.removedAt === null;
+}
+
+/**
+ * The server's copy of a terminal's journal after `afterSeq`, at most `limit` entries and never
+ * beyond `upTo` (the head read before, so a page never runs ahead of the head it is sent with),
+ * each exactly as uploaded (`at` as hashed, `by` only when the register set it).
+ */
+export async function readJournalEntries(
+  db: Db | Tx,
+  tenantId: string,
+  terminalId: string,
+  range: { afterSeq: number; upTo: number; limit: number },
+): Promise<UploadedEntry[]> {
+  if (range.upTo <= range.afterSeq) return [];
+  const rows = await db
+    .select()
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.tenantId, tenantId),
+        eq(journalEntries.terminalId, terminalId),
+        between(journalEntries.seq, range.afterSeq + 1, range.upTo),
+      ),
+    )
+    .orderBy(asc(journalEntries.seq))
+    .limit(range.limit);
+  return rows.map((row) => ({
+    seq: row.seq,
+    at: row.atText,
+    kind: row.kind,
+    ...(row.by === null ? {} : { by: row.by }),
+    data: row.data,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  }));
 }
 
 /**

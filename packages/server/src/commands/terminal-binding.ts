@@ -251,10 +251,12 @@ export async function removeBinding(
   reason: string,
 ): Promise<RemoveBindingResult> {
   if (!isUuid(terminalId)) return { ok: false, code: 'terminal-not-found' };
+  // The row lock orders this with a journal upload under way (journal-ingest.ts).
   const [terminal] = await ctx.tx
     .select()
     .from(terminals)
-    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)));
+    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
+    .for('update');
   if (!terminal) return { ok: false, code: 'terminal-not-found' };
   if (
     confirmation.trim().toUpperCase() !== terminal.registerId.toUpperCase() ||

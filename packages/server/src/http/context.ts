@@ -38,6 +38,11 @@ export interface RouteAccess {
    * authenticated by its device key ('device').
    */
   access?: 'anyone' | 'signed-in' | 'device' | readonly Role[];
+  /**
+   * Device routes only: a register of a deactivated terminal may still call it (its journal
+   * upload, so that a backlog is never stranded). A removed binding is refused everywhere.
+   */
+  deactivatedTerminal?: 'allowed';
   /** The licence module the route belongs to; refused (403 module-not-licensed) without it. */
   module?: LicenceModule;
 }

@@ -115,6 +115,9 @@ export async function authenticateDevice(
         ),
       ),
     );
-  if (!row.active) throw new ApiError(409, 'terminal-deactivated');
+  // A deactivated terminal still uploads its journal (routes that say so); nothing else.
+  if (!row.active && request.routeOptions.config.kassa?.deactivatedTerminal !== 'allowed') {
+    throw new ApiError(409, 'terminal-deactivated');
+  }
   return { bindingId, terminalId: row.binding.terminalId };
 }

@@ -1,10 +1,28 @@
-import { MAX_UPLOAD_BATCH, journalHeadSchema, journalUploadBodySchema } from '@kassa/contracts';
+import {
+  MAX_DOWNLOAD_BATCH,
+  MAX_UPLOAD_BATCH,
+  journalDownloadQuerySchema,
+  journalDownloadSchema,
+  journalHeadSchema,
+  journalUploadBodySchema,
+} from '@kassa/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ingestJournal, readJournalHead, refusalDetails } from '../../commands/journal-ingest.js';
+import {
+  ingestJournal,
+  lockTerminalOfBinding,
+  readJournalEntries,
+  readJournalHead,
+  refusalDetails,
+} from '../../commands/journal-ingest.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
-const DEVICE = { kassa: { access: 'device' as const } };
+/**
+ * Device-signed, and open to a deactivated terminal too: a backlog must never be stranded, and a
+ * register that continues its journal on a new PC must be able to fetch it. A removed binding
+ * is refused as everywhere (device-auth.ts).
+ */
+const DEVICE = { kassa: { access: 'device' as const, deactivatedTerminal: 'allowed' as const } };
 
 /**
  * The largest journal upload in bytes. A batch of MAX_UPLOAD_BATCH entries of large receipts
@@ -32,9 +50,14 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
       const device = request.device;
       if (!device) throw new Error('no device');
       const now = clock.now();
-      const result = await database.db.transaction((tx) =>
-        ingestJournal(commandContext(request, tx, now), device.terminalId, request.body.entries),
-      );
+      const result = await database.db.transaction(async (tx) => {
+        const ctx = commandContext(request, tx, now);
+        if (!(await lockTerminalOfBinding(ctx, device.terminalId, device.bindingId))) {
+          return null; // removed since it was authenticated: store nothing
+        }
+        return ingestJournal(ctx, device.terminalId, request.body.entries);
+      });
+      if (result === null) throw new ApiError(401, 'binding-removed');
       if (!result.ok) {
         // The binding's terminal exists (device authentication found it): a bug if not.
         if (result.code === 'terminal-not-found') throw new Error('terminal of a binding vanished');
@@ -60,6 +83,33 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
       const head = await readJournalHead(database.db, request.tenant?.id ?? '', device.terminalId);
       if (!head) throw new ApiError(404, 'terminal-not-found');
       return { acknowledgedSeq: head.seq, acknowledgedHash: head.hash };
+    },
+  );
+
+  app.get(
+    '/api/register/journal',
+    {
+      config: DEVICE,
+      schema: {
+        tags: ['register'],
+        summary: `The server's copy of this register's journal after a seq, at most ${MAX_DOWNLOAD_BATCH} entries (device-signed)`,
+        querystring: journalDownloadQuerySchema,
+        response: { 200: journalDownloadSchema },
+      },
+    },
+    async (request) => {
+      const device = request.device;
+      if (!device) throw new Error('no device');
+      const tenantId = request.tenant?.id ?? '';
+      // The head first: the page never runs ahead of the head it is sent with.
+      const head = await readJournalHead(database.db, tenantId, device.terminalId);
+      if (!head) throw new ApiError(404, 'terminal-not-found');
+      const entries = await readJournalEntries(database.db, tenantId, device.terminalId, {
+        afterSeq: request.query.afterSeq,
+        upTo: head.seq,
+        limit: request.query.limit,
+      });
+      return { acknowledgedSeq: head.seq, acknowledgedHash: head.hash, entries };
     },
   );
   return Promise.resolve();

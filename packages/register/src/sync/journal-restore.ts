@@ -1,0 +1,171 @@
+/**
+ * A register on a new PC (or after losing its data folder) continues its terminal's journal
+ * (issue 5): before anything is journaled into an EMPTY journal, the server is asked for its copy
+ * of this terminal's journal (GET /api/register/journal/head, then GET /api/register/journal in
+ * pages). The entries are verified as one chain from the genesis up to the server's head and
+ * inserted exactly as they are, with the upload mark at the head, in one transaction. Receipt
+ * numbers are derived from the journal, so the next receipt follows the server's highest: one
+ * series per kassabeteckning, never a second one starting at 1.
+ *
+ * When the server has nothing (a new terminal), a marker in the journal's working state records
+ * that it was asked, for this binding: after that only this binding can add to the server's copy
+ * (a terminal has one active binding), so the register may then start and sell offline. Without
+ * the answer (offline at the first start) the register must not sell.
+ */
+import type { JournalEntry } from '@kassa/core';
+import {
+  MAX_DOWNLOAD_BATCH,
+  journalDownloadSchema,
+  type JournalHeadAnswer,
+  type UploadedEntry,
+} from '@kassa/contracts';
+import { signedRequest, type DeviceIdentity, type SignedRequestOptions } from '../device-client.js';
+import { describeError, failed, failure, succeeded, type Outcome } from '../failure.js';
+import { interpret } from '../server-api.js';
+import {
+  JournalImportError,
+  openJournalStore,
+  peekJournal,
+  type WorkingChange,
+} from '../selling/journal-store.js';
+import { fetchJournalHead } from './journal-client.js';
+import { UPLOAD_KEY, type UploadMark } from './upload-mark.js';
+
+/** The working-state key of the marker: the server was asked, for this binding. */
+export const JOURNAL_ORIGIN_KEY = 'journal-origin';
+
+export interface JournalOrigin {
+  /** The binding whose request found the server's head. */
+  readonly bindingId: string;
+  /** The server's head when asked (0: the terminal had no journal on the server). */
+  readonly serverHeadSeq: number;
+  /** How many entries were taken from the server. */
+  readonly restoredEntries: number;
+  readonly checkedAt: string;
+}
+
+/** Failures that mean the server was not reached (the register may try again later). */
+const UNREACHED = new Set(['server-unreachable', 'tls-failed']);
+
+/**
+ * Whether the journal file must be compared with the server's copy before the register may
+ * journal anything: it has no entries and no marker of this binding.
+ */
+export function journalNeedsServerCopy(file: string, bindingId: string): boolean {
+  const peeked = peekJournal(file, JOURNAL_ORIGIN_KEY);
+  if (peeked === null) return true;
+  if (peeked.hasEntries) return false;
+  const origin = peeked.working as Partial<JournalOrigin> | undefined;
+  return origin?.bindingId !== bindingId;
+}
+
+/** The server's copy of this terminal's journal: all of it, up to the head read first. */
+export async function fetchServerJournal(
+  identity: DeviceIdentity,
+  options: SignedRequestOptions = {},
+): Promise<Outcome<{ head: JournalHeadAnswer; entries: UploadedEntry[] }>> {
+  const head = await fetchJournalHead(identity, options);
+  if (!head.ok) return head;
+  const target = head.value.acknowledgedSeq;
+  const entries: UploadedEntry[] = [];
+  while (entries.length < target) {
+    const afterSeq = entries.at(-1)?.seq ?? 0;
+    const sent = await signedRequest(
+      identity,
+      'GET',
+      `/api/register/journal?afterSeq=${afterSeq}&limit=${MAX_DOWNLOAD_BATCH}`,
+      undefined,
+      options,
+    );
+    if (!sent.ok) return sent;
+    const page = interpret(sent.value, journalDownloadSchema);
+    if (!page.ok) return page;
+    const fresh = page.value.entries.filter((e) => e.seq <= target);
+    if (fresh.length === 0) {
+      return failed('journal-restore-failed', {
+        reason: `the server sent no entries after ${afterSeq} (head ${target})`,
+      });
+    }
+    entries.push(...fresh);
+  }
+  return succeeded({ head: head.value, entries });
+}
+
+export interface RestoreResult {
+  /** Entries taken from the server (0: none were needed or the server had none). */
+  readonly restored: number;
+  /** The server's head when asked; null when the journal did not need asking. */
+  readonly serverHeadSeq: number | null;
+}
+
+/**
+ * Makes sure an empty journal continues the terminal's journal on the server (see above). Safe
+ * to call at every start and after connecting: a journal with entries (or already checked for
+ * this binding) is left alone without a request.
+ */
+export async function restoreJournalFromServer(input: {
+  readonly file: string;
+  readonly identity: DeviceIdentity;
+  readonly now: () => number;
+  readonly request?: SignedRequestOptions;
+}): Promise<Outcome<RestoreResult>> {
+  const { file, identity } = input;
+  let needed: boolean;
+  try {
+    needed = journalNeedsServerCopy(file, identity.bindingId);
+  } catch (error) {
+    return failed('journal-restore-failed', { reason: describeError(error) });
+  }
+  if (!needed) return succeeded({ restored: 0, serverHeadSeq: null });
+
+  const fetched = await fetchServerJournal(identity, input.request);
+  if (!fetched.ok) {
+    const f = fetched.failure;
+    if (UNREACHED.has(f.code)) {
+      return { ok: false, failure: failure('journal-restore-required', { cause: f.code }) };
+    }
+    return fetched;
+  }
+  const { head, entries } = fetched.value;
+  const at = new Date(input.now()).toISOString();
+  const last = entries.at(-1);
+  const origin: JournalOrigin = {
+    bindingId: identity.bindingId,
+    serverHeadSeq: head.acknowledgedSeq,
+    restoredEntries: entries.length,
+    checkedAt: at,
+  };
+  const working: WorkingChange[] = [{ op: 'put', key: JOURNAL_ORIGIN_KEY, value: origin }];
+  if (last !== undefined) {
+    const mark: UploadMark = {
+      acknowledgedSeq: last.seq,
+      acknowledgedHash: last.hash,
+      lastUploadAt: null,
+      problem: null,
+    };
+    working.push({ op: 'put', key: UPLOAD_KEY, value: mark });
+  }
+  try {
+    const store = openJournalStore(file);
+    try {
+      store.importEntries(
+        // The server's entries are a register's entries (contracts mirror core); their kinds
+        // are checked by the chain, not by this program's list of kinds.
+        entries as unknown as readonly JournalEntry[],
+        working,
+        last === undefined || head.acknowledgedHash === null
+          ? undefined
+          : { seq: head.acknowledgedSeq, hash: head.acknowledgedHash },
+      );
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    if (error instanceof JournalImportError && error.reason === 'journal-not-empty') {
+      // Another process journaled first (a second `kassa start`): its journal stands.
+      return succeeded({ restored: 0, serverHeadSeq: head.acknowledgedSeq });
+    }
+    return failed('journal-restore-failed', { reason: describeError(error) });
+  }
+  return succeeded({ restored: entries.length, serverHeadSeq: head.acknowledgedSeq });
+}
