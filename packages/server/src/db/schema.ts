@@ -29,6 +29,12 @@ export const tenants = pgTable('tenants', {
   companyName: text('company_name').notNull(),
   organisationNumber: text('organisation_number').notNull(),
   createdAt: createdAt(),
+  /**
+   * What registers copy (products and prices, users, PINs and who may sign in where, terminals,
+   * company details) changed this many times: bumped in the same transaction as each change
+   * (commands/config-version.ts); the registers' configuration cursor is built from it.
+   */
+  configVersion: bigint('config_version', { mode: 'number' }).notNull().default(0),
 });
 
 /** A place of business (försäljningsställe) with its address. */
