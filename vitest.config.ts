@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Projects: pure unit tests, the server suite once on PGlite and once on PostgreSQL, and the
+// Projects: pure unit tests, the documents' renderers, the server suite once on PGlite and once on PostgreSQL, and the
 // register program against a real in-process server (PGlite in memory).
 const resolve = { conditions: ['source', 'module', 'import', 'node', 'default'] };
 
@@ -20,8 +20,25 @@ export default defineConfig({
       {
         resolve,
         test: {
+          // The pure renderers of @kassa/documents, read back with pdftotext and xmllint (one
+          // process per query: slower than a unit test).
+          name: 'documents',
+          include: ['packages/documents/test/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve,
+        test: {
           name: 'server-pglite',
           include: ['packages/server/test/**/*.test.ts'],
+          // *.postgres.test.ts need real PostgreSQL (several server processes on one database).
+          exclude: [
+            '**/node_modules/**',
+            '**/dist/**',
+            'packages/server/test/**/*.postgres.test.ts',
+          ],
           env: { KASSA_TEST_DB: 'pglite', TZ: 'UTC' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

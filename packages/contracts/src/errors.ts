@@ -223,6 +223,34 @@ export const ERROR_MESSAGES = {
     sv: 'Z-rapporten finns inte i arkivet. Kontrollera terminal och nummer; en ny Z-rapport syns när kassan har skickat sin journal.',
     en: 'The Z report is not in the archive. Check the terminal and number; a new Z report appears once the register has uploaded its journal.',
   },
+  'z-report-unreadable': {
+    sv: 'Z-rapport {zNumber} finns i arkivet men har ett format som servern inte kan skriva ut ({reason}). Uppdatera servern; journalexporten (SKVFS 2021:16) innehåller rapporten oavsett.',
+    en: 'Z report {zNumber} is in the archive but has a format the server cannot print ({reason}). Update the server; the journal export (SKVFS 2021:16) contains the report regardless.',
+  },
+  'journal-export-period-reversed': {
+    sv: 'Perioden börjar ({from}) efter att den slutar ({to}). Välj ett från-datum som är samma dag som eller före till-datumet.',
+    en: 'The period starts ({from}) after it ends ({to}). Choose a from date on or before the to date.',
+  },
+  'journal-export-period-too-long': {
+    sv: 'En journalexport kan omfatta högst {maxDays} dagar. Exportera en längre period i flera delar.',
+    en: 'A journal export may cover at most {maxDays} days. Export a longer period in several parts.',
+  },
+  'journal-export-empty': {
+    sv: 'Serverns kopia av journalen för kassa {registerId} har inga registreringar mellan {from} och {to}. Välj en annan period; har kassan inte skickat sin journal än syns det under Terminaler (synkstatus).',
+    en: 'The server’s copy of the journal of register {registerId} has no entries between {from} and {to}. Choose another period; if the register has not uploaded its journal yet, Terminals shows it (sync status).',
+  },
+  'journal-export-too-large': {
+    sv: 'Perioden har {entries} journalposter, fler än de {maxEntries} som en export kan innehålla. Välj en kortare period och exportera i flera delar.',
+    en: 'The period has {entries} journal entries, more than the {maxEntries} one export can hold. Choose a shorter period and export in several parts.',
+  },
+  'journal-export-reference-missing': {
+    sv: 'Journalpost {seq} hänvisar till {reference}, som inte finns i serverns kopia av journalen, så exporten kan inte göras. Exportera från kassan (kassa export-journal) och kontakta supporten.',
+    en: 'Journal entry {seq} refers to {reference}, which is not in the server’s copy of the journal, so the export cannot be made. Export on the register (kassa export-journal) and contact support.',
+  },
+  'journal-export-value-invalid': {
+    sv: 'Journalpost {seq} har ett värde som exportformatet (SKVFS 2021:16) inte kan innehålla: {element} = "{value}" ({reason}). Kontakta supporten.',
+    en: 'Journal entry {seq} has a value the export format (SKVFS 2021:16) cannot hold: {element} = "{value}" ({reason}). Contact support.',
+  },
   'sie-no-z-reports': {
     sv: 'Det finns inga Z-rapporter med affärsdag {from}–{to} för det du valde. Välj en annan period, kassa eller försäljningsställe; en dags Z-rapport kommer med när den är tagen i kassan och kassan har skickat sin journal.',
     en: 'There are no Z reports with a business day {from}–{to} for what you chose. Choose another period, register or place of business; a day’s Z report is included once it has been taken at the register and the register has uploaded its journal.',

@@ -119,3 +119,25 @@ export const zReportAnswerSchema = z.object({
   report: z.record(z.string(), z.unknown()),
 });
 export type ZReportAnswer = z.infer<typeof zReportAnswerSchema>;
+
+/** The longest period of one journal export (SKVFS 2021:16 XML), in days (from and to included). */
+export const MAX_JOURNAL_EXPORT_DAYS = 366;
+
+/**
+ * `GET /api/exports/journal.xml`: one terminal's journal, as the server has it, for the business
+ * days `from`–`to` (both included), as the standard export of SKVFS 2021:16.
+ */
+export const journalExportQuerySchema = z.object({
+  terminalId: z.string().max(64),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+export type JournalExportQuery = z.infer<typeof journalExportQuerySchema>;
+
+/** `GET /api/exports/journal.xml`: headers of the download besides the file itself. */
+export const JOURNAL_EXPORT_HEADERS = {
+  /** How many journal entries (Handelse) the file holds. */
+  entries: 'x-kassa-journal-entries',
+  /** The terminal's acknowledged journal head: entries after it have not reached the server. */
+  headSeq: 'x-kassa-journal-head-seq',
+} as const;

@@ -16,10 +16,10 @@ import {
   receiptOf,
 } from '@kassa/core';
 import { MODEL_DESIGNATION } from '@kassa/contracts';
+import { type SkvfsIdentity, type ZReference, journalToSkvfsXml } from '@kassa/documents';
 import { formatFailure } from './cli-output.js';
 import { FILES, readRegisterFile, writeFileAtomic } from './data-folder.js';
 import { type Failure, type Outcome, describeError, failed, succeeded } from './failure.js';
-import { type SkvfsIdentity, type ZReference, journalToSkvfsXml } from './journal-export/index.js';
 import { PROGRAM_VERSION } from './program.js';
 import { JournalOpenError, openJournalStore } from './selling/journal-store.js';
 import { readState } from './state.js';

@@ -21,11 +21,13 @@ export {
   renderEscPos,
   renderReceiptHtml,
   renderReceiptPdf,
+  type EscPosOptions,
+} from '@kassa/documents';
+export {
   printToNetworkPrinter,
   printToDevice,
   PrinterError,
-  type EscPosOptions,
   type NetworkPrinter,
   type PrinterErrorCode,
-} from './receipt-output/index.js';
+} from './printers.js';
 export * from './control-unit/index.js';

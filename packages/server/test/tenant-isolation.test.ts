@@ -207,6 +207,7 @@ describeDb('environments are isolated from each other', () => {
       expect: 'no-leak',
     },
     'GET /api/register/journal/head': { expect: 'no-leak' },
+    'GET /api/register/journal': { query: '?after=0', expect: 'no-leak' },
     // Accounting settings and the accountant's exports (issue 5 item 9).
     'GET /api/settings/accounting': { expect: 'no-leak' },
     'PUT /api/settings/accounting': {
@@ -229,6 +230,11 @@ describeDb('environments are isolated from each other', () => {
     },
     'GET /api/reports/z': { query: '?terminalId=TERMINAL_OF_B', expect: 'no-leak' },
     'GET /api/reports/z/:terminalId/:zNumber': { expect: 'not-found' },
+    'GET /api/reports/z/:terminalId/:zNumber/pdf': { expect: 'not-found' },
+    'GET /api/exports/journal.xml': {
+      query: '?terminalId=TERMINAL_OF_B&from=DAY_OF_B&to=DAY_OF_B',
+      expect: 'not-found',
+    },
   };
 
   it('covers every API route, and no route lets A read or change anything of B', async () => {

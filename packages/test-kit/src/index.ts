@@ -3,3 +3,5 @@
  */
 export * from './escpos-decoder.js';
 export * from './postgres.js';
+export * from './sample-journal.js';
+export * from './xml-check.js';

@@ -24,12 +24,8 @@ import {
   type ReceiptResult,
 } from '@kassa/contracts';
 import type { Receipt, XReport, ZReport } from '@kassa/core';
+import { renderDayReportEscPos, renderDayReportHtml, renderDayReportPdf } from '@kassa/documents';
 import { failure, type Failure } from '../failure.js';
-import {
-  renderDayReportEscPos,
-  renderDayReportHtml,
-  renderDayReportPdf,
-} from '../report-output/index.js';
 import type { Actor, CompletedReceipt, EngineResult } from './engine.js';
 import { SellingRuntime, TIME_ZONE } from './runtime.js';
 import { swishQrText } from './swish.js';

@@ -43,6 +43,7 @@ import { registerRoutes } from './routes/register.js';
 import { productRoutes } from './routes/products.js';
 import { registerJournalRoutes } from './routes/register-journal.js';
 import { reportRoutes } from './routes/reports.js';
+import { journalExportRoutes } from './routes/journal-export.js';
 import { accountingSettingsRoutes } from './routes/accounting-settings.js';
 import { accountingExportRoutes } from './routes/accounting-exports.js';
 
@@ -271,6 +272,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(productRoutes);
   await app.register(registerJournalRoutes);
   await app.register(reportRoutes);
+  await app.register(journalExportRoutes);
   await app.register(accountingSettingsRoutes);
   await app.register(accountingExportRoutes);
   for (const plugin of deps.plugins ?? []) await app.register(plugin);

@@ -5,12 +5,32 @@ import {
   zReportListQuerySchema,
   zReportListSchema,
 } from '@kassa/contracts';
+import type { ZReport } from '@kassa/core';
+import { renderDayReportPdf } from '@kassa/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { safeFilenamePart } from '../../reports/journal-export.js';
 import { listZReports, readZReport, salesReport } from '../../reports/sales-reports.js';
 import { ApiError } from '../api-error.js';
 
 const READERS = { kassa: { access: ['admin', 'manager'] as const, module: 'reports' as const } };
+
+const zReportParams = z.object({
+  terminalId: z.string().max(64),
+  zNumber: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+/** The Z-dagrapport as a PDF (the register's own layout), or a refusal if it cannot be read. */
+async function zReportPdf(report: Record<string, unknown>, zNumber: number): Promise<Uint8Array> {
+  try {
+    // The ingest checked zNumber, businessDay and producedAt; the rest is the register's ZReport.
+    if (report.type !== 'Z') throw new TypeError(`type ${String(report.type)}`);
+    return await renderDayReportPdf(report as unknown as ZReport);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    throw new ApiError(422, 'z-report-unreadable', { zNumber, reason });
+  }
+}
 
 /** Försäljning and the Z archive (module `reports`): see docs/protocols/backoffice-api.md. */
 export const reportRoutes: FastifyPluginAsyncZod = (app) => {
@@ -58,10 +78,7 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['reports'],
         summary: 'One archived Z-report, exactly as the register journaled it',
-        params: z.object({
-          terminalId: z.string().max(64),
-          zNumber: z.coerce.number().int().min(1).max(2_147_483_647),
-        }),
+        params: zReportParams,
         response: { 200: zReportAnswerSchema },
       },
     },
@@ -74,6 +91,34 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
       );
       if (!found) throw new ApiError(404, 'z-report-not-found');
       return found;
+    },
+  );
+
+  app.get(
+    '/api/reports/z/:terminalId/:zNumber/pdf',
+    {
+      config: READERS,
+      schema: {
+        tags: ['reports'],
+        summary: 'One archived Z-report as a PDF (the Z-dagrapport as the register prints it)',
+        params: zReportParams,
+      },
+    },
+    async (request, reply) => {
+      const found = await readZReport(
+        database.db,
+        request.tenant?.id ?? '',
+        request.params.terminalId,
+        request.params.zNumber,
+      );
+      if (!found) throw new ApiError(404, 'z-report-not-found');
+      const pdf = await zReportPdf(found.report, found.zNumber);
+      const filename = `z-rapport-${safeFilenamePart(found.registerId)}-${found.zNumber}.pdf`;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
     },
   );
   return Promise.resolve();

@@ -1,12 +1,11 @@
 /**
  * Receipt output (issue 4 items 7 and 8): receipts built with the core builders are rendered to
  * ESC/POS, decoded back with the test-kit decoder and checked field by field, the field list
- * coming from `missingReceiptFields`; then printed to a fake network printer and to a file, and
- * rendered as PDF (read back with pdftotext) and HTML.
+ * coming from `missingReceiptFields`, and rendered as PDF (read back with pdftotext) and HTML.
+ * Sending the bytes to a printer is the register's (packages/register/test/printers.test.ts).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { type AddressInfo, type Server, type Socket, createServer } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -35,20 +34,17 @@ import {
   ELECTRONIC_MARKING,
   PDF_MARKING_SIZE,
   PDF_TEXT_SIZE,
-  PrinterError,
   amountText,
   formatQuantity,
   formatReceiptDateTime,
   formatVatRate,
   paymentMethodLabel,
-  printToDevice,
-  printToNetworkPrinter,
   receiptNumberLabel,
   codepageFor,
   renderEscPos,
   renderReceiptHtml,
   renderReceiptPdf,
-} from '../src/receipt-output/index.js';
+} from '../src/index.js';
 
 const run = promisify(execFile);
 
@@ -448,109 +444,6 @@ describe('ESC/POS receipts, decoded back', () => {
 
   it('refuses a column count no printer has', () => {
     expect(() => renderEscPos(sale, { columns: 10 })).toThrow(RangeError);
-  });
-});
-
-describe('printer outputs', () => {
-  let printer: Server;
-  let port: number;
-  const received: Buffer[] = [];
-  let jobs: Promise<Buffer>[] = [];
-  let tmp: string;
-
-  beforeAll(async () => {
-    printer = createServer((socket: Socket) => {
-      const chunks: Buffer[] = [];
-      jobs.push(
-        new Promise<Buffer>((resolve) => {
-          socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-          socket.on('end', () => {
-            const all = Buffer.concat(chunks);
-            received.push(all);
-            resolve(all);
-          });
-        }),
-      );
-    });
-    await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve));
-    port = (printer.address() as AddressInfo).port;
-    tmp = await mkdtemp(path.join(tmpdir(), 'kassa-receipt-'));
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => printer.close(() => resolve()));
-    await rm(tmp, { recursive: true, force: true });
-  });
-
-  it('sends the receipt bytes to a network printer over TCP', async () => {
-    jobs = [];
-    const bytes = renderEscPos(sale);
-    await printToNetworkPrinter(bytes, { host: '127.0.0.1', port, timeoutMs: 5000 });
-    const [job] = jobs;
-    expect(job).toBeDefined();
-    const got = await job!;
-    expect(new Uint8Array(got)).toEqual(bytes);
-    expectFields(
-      decodeEscPos(got).lines.map((l) => l.text),
-      sale,
-      true,
-    );
-  });
-
-  it('says in Swedish when the printer cannot be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const freePort = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await printToNetworkPrinter(new Uint8Array([1]), {
-      host: '127.0.0.1',
-      port: freePort,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PrinterError);
-    expect(error).toMatchObject({ code: 'printer-unreachable', reason: 'ECONNREFUSED' });
-    expect((error as PrinterError).message).toMatch(
-      /^Kan inte ansluta till skrivaren 127\.0\.0\.1:/,
-    );
-  });
-
-  it('gives up after the timeout when the printer does not take the bytes', async () => {
-    // A printer that accepts the connection but never reads: 64 MB cannot all be sent.
-    const stuck = createServer({ pauseOnConnect: true }, () => undefined);
-    await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
-    const stuckPort = (stuck.address() as AddressInfo).port;
-    const started = Date.now();
-    const error = await printToNetworkPrinter(new Uint8Array(64 * 1024 * 1024), {
-      host: '127.0.0.1',
-      port: stuckPort,
-      timeoutMs: 300,
-    }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(error).toMatchObject({ code: 'printer-timeout' });
-    expect((error as PrinterError).message).toContain('svarade inte inom 0.3 s');
-    stuck.close();
-  });
-
-  it('writes the receipt bytes to a device or file path, appending (a file is a printout log)', async () => {
-    const file = path.join(tmp, 'lp0');
-    const earlier = new TextEncoder().encode('tidigare utskrift');
-    await writeFile(file, earlier);
-    const bytes = renderEscPos(training);
-    await printToDevice(bytes, file);
-    await printToDevice(bytes, file);
-    const written = new Uint8Array(await readFile(file));
-    expect(written.length).toBe(earlier.length + 2 * bytes.length);
-    expect(written.subarray(0, earlier.length)).toEqual(earlier);
-    expect(written.subarray(earlier.length, earlier.length + bytes.length)).toEqual(bytes);
-    expect(written.subarray(earlier.length + bytes.length)).toEqual(bytes);
-    expect(escPosText(decodeEscPos(written.subarray(earlier.length)))).toContain('ÖVNINGSKVITTO');
-  });
-
-  it('says in Swedish when the device path does not exist', async () => {
-    const error = await printToDevice(new Uint8Array([1]), path.join(tmp, 'saknas', 'lp0')).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toMatchObject({ code: 'printer-path-not-found' });
-    expect((error as PrinterError).message).toMatch(/^Skrivaren .* finns inte\./);
   });
 });
 

@@ -15,3 +15,4 @@ export {
   type SkvfsIdentity,
   type ZReference,
 } from './skvfs-xml.js';
+export { type SkvfsReferences, skvfsReferences } from './references.js';

@@ -40,17 +40,15 @@ import {
 } from '@kassa/core';
 import { decodeEscPos, escPosText, spansContaining } from '@kassa/test-kit';
 import {
+  type DayReport,
   amountText,
   formatReceiptDateTime,
   formatVatRate,
   paymentMethodLabel,
-} from '../src/receipt-output/index.js';
-import {
-  type DayReport,
   renderDayReportEscPos,
   renderDayReportHtml,
   renderDayReportPdf,
-} from '../src/report-output/index.js';
+} from '../src/index.js';
 
 const run = promisify(execFile);
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

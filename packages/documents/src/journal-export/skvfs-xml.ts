@@ -962,6 +962,12 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
       return leaf('StartAvKassaregister', 'JA');
     case 'register-stopped':
       return leaf('StoppAvKassaregister', 'JA');
+    default: {
+      // A kind this version does not know (a newer register's journal copied to the server):
+      // refused rather than written as a Handelse without an event, which the schema forbids.
+      const kind = (entry as { kind: unknown }).kind;
+      throw refuse(seq, 'Handelse', String(kind), 'okänd händelse / unknown kind of entry');
+    }
   }
 }
 

@@ -1,6 +1,0 @@
-/** Receipt output: ESC/POS for receipt printers, HTML and PDF for electronic receipts, printers. */
-export * from './layout.js';
-export * from './escpos.js';
-export * from './html.js';
-export * from './pdf.js';
-export * from './printers.js';

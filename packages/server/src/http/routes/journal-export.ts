@@ -1,0 +1,67 @@
+import { JOURNAL_EXPORT_HEADERS, journalExportQuerySchema } from '@kassa/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { exportTerminalJournal } from '../../reports/journal-export.js';
+import { ApiError } from '../api-error.js';
+
+const EXPORTERS = { kassa: { access: ['admin', 'manager'] as const, module: 'exports' as const } };
+
+/** HTTP status of each refusal of the journal export. */
+const STATUS = {
+  'journal-export-period-reversed': 400,
+  'journal-export-period-too-long': 400,
+  'terminal-not-found': 404,
+  'journal-export-empty': 404,
+  'journal-export-too-large': 422,
+  'journal-export-reference-missing': 422,
+  'journal-export-value-invalid': 422,
+} as const;
+
+/**
+ * The journal export of SKVFS 2021:16 from the server's copy of a terminal's journal (module
+ * `exports`): see docs/protocols/backoffice-api.md and docs/protocols/skvfs-2021-16-export.md.
+ */
+export const journalExportRoutes: FastifyPluginAsyncZod = (app) => {
+  const { database, clock, version } = app.deps;
+
+  app.get(
+    '/api/exports/journal.xml',
+    {
+      config: EXPORTERS,
+      schema: {
+        tags: ['exports'],
+        summary:
+          "One terminal's journal for business days from–to as the standard export of SKVFS 2021:16 (XML)",
+        querystring: journalExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const result = await exportTerminalJournal(database.db, request.tenant?.id ?? '', {
+        terminalId: request.query.terminalId,
+        from: request.query.from,
+        to: request.query.to,
+        exportedBy: request.signedIn?.username ?? null,
+        now: clock.now(),
+        serverVersion: version,
+      });
+      if (!result.ok) {
+        const details: Record<string, unknown> = { ...result };
+        delete details.ok;
+        delete details.code;
+        throw new ApiError(
+          STATUS[result.code],
+          result.code,
+          Object.keys(details).length === 0 ? undefined : details,
+        );
+      }
+      const file = result.value;
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .header(JOURNAL_EXPORT_HEADERS.entries, String(file.entries))
+        .header(JOURNAL_EXPORT_HEADERS.headSeq, String(file.headSeq))
+        .send(file.xml);
+    },
+  );
+  return Promise.resolve();
+};

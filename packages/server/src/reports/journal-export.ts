@@ -1,0 +1,423 @@
+/**
+ * The journal export of SKVFS 2021:16 (issue 5 point 7) made from the server's copy of a
+ * terminal's journal (journal_entries), for whole business days in Europe/Stockholm: the same
+ * XML that `kassa export-journal` writes on the register for the same entries (journalToSkvfsXml
+ * of @kassa/documents), so Skatteverket can be given the journal even when the register PC is
+ * gone.
+ *
+ * The entries of the period are read by (tenant, terminal, at). What they refer to before the
+ * period (a changed line's registration, a copy's original, an article's item type, the program
+ * start before a report; skvfsReferences) is fetched one reference at a time instead of reading
+ * the terminal's whole history, and the Z-reports after the period that close one of its days
+ * come from the Z archive. Everything is read in one read-only REPEATABLE READ transaction, so an
+ * upload arriving meanwhile is either wholly in the export or not at all.
+ *
+ * Identity: the company from the environment, the address from the terminal's place of
+ * business, kassabeteckning and tillverkningsnummer from the terminal, the control unit from the
+ * latest receipt that names one (else the terminal's registration), the program version as the
+ * register last reported it (else its latest start in the journal).
+ */
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { MAX_JOURNAL_EXPORT_DAYS, MODEL_DESIGNATION } from '@kassa/contracts';
+import {
+  type Failure,
+  type JournalEntry,
+  type Result,
+  businessDayBounds,
+  fail,
+  ok,
+} from '@kassa/core';
+import {
+  type SkvfsIdentity,
+  type ZReference,
+  journalToSkvfsXml,
+  skvfsReferences,
+} from '@kassa/documents';
+import { type Db, type Tx, selectRows } from '../db/database.js';
+import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
+import { isUuid } from '../ids.js';
+import { REPORT_TIME_ZONE } from '../commands/journal-ingest.js';
+
+/** The name of the program in the export (ModellEllerProgramForKassaregistret). */
+export const EXPORT_PROGRAM_NAME = 'Kassa';
+
+/** The most journal entries one export holds: a longer period is exported in parts. */
+export const MAX_JOURNAL_EXPORT_ENTRIES = 200_000;
+
+export type JournalExportFailure =
+  | Failure<'journal-export-period-reversed', { from: string; to: string }>
+  | Failure<'journal-export-period-too-long', { maxDays: number }>
+  | Failure<'terminal-not-found'>
+  | Failure<'journal-export-empty', { registerId: string; from: string; to: string }>
+  | Failure<'journal-export-too-large', { entries: number; maxEntries: number }>
+  | Failure<'journal-export-reference-missing', { seq: number; reference: string }>
+  | Failure<
+      'journal-export-value-invalid',
+      { seq: number | string; element: string; value: string; reason: string }
+    >;
+
+export interface JournalExportRequest {
+  readonly terminalId: string;
+  /** Business days 'YYYY-MM-DD', both included. */
+  readonly from: string;
+  readonly to: string;
+  /** Who exports (the signed-in user's username); null when unknown. */
+  readonly exportedBy: string | null;
+  readonly now: Date;
+  /** The server's version: the program version when the terminal never reported one. */
+  readonly serverVersion: string;
+  /** Default MAX_JOURNAL_EXPORT_ENTRIES (tests pass less). */
+  readonly maxEntries?: number;
+}
+
+export interface JournalExport {
+  readonly xml: string;
+  readonly registerId: string;
+  readonly entries: number;
+  /** The terminal's acknowledged journal head: later entries have not reached the server yet. */
+  readonly headSeq: number;
+  /** `journal-<kassabeteckning>-<from>-<to>.xml`, as the register names its export. */
+  readonly filename: string;
+}
+
+type EntryRow = typeof journalEntries.$inferSelect;
+
+/** A stored row as the register's journal entry (exactly as it was hashed). */
+function entryOf(row: EntryRow): JournalEntry {
+  return {
+    seq: row.seq,
+    at: row.atText,
+    kind: row.kind,
+    ...(row.by === null ? {} : { by: row.by }),
+    data: row.data,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  } as unknown as JournalEntry;
+}
+
+/** "street, postcode city", as the receipts write the place of sale. */
+function placeAddress(place: { streetAddress: string; postalCode: string; city: string }): string {
+  return [place.streetAddress, `${place.postalCode} ${place.city}`.trim()]
+    .filter((p) => p.trim() !== '')
+    .join(', ');
+}
+
+/** Names a file safely in a Content-Disposition header (kassabeteckning is A–Z, 0–9 already). */
+export function safeFilenamePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** The number of days from `from` to `to` ('YYYY-MM-DD'), both included. */
+function daysIn(from: string, to: string): number {
+  return (
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  );
+}
+
+/**
+ * The SKVFS 2021:16 XML of a terminal's journal copy for the business days `from`–`to`, or why
+ * there is none: the period reversed or too long, no such terminal in this environment, nothing
+ * journaled in the period, too many entries, or an entry the export cannot write.
+ */
+export async function exportTerminalJournal(
+  db: Db,
+  tenantId: string,
+  request: JournalExportRequest,
+): Promise<Result<JournalExport, JournalExportFailure>> {
+  const { from, to } = request;
+  if (from > to) return fail('journal-export-period-reversed', { from, to });
+  if (daysIn(from, to) > MAX_JOURNAL_EXPORT_DAYS) {
+    return fail('journal-export-period-too-long', { maxDays: MAX_JOURNAL_EXPORT_DAYS });
+  }
+  if (!isUuid(request.terminalId)) return fail('terminal-not-found');
+  return db.transaction((tx) => exportIn(tx, tenantId, request), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function exportIn(
+  tx: Tx,
+  tenantId: string,
+  request: JournalExportRequest,
+): Promise<Result<JournalExport, JournalExportFailure>> {
+  const { from, to, terminalId } = request;
+  const [terminal] = await tx
+    .select({
+      registerId: terminals.registerId,
+      serialNumber: terminals.serialNumber,
+      controlUnitSerial: terminals.controlUnitSerial,
+      reportedVersion: terminals.reportedVersion,
+      headSeq: terminals.journalHeadSeq,
+      companyName: tenants.companyName,
+      organisationNumber: tenants.organisationNumber,
+      streetAddress: placesOfBusiness.streetAddress,
+      postalCode: placesOfBusiness.postalCode,
+      city: placesOfBusiness.city,
+    })
+    .from(terminals)
+    .innerJoin(tenants, eq(tenants.id, terminals.tenantId))
+    .innerJoin(
+      placesOfBusiness,
+      and(
+        eq(placesOfBusiness.tenantId, terminals.tenantId),
+        eq(placesOfBusiness.id, terminals.placeOfBusinessId),
+      ),
+    )
+    .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, terminalId)));
+  if (!terminal) return fail('terminal-not-found');
+
+  const period = {
+    from: new Date(businessDayBounds(from, REPORT_TIME_ZONE).startMs),
+    to: new Date(businessDayBounds(to, REPORT_TIME_ZONE).endMs),
+  };
+  const ofTerminal = and(
+    eq(journalEntries.tenantId, tenantId),
+    eq(journalEntries.terminalId, terminalId),
+  );
+  const inPeriod = and(
+    ofTerminal,
+    gte(journalEntries.at, period.from),
+    lt(journalEntries.at, period.to),
+  );
+  const [counted] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(journalEntries)
+    .where(inPeriod);
+  const count = Number(counted?.n ?? 0);
+  if (count === 0) {
+    return fail('journal-export-empty', { registerId: terminal.registerId, from, to });
+  }
+  const maxEntries = request.maxEntries ?? MAX_JOURNAL_EXPORT_ENTRIES;
+  if (count > maxEntries) return fail('journal-export-too-large', { entries: count, maxEntries });
+
+  const rows = await tx
+    .select()
+    .from(journalEntries)
+    .where(inPeriod)
+    .orderBy(asc(journalEntries.seq));
+  const entries = rows.map(entryOf);
+  const scope = { tenantId, terminalId, from: period.from.toISOString() };
+  const earlierEntries = await earlierReferences(tx, scope, entries);
+  const laterZReports = await laterZ(tx, scope, period.to.toISOString(), from, to);
+
+  const identity: SkvfsIdentity = {
+    companyName: terminal.companyName,
+    organisationNumber: terminal.organisationNumber,
+    placeOfSaleAddress: placeAddress(terminal),
+    registerId: terminal.registerId,
+    registerSerialNumber: terminal.serialNumber,
+    controlUnitSerial:
+      (await latestControlUnit(tx, tenantId, terminalId)) ?? terminal.controlUnitSerial,
+    programName: EXPORT_PROGRAM_NAME,
+    programVersion:
+      terminal.reportedVersion ??
+      (await latestProgramVersion(tx, tenantId, terminalId)) ??
+      request.serverVersion,
+    modelDesignation: MODEL_DESIGNATION,
+  };
+  const result = journalToSkvfsXml({
+    entries,
+    identity,
+    period: { from: period.from.toISOString(), to: period.to.toISOString() },
+    exportedAt: request.now.toISOString(),
+    exportedBy: request.exportedBy,
+    timeZone: REPORT_TIME_ZONE,
+    earlierEntries,
+    laterZReports,
+  });
+  if (!result.ok) {
+    switch (result.code) {
+      case 'export-empty':
+        return fail('journal-export-empty', { registerId: terminal.registerId, from, to });
+      case 'export-reference-missing':
+        return fail('journal-export-reference-missing', {
+          seq: result.seq,
+          reference: result.reference,
+        });
+      case 'export-value-invalid':
+        return fail('journal-export-value-invalid', {
+          seq: result.seq ?? '–',
+          element: result.element,
+          value: result.value,
+          reason: result.reason,
+        });
+    }
+  }
+  return ok({
+    xml: result.value,
+    registerId: terminal.registerId,
+    entries: entries.length,
+    headSeq: terminal.headSeq,
+    filename: `journal-${safeFilenamePart(terminal.registerId)}-${from}-${to}.xml`,
+  });
+}
+
+interface Scope {
+  readonly tenantId: string;
+  readonly terminalId: string;
+  /** The period's start (ISO instant): "before the period" is `at` before it. */
+  readonly from: string;
+}
+
+/**
+ * The entries before the period that the period's entries refer to (skvfsReferences): for each,
+ * the latest one before the period, as the register would find it in its whole journal.
+ */
+async function earlierReferences(
+  tx: Tx,
+  scope: Scope,
+  entries: readonly JournalEntry[],
+): Promise<JournalEntry[]> {
+  const refs = skvfsReferences(entries);
+  const { tenantId, terminalId, from } = scope;
+  const before = sql`j.tenant_id = ${tenantId} AND j.terminal_id = ${terminalId} AND j.at < ${from}::timestamptz`;
+  const seqs = new Set<number>();
+  const add = (rows: { seq: unknown }[]) => {
+    for (const row of rows) seqs.add(Number(row.seq));
+  };
+  if (refs.lineIds.length > 0) {
+    add(
+      await selectRows<{ seq: unknown }>(
+        tx,
+        sql`SELECT DISTINCT ON (j.data->>'lineId') j.seq FROM journal_entries j
+          WHERE ${before} AND j.kind = 'line-added'
+            AND j.data->>'lineId' IN (${sql.join(
+              refs.lineIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})
+          ORDER BY j.data->>'lineId', j.seq DESC`,
+      ),
+    );
+  }
+  if (refs.removedArticles.length > 0) {
+    add(
+      await selectRows<{ seq: unknown }>(
+        tx,
+        sql`SELECT DISTINCT ON (j.data->>'articleNumber') j.seq FROM journal_entries j
+          WHERE ${before} AND j.kind = 'line-added'
+            AND j.data->>'articleNumber' IN (${sql.join(
+              refs.removedArticles.map((a) => sql`${a}`),
+              sql`, `,
+            )})
+          ORDER BY j.data->>'articleNumber', j.seq DESC`,
+      ),
+    );
+  }
+  // Originals of copies and item types come through the sales read models (sale and return
+  // receipts only, as a register's earlier entries hold), then the journal entry by its seq.
+  for (const original of refs.originals) {
+    add(
+      await selectRows<{ seq: unknown }>(
+        tx,
+        sql`SELECT j.seq FROM sales_receipts r
+          JOIN journal_entries j
+            ON j.tenant_id = r.tenant_id AND j.terminal_id = r.terminal_id AND j.seq = r.seq
+          WHERE r.tenant_id = ${tenantId} AND r.terminal_id = ${terminalId}
+            AND r.receipt_number = ${original.receiptNumber} AND ${before}
+            AND j.data->'receipt'->>'registerId' = ${original.registerId}
+          ORDER BY j.seq DESC LIMIT 1`,
+      ),
+    );
+  }
+  if (refs.articleTypes.length > 0) {
+    add(
+      await selectRows<{ seq: unknown }>(
+        tx,
+        sql`SELECT DISTINCT ON (l.article_number) l.seq FROM sales_receipt_lines l
+          JOIN journal_entries j
+            ON j.tenant_id = l.tenant_id AND j.terminal_id = l.terminal_id AND j.seq = l.seq
+          WHERE l.tenant_id = ${tenantId} AND l.terminal_id = ${terminalId} AND ${before}
+            AND l.article_number IN (${sql.join(
+              refs.articleTypes.map((a) => sql`${a}`),
+              sql`, `,
+            )})
+          ORDER BY l.article_number, l.seq DESC`,
+      ),
+    );
+  }
+  if (refs.registerStart) {
+    add(
+      await selectRows<{ seq: unknown }>(
+        tx,
+        sql`SELECT j.seq FROM journal_entries j
+          WHERE ${before} AND j.kind = 'register-started'
+          ORDER BY j.seq DESC LIMIT 1`,
+      ),
+    );
+  }
+  if (seqs.size === 0) return [];
+  const rows = await tx
+    .select()
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.tenantId, tenantId),
+        eq(journalEntries.terminalId, terminalId),
+        sql`${journalEntries.seq} IN (${sql.join(
+          [...seqs].map((seq) => sql`${seq}`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .orderBy(asc(journalEntries.seq));
+  return rows.map(entryOf);
+}
+
+/** Z-reports journaled after the period that close one of its business days. */
+async function laterZ(
+  tx: Tx,
+  scope: Scope,
+  periodEnd: string,
+  fromDay: string,
+  toDay: string,
+): Promise<ZReference[]> {
+  const rows = await selectRows<{ seq: unknown; z_number: unknown; business_day: string }>(
+    tx,
+    sql`SELECT z.seq, z.z_number, z.business_day::text AS business_day FROM z_reports z
+      JOIN journal_entries j
+        ON j.tenant_id = z.tenant_id AND j.terminal_id = z.terminal_id AND j.seq = z.seq
+      WHERE z.tenant_id = ${scope.tenantId} AND z.terminal_id = ${scope.terminalId}
+        AND z.business_day BETWEEN ${fromDay}::date AND ${toDay}::date
+        AND j.at >= ${periodEnd}::timestamptz
+      ORDER BY z.seq`,
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    zNumber: Number(r.z_number),
+    businessDay: r.business_day,
+  }));
+}
+
+/** The control unit of the terminal's latest receipt that names one. */
+async function latestControlUnit(
+  tx: Tx,
+  tenantId: string,
+  terminalId: string,
+): Promise<string | null> {
+  const [row] = await selectRows<{ serial: string | null }>(
+    tx,
+    sql`SELECT j.data->'receipt'->>'controlUnitSerial' AS serial FROM journal_entries j
+      WHERE j.tenant_id = ${tenantId} AND j.terminal_id = ${terminalId}
+        AND j.kind IN ('sale', 'return', 'copy', 'training', 'pro-forma')
+        AND j.data->'receipt'->>'controlUnitSerial' IS NOT NULL
+      ORDER BY j.seq DESC LIMIT 1`,
+  );
+  return row?.serial ?? null;
+}
+
+/** The program version of the terminal's latest start in its journal. */
+async function latestProgramVersion(
+  tx: Tx,
+  tenantId: string,
+  terminalId: string,
+): Promise<string | null> {
+  const [row] = await selectRows<{ version: string | null }>(
+    tx,
+    sql`SELECT j.data->>'programVersion' AS version FROM journal_entries j
+      WHERE j.tenant_id = ${tenantId} AND j.terminal_id = ${terminalId}
+        AND j.kind = 'register-started'
+      ORDER BY j.seq DESC LIMIT 1`,
+  );
+  return row?.version ?? null;
+}
