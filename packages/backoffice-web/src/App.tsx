@@ -1,5 +1,5 @@
 import { Alert, Stack, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useAuth, useMe } from './auth/AuthProvider';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Loading';
@@ -7,7 +7,6 @@ import { useT } from './i18n/I18nProvider';
 import { LicenceProvider, useLicensedModules } from './licence/LicenceProvider';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { CashierPage } from './pages/CashierPage';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProductsPage } from './pages/products/ProductsPage';
@@ -18,6 +17,15 @@ import { UsersPage } from './pages/users/UsersPage';
 import { routeAccess } from './router/access';
 import { usePath } from './router/router';
 import { findRoute, type RouteDefinition } from './router/routes';
+
+// The sales dashboard and the reports load on first visit: the charts library stays out of the
+// bundle everybody downloads at sign-in.
+const SalesPage = lazy(() =>
+  import('./pages/sales/SalesPage').then((module) => ({ default: module.SalesPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./pages/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })),
+);
 
 export function App() {
   const t = useT();
@@ -85,8 +93,17 @@ function Page({ route, path }: { route: RouteDefinition | undefined; path: strin
     case 'products':
       return <ProductsPage />;
     case 'sales':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SalesPage />
+        </Suspense>
+      );
     case 'reports':
-      return <ComingSoonPage title={t(route.label)} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReportsPage />
+        </Suspense>
+      );
   }
 }
 

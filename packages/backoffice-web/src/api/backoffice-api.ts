@@ -15,14 +15,51 @@ import type {
   Product,
   ProductChanges,
   ProductList,
+  SalesFilter,
+  SalesGrouping,
+  SalesReport,
+  AccountingSettings,
+  SieAccounts,
   Terminal,
   TerminalChanges,
   TerminalRegistration,
   User,
   UserChanges,
+  ZReportAnswer,
+  ZReportListQuery,
+  ZReportSummary,
 } from './types';
 
 const at = (id: string) => encodeURIComponent(id);
+
+/** `?a=1&b=2` of the parameters that are set (undefined and empty ones are left out). */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** A downloaded file and the name the server gave it. */
+export interface DownloadedFile {
+  file: Blob;
+  fileName: string;
+}
+
+/** The export files (module `exports`, the journal export for the reports' readers too). */
+export const exportPaths = {
+  salesCsv: (filter: SalesFilter, groupBy: SalesGrouping) =>
+    `/api/exports/sales.csv${queryString({ ...filter, groupBy })}`,
+  zCsv: (query: { from: string; to: string; terminalId?: string }) =>
+    `/api/exports/z.csv${queryString(query)}`,
+  journalXml: (query: { terminalId: string; from: string; to: string }) =>
+    `/api/exports/journal.xml${queryString(query)}`,
+  sie: (query: { from: string; to: string; placeId?: string; terminalId?: string }) =>
+    `/api/exports/sie${queryString(query)}`,
+  zPdf: (terminalId: string, zNumber: number) => `/api/reports/z/${at(terminalId)}/${zNumber}/pdf`,
+};
 
 /** The backoffice routes, one method each. */
 export class BackofficeApi {
@@ -180,5 +217,49 @@ export class BackofficeApi {
   /** Imports CSV text; `400 import-has-errors` lists the wrong rows (nothing is saved then). */
   importProducts(csv: string, dryRun: boolean): Promise<ImportSummary> {
     return this.http.post<ImportSummary>('/api/products/import', { csv, dryRun });
+  }
+
+  /** Sales of a period grouped one way (GET /api/reports/sales). */
+  salesReport(filter: SalesFilter, groupBy: SalesGrouping): Promise<SalesReport> {
+    return this.http.get<SalesReport>(`/api/reports/sales${queryString({ ...filter, groupBy })}`);
+  }
+
+  /** The Z-report archive, newest business day first. */
+  async zReports(query: ZReportListQuery = {}): Promise<ZReportSummary[]> {
+    const { reports } = await this.http.get<{ reports: ZReportSummary[] }>(
+      `/api/reports/z${queryString({ ...query })}`,
+    );
+    return reports;
+  }
+
+  /** One archived Z-report with all its figures (`404 z-report-not-found`). */
+  zReport(terminalId: string, zNumber: number): Promise<ZReportAnswer> {
+    return this.http.get<ZReportAnswer>(`/api/reports/z/${at(terminalId)}/${zNumber}`);
+  }
+
+  /** "Kvittera": clears the terminal's flagged sync problem (admins; audit-logged). */
+  async acknowledgeSyncProblem(id: string): Promise<Terminal> {
+    const updated = await this.http.post<{ terminal: Terminal }>(
+      `/api/terminals/${at(id)}/sync-problem/acknowledge`,
+    );
+    return updated.terminal;
+  }
+
+  /** The accounts the SIE export books to (BAS unless an admin changed them), and the defaults. */
+  accountingSettings(): Promise<AccountingSettings> {
+    return this.http.get<AccountingSettings>('/api/settings/accounting');
+  }
+
+  /** Admins: a new account plan (all eleven roles); refusals say which account is wrong. */
+  saveAccountingSettings(accounts: SieAccounts): Promise<AccountingSettings> {
+    return this.http.put<AccountingSettings>('/api/settings/accounting', { accounts });
+  }
+
+  /** A GET whose answer is a file (an export or a PDF), with the name the server gives it. */
+  async download(path: string, fallbackName: string): Promise<DownloadedFile> {
+    const { file, headers } = await this.http.requestFile('GET', path);
+    const fileName =
+      fileNameFromContentDisposition(headers.get('Content-Disposition')) ?? fallbackName;
+    return { file, fileName };
   }
 }

@@ -91,7 +91,57 @@ export interface SkatteverketDetails {
   controlUnitSerial: string | null;
 }
 
-export type TerminalWarning = 'not-registered';
+/**
+ * What the backoffice warns about: not registered with Skatteverket; a sync problem not yet
+ * acknowledged; silent (bound and active, no contact for {@link SILENT_AFTER_HOURS}); the control
+ * unit down, simulated, or another than the registered one.
+ */
+export type TerminalWarning =
+  | 'not-registered'
+  | 'sync-problem'
+  | 'silent'
+  | 'control-unit-down'
+  | 'control-unit-simulated'
+  | 'control-unit-mismatch';
+
+/** A bound, active terminal without contact for this long gets the warning `silent`. */
+export const SILENT_AFTER_HOURS = 24;
+
+export type SyncProblemCode =
+  'journal-gap' | 'journal-chain-broken' | 'journal-conflict' | 'journal-entry-unreadable';
+
+/** A flagged sync problem, kept until an admin acknowledges it; a repeat counts up. */
+export interface SyncProblem {
+  code: SyncProblemCode;
+  seq: number | null;
+  details: Record<string, unknown>;
+  /** The message with the details filled in. */
+  sv: string;
+  en: string;
+  firstAt: string;
+  lastAt: string;
+  count: number;
+}
+
+export interface ControlUnitReport {
+  state: 'ok' | 'down' | 'unknown';
+  serialNumber: string | null;
+  simulated: boolean;
+  reportedAt: string;
+}
+
+/** Sync health: the server's copy of the terminal's journal and what the register reports. */
+export interface TerminalSync {
+  /** The last journal entry stored on the server (0: none yet). */
+  acknowledgedSeq: number;
+  acknowledgedHash: string | null;
+  /** When an upload last stored new entries. */
+  lastUploadAt: string | null;
+  /** From the heartbeat: when the oldest entry not yet uploaded was made. */
+  oldestUnsyncedAt: string | null;
+  controlUnit: ControlUnitReport | null;
+  problem: SyncProblem | null;
+}
 
 /**
  * Set when the terminal moved to another PC (a binding was removed and a different PC bound): the
@@ -121,6 +171,7 @@ export interface Terminal {
   unsyncedEntries: number | null;
   registration: TerminalRegistration;
   warnings: TerminalWarning[];
+  sync: TerminalSync;
   movedToNewPc: TerminalMove | null;
   skatteverket: SkatteverketDetails;
 }
@@ -241,4 +292,170 @@ export interface ImportRowError {
   code: string;
   sv: string;
   en: string;
+}
+
+// ---- Sales reports and the Z archive (module `reports`) ----
+
+export const salesGroupings = [
+  'day',
+  'hour',
+  'place',
+  'terminal',
+  'payment',
+  'vat',
+  'product',
+  'cashier',
+] as const;
+export type SalesGrouping = (typeof salesGroupings)[number];
+
+/** Business days `from`–`to` (both included, `YYYY-MM-DD`), optionally one place or terminal. */
+export interface SalesFilter {
+  from: string;
+  to: string;
+  placeId?: string;
+  terminalId?: string;
+}
+
+/** The period's totals over sale and return receipts (öre incl. VAT; returns count negative). */
+export interface SalesTotals {
+  receipts: number;
+  returns: number;
+  /** Sales minus returns, incl. VAT, before cash rounding. */
+  gross: number;
+  vat: number;
+  net: number;
+  /** The returns' amount, positive. */
+  returnsGross: number;
+  discounts: number;
+  rounding: number;
+}
+
+export interface SalesRow {
+  key: string;
+  label: string;
+  count: number;
+  returnCount: number;
+  gross: number;
+  vat: number | null;
+  net: number | null;
+  /** `product` only: pieces, or grams when `unit` is 'gram'. */
+  quantity?: number;
+  unit?: 'piece' | 'gram';
+}
+
+export interface SalesReport {
+  from: string;
+  to: string;
+  groupBy: SalesGrouping;
+  totals: SalesTotals;
+  rows: SalesRow[];
+}
+
+export interface ZReportSummary {
+  terminalId: string;
+  terminalName: string;
+  registerId: string;
+  zNumber: number;
+  businessDay: string;
+  producedAt: string;
+  salesTotal: number;
+  returnsTotal: number;
+  netTotal: number;
+  receiptCount: number;
+}
+
+export interface ZReportListQuery {
+  terminalId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface CountAmount {
+  count: number;
+  amount: number;
+}
+
+/** A Z-dagrapport exactly as the register journaled it (@kassa/core `ZReport`). */
+export interface ZReportFigures {
+  type: 'Z';
+  zNumber: number;
+  producedAt: string;
+  businessDay: string;
+  companyName: string;
+  organisationNumber: string;
+  registerId: string;
+  registerSerialNumber?: string;
+  salesTotal: number;
+  salesByGroup: { group: string; amount: number }[];
+  vatPerRate: { rate: number; gross: number; vat: number; net: number }[];
+  cashFloat: number;
+  goodsSold: number;
+  servicesSold: number;
+  receiptCount: number;
+  drawerOpenings: number;
+  copies: CountAmount;
+  training: CountAmount;
+  payments: { method: string; sales: number; returns: number; net: number }[];
+  returns: CountAmount;
+  discounts: number;
+  otherReductions: CountAmount;
+  unfinishedSales: CountAmount;
+  proForma: CountAmount;
+  priceChanges: number;
+  rounding: number;
+  cashIn: number;
+  cashOut: number;
+  netTotal: number;
+  expectedCash: number;
+  countedCash: number | null;
+  cashDifference: number | null;
+  grandTotals: { sales: number; returns: number; net: number };
+}
+
+export interface ZReportAnswer {
+  terminalId: string;
+  terminalName: string;
+  registerId: string;
+  zNumber: number;
+  businessDay: string;
+  producedAt: string;
+  /** The journal entry that carries it. */
+  seq: number;
+  /** Journaled by the register; read defensively (an older register may lack a field). */
+  report: Partial<ZReportFigures>;
+}
+
+// ---- Accounting (SIE account plan, module `exports`) ----
+
+export interface SieAccount {
+  number: string;
+  name: string;
+}
+
+/** What an account is used for in the SIE export, in the order the form shows them. */
+export const sieAccountRoles = [
+  'cash',
+  'card',
+  'swish',
+  'sales-25',
+  'sales-12',
+  'sales-6',
+  'sales-0',
+  'output-vat-25',
+  'output-vat-12',
+  'output-vat-6',
+  'rounding',
+] as const;
+export type SieAccountRole = (typeof sieAccountRoles)[number];
+
+/** The account of every role (several roles may share one account). */
+export type SieAccounts = Record<SieAccountRole, SieAccount>;
+
+/** `GET|PUT /api/settings/accounting`: the plan in force and Kassa's defaults (BAS). */
+export interface AccountingSettings {
+  accounts: SieAccounts;
+  defaults: SieAccounts;
+  /** When an admin last saved the plan; null while the defaults apply. */
+  updatedAt: string | null;
 }

@@ -99,4 +99,16 @@ describe('dictionaries', () => {
       'Kontrollera registreringsuppgifterna nedan',
     ]);
   });
+
+  it('tells an empty sales period what to do, and names the sync actions as the shop says them', () => {
+    expect(sv['sales.empty.title']).toBe('Inga sålda kvitton under perioden');
+    expect(sv['sales.empty.body']).toContain('Kassorna laddar upp sin försäljning automatiskt');
+    expect(sv['sync.problem.acknowledge']).toBe('Kvittera');
+    expect(sv['sync.controlUnit.simulated']).toBe('Simulerad kontrollenhet – ej certifierad');
+    expect(
+      ['today', 'yesterday', 'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth'].map(
+        (preset) => sv[`period.${preset}` as keyof typeof sv],
+      ),
+    ).toEqual(['Idag', 'Igår', 'Denna vecka', 'Förra veckan', 'Denna månad', 'Förra månaden']);
+  });
 });

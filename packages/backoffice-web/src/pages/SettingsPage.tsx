@@ -2,14 +2,24 @@ import { Card, DataList, Stack, Table, Text, Title } from '@mantine/core';
 import type { BackofficeApi } from '../api/backoffice-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { useMe } from '../auth/AuthProvider';
 import { useApiData } from '../hooks/useApiData';
 import { useT } from '../i18n/I18nProvider';
+import { useLicensedModules } from '../licence/LicenceProvider';
+import { AccountingSettings } from './settings/AccountingSettings';
 
 const loadEnvironment = (api: BackofficeApi) => api.environment();
 
 export function SettingsPage() {
   const t = useT();
   const { result, reload } = useApiData(loadEnvironment);
+  const { user } = useMe();
+  const licensed = useLicensedModules();
+  // The account plan belongs to the exports (SIE); without the module there is nothing to set.
+  const showAccounting =
+    user.role === 'admin' &&
+    (licensed.status === 'unknown' ||
+      (licensed.status === 'known' && licensed.modules.includes('exports')));
 
   return (
     <Stack gap="lg" maw={900}>
@@ -76,6 +86,7 @@ export function SettingsPage() {
               </Table>
             )}
           </Card>
+          {showAccounting && <AccountingSettings />}
         </>
       )}
     </Stack>

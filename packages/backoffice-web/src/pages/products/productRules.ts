@@ -7,7 +7,10 @@ import type {
   ProductUnit,
   VatCategory,
 } from '../../api/types';
+import { formatOre } from '../../i18n/format';
 import type { PlainMessageKey } from '../../i18n/translate';
+
+export { formatOre };
 
 /**
  * A price typed in kronor ("35", "35,00", "1 234,5", "35 kr") as integer öre, or null when the
@@ -19,16 +22,6 @@ export function parseKronor(text: string): number | null {
   if (match === null) return null;
   const [, kronor = '0', ore = ''] = match;
   return Number(kronor) * 100 + Number(ore.padEnd(2, '0'));
-}
-
-const grouped = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-
-/** `35,00 kr`, `1 234,50 kr` (sv-SE, in both languages). */
-export function formatOre(ore: number): string {
-  const sign = ore < 0 ? '-' : '';
-  const abs = Math.abs(ore);
-  const kronor = Math.floor(abs / 100);
-  return `${sign}${grouped.format(kronor)},${String(abs % 100).padStart(2, '0')} kr`;
 }
 
 /** A price as the list shows it: `35,00 kr`, or `129,00 kr/kg` for a weighed article. */

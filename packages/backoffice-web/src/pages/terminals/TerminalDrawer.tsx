@@ -27,6 +27,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import type { PlainMessageKey } from '../../i18n/translate';
+import { SyncPanel } from './SyncHealth';
 import {
   ActiveBadge,
   BindingText,
@@ -63,6 +64,7 @@ export function TerminalDrawer({
   pairingCodeVersion,
   onClose,
   onRegistrationSaved,
+  onSyncAcknowledged,
   onDownloadInstaller,
   onRemoveBinding,
 }: {
@@ -72,6 +74,7 @@ export function TerminalDrawer({
   pairingCodeVersion: number;
   onClose: () => void;
   onRegistrationSaved: (terminal: Terminal) => void;
+  onSyncAcknowledged: (terminal: Terminal) => void;
   onDownloadInstaller: () => void;
   onRemoveBinding: () => void;
 }) {
@@ -110,6 +113,11 @@ export function TerminalDrawer({
           </Alert>
         )}
         <Overview terminal={terminal} />
+        <SyncPanel
+          terminal={terminal}
+          canAcknowledge={canEdit}
+          onAcknowledged={onSyncAcknowledged}
+        />
         {canEdit && (
           <ConnectionPanel
             key={`${terminal.id}:${pairingCodeVersion}`}

@@ -20,6 +20,7 @@ import { useMe } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
+import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
 import type { Translate } from '../../i18n/translate';
 import { useLicence } from '../../licence/LicenceProvider';
@@ -27,6 +28,7 @@ import { DeactivateTerminalModal } from './DeactivateTerminalModal';
 import { InstallerModal } from './InstallerModal';
 import { LicenceSummary } from './LicenceSummary';
 import { RemoveBindingModal } from './RemoveBindingModal';
+import { SyncCell, SyncOverviewCard } from './SyncHealth';
 import { TerminalDrawer } from './TerminalDrawer';
 import { TerminalFormModal } from './TerminalFormModal';
 import {
@@ -35,7 +37,6 @@ import {
   LastContactText,
   MovedBadge,
   RegistrationBadge,
-  UnsyncedText,
 } from './TerminalParts';
 
 const loadTerminals = (api: BackofficeApi) => api.listTerminals();
@@ -58,6 +59,7 @@ export function TerminalsPage() {
   const isAdmin = me.user.role === 'admin';
   const licence = useLicence();
   const { result, reload } = useApiData(loadTerminals);
+  const now = useNow();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [detailsId, setDetailsId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -111,6 +113,7 @@ export function TerminalsPage() {
       </Group>
 
       <LicenceSummary />
+      {result.status === 'ready' && <SyncOverviewCard terminals={result.data} />}
 
       {!isAdmin && (
         <Alert color="blue" variant="light">
@@ -138,7 +141,7 @@ export function TerminalsPage() {
           <Text c="dimmed">{isAdmin ? t('terminals.emptyAdmin') : t('terminals.empty')}</Text>
         ) : (
           <Card withBorder radius="md" padding={0}>
-            <Table.ScrollContainer minWidth={940} type="native">
+            <Table.ScrollContainer minWidth={1000} type="native">
               <Table
                 aria-label={t('terminals.tableLabel')}
                 verticalSpacing="sm"
@@ -154,8 +157,8 @@ export function TerminalsPage() {
                       {t('terminals.column.hardware')}
                     </Table.Th>
                     <Table.Th scope="col">{t('terminals.column.lastContact')}</Table.Th>
-                    <Table.Th scope="col" w={100}>
-                      {t('terminals.column.unsynced')}
+                    <Table.Th scope="col" w={180}>
+                      {t('terminals.column.sync')}
                     </Table.Th>
                     <Table.Th scope="col" w={150}>
                       {t('terminals.column.registration')}
@@ -201,7 +204,7 @@ export function TerminalsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <UnsyncedText terminal={terminal} />
+                        <SyncCell terminal={terminal} now={now} />
                       </Table.Td>
                       <Table.Td>
                         <RegistrationBadge terminal={terminal} />
@@ -272,6 +275,12 @@ export function TerminalsPage() {
           pairingCodeVersion={downloads}
           onClose={() => setDetailsId(null)}
           onRegistrationSaved={() => reload()}
+          onSyncAcknowledged={(terminal) => {
+            setNotice(
+              () => (tr: Translate) => tr('sync.problem.acknowledged', { name: terminal.name }),
+            );
+            reload();
+          }}
           onDownloadInstaller={() => open({ kind: 'installer', terminal: shown })}
           onRemoveBinding={() => open({ kind: 'remove-binding', terminal: shown })}
         />

@@ -1,0 +1,365 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
+import type { PlaceOfBusiness, Terminal, ZReportSummary } from '../../api/types';
+import { useMe } from '../../auth/AuthProvider';
+import { DownloadButton } from '../../components/DownloadButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
+import { useKeyedData } from '../../hooks/useKeyedData';
+import { formatCount, formatDateTime, formatOre } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import { useLicensedModules } from '../../licence/LicenceProvider';
+import { linkProps } from '../../router/router';
+import { businessDayOf } from '../sales/period';
+import { PeriodPicker, resolvePeriod, type PeriodValue } from '../sales/PeriodPicker';
+import { ZReportDrawer } from './ZReportDrawer';
+
+interface Options {
+  places: PlaceOfBusiness[];
+  terminals: Terminal[];
+}
+
+const loadOptions = async (api: BackofficeApi): Promise<Options> => {
+  const [environment, terminals] = await Promise.all([api.environment(), api.listTerminals()]);
+  return { places: environment.placesOfBusiness, terminals };
+};
+
+/** Rapporter: the Z-report archive, the journal export and the SIE export. */
+export function ReportsPage() {
+  const t = useT();
+  const [today] = useState(() => businessDayOf(new Date()));
+  const options = useApiData(loadOptions);
+  const licensed = useLicensedModules();
+  const canExport = licensed.status !== 'known' || licensed.modules.includes('exports');
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('reports.title')}</Title>
+        <Text c="dimmed" mt={4}>
+          {t('reports.intro')}
+        </Text>
+      </div>
+      {options.result.status === 'loading' && <Loading />}
+      {options.result.status === 'error' && (
+        <ErrorAlert error={options.result.error} onRetry={options.reload} />
+      )}
+      {options.result.status === 'ready' && (
+        <>
+          <ZArchive today={today} terminals={options.result.data.terminals} canExport={canExport} />
+          {canExport ? (
+            <>
+              <JournalExport today={today} terminals={options.result.data.terminals} />
+              <SieExport today={today} options={options.result.data} />
+            </>
+          ) : (
+            <Alert color="gray" variant="light" title={t('reports.exportsTitle')}>
+              {t('reports.exportsNotLicensed')}
+            </Alert>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function terminalOptions(terminals: readonly Terminal[], t: ReturnType<typeof useT>) {
+  return terminals.map((terminal) => ({
+    value: terminal.id,
+    label: t('sales.filter.terminalOption', {
+      name: terminal.name,
+      registerId: terminal.registerId,
+    }),
+  }));
+}
+
+function ZArchive({
+  today,
+  terminals,
+  canExport,
+}: {
+  today: string;
+  terminals: Terminal[];
+  canExport: boolean;
+}) {
+  const t = useT();
+  const [terminalId, setTerminalId] = useState('');
+  const [period, setPeriod] = useState<PeriodValue>({
+    choice: 'thisMonth',
+    custom: { from: today, to: today },
+  });
+  const [open, setOpen] = useState<ZReportSummary | null>(null);
+  const resolved = resolvePeriod(period, today);
+  const query = resolved.ok
+    ? { ...resolved.period, ...(terminalId === '' ? {} : { terminalId }) }
+    : null;
+  const load = useCallback(
+    (api: BackofficeApi, key: string) =>
+      key === '' ? Promise.resolve([]) : api.zReports(JSON.parse(key) as { from: string }),
+    [],
+  );
+  const { result, stale, reload } = useKeyedData(query === null ? '' : JSON.stringify(query), load);
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="z-archive">
+      <Group justify="space-between" align="flex-start" mb="xs">
+        <div>
+          <Title order={2} size="h3" id="z-archive">
+            {t('reports.z.title')}
+          </Title>
+          <Text size="sm" c="dimmed" mt={2}>
+            {t('reports.z.intro')}
+          </Text>
+        </div>
+        {canExport && query !== null && (
+          <DownloadButton
+            path={exportPaths.zCsv(query)}
+            fallbackName={`z-rapporter-${query.from}-${query.to}.csv`}
+            label={t('sales.csv')}
+            aria-label={t('sales.csvFor', { report: t('reports.z.title') })}
+          />
+        )}
+      </Group>
+      <Group gap="md" align="flex-start" mb="md" wrap="wrap">
+        <NativeSelect
+          label={t('sales.filter.terminal')}
+          value={terminalId}
+          onChange={(event) => setTerminalId(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('sales.filter.allTerminals') },
+            ...terminalOptions(terminals, t),
+          ]}
+          w={240}
+        />
+        <PeriodPicker value={period} today={today} onChange={setPeriod} />
+        {stale && <Loader size="xs" mt={34} aria-label={t('common.loading')} />}
+      </Group>
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' &&
+        (result.data.length === 0 ? (
+          <Text c="dimmed" role="status">
+            {t('reports.z.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760} type="native">
+            <Table aria-label={t('reports.z.tableLabel')} highlightOnHover verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('reports.z.column.terminal')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('reports.z.column.number')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('reports.z.column.businessDay')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('reports.z.column.net')}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('reports.z.column.receipts')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('reports.z.column.producedAt')}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t('reports.z.column.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.data.map((z) => (
+                  <Table.Tr key={`${z.terminalId}:${z.zNumber}`}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {z.terminalName}
+                      </Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {z.registerId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Th scope="row" ta="right">
+                      {z.zNumber}
+                    </Table.Th>
+                    <Table.Td>{z.businessDay}</Table.Td>
+                    <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {formatOre(z.netTotal)}
+                    </Table.Td>
+                    <Table.Td ta="right">{formatCount(z.receiptCount)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(z.producedAt)}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setOpen(z)}
+                          aria-label={t('reports.z.openLabel', {
+                            number: z.zNumber,
+                            registerId: z.registerId,
+                          })}
+                        >
+                          {t('reports.z.open')}
+                        </Button>
+                        <DownloadButton
+                          path={exportPaths.zPdf(z.terminalId, z.zNumber)}
+                          fallbackName={`z-${z.registerId}-${z.zNumber}.pdf`}
+                          label={t('reports.z.pdf')}
+                          aria-label={t('reports.z.pdfLabel', {
+                            number: z.zNumber,
+                            registerId: z.registerId,
+                          })}
+                        />
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ))}
+      {open !== null && <ZReportDrawer summary={open} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}
+
+function JournalExport({ today, terminals }: { today: string; terminals: Terminal[] }) {
+  const t = useT();
+  const [terminalId, setTerminalId] = useState(
+    terminals.length === 1 ? (terminals[0]?.id ?? '') : '',
+  );
+  const [period, setPeriod] = useState<PeriodValue>({
+    choice: 'thisMonth',
+    custom: { from: today, to: today },
+  });
+  const resolved = resolvePeriod(period, today);
+  const terminal = terminals.find((candidate) => candidate.id === terminalId);
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="journal-export">
+      <Title order={2} size="h3" id="journal-export">
+        {t('reports.journal.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mt={2} mb="md">
+        {t('reports.journal.intro')}
+      </Text>
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={t('sales.filter.terminal')}
+          value={terminalId}
+          onChange={(event) => setTerminalId(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('reports.chooseTerminal') },
+            ...terminalOptions(terminals, t),
+          ]}
+          w={240}
+        />
+        <PeriodPicker value={period} today={today} onChange={setPeriod} />
+        <DownloadButton
+          size="sm"
+          variant="filled"
+          disabled={terminal === undefined || !resolved.ok}
+          path={
+            terminal !== undefined && resolved.ok
+              ? exportPaths.journalXml({ terminalId: terminal.id, ...resolved.period })
+              : ''
+          }
+          fallbackName={
+            terminal !== undefined && resolved.ok
+              ? `journal-${terminal.registerId}-${resolved.period.from}-${resolved.period.to}.xml`
+              : 'journal.xml'
+          }
+          label={t('reports.journal.download')}
+        />
+      </Group>
+    </Card>
+  );
+}
+
+function SieExport({ today, options }: { today: string; options: Options }) {
+  const t = useT();
+  const { user } = useMe();
+  const [placeId, setPlaceId] = useState('');
+  const [terminalId, setTerminalId] = useState('');
+  const [period, setPeriod] = useState<PeriodValue>({
+    choice: 'lastMonth',
+    custom: { from: today, to: today },
+  });
+  const resolved = resolvePeriod(period, today);
+  const query = resolved.ok
+    ? {
+        ...resolved.period,
+        ...(placeId === '' ? {} : { placeId }),
+        ...(terminalId === '' ? {} : { terminalId }),
+      }
+    : null;
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="sie-export">
+      <Title order={2} size="h3" id="sie-export">
+        {t('reports.sie.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mt={2}>
+        {t('reports.sie.intro')}
+      </Text>
+      <Text size="sm" c="dimmed" mb="md">
+        {user.role === 'admin' ? (
+          <>
+            {t('reports.sie.accountsAdmin')}{' '}
+            <Anchor {...linkProps('/settings')} size="sm">
+              {t('reports.sie.accountsLink')}
+            </Anchor>
+          </>
+        ) : (
+          t('reports.sie.accountsManager')
+        )}
+      </Text>
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <PeriodPicker value={period} today={today} onChange={setPeriod} />
+        <NativeSelect
+          label={t('sales.filter.place')}
+          value={placeId}
+          onChange={(event) => setPlaceId(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('sales.filter.allPlaces') },
+            ...options.places.map((place) => ({ value: place.id, label: place.name })),
+          ]}
+          w={220}
+        />
+        <NativeSelect
+          label={t('sales.filter.terminal')}
+          value={terminalId}
+          onChange={(event) => setTerminalId(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('sales.filter.allTerminals') },
+            ...terminalOptions(
+              options.terminals.filter(
+                (terminal) => placeId === '' || terminal.placeOfBusinessId === placeId,
+              ),
+              t,
+            ),
+          ]}
+          w={240}
+        />
+        <DownloadButton
+          size="sm"
+          variant="filled"
+          disabled={query === null}
+          path={query === null ? '' : exportPaths.sie(query)}
+          fallbackName={query === null ? 'kassa.se' : `kassa-${query.from}-${query.to}.se`}
+          label={t('reports.sie.download')}
+        />
+      </Group>
+    </Card>
+  );
+}

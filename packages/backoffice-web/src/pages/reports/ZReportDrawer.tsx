@@ -1,0 +1,241 @@
+import { Card, DataList, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, type ReactNode } from 'react';
+import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
+import type { CountAmount, ZReportFigures, ZReportSummary } from '../../api/types';
+import { DownloadButton } from '../../components/DownloadButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
+import { formatCount, formatDateTime, formatOre, formatVatRate } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import type { PlainMessageKey } from '../../i18n/translate';
+import { paymentLabelKey } from '../sales/salesRules';
+
+type Figures = Partial<ZReportFigures>;
+
+/** One archived Z-report with every figure the register journaled, and its PDF. */
+export function ZReportDrawer({
+  summary,
+  onClose,
+}: {
+  summary: ZReportSummary;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { terminalId, zNumber } = summary;
+  const load = useCallback(
+    (api: BackofficeApi) => api.zReport(terminalId, zNumber),
+    [terminalId, zNumber],
+  );
+  const { result, reload } = useApiData(load);
+  const title = t('reports.z.drawerTitle', { number: zNumber, terminal: summary.terminalName });
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={title}
+      styles={{ title: { fontSize: 'var(--mantine-h3-font-size)', fontWeight: 700 } }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' && (
+        <Stack gap="lg">
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {t('reports.z.journalEntry', { seq: result.data.seq })}
+            </Text>
+            <DownloadButton
+              path={exportPaths.zPdf(terminalId, zNumber)}
+              fallbackName={`z-${summary.registerId}-${zNumber}.pdf`}
+              label={t('reports.z.pdf')}
+              size="sm"
+            />
+          </Group>
+          <ZFigures report={result.data.report} />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
+      <Title order={3} size="h5" id={id} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+/** Label–value rows; labels are message keys, or `{ text }` for names from the report itself. */
+function Rows({ rows }: { rows: [PlainMessageKey | { text: string }, string | undefined][] }) {
+  const t = useT();
+  return (
+    <DataList labelWidth={260} withDivider>
+      {rows.map(([key, value]) => {
+        const label = typeof key === 'string' ? t(key) : key.text;
+        return (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {value ?? t('common.dash')}
+            </DataList.ItemValue>
+          </DataList.Item>
+        );
+      })}
+    </DataList>
+  );
+}
+
+const ore = (value: number | null | undefined) =>
+  value === undefined || value === null ? undefined : formatOre(value);
+const count = (value: number | undefined) => (value === undefined ? undefined : formatCount(value));
+const countAmount = (value: CountAmount | undefined) =>
+  value === undefined ? undefined : `${formatCount(value.count)} · ${formatOre(value.amount)}`;
+
+/** The Z-report's figures in the order of the printed report (SKVFS 2014:9 7 kap 3 §). */
+export function ZFigures({ report }: { report: Figures }) {
+  const t = useT();
+  return (
+    <Stack gap="md">
+      <Section id="z-identity" title={t('reports.z.section.identity')}>
+        <Rows
+          rows={[
+            ['reports.z.companyName', report.companyName],
+            ['reports.z.organisationNumber', report.organisationNumber],
+            ['reports.z.registerId', report.registerId],
+            ['reports.z.serialNumber', report.registerSerialNumber],
+            ['reports.z.number', report.zNumber === undefined ? undefined : String(report.zNumber)],
+            ['reports.z.businessDay', report.businessDay],
+            [
+              'reports.z.producedAt',
+              report.producedAt === undefined ? undefined : formatDateTime(report.producedAt),
+            ],
+          ]}
+        />
+      </Section>
+      <Section id="z-sales" title={t('reports.z.section.sales')}>
+        <Rows
+          rows={[
+            ['reports.z.salesTotal', ore(report.salesTotal)],
+            ['reports.z.returns', countAmount(report.returns)],
+            ['reports.z.netTotal', ore(report.netTotal)],
+            ['reports.z.discounts', ore(report.discounts)],
+            ['reports.z.otherReductions', countAmount(report.otherReductions)],
+            ['reports.z.rounding', ore(report.rounding)],
+            ['reports.z.receiptCount', count(report.receiptCount)],
+            ['reports.z.goodsSold', count(report.goodsSold)],
+            ['reports.z.servicesSold', count(report.servicesSold)],
+          ]}
+        />
+      </Section>
+      <Section id="z-vat" title={t('reports.z.section.vat')}>
+        <Table aria-labelledby="z-vat" fz="sm" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('sales.column.vatRate')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('sales.column.net')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('sales.column.vat')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('sales.column.gross')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(report.vatPerRate ?? []).map((row) => (
+              <Table.Tr key={row.rate}>
+                <Table.Th scope="row">{formatVatRate(row.rate)}</Table.Th>
+                <Table.Td ta="right">{formatOre(row.net)}</Table.Td>
+                <Table.Td ta="right">{formatOre(row.vat)}</Table.Td>
+                <Table.Td ta="right">{formatOre(row.gross)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Section>
+      <Section id="z-payments" title={t('reports.z.section.payments')}>
+        <Table aria-labelledby="z-payments" fz="sm" verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('reports.z.paymentMethod')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.z.paymentSales')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.z.paymentReturns')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.z.paymentNet')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(report.payments ?? []).map((row) => {
+              const key = paymentLabelKey(row.method);
+              return (
+                <Table.Tr key={row.method}>
+                  <Table.Th scope="row">{key === null ? row.method : t(key)}</Table.Th>
+                  <Table.Td ta="right">{formatOre(row.sales)}</Table.Td>
+                  <Table.Td ta="right">{formatOre(row.returns)}</Table.Td>
+                  <Table.Td ta="right">{formatOre(row.net)}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Section>
+      {(report.salesByGroup ?? []).length > 0 && (
+        <Section id="z-groups" title={t('reports.z.section.groups')}>
+          <Rows
+            rows={(report.salesByGroup ?? []).map((group) => [
+              { text: group.group },
+              formatOre(group.amount),
+            ])}
+          />
+        </Section>
+      )}
+      <Section id="z-cash" title={t('reports.z.section.cash')}>
+        <Rows
+          rows={[
+            ['reports.z.cashFloat', ore(report.cashFloat)],
+            ['reports.z.cashIn', ore(report.cashIn)],
+            ['reports.z.cashOut', ore(report.cashOut)],
+            ['reports.z.expectedCash', ore(report.expectedCash)],
+            ['reports.z.countedCash', ore(report.countedCash)],
+            ['reports.z.cashDifference', ore(report.cashDifference)],
+            ['reports.z.drawerOpenings', count(report.drawerOpenings)],
+          ]}
+        />
+      </Section>
+      <Section id="z-other" title={t('reports.z.section.other')}>
+        <Rows
+          rows={[
+            ['reports.z.copies', countAmount(report.copies)],
+            ['reports.z.training', countAmount(report.training)],
+            ['reports.z.proForma', countAmount(report.proForma)],
+            ['reports.z.unfinishedSales', countAmount(report.unfinishedSales)],
+            ['reports.z.priceChanges', count(report.priceChanges)],
+          ]}
+        />
+      </Section>
+      <Section id="z-grand" title={t('reports.z.section.grandTotals')}>
+        <Rows
+          rows={[
+            ['reports.z.grandSales', ore(report.grandTotals?.sales)],
+            ['reports.z.grandReturns', ore(report.grandTotals?.returns)],
+            ['reports.z.grandNet', ore(report.grandTotals?.net)],
+          ]}
+        />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,163 @@
+import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import type { BackofficeApi } from '../../api/backoffice-api';
+import { sieAccountRoles, type AccountingSettings as Settings } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useApiData } from '../../hooks/useApiData';
+import { useSubmit } from '../../hooks/useSubmit';
+import { formatDateTime } from '../../i18n/format';
+import { useT } from '../../i18n/I18nProvider';
+import { roleLabelKey, sameAccounts, validateAccounts } from './accountPlan';
+
+const loadSettings = (api: BackofficeApi) => api.accountingSettings();
+
+/** Inställningar → Bokföring (SIE): the accounts the SIE export books to (admins). */
+export function AccountingSettings() {
+  const t = useT();
+  const { result, reload } = useApiData(loadSettings);
+  return (
+    <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="settings-sie">
+      <Title order={2} size="h4" id="settings-sie">
+        {t('accounting.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mt={4} mb="md">
+        {t('accounting.intro')}
+      </Text>
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' && <AccountPlanForm initial={result.data} />}
+    </Card>
+  );
+}
+
+function AccountPlanForm({ initial }: { initial: Settings }) {
+  const t = useT();
+  const api = useApi();
+  const [saved, setSaved] = useState(initial);
+  const [plan, setPlan] = useState(initial.accounts);
+  const [showErrors, setShowErrors] = useState(false);
+  const [notice, setNotice] = useState(false);
+  const { submitting, error, run } = useSubmit();
+  const errors = validateAccounts(plan);
+  const changed = !sameAccounts(plan, saved.accounts);
+
+  function save() {
+    setNotice(false);
+    if (Object.keys(errors).length > 0) {
+      setShowErrors(true);
+      return;
+    }
+    void run(async () => {
+      const stored = await api.saveAccountingSettings(plan);
+      setSaved(stored);
+      setPlan(stored.accounts);
+      setShowErrors(false);
+      setNotice(true);
+    });
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+      noValidate
+    >
+      <Stack gap="md">
+        <Table.ScrollContainer minWidth={640} type="native">
+          <Table aria-label={t('accounting.tableLabel')} verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('accounting.column.use')}</Table.Th>
+                <Table.Th scope="col" w={130}>
+                  {t('accounting.column.number')}
+                </Table.Th>
+                <Table.Th scope="col">{t('accounting.column.name')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sieAccountRoles.map((role) => {
+                const account = plan[role];
+                const roleErrors = showErrors ? errors[role] : undefined;
+                const label = t(roleLabelKey(role));
+                return (
+                  <Table.Tr key={role}>
+                    <Table.Th scope="row" fw={500}>
+                      {label}
+                    </Table.Th>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={t('accounting.numberFor', { use: label })}
+                        value={account.number}
+                        inputMode="numeric"
+                        maxLength={6}
+                        onChange={(event) => {
+                          setNotice(false);
+                          const number = event.currentTarget.value.trim();
+                          setPlan((current) => ({
+                            ...current,
+                            [role]: { ...current[role], number },
+                          }));
+                        }}
+                        error={roleErrors?.number === undefined ? undefined : t(roleErrors.number)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={t('accounting.nameFor', { use: label })}
+                        value={account.name}
+                        maxLength={100}
+                        onChange={(event) => {
+                          setNotice(false);
+                          const name = event.currentTarget.value;
+                          setPlan((current) => ({
+                            ...current,
+                            [role]: { ...current[role], name },
+                          }));
+                        }}
+                        error={roleErrors?.name === undefined ? undefined : t(roleErrors.name)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Text size="xs" c="dimmed">
+          {saved.updatedAt === null
+            ? t('accounting.usingDefaults')
+            : t('accounting.updatedAt', { time: formatDateTime(saved.updatedAt) })}
+        </Text>
+        {error !== null && <ErrorAlert error={error} />}
+        {notice && (
+          <Alert color="teal" variant="light" role="status">
+            {t('accounting.saved')}
+          </Alert>
+        )}
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setNotice(false);
+              setPlan(saved.defaults);
+            }}
+          >
+            {t('accounting.useBas')}
+          </Button>
+          <Group gap="sm">
+            <Button variant="default" disabled={!changed} onClick={() => setPlan(saved.accounts)}>
+              {t('accounting.undo')}
+            </Button>
+            <Button type="submit" loading={submitting} disabled={!changed}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { sieAccountRoles, type SieAccountRole, type SieAccounts } from '../../api/types';
+import type { PlainMessageKey } from '../../i18n/translate';
+
+/** The label of each role in the form. */
+export function roleLabelKey(role: SieAccountRole): PlainMessageKey {
+  return `accounting.role.${role}`;
+}
+
+export interface AccountErrors {
+  number?: PlainMessageKey;
+  name?: PlainMessageKey;
+}
+
+const numberPattern = /^[1-9]\d{3,5}$/;
+
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f;
+  });
+}
+
+/**
+ * The server's rules in advance (it checks again, and also that names fit the SIE character set):
+ * numbers of 4–6 digits not starting with 0; a name of 1–100 characters without control
+ * characters or surrounding spaces; one number shared by several roles has one name.
+ */
+export function validateAccounts(
+  accounts: SieAccounts,
+): Partial<Record<SieAccountRole, AccountErrors>> {
+  const errors: Partial<Record<SieAccountRole, AccountErrors>> = {};
+  const nameOf = new Map<string, string>();
+  for (const role of sieAccountRoles) {
+    const { number, name } = accounts[role];
+    const found: AccountErrors = {};
+    if (!numberPattern.test(number)) found.number = 'accounting.validation.number';
+    if (
+      name.trim() === '' ||
+      name !== name.trim() ||
+      [...name].length > 100 ||
+      hasControlCharacter(name)
+    ) {
+      found.name = 'accounting.validation.name';
+    } else if (numberPattern.test(number)) {
+      const known = nameOf.get(number);
+      if (known !== undefined && known !== name) found.name = 'accounting.validation.sameNumber';
+      else nameOf.set(number, name);
+    }
+    if (found.number !== undefined || found.name !== undefined) errors[role] = found;
+  }
+  return errors;
+}
+
+/** Whether two plans book to the same accounts under the same names. */
+export function sameAccounts(a: SieAccounts, b: SieAccounts): boolean {
+  return sieAccountRoles.every(
+    (role) => a[role].number === b[role].number && a[role].name === b[role].name,
+  );
+}
