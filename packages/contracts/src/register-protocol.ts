@@ -3,7 +3,7 @@
  * Version 1: sent as the header X-Kassa-Protocol.
  */
 import { z } from 'zod';
-import { roleSchema } from './api.js';
+import { productSchema, roleSchema } from './api.js';
 
 export const REGISTER_PROTOCOL_VERSION = 1;
 
@@ -174,3 +174,48 @@ export const journalDownloadSchema = journalHeadSchema.extend({
   entries: z.array(uploadedEntrySchema),
 });
 export type JournalDownloadAnswer = z.infer<typeof journalDownloadSchema>;
+
+// ---- Configuration through a cursor (issue 5 point 3) ----
+
+/**
+ * A configuration cursor: `<version>.<business day>`, e.g. `17.2026-11-25`. The version is the
+ * environment's configuration version (bumped in the same transaction as every change to
+ * products, prices, users and PINs, who may sign in where, terminals and company details); the
+ * business day (Europe/Stockholm) makes a new day a new cursor, since prices in force change at
+ * midnight without a write. Opaque to the register: it only stores and sends it back.
+ */
+export const CONFIG_CURSOR_PATTERN = /^(\d{1,15})\.(\d{4}-\d{2}-\d{2})$/;
+
+/** GET /api/register/config?cursor= — no cursor: the register has nothing yet. */
+export const registerConfigQuerySchema = z.object({
+  cursor: z.string().max(64).optional(),
+});
+
+/** Nothing changed since the cursor: the register keeps its copies (and rewrites nothing). */
+export const registerConfigUnchangedSchema = z.object({
+  cursor: z.string(),
+  changed: z.literal(false),
+  serverTime: z.string(),
+});
+
+/**
+ * Something changed (or the cursor was not current): a full snapshot, which replaces the
+ * register's copies. `reset: true` when the cursor was not one this server issued in its history
+ * (malformed, a version or day ahead of the server's — e.g. a database restored from a backup):
+ * the register logs it. The snapshot is `GET /api/register/me` plus the catalogue of
+ * `GET /api/register/catalogue` for the business day.
+ */
+export const registerConfigChangedSchema = registerMeSchema.extend({
+  cursor: z.string(),
+  changed: z.literal(true),
+  reset: z.boolean(),
+  businessDay: z.string(),
+  catalogue: z.array(productSchema),
+});
+
+export const registerConfigAnswerSchema = z.discriminatedUnion('changed', [
+  registerConfigUnchangedSchema,
+  registerConfigChangedSchema,
+]);
+export type RegisterConfigAnswer = z.infer<typeof registerConfigAnswerSchema>;
+export type RegisterConfigSnapshot = z.infer<typeof registerConfigChangedSchema>;

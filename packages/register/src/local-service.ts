@@ -254,11 +254,21 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         const result = await syncOnce(installation, {
           heartbeat: true,
           backlog: () => uploads.heartbeat(runtime?.engine.controlUnitState()),
+          config: { cursor: runtime?.configCursor() ?? null },
         });
         state = result.state;
         if (state.binding === 'removed') signedIn = null;
-        if (result.online && runtime !== null && state.binding !== 'removed') {
-          await runtime.refreshCatalogue(installation.identity);
+        const config = result.config;
+        if (config?.changed === true) {
+          if (config.reset) {
+            log(
+              'warn',
+              `the server did not know this register's configuration cursor: its copies are replaced (now ${config.cursor})`,
+            );
+          }
+          // Without an open journal price changes cannot be journaled: the cursor is then not
+          // stored, and the next sync asks for the snapshot again.
+          if (runtime !== null) await runtime.applyConfiguration(config);
         }
         return result;
       } finally {

@@ -1,17 +1,35 @@
 /**
- * One sync with the server: GET /api/register/me (cashiers for offline sign-in, terminal and
- * environment details, server time) and POST /api/register/heartbeat (last contact, version,
- * the upload backlog with the age of its oldest entry, the control unit's state). The outcome
- * is written to state.json and cashiers.json, so the register knows the last state when
- * offline. `binding-removed` marks the binding removed: the register then
- * refuses to sign in or sell until it is connected again.
+ * One sync with the server: the configuration (cashiers for offline sign-in, terminal and
+ * environment details, server time — and for the running register the catalogue) and POST
+ * /api/register/heartbeat (last contact, version, the upload backlog with the age of its oldest
+ * entry, the control unit's state). The outcome is written to state.json and cashiers.json, so
+ * the register knows the last state when offline. `binding-removed` marks the binding removed:
+ * the register then refuses to sign in or sell until it is connected again.
+ *
+ * The running register (`kassa start`) asks GET /api/register/config with its cursor (issue 5
+ * point 3): an unchanged configuration rewrites nothing; a changed one is a full snapshot, whose
+ * catalogue the selling runtime applies (journaling price changes) before it stores the cursor.
+ * `kassa status`, `kassa doctor` and connecting ask GET /api/register/me.
  */
 import path from 'node:path';
-import { registerMessage } from '@kassa/contracts';
-import type { Failure } from './failure.js';
-import { writeCashiers } from './cashiers.js';
+import {
+  registerConfigAnswerSchema,
+  registerMessage,
+  type RegisterConfigAnswer,
+  type RegisterMe,
+} from '@kassa/contracts';
+import type { Failure, Outcome } from './failure.js';
+import { readCashiers, writeCashiers } from './cashiers.js';
 import { FILES } from './data-folder.js';
-import { clockOffset, fetchMe, sendHeartbeat } from './device-client.js';
+import {
+  clockOffset,
+  fetchMe,
+  sendHeartbeat,
+  signedRequest,
+  type DeviceIdentity,
+  type SignedRequestOptions,
+} from './device-client.js';
+import { interpret, type HttpAnswer } from './server-api.js';
 import type { Installation } from './installation.js';
 import { PROGRAM_VERSION } from './program.js';
 import { readState, writeState, type RegisterState } from './state.js';
@@ -24,6 +42,8 @@ export interface SyncResult {
   /** Why the sync did not fully work, if it did not. */
   failure: Failure | null;
   state: RegisterState;
+  /** The configuration answer, when asked for (`config` option) and the server gave one. */
+  config: RegisterConfigAnswer | null;
 }
 
 export interface SyncOptions {
@@ -35,6 +55,72 @@ export interface SyncOptions {
    * absent or null: the backlog is read from the journal file.
    */
   backlog?: () => HeartbeatBacklog | null;
+  /**
+   * Ask GET /api/register/config with this cursor (null: none yet) instead of /me. The cursor is
+   * only sent when state.json and cashiers.json hold what it stands for; otherwise a snapshot
+   * is asked for.
+   */
+  config?: { cursor: string | null };
+}
+
+/** GET /api/register/config?cursor=: nothing new, or a full snapshot of the configuration. */
+export async function fetchConfig(
+  identity: DeviceIdentity,
+  cursor: string | null,
+  options: SignedRequestOptions = {},
+): Promise<Outcome<{ config: RegisterConfigAnswer; answer: HttpAnswer }>> {
+  const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+  const sent = await signedRequest(
+    identity,
+    'GET',
+    `/api/register/config${query}`,
+    undefined,
+    options,
+  );
+  if (!sent.ok) return sent;
+  const read = interpret(sent.value, registerConfigAnswerSchema);
+  return read.ok ? { ok: true, value: { config: read.value, answer: sent.value } } : read;
+}
+
+/** What the server said about this register: `me` null when the configuration is unchanged. */
+interface Asked {
+  me: RegisterMe | null;
+  config: RegisterConfigAnswer | null;
+  serverTime: string;
+  http: HttpAnswer;
+}
+
+async function ask(
+  installation: Installation,
+  previous: RegisterState,
+  config: SyncOptions['config'],
+): Promise<Outcome<Asked>> {
+  const { identity, folder, register } = installation;
+  if (config === undefined) {
+    const me = await fetchMe(identity);
+    if (!me.ok) return me;
+    const { me: answer, answer: http } = me.value;
+    return { ok: true, value: { me: answer, config: null, serverTime: answer.serverTime, http } };
+  }
+  // A cursor stands for the copies: send it only when they are all here.
+  const cashiers = await readCashiers(folder);
+  const complete =
+    previous.environment !== null &&
+    previous.terminal !== null &&
+    cashiers !== null &&
+    cashiers.terminalId === register.terminal.id;
+  const asked = await fetchConfig(identity, complete ? config.cursor : null);
+  if (!asked.ok) return asked;
+  const { config: answer, answer: http } = asked.value;
+  return {
+    ok: true,
+    value: {
+      me: answer.changed ? answer : null,
+      config: answer,
+      serverTime: answer.serverTime,
+      http,
+    },
+  };
 }
 
 /** The heartbeat's backlog read from the journal file (no journal: nothing pending). */
@@ -61,10 +147,10 @@ export async function syncOnce(
   const { folder, register, identity } = installation;
   const previous = await readState(folder, register.bindingId);
   const attemptAt = now().toISOString();
-  const me = await fetchMe(identity);
+  const asked = await ask(installation, previous, options.config);
 
-  if (!me.ok) {
-    const fail = me.failure;
+  if (!asked.ok) {
+    const fail = asked.failure;
     const online = !NETWORK_CODES.has(fail.code);
     let state: RegisterState = { ...previous, lastAttemptAt: attemptAt };
     if (online) {
@@ -82,37 +168,45 @@ export async function syncOnce(
       }
     }
     await writeState(folder, state).catch(() => undefined);
-    return { online, failure: fail, state };
+    return { online, failure: fail, state, config: null };
   }
 
-  const { me: answer, answer: http } = me.value;
-  await writeCashiers(folder, {
-    formatVersion: 1,
-    terminalId: answer.terminal.id,
-    syncedAt: attemptAt,
-    cashiers: answer.cashiers,
-    otherUsernames: answer.otherUsernames,
-  });
-  const deactivated = !answer.terminal.active;
-  let state: RegisterState = {
-    formatVersion: 1,
+  const { me: answer, http, serverTime } = asked.value;
+  const contact = {
+    formatVersion: 1 as const,
     bindingId: register.bindingId,
-    binding: 'ok',
-    problem: deactivated
-      ? { code: 'terminal-deactivated', ...registerMessage('terminal-deactivated') }
-      : null,
+    binding: 'ok' as const,
     lastContactAt: attemptAt,
     lastAttemptAt: attemptAt,
-    clockOffsetMs: clockOffset(answer.serverTime, http.sentAt, http.receivedAt),
-    environment: answer.environment,
-    terminal: {
-      name: answer.terminal.name,
-      registerId: answer.terminal.registerId,
-      serialNumber: answer.terminal.serialNumber,
-      active: answer.terminal.active,
-      placeOfBusiness: answer.terminal.placeOfBusiness,
-    },
+    clockOffsetMs: clockOffset(serverTime, http.sentAt, http.receivedAt),
   };
+  // Unchanged configuration: the copies stay as they are (a deactivated terminal is refused,
+  // and reactivating it changes the configuration).
+  let state: RegisterState = { ...previous, ...contact, problem: null };
+  if (answer !== null) {
+    await writeCashiers(folder, {
+      formatVersion: 1,
+      terminalId: answer.terminal.id,
+      syncedAt: attemptAt,
+      cashiers: answer.cashiers,
+      otherUsernames: answer.otherUsernames,
+    });
+    const deactivated = !answer.terminal.active;
+    state = {
+      ...contact,
+      problem: deactivated
+        ? { code: 'terminal-deactivated', ...registerMessage('terminal-deactivated') }
+        : null,
+      environment: answer.environment,
+      terminal: {
+        name: answer.terminal.name,
+        registerId: answer.terminal.registerId,
+        serialNumber: answer.terminal.serialNumber,
+        active: answer.terminal.active,
+        placeOfBusiness: answer.terminal.placeOfBusiness,
+      },
+    };
+  }
   let failure: Failure | null = null;
   if (options.heartbeat) {
     const backlog = options.backlog?.() ?? backlogFromFile(folder);
@@ -125,5 +219,5 @@ export async function syncOnce(
     }
   }
   await writeState(folder, state);
-  return { online: true, failure, state };
+  return { online: true, failure, state, config: asked.value.config };
 }

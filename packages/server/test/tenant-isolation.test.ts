@@ -177,6 +177,7 @@ describeDb('environments are isolated from each other', () => {
     },
     'GET /api/register/me': { expect: 'no-leak' },
     'GET /api/register/catalogue': { expect: 'no-leak' },
+    'GET /api/register/config': { expect: 'no-leak' },
     'GET /api/products': { expect: 'no-leak' },
     'GET /api/products/:id': { expect: 'not-found' },
     'POST /api/products': {

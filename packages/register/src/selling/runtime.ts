@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   type LocalCatalogue,
   type PrintOutcome,
+  type RegisterConfigSnapshot,
   type RegisterSettings,
   settingsBodySchema,
 } from '@kassa/contracts';
@@ -20,13 +21,12 @@ import {
   startControlUnitSimulator,
 } from '../control-unit/index.js';
 import { FILES } from '../data-folder.js';
-import type { DeviceIdentity } from '../device-client.js';
 import { failure } from '../failure.js';
 import type { Installation } from '../installation.js';
 import { PROGRAM_VERSION } from '../program.js';
 import { DRAWER_KICK, PrinterError, printToDevice, printToNetworkPrinter } from '../printers.js';
 import type { RegisterState } from '../state.js';
-import { fetchCatalogue, priceChanges, readCatalogue, writeCatalogue } from './catalogue.js';
+import { priceChanges, readCatalogue, toLocalProducts, writeCatalogue } from './catalogue.js';
 import {
   type Actor,
   type EngineControlUnit,
@@ -58,6 +58,7 @@ export class SellingRuntime {
   readonly engine: SellingEngine;
   private settingsNow: RegisterSettings;
   private catalogueNow: LocalCatalogue;
+  private cursorNow: string | null;
   private unit: { driver: CcspControlUnitDriver; simulator: ControlUnitSimulator | null } | null =
     null;
   private unitFor: string | null = null;
@@ -66,9 +67,11 @@ export class SellingRuntime {
     private readonly options: SellingRuntimeOptions,
     settings: RegisterSettings,
     catalogue: LocalCatalogue,
+    cursor: string | null,
   ) {
     this.settingsNow = settings;
     this.catalogueNow = catalogue;
+    this.cursorNow = cursor;
     const store = openJournalStore(path.join(options.folder, FILES.journal));
     this.engine = new SellingEngine({
       store,
@@ -84,10 +87,12 @@ export class SellingRuntime {
   static async open(options: SellingRuntimeOptions): Promise<SellingRuntime> {
     const settings = await readSettings(options.folder);
     const file = await readCatalogue(options.folder);
-    const runtime = new SellingRuntime(options, settings, {
-      syncedAt: file?.syncedAt ?? null,
-      products: file?.products ?? [],
-    });
+    const runtime = new SellingRuntime(
+      options,
+      settings,
+      { syncedAt: file?.syncedAt ?? null, products: file?.products ?? [] },
+      file?.cursor ?? null,
+    );
     await runtime.prepareControlUnit();
     return runtime;
   }
@@ -152,25 +157,30 @@ export class SellingRuntime {
     return { driver: this.unit.driver, simulated: this.unit.simulator !== null };
   }
 
-  /** Pulls the catalogue; journals price changes against the previous copy. */
-  async refreshCatalogue(identity: DeviceIdentity): Promise<boolean> {
-    const pulled = await fetchCatalogue(identity);
-    if (!pulled.ok) return false;
+  /** The configuration cursor the local copies stand for (null: none yet). */
+  configCursor(): string | null {
+    return this.cursorNow;
+  }
+
+  /**
+   * Takes the catalogue of a configuration snapshot: price changes against the previous copy are
+   * journaled first, then the copy is written with the cursor (last, so a crash in between
+   * only means the snapshot is asked for again).
+   */
+  async applyConfiguration(snapshot: RegisterConfigSnapshot): Promise<void> {
+    const products = toLocalProducts(snapshot.catalogue);
     const at = new Date((this.options.clock ?? Date.now)()).toISOString();
-    const changes = priceChanges(
-      this.catalogueNow.products,
-      pulled.value.products,
-      pulled.value.businessDay,
-    );
+    const changes = priceChanges(this.catalogueNow.products, products, snapshot.businessDay);
     if (changes.length > 0) await this.engine.record(undefined, changes);
     await writeCatalogue(this.options.folder, {
       formatVersion: 1,
       syncedAt: at,
-      businessDay: pulled.value.businessDay,
-      products: pulled.value.products,
+      businessDay: snapshot.businessDay,
+      products,
+      cursor: snapshot.cursor,
     });
-    this.catalogueNow = { syncedAt: at, products: pulled.value.products };
-    return true;
+    this.catalogueNow = { syncedAt: at, products };
+    this.cursorNow = snapshot.cursor;
   }
 
   /** Changes settings (manager or admin); each change is journaled before it takes effect. */

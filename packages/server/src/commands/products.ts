@@ -11,6 +11,7 @@ import type { Db, Tx } from '../db/database.js';
 import { productBarcodes, productPrices, products } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
 import { audit } from './audit.js';
+import { bumpConfigVersion } from './config-version.js';
 import { isUuid } from '../ids.js';
 import type { Failure } from '@kassa/core';
 
@@ -141,6 +142,7 @@ export async function createProduct(
     priceOre: input.priceOre,
     createdAt: ctx.now,
   });
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'product.created',
     targetType: 'product',
@@ -184,6 +186,7 @@ export async function updateProduct(
     .update(products)
     .set(set)
     .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, productId)));
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'product.updated',
     targetType: 'product',
@@ -215,6 +218,7 @@ export async function changePrice(
       target: [productPrices.tenantId, productPrices.productId, productPrices.effectiveFrom],
       set: { priceOre, createdAt: ctx.now },
     });
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'product.price-changed',
     targetType: 'product',

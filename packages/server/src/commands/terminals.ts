@@ -24,6 +24,7 @@ import {
 } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
 import { audit } from './audit.js';
+import { bumpConfigVersion } from './config-version.js';
 import { isUuid } from '../ids.js';
 import type { Failure } from '@kassa/core';
 import { syncOf, terminalWarnings } from './sync-health.js';
@@ -156,6 +157,7 @@ export async function createTerminal(
     active: true,
     createdAt: ctx.now,
   });
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'terminal.created',
     targetType: 'terminal',
@@ -197,6 +199,7 @@ export async function updateTerminal(
     .update(terminals)
     .set(set)
     .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)));
+  await bumpConfigVersion(ctx);
   const changes: Record<string, unknown> = {};
   for (const key of ['name', 'placeOfBusinessId', 'active'] as const) {
     if (change[key] !== undefined && change[key] !== existing[key]) {

@@ -15,6 +15,7 @@ import type { CommandContext } from '../http/context.js';
 import { deleteUserSessions } from '../http/sessions.js';
 import { hashPassword } from '../security/password.js';
 import { audit } from './audit.js';
+import { bumpConfigVersion } from './config-version.js';
 import { isUuid } from '../ids.js';
 import type { Failure } from '@kassa/core';
 
@@ -113,6 +114,7 @@ export async function createUser(
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'user.created',
     targetType: 'user',
@@ -172,6 +174,7 @@ export async function updateUser(
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)))
     .returning();
   if (!row) return { ok: false, code: 'user-not-found' };
+  await bumpConfigVersion(ctx);
   if (change.active === false || (change.role !== undefined && change.role !== existing.role)) {
     await deleteUserSessions(ctx.tx, ctx.tenantId, userId);
   }
@@ -232,6 +235,7 @@ export async function setPin(
     .update(users)
     .set({ pinHash: await hashPassword(pin), updatedAt: ctx.now })
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'user.pin-set',
     targetType: 'user',
@@ -267,6 +271,7 @@ export async function setUserTerminals(
       .insert(userTerminals)
       .values(wanted.map((terminalId) => ({ tenantId: ctx.tenantId, userId, terminalId })));
   }
+  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'user.terminals-set',
     targetType: 'user',

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { environmentSchema, updateEnvironmentBodySchema } from '@kassa/contracts';
 import { parseOrganisationNumber } from '@kassa/core';
 import { audit } from '../../commands/audit.js';
+import { bumpConfigVersion } from '../../commands/config-version.js';
 import { ApiError } from '../api-error.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { placesOfBusiness, tenants } from '../../db/schema.js';
@@ -62,6 +63,7 @@ export const environmentRoutes: FastifyPluginAsyncZod = (app) => {
         if (normalised !== undefined) set.organisationNumber = normalised;
         if (Object.keys(set).length > 0) {
           await tx.update(tenants).set(set).where(eq(tenants.id, ctx.tenantId));
+          await bumpConfigVersion(ctx); // registers print these on receipts
           await audit(ctx, {
             action: 'environment.updated',
             targetType: 'environment',

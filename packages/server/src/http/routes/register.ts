@@ -6,6 +6,8 @@ import {
   listRegisterTerminalsAnswerSchema,
   listRegisterTerminalsBodySchema,
   productSchema,
+  registerConfigAnswerSchema,
+  registerConfigQuerySchema,
   registerMeSchema,
 } from '@kassa/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -17,6 +19,7 @@ import { listProducts } from '../../commands/products.js';
 import { SHOP_TIME_ZONE } from './products.js';
 import { businessDayOf, isIsoInstant } from '@kassa/core';
 import { recordHeartbeat } from '../../commands/sync-health.js';
+import { configCursor, judgeCursor, readConfigVersion } from '../../commands/config-version.js';
 import {
   connectTerminal,
   describeTerminalForRegister,
@@ -188,34 +191,77 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (request) => {
+      const device = request.device;
+      if (!device) throw new Error('no device');
+      return describeRegister(request.tenant?.id ?? '', device.terminalId);
+    },
+  );
+
+  /** What GET /api/register/me answers: the environment, the terminal and who may sign in. */
+  async function describeRegister(tenantId: string, terminalId: string) {
+    const env = await environmentOf(tenantId);
+    const [row] = await selectTerminalRows(database.db, tenantId, terminalId);
+    if (!row) throw new Error('terminal vanished');
+    const people = await describeTerminalForRegister(database.db, tenantId, terminalId);
+    return {
+      environment: {
+        slug: env.slug,
+        companyName: env.companyName,
+        organisationNumber: env.organisationNumber,
+      },
+      terminal: {
+        id: row.terminal.id,
+        name: row.terminal.name,
+        registerId: row.terminal.registerId,
+        serialNumber: row.terminal.serialNumber,
+        active: row.terminal.active,
+        placeOfBusiness: {
+          name: row.place.name,
+          streetAddress: row.place.streetAddress,
+          postalCode: row.place.postalCode,
+          city: row.place.city,
+        },
+      },
+      serverTime: clock.now().toISOString(),
+      ...people,
+    };
+  }
+
+  app.get(
+    '/api/register/config',
+    {
+      config: DEVICE,
+      schema: {
+        tags: ['register'],
+        summary:
+          'Configuration through a cursor: nothing when current, else a full snapshot (device-signed)',
+        querystring: registerConfigQuerySchema,
+        response: { 200: registerConfigAnswerSchema },
+      },
+    },
+    async (request) => {
       const tenantId = request.tenant?.id ?? '';
       const device = request.device;
       if (!device) throw new Error('no device');
-      const env = await environmentOf(tenantId);
-      const [row] = await selectTerminalRows(database.db, tenantId, device.terminalId);
-      if (!row) throw new Error('terminal vanished');
-      const people = await describeTerminalForRegister(database.db, tenantId, device.terminalId);
+      const now = clock.now();
+      const businessDay = businessDayOf(now.getTime(), SHOP_TIME_ZONE);
+      // The version before the snapshot (commands/config-version.ts): never a stale snapshot
+      // under a current cursor.
+      const version = await readConfigVersion(database.db, tenantId);
+      const cursor = configCursor(version, businessDay);
+      const judged = judgeCursor(request.query.cursor, version, businessDay);
+      if (judged === 'current') {
+        return { cursor, changed: false as const, serverTime: now.toISOString() };
+      }
+      const register = await describeRegister(tenantId, device.terminalId);
+      const all = await listProducts(database.db, tenantId, businessDay);
       return {
-        environment: {
-          slug: env.slug,
-          companyName: env.companyName,
-          organisationNumber: env.organisationNumber,
-        },
-        terminal: {
-          id: row.terminal.id,
-          name: row.terminal.name,
-          registerId: row.terminal.registerId,
-          serialNumber: row.terminal.serialNumber,
-          active: row.terminal.active,
-          placeOfBusiness: {
-            name: row.place.name,
-            streetAddress: row.place.streetAddress,
-            postalCode: row.place.postalCode,
-            city: row.place.city,
-          },
-        },
-        serverTime: clock.now().toISOString(),
-        ...people,
+        ...register,
+        cursor,
+        changed: true as const,
+        reset: judged === 'unknown',
+        businessDay,
+        catalogue: all.filter((p) => p.active),
       };
     },
   );
