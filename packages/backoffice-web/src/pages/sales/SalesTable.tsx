@@ -2,7 +2,7 @@ import { Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { SalesRow } from '../../api/types';
 import { formatCount, formatOre } from '../../i18n/format';
-import { useT } from '../../i18n/I18nProvider';
+import { useLanguage, useT } from '../../i18n/I18nProvider';
 import {
   nextSortOrder,
   quantityText,
@@ -35,6 +35,7 @@ export function SalesTable({
   withQuantity?: boolean;
 }) {
   const t = useT();
+  const [language] = useLanguage();
   const [order, setOrder] = useState<SortOrder>({ column: 'gross', direction: 'desc' });
   const columns: Column[] = [
     { column: 'label', label: nameLabel, numeric: false },
@@ -91,7 +92,7 @@ export function SalesTable({
                   </Text>
                 )}
               </Table.Th>
-              {withQuantity && <Table.Td ta="right">{quantityText(row)}</Table.Td>}
+              {withQuantity && <Table.Td ta="right">{quantityText(row, language)}</Table.Td>}
               <Table.Td ta="right">
                 {formatCount(row.count)}
                 {row.returnCount > 0 && (

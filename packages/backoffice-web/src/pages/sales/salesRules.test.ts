@@ -111,6 +111,7 @@ describe('sortRows', () => {
 describe('texts', () => {
   it('writes quantities in pieces or kilograms', () => {
     expect(quantityText(row('a', 'a', 0, { quantity: 12, unit: 'piece' }))).toBe('12 st');
+    expect(quantityText(row('a', 'a', 0, { quantity: 12, unit: 'piece' }), 'en')).toBe('12 pcs');
     expect(quantityText(row('a', 'a', 0, { quantity: 1250, unit: 'gram' }))).toBe('1,250 kg');
     expect(quantityText(row('a', 'a', 0, { quantity: -75, unit: 'gram' }))).toBe('-0,075 kg');
   });

@@ -64,15 +64,17 @@ export function nextSortOrder(current: SortOrder, column: SortColumn): SortOrder
   return { column, direction: column === 'label' ? 'asc' : 'desc' };
 }
 
-/** Sold quantity of a product row: pieces, or kilograms for weighed articles (`1,250 kg`). */
-export function quantityText(row: SalesRow): string {
+const pieces: Record<Language, string> = { sv: 'st', en: 'pcs' };
+
+/** Sold quantity of a product row: pieces (`5 st`), or kilograms for weighed articles (`1,250 kg`). */
+export function quantityText(row: SalesRow, language: Language = 'sv'): string {
   if (row.quantity === undefined) return '';
   if (row.unit === 'gram') {
     const sign = row.quantity < 0 ? '-' : '';
     const grams = Math.abs(row.quantity);
     return `${sign}${Math.floor(grams / 1000)},${String(grams % 1000).padStart(3, '0')} kg`;
   }
-  return `${row.quantity} st`;
+  return `${row.quantity} ${pieces[language]}`;
 }
 
 const weekdayFormats: Record<Language, Intl.DateTimeFormat> = {

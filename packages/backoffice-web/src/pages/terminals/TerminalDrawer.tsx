@@ -28,13 +28,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import type { PlainMessageKey } from '../../i18n/translate';
 import { SyncPanel } from './SyncHealth';
-import {
-  ActiveBadge,
-  BindingText,
-  LastContactText,
-  RegistrationBadge,
-  UnsyncedText,
-} from './TerminalParts';
+import { ActiveBadge, BindingText, RegistrationBadge } from './TerminalParts';
 import {
   isRegistrationStatus,
   registrationBody,
@@ -80,6 +74,11 @@ export function TerminalDrawer({
 }) {
   const t = useT();
   const skatteverketHeading = useRef<HTMLHeadingElement>(null);
+  // A flagged problem or a silent register comes first; otherwise sync follows the overview.
+  const syncNeedsAttention = terminal.sync.problem !== null || terminal.warnings.includes('silent');
+  const sync = (
+    <SyncPanel terminal={terminal} canAcknowledge={canEdit} onAcknowledged={onSyncAcknowledged} />
+  );
   return (
     <Drawer
       opened
@@ -112,12 +111,9 @@ export function TerminalDrawer({
             {t('terminals.warning.notRegisteredBody')}
           </Alert>
         )}
+        {syncNeedsAttention && sync}
         <Overview terminal={terminal} />
-        <SyncPanel
-          terminal={terminal}
-          canAcknowledge={canEdit}
-          onAcknowledged={onSyncAcknowledged}
-        />
+        {!syncNeedsAttention && sync}
         {canEdit && (
           <ConnectionPanel
             key={`${terminal.id}:${pairingCodeVersion}`}
@@ -267,13 +263,6 @@ function Overview({ terminal }: { terminal: Terminal }) {
         <Item label={t('terminals.column.place')}>{terminal.placeOfBusinessName}</Item>
         <Item label={t('terminals.column.hardware')}>
           <BindingText terminal={terminal} />
-        </Item>
-        <Item label={t('terminals.column.lastContact')}>
-          <LastContactText terminal={terminal} />
-        </Item>
-        <Item label={t('terminals.column.version')}>{terminal.programVersion}</Item>
-        <Item label={t('terminals.column.unsynced')}>
-          <UnsyncedText terminal={terminal} />
         </Item>
         <Item label={t('terminals.column.registration')}>
           <RegistrationBadge terminal={terminal} />

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { Terminal } from '../../api/types';
-import { formatCount, formatDateTime } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 
 /** Which hardware the terminal is bound to, or that it is not bound at all. */
@@ -40,25 +40,6 @@ export function LastContactText({ terminal }: { terminal: Terminal }) {
     </Text>
   ) : (
     <Text size="sm">{formatDateTime(terminal.lastContactAt)}</Text>
-  );
-}
-
-export function UnsyncedText({ terminal }: { terminal: Terminal }) {
-  const t = useT();
-  const { unsyncedEntries } = terminal;
-  if (unsyncedEntries === null) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('terminals.unsynced.unknown')}
-      </Text>
-    );
-  }
-  return unsyncedEntries > 0 ? (
-    <Badge color="orange" variant="light">
-      {formatCount(unsyncedEntries)}
-    </Badge>
-  ) : (
-    <Text size="sm">{formatCount(unsyncedEntries)}</Text>
   );
 }
 
