@@ -69,7 +69,7 @@ test('a deep link survives signing in, and unknown pages say so', async ({ page 
 
   await app.open('Rapporter');
   await expect(page.getByRole('heading', { level: 1, name: 'Rapporter' })).toBeVisible();
-  await expect(app.main.getByText('Kommer snart')).toBeVisible();
+  await expect(app.main.getByRole('region', { name: 'Z-rapporter' })).toBeVisible();
 
   await page.goto('/finns-inte');
   await expect(page.getByRole('heading', { name: 'Sidan finns inte' })).toBeVisible();
