@@ -1,14 +1,25 @@
 /**
- * `npm run bench`: the register's sale benchmark (see README.md). Prints a table; timings are
- * reported, never pass/fail — the exit code is non-zero only when the bench itself breaks.
+ * `npm run bench`: the benchmarks (see README.md), all of them, or the ones named:
+ *
+ *   npm run bench                       sale, ingest and dashboard, in that order
+ *   npm run bench -- ingest             one
+ *   npm run bench -- ingest dashboard   several
+ *
+ * Each prints a table; timings are reported and compared with their aims, never pass/fail — the
+ * exit code is non-zero only when a bench itself breaks.
  *
  * Options (environment): BENCH_SALES (default 300 measured sales), BENCH_WARMUP (default 30),
- * BENCH_KEEP=1 keeps the temp dir (journal, printer file) for a look afterwards.
+ * BENCH_KEEP=1 keeps the sale bench's temp dir; BENCH_INGEST_ENTRIES (default 10,000);
+ * BENCH_RECEIPTS (default 1,000,000), BENCH_QUERY_RUNS (default 20) and BENCH_QUERY_BUDGET_MS
+ * (default 3,000: fewer runs, at least 5, for a query whose runs take longer) for the dashboard;
+ * BENCH_PG_SETTINGS ("name=value …") adds PostgreSQL settings to both server benches.
  */
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
+import { dashboardReport, runDashboardBench } from './dashboard.js';
+import { ingestReport, runIngestBench } from './ingest.js';
 import { runSaleBench } from './sale.js';
-import { SUMMARY_HEADER, ms, summarize, summaryRow, table } from './stats.js';
+import { SUMMARY_HEADER, ms, since, summarize, summaryRow, table } from './stats.js';
 
 const AIM_MS = 10;
 
@@ -19,74 +30,131 @@ function count(name: string, fallback: number): number {
   return value;
 }
 
-const sales = count('BENCH_SALES', 300);
-const warmUpSales = count('BENCH_WARMUP', 30);
-const started = performance.now();
 const log = (line: string) => process.stderr.write(`· ${line}\n`);
+const print = (lines: readonly string[]) => process.stdout.write(`${lines.join('\n')}\n`);
 
-const result = await runSaleBench({ sales, warmUpSales, log });
+async function saleBench(): Promise<void> {
+  const sales = count('BENCH_SALES', 300);
+  const warmUpSales = count('BENCH_WARMUP', 30);
+  const started = performance.now();
+  const result = await runSaleBench({ sales, warmUpSales, log });
 
-const pay = summarize(result.pay);
-const addLine = summarize(result.addLine);
-const sale = summarize(result.sale);
-const insert = summarize(result.bareInsert);
-const unit = summarize(result.controlUnitRoundTrip);
-const append = summarize(result.printerAppend);
-const third = Math.floor(result.pay.length / 3);
-const firstThird = summarize(result.pay.slice(0, third));
-const lastThird = summarize(result.pay.slice(-third));
+  const pay = summarize(result.pay);
+  const addLine = summarize(result.addLine);
+  const sale = summarize(result.sale);
+  const insert = summarize(result.bareInsert);
+  const unit = summarize(result.controlUnitRoundTrip);
+  const append = summarize(result.printerAppend);
+  const third = Math.floor(result.pay.length / 3);
+  const firstThird = summarize(result.pay.slice(0, third));
+  const lastThird = summarize(result.pay.slice(-third));
 
-const cpus = os.cpus();
-const out: string[] = [];
-out.push('');
-out.push('Kassa bench');
-out.push(
-  `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}`,
-);
-out.push(`Files in ${result.tempDir}`);
-out.push('');
-out.push(
-  `Sale through the register's local API over HTTP on 127.0.0.1: ${sales} sales after ${warmUpSales} warm-up`,
-);
-out.push('(each: add one line, then pay — control code from the simulator, journal commit with');
-out.push(` fsync, ~${result.receiptBytes} bytes of ESC/POS appended to the printer file)`);
-out.push('');
-out.push(
-  table(SUMMARY_HEADER, [
-    summaryRow('POST /local/sale/lines', addLine),
-    summaryRow('POST /local/sale/pay', pay),
-    summaryRow('whole sale (add + pay)', sale),
-  ]),
-);
-out.push('');
-out.push(
-  'The parts, in the same run and temp dir (the insert right after each sale, the others after the sales):',
-);
-out.push('');
-out.push(
-  table(SUMMARY_HEADER, [
-    summaryRow('bare SQLite insert (WAL, FULL)', insert),
-    summaryRow('control-unit status round trip', unit),
-    summaryRow('printer file append', append),
-  ]),
-);
-out.push('');
-out.push(
-  `pay / one bare fsync'd insert:  median ${(pay.median / insert.median).toFixed(1)}×,  p99 ${(pay.p99 / insert.p99).toFixed(1)}×`,
-);
-out.push(
-  `pay median, first third vs last third of the run: ${ms(firstThird.median)} → ${ms(lastThird.median)}` +
-    ` (journal holds ${result.journalEntries} entries at the end)`,
-);
-out.push(
-  `Aim: pay median under ${AIM_MS} ms — ${pay.median < AIM_MS ? 'MET' : 'NOT MET'} (${ms(pay.median)})`,
-);
-out.push(`Bench took ${(since(started) / 1000).toFixed(1)} s.`);
-process.stdout.write(`${out.join('\n')}\n`);
+  const out: string[] = [];
+  out.push('');
+  out.push(`Files in ${result.tempDir}`);
+  out.push('');
+  out.push(
+    `Sale through the register's local API over HTTP on 127.0.0.1: ${sales} sales after ${warmUpSales} warm-up`,
+  );
+  out.push('(each: add one line, then pay — control code from the simulator, journal commit with');
+  out.push(` fsync, ~${result.receiptBytes} bytes of ESC/POS appended to the printer file)`);
+  out.push('');
+  out.push(
+    table(SUMMARY_HEADER, [
+      summaryRow('POST /local/sale/lines', addLine),
+      summaryRow('POST /local/sale/pay', pay),
+      summaryRow('whole sale (add + pay)', sale),
+    ]),
+  );
+  out.push('');
+  out.push(
+    'The parts, in the same run and temp dir (the insert right after each sale, the others after the sales):',
+  );
+  out.push('');
+  out.push(
+    table(SUMMARY_HEADER, [
+      summaryRow('bare SQLite insert (WAL, FULL)', insert),
+      summaryRow('control-unit status round trip', unit),
+      summaryRow('printer file append', append),
+    ]),
+  );
+  out.push('');
+  out.push(
+    `pay / one bare fsync'd insert:  median ${(pay.median / insert.median).toFixed(1)}×,  p99 ${(pay.p99 / insert.p99).toFixed(1)}×`,
+  );
+  out.push(
+    `pay median, first third vs last third of the run: ${ms(firstThird.median)} → ${ms(lastThird.median)}` +
+      ` (journal holds ${result.journalEntries} entries at the end)`,
+  );
+  out.push(
+    `Aim: pay median under ${AIM_MS} ms — ${pay.median < AIM_MS ? 'MET' : 'NOT MET'} (${ms(pay.median)})`,
+  );
+  out.push(`Sale bench took ${(since(started) / 1000).toFixed(1)} s.`);
+  print(out);
 
-if (process.env.BENCH_KEEP === '1') process.stderr.write(`· kept ${result.tempDir}\n`);
-else await rm(result.tempDir, { recursive: true, force: true });
-
-function since(start: number): number {
-  return performance.now() - start;
+  if (process.env.BENCH_KEEP === '1') log(`kept ${result.tempDir}`);
+  else await rm(result.tempDir, { recursive: true, force: true });
 }
+
+async function ingestBench(): Promise<void> {
+  const started = performance.now();
+  const result = await runIngestBench({
+    entries: count('BENCH_INGEST_ENTRIES', 10_000),
+    batchSize: 500,
+    warmUpBatches: 2,
+    log,
+  });
+  print([
+    '',
+    ...ingestReport(result),
+    `Ingest bench took ${(since(started) / 1000).toFixed(1)} s.`,
+  ]);
+}
+
+async function dashboardBench(): Promise<void> {
+  const started = performance.now();
+  const result = await runDashboardBench({
+    receipts: count('BENCH_RECEIPTS', 1_000_000),
+    runs: count('BENCH_QUERY_RUNS', 20),
+    budgetMs: count('BENCH_QUERY_BUDGET_MS', 3_000),
+    log,
+  });
+  print([
+    '',
+    ...dashboardReport(result),
+    `Dashboard bench took ${(since(started) / 1000).toFixed(1)} s.`,
+  ]);
+}
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  sale: saleBench,
+  ingest: ingestBench,
+  dashboard: dashboardBench,
+};
+
+const asked = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = asked.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `Unknown bench: ${unknown.join(', ')}. Choose from: ${Object.keys(BENCHES).join(', ')}.\n`,
+  );
+  process.exit(2);
+}
+const chosen = asked.length === 0 ? Object.keys(BENCHES) : asked;
+
+const started = performance.now();
+const cpus = os.cpus();
+print([
+  '',
+  'Kassa bench',
+  `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, ` +
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+]);
+for (const name of chosen) {
+  print(['', `=== ${name} ===`]);
+  await BENCHES[name]?.();
+}
+print(['', `Bench took ${(since(started) / 1000).toFixed(1)} s in all.`]);

@@ -4,6 +4,7 @@
 export interface Summary {
   readonly count: number;
   readonly median: number;
+  readonly p95: number;
   readonly p99: number;
   readonly mean: number;
   readonly min: number;
@@ -11,7 +12,7 @@ export interface Summary {
 }
 
 /** The nearest-rank percentile `p` (0–1) of ascending `sorted`. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[Math.min(sorted.length, rank) - 1] ?? Number.NaN;
 }
@@ -22,6 +23,7 @@ export function summarize(samples: readonly number[]): Summary {
   return {
     count: sorted.length,
     median: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
     mean: sorted.length === 0 ? Number.NaN : sum / sorted.length,
     min: sorted[0] ?? Number.NaN,
