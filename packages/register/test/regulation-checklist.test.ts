@@ -17,44 +17,14 @@ import type { ReceiptResult, SaleView } from '@kassa/contracts';
 import { decodeEscPos, escPosText } from '@kassa/test-kit';
 import { buildLocalService } from '../src/index.js';
 import { JournalOpenError, openJournalStore } from '../src/selling/journal-store.js';
-import { startSellingRig, type SellingRig } from './support/selling.js';
+import { readJournal, startSellingRig, type SellingRig } from './support/selling.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 let rig: SellingRig;
 
 function journal(): JournalEntry[] {
-  const db = new Database(path.join(rig.pc.home, 'journal.sqlite'), { readonly: true });
-  try {
-    return db
-      .prepare<
-        [],
-        {
-          seq: number;
-          at: string;
-          kind: string;
-          by: string | null;
-          data: string;
-          prev_hash: string;
-          hash: string;
-        }
-      >('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
-      .all()
-      .map(
-        (r) =>
-          ({
-            seq: r.seq,
-            at: r.at,
-            kind: r.kind,
-            data: JSON.parse(r.data) as unknown,
-            prevHash: r.prev_hash,
-            hash: r.hash,
-            ...(r.by === null ? {} : { by: r.by }),
-          }) as JournalEntry,
-      );
-  } finally {
-    db.close();
-  }
+  return readJournal(rig);
 }
 
 async function add(body: object): Promise<SaleView> {

@@ -15,52 +15,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type JournalEntry,
-  type Receipt,
-  businessDayOf,
-  missingReceiptFields,
-  verifyJournal,
-} from '@kassa/core';
+import { type Receipt, businessDayOf, missingReceiptFields, verifyJournal } from '@kassa/core';
 import type { ReceiptResult, SaleView } from '@kassa/contracts';
 import { decodeEscPos, escPosText } from '@kassa/test-kit';
-import { startSellingRig, type SellingRig } from './support/selling.js';
+import { readJournal, startSellingRig, type SellingRig } from './support/selling.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-function journal(rig: SellingRig): JournalEntry[] {
-  const db = new Database(path.join(rig.pc.home, 'journal.sqlite'), { readonly: true });
-  try {
-    return db
-      .prepare<
-        [],
-        {
-          seq: number;
-          at: string;
-          kind: string;
-          by: string | null;
-          data: string;
-          prev_hash: string;
-          hash: string;
-        }
-      >('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
-      .all()
-      .map(
-        (r) =>
-          ({
-            seq: r.seq,
-            at: r.at,
-            kind: r.kind,
-            data: JSON.parse(r.data) as unknown,
-            prevHash: r.prev_hash,
-            hash: r.hash,
-            ...(r.by === null ? {} : { by: r.by }),
-          }) as JournalEntry,
-      );
-  } finally {
-    db.close();
-  }
-}
+const journal = readJournal;
 
 let rig: SellingRig;
 
