@@ -3,10 +3,11 @@
  * month and over a year, on real PostgreSQL holding one million synced receipts of one
  * environment; median and p95 of each, against the aim of 300 ms.
  *
- * The receipts are loaded straight into the sales read models that journal ingest writes
- * (sales_receipts, sales_receipt_lines, sales_receipt_payments, sales_receipt_vat) with
- * INSERT … SELECT over generate_series, in one transaction, in the order of business days as
- * uploads arrive, then VACUUM ANALYZE (what autovacuum leaves behind in a running system). The reports read nothing else; the journal copy
+ * The receipts, their lines, VAT and payments are generated with INSERT … SELECT over
+ * generate_series into temporary tables, and summed into the read model that journal ingest
+ * writes (sales_summary: each terminal's day and month per dimension, docs/adr/0008), in one
+ * transaction, in the order of business days as uploads arrive, then VACUUM ANALYZE (what
+ * autovacuum leaves behind in a running system). The reports read nothing else; the journal copy
  * (journal_entries) is not loaded. The distribution is a chain of shops:
  *
  * - 8 places of business of different sizes with 30 terminals between them, created through the
@@ -151,31 +152,12 @@ function loadStatements(): { label: string; sql: string; params?: 'tenant' | 'co
         ) y`,
     },
     {
-      label: 'sales_receipt_lines',
-      sql: `INSERT INTO sales_receipt_lines (tenant_id, terminal_id, seq, line_no, place_of_business_id,
-          business_day, kind, article_number, text, group_name, item_type, quantity, unit,
-          unit_price, discount, amount, vat_rate, vat)
-        SELECT $1::uuid, terminal_id, seq, line_no, place_id, day, kind, article_number, text, group_name,
-          'good', quantity, unit, unit_price, 0, amount, vat_rate,
-          (sign(amount) * round(abs(amount) * vat_rate / (10000.0 + vat_rate)))::bigint
-        FROM bl ORDER BY day, terminal_id, seq, line_no`,
-      params: 'tenant',
-    },
-    {
       label: 'VAT per receipt and rate',
       sql: `CREATE TEMP TABLE bv AS
         SELECT terminal_id, seq, vat_rate, place_id, day, kind, gross,
           (sign(gross) * round(abs(gross) * vat_rate / (10000.0 + vat_rate)))::bigint AS vat
         FROM (SELECT terminal_id, seq, vat_rate, place_id, day, kind, sum(amount)::bigint AS gross
               FROM bl GROUP BY terminal_id, seq, vat_rate, place_id, day, kind) g`,
-    },
-    {
-      label: 'sales_receipt_vat',
-      sql: `INSERT INTO sales_receipt_vat (tenant_id, terminal_id, seq, vat_rate, place_of_business_id,
-          business_day, kind, gross, vat, net)
-        SELECT $1::uuid, terminal_id, seq, vat_rate, place_id, day, kind, gross, vat, gross - vat
-        FROM bv ORDER BY day, terminal_id, seq, vat_rate`,
-      params: 'tenant',
     },
     {
       label: 'receipt totals',
@@ -188,40 +170,84 @@ function loadStatements(): { label: string; sql: string; params?: 'tenant' | 'co
           ON t.terminal_id = r.terminal_id AND t.seq = r.seq`,
     },
     {
-      label: 'sales_receipts',
-      sql: `INSERT INTO sales_receipts (tenant_id, terminal_id, seq, place_of_business_id, kind,
-          receipt_number, issued_at, business_day, hour, total, rounding, discount_total, vat_total,
-          cashier, control_code, control_unit_serial)
-        SELECT $1::uuid, terminal_id, seq, place_id, kind, seq,
-          (day + make_time(hour, minute, 0)) AT TIME ZONE 'Europe/Stockholm', day, hour,
-          due + rounding, rounding, 0, vat, cashier, 'KK' || seq, 'CCSE' || lpad(idx::text, 13, '0')
-        FROM bs ORDER BY day, terminal_id, seq`,
+      label: 'payments',
+      sql: `CREATE TEMP TABLE bpay AS
+        SELECT terminal_id, seq, place_id, day, kind,
+          CASE WHEN pay < 0.2 THEN 'cash' WHEN pay < 0.8 THEN 'card' WHEN pay < 0.97 THEN 'swish'
+               ELSE 'card' END AS method,
+          CASE WHEN pay >= 0.97 THEN due + rounding - (due + rounding) / 2 ELSE due + rounding END AS amount
+        FROM bs
+        UNION ALL
+        SELECT terminal_id, seq, place_id, day, kind, 'cash', (due + rounding) / 2
+        FROM bs WHERE pay >= 0.97`,
+    },
+    // The summary rows, as the ingest writes them (a day's and a month's sums), by day.
+    {
+      label: 'sales_summary: totals',
+      sql: `INSERT INTO sales_summary
+        SELECT $1::uuid, 'total', g.grain, CASE g.grain WHEN 'day' THEN x.day ELSE date_trunc('month', x.day)::date END, x.terminal_id, x.place_id, '',
+          count(*) FILTER (WHERE x.kind = 'sale'), count(*) FILTER (WHERE x.kind = 'return'),
+          sum(x.due), sum(x.vat), coalesce(sum(x.due) FILTER (WHERE x.kind = 'return'), 0), 0,
+          sum(x.rounding), 0, false, NULL, NULL
+        FROM bs x CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+        GROUP BY g.grain, 4, x.terminal_id, x.place_id ORDER BY 4`,
       params: 'tenant',
     },
     {
-      label: 'sales_receipt_payments',
-      sql: `INSERT INTO sales_receipt_payments (tenant_id, terminal_id, seq, position,
-          place_of_business_id, business_day, kind, method, amount)
-        SELECT $1::uuid, terminal_id, seq, 0, place_id, day, kind,
-          CASE WHEN pay < 0.2 THEN 'cash' WHEN pay < 0.8 THEN 'card' WHEN pay < 0.97 THEN 'swish'
-               ELSE 'card' END,
-          CASE WHEN pay >= 0.97 THEN due + rounding - (due + rounding) / 2 ELSE due + rounding END
-        FROM bs
-        UNION ALL
-        SELECT $1::uuid, terminal_id, seq, 1, place_id, day, kind, 'cash', (due + rounding) / 2
-        FROM bs WHERE pay >= 0.97
-        ORDER BY 6, 2, 3, 4`,
+      label: 'sales_summary: hours',
+      sql: `INSERT INTO sales_summary
+        SELECT $1::uuid, 'hour', g.grain, CASE g.grain WHEN 'day' THEN x.day ELSE date_trunc('month', x.day)::date END, x.terminal_id, x.place_id, lpad(x.hour::text, 2, '0'),
+          count(*) FILTER (WHERE x.kind = 'sale'), count(*) FILTER (WHERE x.kind = 'return'),
+          sum(x.due), sum(x.vat), 0, 0, 0, 0, false, NULL, NULL
+        FROM bs x CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+        GROUP BY g.grain, 4, x.terminal_id, x.place_id, 7 ORDER BY 4`,
+      params: 'tenant',
+    },
+    {
+      label: 'sales_summary: cashiers',
+      sql: `INSERT INTO sales_summary
+        SELECT $1::uuid, 'cashier', g.grain, CASE g.grain WHEN 'day' THEN x.day ELSE date_trunc('month', x.day)::date END, x.terminal_id, x.place_id, x.cashier,
+          count(*) FILTER (WHERE x.kind = 'sale'), count(*) FILTER (WHERE x.kind = 'return'),
+          sum(x.due), sum(x.vat), 0, 0, 0, 0, false, NULL, NULL
+        FROM bs x CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+        GROUP BY g.grain, 4, x.terminal_id, x.place_id, 7 ORDER BY 4`,
+      params: 'tenant',
+    },
+    {
+      label: 'sales_summary: payment methods',
+      sql: `INSERT INTO sales_summary
+        SELECT $1::uuid, 'payment', g.grain, CASE g.grain WHEN 'day' THEN x.day ELSE date_trunc('month', x.day)::date END, x.terminal_id, x.place_id, x.method,
+          count(*) FILTER (WHERE x.kind = 'sale'), count(*) FILTER (WHERE x.kind = 'return'),
+          sum(x.amount), 0, 0, 0, 0, 0, false, NULL, NULL
+        FROM bpay x CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+        GROUP BY g.grain, 4, x.terminal_id, x.place_id, 7 ORDER BY 4`,
+      params: 'tenant',
+    },
+    {
+      label: 'sales_summary: VAT rates',
+      sql: `INSERT INTO sales_summary
+        SELECT $1::uuid, 'vat', g.grain, CASE g.grain WHEN 'day' THEN x.day ELSE date_trunc('month', x.day)::date END, x.terminal_id, x.place_id, x.vat_rate::text,
+          count(*) FILTER (WHERE x.kind = 'sale'), count(*) FILTER (WHERE x.kind = 'return'),
+          sum(x.gross), sum(x.vat), 0, 0, 0, 0, false, NULL, NULL
+        FROM bv x CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+        GROUP BY g.grain, 4, x.terminal_id, x.place_id, 7 ORDER BY 4`,
+      params: 'tenant',
+    },
+    {
+      label: 'sales_summary: products',
+      sql: `INSERT INTO sales_summary
+        SELECT $1::uuid, 'product', g.grain, CASE g.grain WHEN 'day' THEN x.day ELSE date_trunc('month', x.day)::date END, x.terminal_id, x.place_id, x.article_number,
+          count(*) FILTER (WHERE x.kind = 'sale'), count(*) FILTER (WHERE x.kind = 'return'),
+          sum(x.amount), sum((sign(x.amount) * round(abs(x.amount) * x.vat_rate / (10000.0 + x.vat_rate)))::bigint),
+          0, 0, 0, sum(x.quantity), bool_or(x.unit = 'gram'), max(x.text), max(x.seq)
+        FROM bl x CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+        GROUP BY g.grain, 4, x.terminal_id, x.place_id, 7 ORDER BY 4`,
       params: 'tenant',
     },
   ];
 }
 
-const READ_MODEL_TABLES = [
-  'sales_receipts',
-  'sales_receipt_lines',
-  'sales_receipt_payments',
-  'sales_receipt_vat',
-] as const;
+const READ_MODEL_TABLES = ['sales_summary'] as const;
 
 /**
  * Creates the chain's places, terminals and cashiers, loads `receipts` receipts into the read
@@ -262,7 +288,7 @@ export async function loadReceipts(
     );
   }
 
-  log(`loading ${receipts.toLocaleString('en-US')} receipts into the read models …`);
+  log(`summing ${receipts.toLocaleString('en-US')} receipts into the read model …`);
   const loadStart = performance.now();
   await rig.database.rawTransaction(async (tx) => {
     // Secondary indexes are built once after the load (exactly as they were defined).
@@ -313,13 +339,20 @@ export async function runDashboardBench(
     );
     const loadMs = await loadReceipts(rig, options.receipts, log);
 
-    const rows: Record<string, number> = {};
-    for (const table of READ_MODEL_TABLES) {
-      const [row] = await rig.database.rawTransaction((tx) =>
-        tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`),
-      );
-      rows[table] = Number(row?.n ?? 0);
-    }
+    const [counted] = await rig.database.rawTransaction((tx) =>
+      tx.query<{ receipts: string; lines: string; summary: string }>(
+        `SELECT (SELECT sum(count + return_count) FROM sales_summary
+                  WHERE dimension = 'total' AND grain = 'day') AS receipts,
+                (SELECT sum(count + return_count) FROM sales_summary
+                  WHERE dimension = 'product' AND grain = 'day') AS lines,
+                (SELECT count(*) FROM sales_summary) AS summary`,
+      ),
+    );
+    const rows: Record<string, number> = {
+      receipts: Number(counted?.receipts ?? 0),
+      'receipt lines': Number(counted?.lines ?? 0),
+      'sales_summary rows': Number(counted?.summary ?? 0),
+    };
 
     const get = (grouping: string, period: keyof typeof PERIODS) =>
       rig.admin<SalesReport>(
@@ -391,9 +424,9 @@ export function dashboardReport(r: DashboardBenchResult): string[] {
   });
   return [
     `Dashboard: GET /api/reports/sales on PostgreSQL ${r.postgres} (${r.settings}; otherwise`,
-    `its defaults) over ${(r.rows.sales_receipts ?? 0).toLocaleString('en-US')} receipts of one environment`,
+    `its defaults) over ${(r.rows.receipts ?? 0).toLocaleString('en-US')} receipts of one environment`,
     `(${Object.entries(r.rows)
-      .filter(([table]) => table !== 'sales_receipts')
+      .filter(([name]) => name !== 'receipts')
       .map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`)
       .join(', ')}; loaded in ${(r.loadMs / 1000).toFixed(1)} s)`,
     `Month ${PERIODS.month.from}–${PERIODS.month.to}: ${r.periodReceipts.month.toLocaleString('en-US')} sale receipts; ` +

@@ -432,7 +432,8 @@ describe('a register offline for a week, and a server killed mid-ingest (Postgre
 
   async function storedReceipts(r: Register): Promise<number> {
     const [row] = await pgdb.query<{ n: string }>(
-      'SELECT count(*) AS n FROM sales_receipts WHERE terminal_id = $1',
+      `SELECT coalesce(sum(count + return_count), 0) AS n FROM sales_summary
+       WHERE terminal_id = $1 AND dimension = 'total' AND grain = 'day'`,
       [r.terminalId],
     );
     return Number(row?.n);
@@ -535,7 +536,7 @@ describe('a register offline for a week, and a server killed mid-ingest (Postgre
     let locked = () => undefined as void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const holding = pgdb.database.rawTransaction(async (tx) => {
-      await tx.exec('LOCK TABLE sales_receipt_lines IN SHARE MODE');
+      await tx.exec('LOCK TABLE sales_summary IN SHARE MODE');
       locked();
       await released;
     });
@@ -546,7 +547,7 @@ describe('a register offline for a week, and a server killed mid-ingest (Postgre
       await until('the ingest to wait inside its transaction', async () => {
         const waiting = await pgdb.query<{ n: string }>(
           `SELECT count(*) AS n FROM pg_stat_activity
-           WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "sales_receipt_lines"%'`,
+           WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "sales_summary"%'`,
         );
         return Number(waiting[0]?.n) > 0;
       });

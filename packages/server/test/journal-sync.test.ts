@@ -14,14 +14,7 @@ import { MAX_UPLOAD_BATCH } from '@kassa/contracts';
 import { setLicence } from '../src/commands/terminals.js';
 import { buildApp } from '../src/http/app.js';
 import type { Database } from '../src/db/database.js';
-import {
-  journalEntries,
-  salesReceiptLines,
-  salesReceiptPayments,
-  salesReceiptVat,
-  salesReceipts,
-  zReports,
-} from '../src/db/schema.js';
+import { type SummaryDimension, journalEntries, salesSummary, zReports } from '../src/db/schema.js';
 import {
   createTestDatabase,
   describeDb,
@@ -180,20 +173,29 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
         and(eq(journalEntries.tenantId, tenantId), eq(journalEntries.terminalId, t.terminalId)),
       )
       .orderBy(asc(journalEntries.seq));
-  const receiptsOf = (t: ConnectedTerminal) =>
+  /** The terminal's summary rows of a dimension and grain, by period and key. */
+  const summaryOf = (t: ConnectedTerminal, dimension: SummaryDimension, grain: 'day' | 'month') =>
     tdb.database.db
       .select()
-      .from(salesReceipts)
-      .where(and(eq(salesReceipts.tenantId, tenantId), eq(salesReceipts.terminalId, t.terminalId)))
-      .orderBy(asc(salesReceipts.seq));
-  const countRows = async (
-    table:
-      | typeof salesReceiptLines
-      | typeof salesReceiptPayments
-      | typeof salesReceiptVat
-      | typeof zReports,
-    t: ConnectedTerminal,
-  ) => {
+      .from(salesSummary)
+      .where(
+        and(
+          eq(salesSummary.tenantId, tenantId),
+          eq(salesSummary.terminalId, t.terminalId),
+          eq(salesSummary.dimension, dimension),
+          eq(salesSummary.grain, grain),
+        ),
+      )
+      .orderBy(asc(salesSummary.period), asc(salesSummary.key));
+  /** Sale and return receipts in the terminal's summary (its day rows, and its month rows). */
+  const receiptCount = async (t: ConnectedTerminal) => {
+    const sum = async (grain: 'day' | 'month') =>
+      (await summaryOf(t, 'total', grain)).reduce((n, r) => n + r.count + r.returnCount, 0);
+    const days = await sum('day');
+    expect(await sum('month')).toBe(days);
+    return days;
+  };
+  const countRows = async (table: typeof zReports, t: ConnectedTerminal) => {
     const [row] = await tdb.database.db
       .select({ n: count() })
       .from(table)
@@ -253,65 +255,104 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     expect(terminal.warnings).not.toContain('sync-problem');
   });
 
-  it('writes the read models of sales and returns in the same upload, training excluded', async () => {
+  it('writes the sales summary of sales and returns in the same upload, training excluded', async () => {
     const t = await connectedTerminal(app, admin, placeId, 'S2');
     const j = new JournalBuilder(headerFor('S2'));
     const { sales, returns } = sellADay(j);
     expect((await upload(t, j.entries)).statusCode).toBe(200);
-    const receipts = await receiptsOf(t);
-    const expected = [...sales, ...returns];
-    expect(receipts.map((r) => [r.kind, r.receiptNumber])).toEqual(
-      expected.map((r) => [r.kind, r.receiptNumber]),
-    );
-    for (const [i, row] of receipts.entries()) {
-      const receipt = expected[i] as Receipt;
-      const entry = j.entries.find(
-        (e) => e.kind === receipt.kind && 'receipt' in e.data && e.data.receipt === receipt,
-      );
-      expect(row).toMatchObject({
-        seq: entry?.seq,
-        placeOfBusinessId: placeId,
-        issuedAt: new Date(receipt.issuedAt),
-        businessDay: DAY,
-        total: receipt.total,
-        rounding: receipt.rounding,
-        discountTotal: receipt.discountTotal,
-        vatTotal: receipt.vat.reduce((a, v) => a + v.vat, 0),
-        cashier: 'admin',
-        controlCode: receipt.controlCode,
-        controlUnitSerial: 'CU-TEST-0001',
-      });
-    }
+    const all = [...sales, ...returns];
+    const sum = (receipts: readonly Receipt[], f: (r: Receipt) => number) =>
+      receipts.reduce((a, r) => a + f(r), 0);
+    const vatOf = (r: Receipt) => sum([r], (x) => x.vat.reduce((a, v) => a + v.vat, 0));
+    const expectedTotal = {
+      placeOfBusinessId: placeId,
+      key: '',
+      count: sales.length,
+      returnCount: returns.length,
+      gross: sum(all, (r) => r.total),
+      vat: sum(all, vatOf),
+      returnsGross: sum(returns, (r) => r.total),
+      discounts: sum(all, (r) => r.discountTotal),
+      rounding: sum(all, (r) => r.rounding),
+    };
+    const [day, ...moreDays] = await summaryOf(t, 'total', 'day');
+    expect(moreDays).toEqual([]);
+    expect(day).toMatchObject({ ...expectedTotal, period: DAY });
+    expect(expectedTotal.returnsGross).toBeLessThan(0);
+    const [month, ...moreMonths] = await summaryOf(t, 'total', 'month');
+    expect(moreMonths).toEqual([]);
+    expect(month).toMatchObject({ ...expectedTotal, period: `${DAY.slice(0, 8)}01` });
+
     // 08:05 and 09:30 UTC are 09 and 10 in Stockholm (CET, winter); the return at 10:00 is 11.
-    expect(receipts.map((r) => r.hour)).toEqual([9, 10, 11]);
-    expect(await countRows(salesReceiptLines, t)).toBe(
-      expected.reduce((a, r) => a + r.lines.length, 0),
+    const hours = await summaryOf(t, 'hour', 'day');
+    expect(hours.map((r) => [r.key, r.count, r.returnCount, r.gross])).toEqual([
+      ['09', 1, 0, sales[0]?.total],
+      ['10', 1, 0, sales[1]?.total],
+      ['11', 0, 1, returns[0]?.total],
+    ]);
+    expect((await summaryOf(t, 'cashier', 'day')).map((r) => [r.key, r.gross])).toEqual([
+      ['admin', expectedTotal.gross],
+    ]);
+    const payments = new Map<string, number>();
+    for (const p of all.flatMap((r) => r.payments)) {
+      payments.set(p.method, (payments.get(p.method) ?? 0) + p.amount);
+    }
+    expect((await summaryOf(t, 'payment', 'day')).map((r) => [r.key, r.gross, r.vat])).toEqual(
+      [...payments].sort(([a], [b]) => a.localeCompare(b)).map(([m, amount]) => [m, amount, 0]),
     );
-    expect(await countRows(salesReceiptPayments, t)).toBe(
-      expected.reduce((a, r) => a + r.payments.length, 0),
+    const vatRows = await summaryOf(t, 'vat', 'day');
+    for (const row of vatRows) {
+      const rate = Number(row.key);
+      const of = all.flatMap((r) => r.vat.filter((v) => v.rate === rate));
+      expect([row.gross, row.vat, row.count + row.returnCount]).toEqual([
+        of.reduce((a, v) => a + v.gross, 0),
+        of.reduce((a, v) => a + v.vat, 0),
+        of.length,
+      ]);
+    }
+    expect(vatRows.map((r) => r.key).sort()).toEqual(
+      [...new Set(all.flatMap((r) => r.vat.map((v) => String(v.rate))))].sort(),
     );
-    expect(await countRows(salesReceiptVat, t)).toBe(
-      expected.reduce((a, r) => a + r.vat.length, 0),
-    );
-    expect(await countRows(zReports, t)).toBe(1);
-    // The returned mug is a negative line; amounts and VAT on lines keep their sign.
-    const lines = await tdb.database.db
-      .select()
-      .from(salesReceiptLines)
-      .where(
-        and(
-          eq(salesReceiptLines.tenantId, tenantId),
-          eq(salesReceiptLines.terminalId, t.terminalId),
-        ),
-      )
-      .orderBy(asc(salesReceiptLines.seq), asc(salesReceiptLines.lineNo));
+    // The returned mug is a negative line: it takes back its quantity, amount and VAT. The
+    // training sale of a mug (called 'Mugg') is not a sale: the label stays the sold one.
+    const products = await summaryOf(t, 'product', 'day');
     expect(
-      lines.map((l) => [l.kind, l.articleNumber, l.quantity, l.amount, l.vat, l.vatRate]),
+      products.map((l) => [l.key, l.count, l.returnCount, l.quantity, l.gross, l.vat, l.label]),
     ).toEqual([
-      ['sale', 'K1', 2, 7000, 750, 1200],
-      ['sale', 'M1', 1, 12900, 2580, 2500],
-      ['sale', 'B1', 1, 24900, 1409, 600],
-      ['return', 'M1', -1, -12900, -2580, 2500],
+      ['B1', 1, 0, 1, 24900, 1409, 'Bok'],
+      ['K1', 1, 0, 2, 7000, 750, 'Kaffe'],
+      ['M1', 1, 1, 0, 0, 0, 'Mugg "Stor", {blå} \\ 50%'],
+    ]);
+    expect(await countRows(zReports, t)).toBe(1);
+  });
+
+  it('adds each upload to the summary: two batches sum to what one batch of both gives', async () => {
+    const one = await connectedTerminal(app, admin, placeId, 'S2A');
+    const two = await connectedTerminal(app, admin, placeId, 'S2B');
+    const build = () => {
+      const j = new JournalBuilder(headerFor('S2X'));
+      sellADay(j, '2026-03-30');
+      sellADay(j, '2026-03-31');
+      sellADay(j, '2026-04-01');
+      return j.entries;
+    };
+    const entries = build();
+    expect((await upload(one, entries)).statusCode).toBe(200);
+    const half = Math.floor(entries.length / 2) + 3; // mid-day: the same day's rows get added to
+    expect((await upload(two, entries.slice(0, half))).statusCode).toBe(200);
+    expect((await upload(two, build())).statusCode).toBe(200); // a retry overlapping the first
+    for (const dimension of ['total', 'hour', 'payment', 'vat', 'product'] as const) {
+      for (const grain of ['day', 'month'] as const) {
+        const strip = (rows: Awaited<ReturnType<typeof summaryOf>>) =>
+          rows.map(({ terminalId: _t, ...rest }) => rest);
+        const a = strip(await summaryOf(one, dimension, grain));
+        expect(a.length).toBeGreaterThan(0);
+        expect(strip(await summaryOf(two, dimension, grain))).toEqual(a);
+      }
+    }
+    expect((await summaryOf(one, 'total', 'month')).map((r) => [r.period, r.count])).toEqual([
+      ['2026-03-01', 4],
+      ['2026-04-01', 2],
     ]);
   });
 
@@ -324,7 +365,7 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual(first.json());
     expect((await stored(t)).length).toBe(j.entries.length);
-    expect((await receiptsOf(t)).length).toBe(3);
+    expect(await receiptCount(t)).toBe(3);
     expect(await countRows(zReports, t)).toBe(1);
     expect((await view(t)).sync.problem).toBeNull();
   });
@@ -344,7 +385,7 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
       acknowledgedHash: j.entries.at(-1)?.hash,
     });
     expect((await stored(t)).map((r) => r.seq)).toEqual(j.entries.map((e) => e.seq));
-    expect((await receiptsOf(t)).length).toBe(6);
+    expect(await receiptCount(t)).toBe(6);
     expect(await countRows(zReports, t)).toBe(2);
   });
 
@@ -375,8 +416,9 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     const response = await upload(t, batch);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<{ acknowledgedSeq: number }>().acknowledgedSeq).toBe(MAX_UPLOAD_BATCH);
-    expect((await receiptsOf(t)).length).toBe(MAX_UPLOAD_BATCH);
-    expect(await countRows(salesReceiptLines, t)).toBe(2 * MAX_UPLOAD_BATCH);
+    expect(await receiptCount(t)).toBe(MAX_UPLOAD_BATCH);
+    const lines = await summaryOf(t, 'product', 'day');
+    expect(lines.reduce((n, r) => n + r.count, 0)).toBe(2 * MAX_UPLOAD_BATCH);
   });
 
   /** Uploads `entries`, expects the refusal `code`, and checks that nothing was stored. */
@@ -387,7 +429,7 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     details: Record<string, unknown>,
   ) {
     const before = (await stored(t)).length;
-    const receiptsBefore = (await receiptsOf(t)).length;
+    const receiptsBefore = await receiptCount(t);
     const headBefore = await headOf(t);
     const response = await upload(t, entries);
     expect(response.statusCode, response.body).toBe(409);
@@ -396,7 +438,7 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     expect(error.details).toEqual(details);
     expect(error.sv.length).toBeGreaterThan(20);
     expect((await stored(t)).length).toBe(before);
-    expect((await receiptsOf(t)).length).toBe(receiptsBefore);
+    expect(await receiptCount(t)).toBe(receiptsBefore);
     expect(await headOf(t)).toEqual(headBefore);
     return error;
   }
@@ -512,7 +554,7 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     const response = await upload(t, j.entries);
     expect(response.statusCode, response.body).toBe(200);
     expect((await stored(t)).length).toBe(j.entries.length);
-    expect((await receiptsOf(t)).length).toBe(3);
+    expect(await receiptCount(t)).toBe(3);
     expect((await view(t)).sync.problem).toMatchObject({
       code: 'journal-entry-unreadable',
       seq: entry.seq,
@@ -609,7 +651,7 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
           });
         }
         expect((await stored(t)).map((r) => r.seq)).toEqual(j.entries.map((e) => e.seq));
-        expect((await receiptsOf(t)).length).toBe(6);
+        expect(await receiptCount(t)).toBe(6);
         expect(await countRows(zReports, t)).toBe(2);
         expect((await view(t)).sync.problem).toBeNull();
       }

@@ -12,7 +12,7 @@
  * The primary key (tenant_id, terminal_id, seq) makes a double insert impossible regardless.
  */
 import { createHash } from 'node:crypto';
-import { and, between, eq, asc } from 'drizzle-orm';
+import { and, between, eq, asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   type HashFunction,
@@ -32,10 +32,9 @@ import type { Tx, Db } from '../db/database.js';
 import { bulkInsert } from '../db/bulk-insert.js';
 import {
   journalEntries,
-  salesReceiptLines,
-  salesReceiptPayments,
-  salesReceiptVat,
-  salesReceipts,
+  salesSummary,
+  type SummaryDimension,
+  type SummaryGrain,
   terminalBindings,
   terminals,
   zReports,
@@ -436,9 +435,104 @@ function stockholmHour(date: Date): number {
   return Number(part?.value ?? 0) % 24;
 }
 
+type SummaryRow = typeof salesSummary.$inferInsert;
+
 /**
- * Writes the read models of new entries: sale and return receipts (training, copies and pro
- * forma are not sales), their lines, payments and VAT, and Z-reports. An entry whose content
+ * A batch's sums per (dimension, grain, period, key) for one terminal and place: each receipt is
+ * added to its business day's row and to its month's row.
+ */
+class SummaryBatch {
+  readonly rows = new Map<string, SummaryRow>();
+  constructor(
+    private readonly base: { tenantId: string; terminalId: string; placeOfBusinessId: string },
+  ) {}
+
+  add(
+    dimension: SummaryDimension,
+    businessDay: string,
+    key: string,
+    kind: 'sale' | 'return',
+    sums: Partial<
+      Pick<
+        SummaryRow,
+        'gross' | 'vat' | 'returnsGross' | 'discounts' | 'rounding' | 'quantity' | 'grams'
+      >
+    >,
+    label?: { text: string; seq: number },
+  ): void {
+    this.addTo(dimension, 'day', businessDay, key, kind, sums, label);
+    this.addTo(dimension, 'month', `${businessDay.slice(0, 8)}01`, key, kind, sums, label);
+  }
+
+  private addTo(
+    dimension: SummaryDimension,
+    grain: SummaryGrain,
+    period: string,
+    key: string,
+    kind: 'sale' | 'return',
+    sums: Partial<SummaryRow>,
+    label?: { text: string; seq: number },
+  ): void {
+    const id = `${dimension}\u0000${grain}\u0000${period}\u0000${key}`;
+    let row = this.rows.get(id);
+    if (row === undefined) {
+      row = {
+        ...this.base,
+        dimension,
+        grain,
+        period,
+        key,
+        count: 0,
+        returnCount: 0,
+        gross: 0,
+        vat: 0,
+        returnsGross: 0,
+        discounts: 0,
+        rounding: 0,
+        quantity: 0,
+        grams: false,
+        label: null,
+        labelSeq: null,
+      };
+      this.rows.set(id, row);
+    }
+    if (kind === 'sale') row.count += 1;
+    else row.returnCount += 1;
+    row.gross += sums.gross ?? 0;
+    row.vat += sums.vat ?? 0;
+    row.returnsGross += sums.returnsGross ?? 0;
+    row.discounts += sums.discounts ?? 0;
+    row.rounding += sums.rounding ?? 0;
+    row.quantity += sums.quantity ?? 0;
+    row.grams = row.grams || sums.grams === true;
+    if (
+      label !== undefined &&
+      (row.labelSeq === null || row.labelSeq === undefined || label.seq > row.labelSeq)
+    ) {
+      row.label = label.text;
+      row.labelSeq = label.seq;
+    }
+  }
+}
+
+/** Adds a batch's sums to the stored ones (rows are per terminal: one writer at a time). */
+const ADD_TO_SUMMARY = sql`ON CONFLICT ON CONSTRAINT sales_summary_pk DO UPDATE SET
+  count = sales_summary.count + EXCLUDED.count,
+  return_count = sales_summary.return_count + EXCLUDED.return_count,
+  gross = sales_summary.gross + EXCLUDED.gross,
+  vat = sales_summary.vat + EXCLUDED.vat,
+  returns_gross = sales_summary.returns_gross + EXCLUDED.returns_gross,
+  discounts = sales_summary.discounts + EXCLUDED.discounts,
+  rounding = sales_summary.rounding + EXCLUDED.rounding,
+  quantity = sales_summary.quantity + EXCLUDED.quantity,
+  grams = sales_summary.grams OR EXCLUDED.grams,
+  label = CASE WHEN EXCLUDED.label_seq > sales_summary.label_seq OR sales_summary.label_seq IS NULL
+    THEN EXCLUDED.label ELSE sales_summary.label END,
+  label_seq = GREATEST(sales_summary.label_seq, EXCLUDED.label_seq)`;
+
+/**
+ * Writes the read models of new entries: the sales summary of sale and return receipts
+ * (training, copies and pro forma are not sales), and Z-reports. An entry whose content
  * cannot be read is stored in the journal but left out here, and reported to the caller.
  */
 async function project(
@@ -447,13 +541,10 @@ async function project(
   placeOfBusinessId: string,
   entries: readonly UploadedEntry[],
 ): Promise<{ receipts: number; zReports: number; unreadable: { seq: number; kind: string }[] }> {
-  const receiptRows: (typeof salesReceipts.$inferInsert)[] = [];
-  const lineRows: (typeof salesReceiptLines.$inferInsert)[] = [];
-  const paymentRows: (typeof salesReceiptPayments.$inferInsert)[] = [];
-  const vatRows: (typeof salesReceiptVat.$inferInsert)[] = [];
+  const summary = new SummaryBatch({ tenantId: ctx.tenantId, terminalId, placeOfBusinessId });
   const zRows: (typeof zReports.$inferInsert)[] = [];
   const unreadable: { seq: number; kind: string }[] = [];
-  const key = { tenantId: ctx.tenantId, terminalId };
+  let receipts = 0;
   for (const entry of entries) {
     if (entry.kind === 'sale' || entry.kind === 'return') {
       const parsed = receiptSchema.safeParse(entry.data.receipt);
@@ -461,57 +552,42 @@ async function project(
         unreadable.push({ seq: entry.seq, kind: entry.kind });
         continue;
       }
+      receipts += 1;
       const r = parsed.data;
-      const issuedAt = new Date(r.issuedAt);
       const kind = entry.kind === 'sale' ? ('sale' as const) : ('return' as const);
-      const common = {
-        ...key,
-        seq: entry.seq,
-        placeOfBusinessId,
-        businessDay: r.businessDay,
-        kind,
-      };
-      receiptRows.push({
-        ...common,
-        receiptNumber: r.receiptNumber,
-        issuedAt,
-        hour: stockholmHour(issuedAt),
-        total: r.total,
+      const day = r.businessDay;
+      const gross = r.total;
+      const vat = r.vat.reduce((acc, row) => acc + row.vat, 0);
+      summary.add('total', day, '', kind, {
+        gross,
+        vat,
+        returnsGross: kind === 'return' ? gross : 0,
+        discounts: r.discountTotal,
         rounding: r.rounding,
-        discountTotal: r.discountTotal,
-        vatTotal: r.vat.reduce((acc, row) => acc + row.vat, 0),
-        cashier: entry.by ?? null,
-        controlCode: r.controlCode,
-        controlUnitSerial: r.controlUnitSerial,
       });
-      for (const line of r.lines) {
-        lineRows.push({
-          ...common,
-          lineNo: line.lineNo,
-          articleNumber: line.articleNumber,
-          text: line.text,
-          groupName: line.group ?? null,
-          itemType: line.itemType,
-          quantity: line.quantity,
-          unit: line.unit,
-          unitPrice: line.unitPrice,
-          discount: line.discount,
-          amount: line.amount,
-          vatRate: line.vatRate,
-          vat: vatOfGross(ore(line.amount), line.vatRate),
-        });
+      const hour = String(stockholmHour(new Date(r.issuedAt))).padStart(2, '0');
+      summary.add('hour', day, hour, kind, { gross, vat });
+      summary.add('cashier', day, entry.by ?? '', kind, { gross, vat });
+      for (const payment of r.payments) {
+        summary.add('payment', day, payment.method, kind, { gross: payment.amount });
       }
-      r.payments.forEach((payment, position) => {
-        paymentRows.push({ ...common, position, method: payment.method, amount: payment.amount });
-      });
       for (const row of r.vat) {
-        vatRows.push({
-          ...common,
-          vatRate: row.rate,
-          gross: row.gross,
-          vat: row.vat,
-          net: row.net,
-        });
+        summary.add('vat', day, String(row.rate), kind, { gross: row.gross, vat: row.vat });
+      }
+      for (const line of r.lines) {
+        summary.add(
+          'product',
+          day,
+          line.articleNumber,
+          kind,
+          {
+            gross: line.amount,
+            vat: vatOfGross(ore(line.amount), line.vatRate),
+            quantity: line.quantity,
+            grams: line.unit === 'gram',
+          },
+          { text: line.text, seq: entry.seq },
+        );
       }
     } else if (entry.kind === 'z-report') {
       const parsed = zReportSchema.safeParse(entry.data.report);
@@ -520,7 +596,8 @@ async function project(
         continue;
       }
       zRows.push({
-        ...key,
+        tenantId: ctx.tenantId,
+        terminalId,
         seq: entry.seq,
         zNumber: parsed.data.zNumber,
         businessDay: parsed.data.businessDay,
@@ -529,11 +606,7 @@ async function project(
       });
     }
   }
-  // Receipts first: lines, payments and VAT rows refer to them.
-  await bulkInsert(ctx.tx, salesReceipts, receiptRows);
-  await bulkInsert(ctx.tx, salesReceiptLines, lineRows);
-  await bulkInsert(ctx.tx, salesReceiptPayments, paymentRows);
-  await bulkInsert(ctx.tx, salesReceiptVat, vatRows);
+  await bulkInsert(ctx.tx, salesSummary, [...summary.rows.values()], ADD_TO_SUMMARY);
   await bulkInsert(ctx.tx, zReports, zRows);
-  return { receipts: receiptRows.length, zReports: zRows.length, unreadable };
+  return { receipts, zReports: zRows.length, unreadable };
 }

@@ -30,12 +30,15 @@ function asText(value: unknown): string {
 /**
  * Inserts `rows` into `table` in one statement. Every column is written: a property left out of
  * a row is NULL (use it for tables without column defaults; a JSON column cannot hold a JSON
- * `null` this way, it becomes NULL). Does nothing for no rows.
+ * `null` this way, it becomes NULL). Does nothing for no rows. `onConflict` is appended (an
+ * upsert); the rows must then have distinct keys.
  */
 export async function bulkInsert<T extends PgTable>(
   db: Db | Tx,
   table: T,
   rows: readonly T['$inferInsert'][],
+  /** An `ON CONFLICT …` clause, if any. */
+  onConflict?: SQL,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table));
@@ -71,6 +74,7 @@ export async function bulkInsert<T extends PgTable>(
   await db.execute(
     sql`INSERT INTO ${sql.identifier(getTableName(table))} (${sql.join(names, sql`, `)})
       SELECT ${sql.join(selected, sql`, `)}
-      FROM unnest(${sql.join(arrays, sql`, `)}) WITH ORDINALITY AS u(${sql.join(aliases, sql`, `)}, n)${sql.join(joins, sql``)}`,
+      FROM unnest(${sql.join(arrays, sql`, `)}) WITH ORDINALITY AS u(${sql.join(aliases, sql`, `)}, n)${sql.join(joins, sql``)}
+      ${onConflict ?? sql``}`,
   );
 }

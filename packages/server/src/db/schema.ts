@@ -439,129 +439,81 @@ export const journalEntries = pgTable(
 
 /*
  * The read models below are derived from journal_entries and written only by the ingest, in the
- * transaction that stores the entries they come from (commands/journal-ingest.ts); `seq` names
- * the journal entry. They carry only the tenant's foreign key: a per-row check against the
- * journal (a large, growing table) would cost more than the rest of the ingest, and the single
- * writer keeps them consistent.
+ * transaction that stores the entries they come from (commands/journal-ingest.ts). They carry only
+ * the tenant's foreign key: a per-row check against the journal (a large, growing table) would
+ * cost more than the rest of the ingest, and the single writer keeps them consistent.
  */
+
+/** The report dimensions of `sales_summary` (docs/adr/0008-pre-summed-sales.md). */
+export const SUMMARY_DIMENSIONS = [
+  'total',
+  'hour',
+  'cashier',
+  'payment',
+  'vat',
+  'product',
+] as const;
+export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
+/** A summary row sums one business day, or one calendar month of business days. */
+export const SUMMARY_GRAINS = ['day', 'month'] as const;
+export type SummaryGrain = (typeof SUMMARY_GRAINS)[number];
 
 /**
- * One row per sale or return receipt (training, copies and pro forma are not sales), written in
- * the ingest transaction. Amounts are öre; returns are negative. `placeOfBusinessId` is the
- * terminal's place when the receipt was stored.
+ * Pre-summed sales (issue 5 points 5, 6, 12): per terminal, place of business, business day (and
+ * again per calendar month), one row per value of a dimension — the day's total (`key` ''), an
+ * hour '00'–'23', a cashier's username, a payment method, a VAT rate, an article number. The
+ * ingest adds a batch's sale and return receipts (training, copies and pro forma are not sales)
+ * with one upsert, so a report over a year reads thousands of rows, not millions. Amounts are öre
+ * incl. VAT, returns negative. `placeOfBusinessId` is the terminal's place when the receipts
+ * were stored.
+ *
+ * What `count` counts: receipts (total, hour, cashier, VAT rate: receipts with that rate),
+ * payments (payment), lines (product); `returnCount` the same of returns.
  */
-export const salesReceipts = pgTable(
-  'sales_receipts',
+export const salesSummary = pgTable(
+  'sales_summary',
   {
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id),
+    dimension: text('dimension', { enum: SUMMARY_DIMENSIONS }).notNull(),
+    grain: text('grain', { enum: SUMMARY_GRAINS }).notNull(),
+    /** The business day, or the month's first day. */
+    period: date('period', { mode: 'string' }).notNull(),
     terminalId: uuid('terminal_id').notNull(),
-    /** The journal entry that carries the receipt. */
-    seq: seqColumn(),
     placeOfBusinessId: uuid('place_of_business_id').notNull(),
-    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
-    receiptNumber: integer('receipt_number').notNull(),
-    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
-    businessDay: date('business_day', { mode: 'string' }).notNull(),
-    /** 0–23, the hour of `issuedAt` in Europe/Stockholm. */
-    hour: integer('hour').notNull(),
-    /** Incl. VAT, before cash rounding. */
-    total: amount('total'),
-    rounding: amount('rounding'),
-    discountTotal: amount('discount_total'),
-    vatTotal: amount('vat_total'),
-    /** The journal entry's signed-in user (username). */
-    cashier: text('cashier'),
-    controlCode: text('control_code'),
-    controlUnitSerial: text('control_unit_serial'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq] }),
-    // Dashboard queries: a period, optionally one place or one terminal.
-    index('sales_receipts_day').on(t.tenantId, t.businessDay),
-    index('sales_receipts_place_day').on(t.tenantId, t.placeOfBusinessId, t.businessDay),
-    index('sales_receipts_terminal_day').on(t.tenantId, t.terminalId, t.businessDay),
-  ],
-);
-
-/** The receipt's lines; day, place and kind are repeated so product reports need no join. */
-export const salesReceiptLines = pgTable(
-  'sales_receipt_lines',
-  {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    terminalId: uuid('terminal_id').notNull(),
-    seq: seqColumn(),
-    lineNo: integer('line_no').notNull(),
-    placeOfBusinessId: uuid('place_of_business_id').notNull(),
-    businessDay: date('business_day', { mode: 'string' }).notNull(),
-    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
-    articleNumber: text('article_number').notNull(),
-    text: text('text').notNull(),
-    groupName: text('group_name'),
-    itemType: text('item_type', { enum: ['good', 'service'] }).notNull(),
-    /** Pieces, or grams of a weighed good; negative on a return. */
-    quantity: bigint('quantity', { mode: 'number' }).notNull(),
-    unit: text('unit', { enum: ['piece', 'gram'] }).notNull(),
-    unitPrice: amount('unit_price'),
-    discount: amount('discount'),
-    /** Incl. VAT, after discounts. */
-    amount: amount('amount'),
-    /** Hundredths of a percent. */
-    vatRate: integer('vat_rate').notNull(),
-    /** The VAT in `amount`, rounded per line (the receipt's VAT is per rate: sums may differ by öre). */
-    vat: amount('vat'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq, t.lineNo] }),
-    index('sales_receipt_lines_day').on(t.tenantId, t.businessDay),
-  ],
-);
-
-/** How a receipt was paid (negative on a return). */
-export const salesReceiptPayments = pgTable(
-  'sales_receipt_payments',
-  {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    terminalId: uuid('terminal_id').notNull(),
-    seq: seqColumn(),
-    position: integer('position').notNull(),
-    placeOfBusinessId: uuid('place_of_business_id').notNull(),
-    businessDay: date('business_day', { mode: 'string' }).notNull(),
-    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
-    method: text('method').notNull(),
-    amount: amount('amount'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq, t.position] }),
-    index('sales_receipt_payments_day').on(t.tenantId, t.businessDay),
-  ],
-);
-
-/** The receipt's VAT split per rate (gross = net + vat). */
-export const salesReceiptVat = pgTable(
-  'sales_receipt_vat',
-  {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    terminalId: uuid('terminal_id').notNull(),
-    seq: seqColumn(),
-    vatRate: integer('vat_rate').notNull(),
-    placeOfBusinessId: uuid('place_of_business_id').notNull(),
-    businessDay: date('business_day', { mode: 'string' }).notNull(),
-    kind: text('kind', { enum: ['sale', 'return'] }).notNull(),
+    /** The dimension's value ('' for the total; a cashier may be '' when unknown). */
+    key: text('key').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    returnCount: bigint('return_count', { mode: 'number' }).notNull(),
+    /** Incl. VAT: receipt totals before cash rounding, payment amounts, line amounts. */
     gross: amount('gross'),
+    /** VAT in `gross` (0 for payments; per line, rounded per line, for products). */
     vat: amount('vat'),
-    net: amount('net'),
+    /** total only: the gross of returns (negative), discounts, cash rounding. */
+    returnsGross: amount('returns_gross'),
+    discounts: amount('discounts'),
+    rounding: amount('rounding'),
+    /** product only: pieces, or grams of a weighed article (`grams`), net of returns. */
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    grams: boolean('grams').notNull(),
+    /** product only: the article's text on its latest line here (`labelSeq` its journal entry). */
+    label: text('label'),
+    labelSeq: bigint('label_seq', { mode: 'number' }),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.terminalId, t.seq, t.vatRate] }),
-    index('sales_receipt_vat_day').on(t.tenantId, t.businessDay),
+    primaryKey({
+      name: 'sales_summary_pk',
+      columns: [
+        t.tenantId,
+        t.dimension,
+        t.grain,
+        t.period,
+        t.terminalId,
+        t.placeOfBusinessId,
+        t.key,
+      ],
+    }),
   ],
 );
 

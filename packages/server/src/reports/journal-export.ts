@@ -304,35 +304,32 @@ async function earlierReferences(
       ),
     );
   }
-  // Originals of copies and item types come through the sales read models (sale and return
-  // receipts only, as a register's earlier entries hold), then the journal entry by its seq.
+  // Originals of copies: the latest sale or return receipt with that register and number.
   for (const original of refs.originals) {
     add(
       await selectRows<{ seq: unknown }>(
         tx,
-        sql`SELECT j.seq FROM sales_receipts r
-          JOIN journal_entries j
-            ON j.tenant_id = r.tenant_id AND j.terminal_id = r.terminal_id AND j.seq = r.seq
-          WHERE r.tenant_id = ${tenantId} AND r.terminal_id = ${terminalId}
-            AND r.receipt_number = ${original.receiptNumber} AND ${before}
+        sql`SELECT j.seq FROM journal_entries j
+          WHERE ${before} AND j.kind IN ('sale', 'return')
+            AND j.data->'receipt'->>'receiptNumber' = ${String(original.receiptNumber)}
             AND j.data->'receipt'->>'registerId' = ${original.registerId}
           ORDER BY j.seq DESC LIMIT 1`,
       ),
     );
   }
+  // Item types: the latest receipt with a line of the article.
   if (refs.articleTypes.length > 0) {
     add(
       await selectRows<{ seq: unknown }>(
         tx,
-        sql`SELECT DISTINCT ON (l.article_number) l.seq FROM sales_receipt_lines l
-          JOIN journal_entries j
-            ON j.tenant_id = l.tenant_id AND j.terminal_id = l.terminal_id AND j.seq = l.seq
-          WHERE l.tenant_id = ${tenantId} AND l.terminal_id = ${terminalId} AND ${before}
-            AND l.article_number IN (${sql.join(
+        sql`SELECT DISTINCT ON (l.value->>'articleNumber') j.seq FROM journal_entries j
+          CROSS JOIN jsonb_array_elements(j.data->'receipt'->'lines') l
+          WHERE ${before} AND j.kind IN ('sale', 'return')
+            AND l.value->>'articleNumber' IN (${sql.join(
               refs.articleTypes.map((a) => sql`${a}`),
               sql`, `,
             )})
-          ORDER BY l.article_number, l.seq DESC`,
+          ORDER BY l.value->>'articleNumber', j.seq DESC`,
       ),
     );
   }

@@ -1,12 +1,13 @@
 /**
  * Sales reports and the Z-report archive over the read models that journal ingest writes
  * (issue 5 points 6 and 7). Every function is scoped to one environment (tenant) and reads
- * nothing else; the dashboard routes, and later the PDF/CSV/SIE exports, call these.
+ * nothing else; the dashboard routes and the CSV exports call these.
  *
  * Amounts are integer öre incl. VAT; returns are negative, so every `gross` is net of returns.
  * Filters are business days (Europe/Stockholm) `from`–`to`, both included, and optionally one
- * place of business or one terminal. Each query is one index range scan on (tenant_id,
- * business_day) or (tenant_id, place|terminal, business_day).
+ * place of business or one terminal. The figures come from `sales_summary` (docs/adr/0008):
+ * whole calendar months of the period from its month rows, the days around them from its day
+ * rows, so a year is read as a few thousand rows.
  */
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import {
@@ -21,7 +22,7 @@ import {
 } from '@kassa/contracts';
 import { addDays, type Failure, type Result, fail, ok } from '@kassa/core';
 import { selectRows, type Db, type Tx } from '../db/database.js';
-import { terminals, zReports } from '../db/schema.js';
+import { type SummaryDimension, terminals, zReports } from '../db/schema.js';
 import { isUuid } from '../ids.js';
 
 export type ReportPeriodFailure = Failure<'report-period-invalid', { maxDays: number }>;
@@ -56,21 +57,61 @@ export function checkPeriod(filter: SalesReportFilter): ReportPeriodFailure | nu
   return null;
 }
 
-/** The WHERE clause of a filter over a read-model table aliased `alias`. */
-function whereOf(tenantId: string, filter: SalesReportFilter, alias: string): SQL {
-  const a = sql.raw(alias);
+/** A run of summary rows of one grain: periods `from`–`to` (month rows: their first days). */
+interface PeriodRange {
+  readonly grain: 'day' | 'month';
+  readonly from: string;
+  readonly to: string;
+}
+
+const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
+const firstOfNextMonth = (day: string) => addDays(`${day.slice(0, 8)}28`, 4).slice(0, 8) + '01';
+
+/**
+ * The period `from`–`to` as summary rows: the whole calendar months in it from month rows, the
+ * days before and after them from day rows.
+ */
+export function periodRanges(from: string, to: string): PeriodRange[] {
+  const firstMonth = from.endsWith('-01') ? from : firstOfNextMonth(from);
+  // The first day after the last whole month.
+  const afterMonths = addDays(to, 1).endsWith('-01') ? addDays(to, 1) : firstOfMonth(to);
+  if (firstMonth >= afterMonths) return [{ grain: 'day', from, to }];
+  const ranges: PeriodRange[] = [];
+  if (from < firstMonth) ranges.push({ grain: 'day', from, to: addDays(firstMonth, -1) });
+  ranges.push({ grain: 'month', from: firstMonth, to: firstOfMonth(addDays(afterMonths, -1)) });
+  if (afterMonths <= to) ranges.push({ grain: 'day', from: afterMonths, to });
+  return ranges;
+}
+
+/**
+ * The WHERE clause of a filter over `sales_summary s` rows of one dimension: the period's day
+ * and month rows (or only day rows with `days`), and the place or terminal if given.
+ */
+function whereOf(
+  tenantId: string,
+  filter: SalesReportFilter,
+  dimension: SummaryDimension,
+  options: { days?: boolean } = {},
+): SQL {
+  const ranges: readonly PeriodRange[] = options.days
+    ? [{ grain: 'day', from: filter.from, to: filter.to }]
+    : periodRanges(filter.from, filter.to);
+  const periods = ranges.map(
+    (r) => sql`(s.grain = ${r.grain} AND s.period BETWEEN ${r.from}::date AND ${r.to}::date)`,
+  );
   const parts: SQL[] = [
-    sql`${a}.tenant_id = ${tenantId}`,
-    sql`${a}.business_day BETWEEN ${filter.from}::date AND ${filter.to}::date`,
+    sql`s.tenant_id = ${tenantId}`,
+    sql`s.dimension = ${dimension}`,
+    sql`(${sql.join(periods, sql` OR `)})`,
   ];
   // An id that is not a UUID names nothing: compare with NULL, which matches no row.
   if (filter.placeId !== undefined) {
     const placeId = isUuid(filter.placeId) ? filter.placeId : null;
-    parts.push(sql`${a}.place_of_business_id = ${placeId}::uuid`);
+    parts.push(sql`s.place_of_business_id = ${placeId}::uuid`);
   }
   if (filter.terminalId !== undefined) {
     const terminalId = isUuid(filter.terminalId) ? filter.terminalId : null;
-    parts.push(sql`${a}.terminal_id = ${terminalId}::uuid`);
+    parts.push(sql`s.terminal_id = ${terminalId}::uuid`);
   }
   return sql.join(parts, sql` AND `);
 }
@@ -101,11 +142,11 @@ function rowOf(raw: RawRow, withVat: boolean): SalesReportRow {
   };
 }
 
-const RECEIPT_SUMS = sql`
-  count(*) FILTER (WHERE r.kind = 'sale') AS count,
-  count(*) FILTER (WHERE r.kind = 'return') AS return_count,
-  coalesce(sum(r.total), 0) AS gross,
-  coalesce(sum(r.vat_total), 0) AS vat`;
+const SUMS = sql`
+  coalesce(sum(s.count), 0) AS count,
+  coalesce(sum(s.return_count), 0) AS return_count,
+  coalesce(sum(s.gross), 0) AS gross,
+  coalesce(sum(s.vat), 0) AS vat`;
 
 /** The period's totals over sale and return receipts. */
 export async function salesTotals(
@@ -116,14 +157,14 @@ export async function salesTotals(
   const [row] = await selectRows<Record<string, unknown>>(
     db,
     sql`SELECT
-      count(*) FILTER (WHERE r.kind = 'sale') AS receipts,
-      count(*) FILTER (WHERE r.kind = 'return') AS returns,
-      coalesce(sum(r.total), 0) AS gross,
-      coalesce(sum(r.vat_total), 0) AS vat,
-      coalesce(sum(r.total) FILTER (WHERE r.kind = 'return'), 0) AS returns_gross,
-      coalesce(sum(r.discount_total), 0) AS discounts,
-      coalesce(sum(r.rounding), 0) AS rounding
-    FROM sales_receipts r WHERE ${whereOf(tenantId, filter, 'r')}`,
+      coalesce(sum(s.count), 0) AS receipts,
+      coalesce(sum(s.return_count), 0) AS returns,
+      coalesce(sum(s.gross), 0) AS gross,
+      coalesce(sum(s.vat), 0) AS vat,
+      coalesce(sum(s.returns_gross), 0) AS returns_gross,
+      coalesce(sum(s.discounts), 0) AS discounts,
+      coalesce(sum(s.rounding), 0) AS rounding
+    FROM sales_summary s WHERE ${whereOf(tenantId, filter, 'total')}`,
   );
   const gross = toInt(row?.gross);
   const vat = toInt(row?.vat);
@@ -143,9 +184,9 @@ export async function salesTotals(
 async function byDay(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT r.business_day::text AS key, ${RECEIPT_SUMS}
-    FROM sales_receipts r WHERE ${whereOf(tenantId, filter, 'r')}
-    GROUP BY r.business_day`,
+    sql`SELECT s.period::text AS key, ${SUMS}
+    FROM sales_summary s WHERE ${whereOf(tenantId, filter, 'total', { days: true })}
+    GROUP BY s.period`,
   );
   const found = new Map(rows.map((r) => [String(r.key), rowOf(r, true)]));
   const out: SalesReportRow[] = [];
@@ -159,14 +200,14 @@ async function byDay(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
 async function byHour(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT r.hour AS key, ${RECEIPT_SUMS}
-    FROM sales_receipts r WHERE ${whereOf(tenantId, filter, 'r')}
-    GROUP BY r.hour`,
+    sql`SELECT s.key, ${SUMS}
+    FROM sales_summary s WHERE ${whereOf(tenantId, filter, 'hour')}
+    GROUP BY s.key`,
   );
-  const found = new Map(rows.map((r) => [toInt(r.key), r]));
+  const found = new Map(rows.map((r) => [String(r.key), r]));
   return Array.from({ length: 24 }, (_, hour) => {
     const key = String(hour).padStart(2, '0');
-    const raw = found.get(hour);
+    const raw = found.get(key);
     const label = `${key}:00`;
     return raw ? { ...rowOf(raw, true), key, label } : emptyRow(key, label);
   });
@@ -179,11 +220,11 @@ function emptyRow(key: string, label: string): SalesReportRow {
 async function byPlace(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT r.place_of_business_id::text AS key, p.name AS label, ${RECEIPT_SUMS}
-    FROM sales_receipts r
-    JOIN places_of_business p ON p.tenant_id = r.tenant_id AND p.id = r.place_of_business_id
-    WHERE ${whereOf(tenantId, filter, 'r')}
-    GROUP BY r.place_of_business_id, p.name
+    sql`SELECT s.place_of_business_id::text AS key, p.name AS label, ${SUMS}
+    FROM sales_summary s
+    JOIN places_of_business p ON p.tenant_id = s.tenant_id AND p.id = s.place_of_business_id
+    WHERE ${whereOf(tenantId, filter, 'total')}
+    GROUP BY s.place_of_business_id, p.name
     ORDER BY gross DESC, label`,
   );
   return rows.map((r) => rowOf(r, true));
@@ -192,12 +233,12 @@ async function byPlace(db: Db | Tx, tenantId: string, filter: SalesReportFilter)
 async function byTerminal(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT r.terminal_id::text AS key, t.name || ' (' || t.register_id || ')' AS label,
-      ${RECEIPT_SUMS}
-    FROM sales_receipts r
-    JOIN terminals t ON t.tenant_id = r.tenant_id AND t.id = r.terminal_id
-    WHERE ${whereOf(tenantId, filter, 'r')}
-    GROUP BY r.terminal_id, t.name, t.register_id
+    sql`SELECT s.terminal_id::text AS key, t.name || ' (' || t.register_id || ')' AS label,
+      ${SUMS}
+    FROM sales_summary s
+    JOIN terminals t ON t.tenant_id = s.tenant_id AND t.id = s.terminal_id
+    WHERE ${whereOf(tenantId, filter, 'total')}
+    GROUP BY s.terminal_id, t.name, t.register_id
     ORDER BY gross DESC, label`,
   );
   return rows.map((r) => rowOf(r, true));
@@ -207,12 +248,11 @@ async function byTerminal(db: Db | Tx, tenantId: string, filter: SalesReportFilt
 async function byCashier(db: Db | Tx, tenantId: string, filter: SalesReportFilter, limit: number) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT r.cashier AS key, coalesce(u.display_name, r.cashier, '(okänd)') AS label,
-      ${RECEIPT_SUMS}
-    FROM sales_receipts r
-    LEFT JOIN users u ON u.tenant_id = r.tenant_id AND u.username = r.cashier
-    WHERE ${whereOf(tenantId, filter, 'r')}
-    GROUP BY r.cashier, u.display_name
+    sql`SELECT c.key, coalesce(u.display_name, nullif(c.key, ''), '(okänd)') AS label,
+      c.count, c.return_count, c.gross, c.vat
+    FROM (SELECT s.key, ${SUMS} FROM sales_summary s
+      WHERE ${whereOf(tenantId, filter, 'cashier')} GROUP BY s.key) c
+    LEFT JOIN users u ON u.tenant_id = ${tenantId} AND u.username = c.key
     ORDER BY gross DESC, label
     LIMIT ${limit}`,
   );
@@ -223,12 +263,9 @@ async function byCashier(db: Db | Tx, tenantId: string, filter: SalesReportFilte
 async function byPayment(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT p.method AS key, NULL AS label,
-      count(*) FILTER (WHERE p.kind = 'sale') AS count,
-      count(*) FILTER (WHERE p.kind = 'return') AS return_count,
-      coalesce(sum(p.amount), 0) AS gross, 0 AS vat
-    FROM sales_receipt_payments p WHERE ${whereOf(tenantId, filter, 'p')}
-    GROUP BY p.method
+    sql`SELECT s.key, NULL AS label, ${SUMS}
+    FROM sales_summary s WHERE ${whereOf(tenantId, filter, 'payment')}
+    GROUP BY s.key
     ORDER BY gross DESC, key`,
   );
   return rows.map((r) => {
@@ -241,13 +278,10 @@ async function byPayment(db: Db | Tx, tenantId: string, filter: SalesReportFilte
 async function byVat(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT v.vat_rate AS key, NULL AS label,
-      count(*) FILTER (WHERE v.kind = 'sale') AS count,
-      count(*) FILTER (WHERE v.kind = 'return') AS return_count,
-      coalesce(sum(v.gross), 0) AS gross, coalesce(sum(v.vat), 0) AS vat
-    FROM sales_receipt_vat v WHERE ${whereOf(tenantId, filter, 'v')}
-    GROUP BY v.vat_rate
-    ORDER BY v.vat_rate DESC`,
+    sql`SELECT s.key, NULL AS label, ${SUMS}
+    FROM sales_summary s WHERE ${whereOf(tenantId, filter, 'vat')}
+    GROUP BY s.key
+    ORDER BY s.key::integer DESC`,
   );
   return rows.map((r) => {
     const row = rowOf(r, true);
@@ -264,16 +298,15 @@ async function byVat(db: Db | Tx, tenantId: string, filter: SalesReportFilter) {
 async function byProduct(db: Db | Tx, tenantId: string, filter: SalesReportFilter, limit: number) {
   const rows = await selectRows<RawRow>(
     db,
-    sql`SELECT l.article_number AS key,
-      (array_agg(l.text ORDER BY l.business_day DESC, l.seq DESC))[1] AS label,
-      count(*) FILTER (WHERE l.kind = 'sale') AS count,
-      count(*) FILTER (WHERE l.kind = 'return') AS return_count,
-      coalesce(sum(l.amount), 0) AS gross, coalesce(sum(l.vat), 0) AS vat,
-      coalesce(sum(l.quantity), 0) AS quantity,
-      bool_or(l.unit = 'gram') AS grams
-    FROM sales_receipt_lines l WHERE ${whereOf(tenantId, filter, 'l')}
-    GROUP BY l.article_number
-    ORDER BY gross DESC, key
+    sql`SELECT s.key,
+      -- The text on the latest line: the greatest (period, grain, seq), without a sort.
+      (max(ARRAY[s.period::text, s.grain, lpad(s.label_seq::text, 19, '0'), s.label]))[4] AS label,
+      ${SUMS},
+      coalesce(sum(s.quantity), 0) AS quantity,
+      bool_or(s.grams) AS grams
+    FROM sales_summary s WHERE ${whereOf(tenantId, filter, 'product')}
+    GROUP BY s.key
+    ORDER BY gross DESC, s.key
     LIMIT ${limit}`,
   );
   return rows.map((r) => ({
