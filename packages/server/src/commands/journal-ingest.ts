@@ -167,49 +167,69 @@ export async function ingestJournal(
   };
   const head = { seq: terminal.journalHeadSeq, hash: terminal.journalHeadHash };
 
-  const refusal = await checkBatch(ctx, terminalId, head, entries, hash);
-  if (refusal) {
-    const seq = refusal.code === 'journal-gap' ? refusal.receivedSeq : refusal.seq;
-    await flagSyncProblem(deviceCtx, terminal, {
-      code: refusal.code,
-      seq,
-      details: refusalDetails(refusal),
-    });
-    return refusal;
-  }
+  const refusal = await checkSequence(ctx, terminalId, head, entries);
+  if (refusal) return refuse(deviceCtx, terminal, refusal);
 
   const fresh = entries.filter((e) => e.seq > head.seq);
   const last = fresh[fresh.length - 1];
   if (last === undefined) {
     return { ok: true, head, stored: 0, receipts: 0, zReports: 0 };
   }
-  await bulkInsert(
-    ctx.tx,
-    journalEntries,
-    fresh.map((e) => ({
-      tenantId: ctx.tenantId,
-      terminalId,
-      seq: e.seq,
-      at: new Date(e.at),
-      atText: e.at,
-      kind: e.kind,
-      by: e.by ?? null,
-      data: e.data,
-      prevHash: e.prevHash,
-      hash: e.hash,
-    })),
-  );
-  const projected = await project(ctx, terminalId, terminal.placeOfBusinessId, fresh);
+  // The entries are sent to the database first, in a savepoint, and the hash chain is
+  // recomputed and the read models summed while the database stores them; a broken chain rolls
+  // the savepoint back, so nothing of the batch remains.
+  const broken = new BrokenChain();
+  let projected: Projection;
+  try {
+    projected = await ctx.tx.transaction(async (savepoint) => {
+      const storing = bulkInsert(
+        savepoint,
+        journalEntries,
+        fresh.map((e) => ({
+          tenantId: ctx.tenantId,
+          terminalId,
+          seq: e.seq,
+          at: new Date(e.at),
+          atText: e.at,
+          kind: e.kind,
+          by: e.by ?? null,
+          data: e.data,
+          prevHash: e.prevHash,
+          hash: e.hash,
+        })),
+      );
+      // Its failure is handled where it is awaited below, not as an unhandled rejection before.
+      storing.catch(() => undefined);
+      // Let the INSERT go out before the CPU work below (its promise settles after it).
+      await new Promise((resolve) => setImmediate(resolve));
+      const chain = verifyChain(head, fresh, hash);
+      const summed = chain === null ? sumReadModels(ctx, terminal, fresh) : null;
+      if (chain !== null || summed === null) {
+        await storing;
+        broken.refusal = chain;
+        throw broken;
+      }
+      // Queued behind the INSERT on the same connection: sent as soon as it is done.
+      await Promise.all([
+        storing,
+        writeReadModels(savepoint, summed),
+        savepoint
+          .update(terminals)
+          .set({
+            journalHeadSeq: last.seq,
+            journalHeadHash: last.hash,
+            journalSyncedAt: ctx.now,
+            lastContactAt: ctx.now,
+          })
+          .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId))),
+      ]);
+      return summed;
+    });
+  } catch (error) {
+    if (error !== broken || broken.refusal === null) throw error;
+    return refuse(deviceCtx, terminal, broken.refusal);
+  }
   const newHead = { seq: last.seq, hash: last.hash };
-  await ctx.tx
-    .update(terminals)
-    .set({
-      journalHeadSeq: newHead.seq,
-      journalHeadHash: newHead.hash,
-      journalSyncedAt: ctx.now,
-      lastContactAt: ctx.now,
-    })
-    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)));
   const firstUnreadable = projected.unreadable[0];
   if (firstUnreadable !== undefined) {
     await flagSyncProblem(deviceCtx, terminal, {
@@ -227,6 +247,29 @@ export async function ingestJournal(
   };
 }
 
+/** Thrown inside the savepoint to roll the batch back when its chain does not verify. */
+class BrokenChain extends Error {
+  refusal: JournalRefusal | null = null;
+  constructor() {
+    super('the batch does not continue the chain');
+  }
+}
+
+/** Flags the terminal with the refusal (its row is locked) and answers it. */
+async function refuse(
+  ctx: CommandContext,
+  terminal: typeof terminals.$inferSelect,
+  refusal: JournalRefusal,
+): Promise<JournalRefusal> {
+  const seq = refusal.code === 'journal-gap' ? refusal.receivedSeq : refusal.seq;
+  await flagSyncProblem(ctx, terminal, {
+    code: refusal.code,
+    seq,
+    details: refusalDetails(refusal),
+  });
+  return refusal;
+}
+
 /** The details of a refusal, as the error body and the terminal's flag carry them. */
 export function refusalDetails(refusal: JournalRefusal): Record<string, unknown> {
   switch (refusal.code) {
@@ -239,13 +282,15 @@ export function refusalDetails(refusal: JournalRefusal): Record<string, unknown>
   }
 }
 
-/** The first reason the batch cannot be taken, or null. */
-async function checkBatch(
+/**
+ * The first reason the batch's sequence cannot be taken (not consecutive, a gap after the head,
+ * an entry at or below the head that differs from the stored one), or null.
+ */
+async function checkSequence(
   ctx: CommandContext,
   terminalId: string,
   head: { seq: number; hash: string | null },
   entries: readonly UploadedEntry[],
-  hash: HashFunction,
 ): Promise<JournalRefusal | null> {
   const first = entries[0];
   if (first === undefined) return null;
@@ -291,9 +336,15 @@ async function checkBatch(
       }
     }
   }
-  // New entries: the chain continues from the head.
-  const fresh = entries.filter((e) => e.seq > head.seq);
-  if (fresh.length === 0) return null;
+  return null;
+}
+
+/** The new entries' chain continuing from the head, every hash recomputed: a refusal or null. */
+function verifyChain(
+  head: { seq: number; hash: string | null },
+  fresh: readonly UploadedEntry[],
+  hash: HashFunction,
+): JournalRefusal | null {
   const after: JournalHead | undefined =
     head.seq > 0 && head.hash !== null ? { seq: head.seq, hash: head.hash } : undefined;
   // An uploaded entry has the shape of a JournalEntry (contracts mirror core); its kind may be
@@ -429,10 +480,22 @@ const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** The hour of day (0–23) of an instant in Stockholm. */
-function stockholmHour(date: Date): number {
-  const part = HOUR_FORMAT.formatToParts(date).find((p) => p.type === 'hour');
-  return Number(part?.value ?? 0) % 24;
+const hourCache = new Map<string, number>();
+
+/**
+ * The hour of day (0–23) of an instant in Stockholm. Stockholm's offset from UTC is a whole
+ * number of hours, so the answer depends only on the UTC hour, which is remembered.
+ */
+export function stockholmHour(date: Date): number {
+  const utcHour = date.toISOString().slice(0, 13);
+  let hour = hourCache.get(utcHour);
+  if (hour === undefined) {
+    const part = HOUR_FORMAT.formatToParts(date).find((p) => p.type === 'hour');
+    hour = Number(part?.value ?? 0) % 24;
+    if (hourCache.size >= 10_000) hourCache.clear();
+    hourCache.set(utcHour, hour);
+  }
+  return hour;
 }
 
 type SummaryRow = typeof salesSummary.$inferInsert;
@@ -530,17 +593,28 @@ const ADD_TO_SUMMARY = sql`ON CONFLICT ON CONSTRAINT sales_summary_pk DO UPDATE 
     THEN EXCLUDED.label ELSE sales_summary.label END,
   label_seq = GREATEST(sales_summary.label_seq, EXCLUDED.label_seq)`;
 
+/** The read models of a batch, summed in memory (sumReadModels), to be written (writeReadModels). */
+interface Projection {
+  readonly summary: readonly SummaryRow[];
+  readonly zRows: readonly (typeof zReports.$inferInsert)[];
+  readonly receipts: number;
+  readonly zReports: number;
+  /** Entries stored in the journal whose content the read models could not take. */
+  readonly unreadable: readonly { seq: number; kind: string }[];
+}
+
 /**
- * Writes the read models of new entries: the sales summary of sale and return receipts
- * (training, copies and pro forma are not sales), and Z-reports. An entry whose content
- * cannot be read is stored in the journal but left out here, and reported to the caller.
+ * The read models of new entries: the sales summary of sale and return receipts (training,
+ * copies and pro forma are not sales), and Z-reports. An entry whose content cannot be read is
+ * stored in the journal but left out here, and reported to the caller.
  */
-async function project(
+function sumReadModels(
   ctx: CommandContext,
-  terminalId: string,
-  placeOfBusinessId: string,
+  terminal: { id: string; placeOfBusinessId: string },
   entries: readonly UploadedEntry[],
-): Promise<{ receipts: number; zReports: number; unreadable: { seq: number; kind: string }[] }> {
+): Projection {
+  const terminalId = terminal.id;
+  const placeOfBusinessId = terminal.placeOfBusinessId;
   const summary = new SummaryBatch({ tenantId: ctx.tenantId, terminalId, placeOfBusinessId });
   const zRows: (typeof zReports.$inferInsert)[] = [];
   const unreadable: { seq: number; kind: string }[] = [];
@@ -606,7 +680,17 @@ async function project(
       });
     }
   }
-  await bulkInsert(ctx.tx, salesSummary, [...summary.rows.values()], ADD_TO_SUMMARY);
-  await bulkInsert(ctx.tx, zReports, zRows);
-  return { receipts, zReports: zRows.length, unreadable };
+  return {
+    summary: [...summary.rows.values()],
+    zRows,
+    receipts,
+    zReports: zRows.length,
+    unreadable,
+  };
+}
+
+/** Adds a batch's summary to the stored one and archives its Z-reports. */
+async function writeReadModels(tx: Tx, projection: Projection): Promise<void> {
+  await bulkInsert(tx, salesSummary, projection.summary, ADD_TO_SUMMARY);
+  await bulkInsert(tx, zReports, projection.zRows);
 }
