@@ -69,6 +69,6 @@ SELECT l.tenant_id, 'product', g.grain,
   l.terminal_id, l.place_of_business_id, l.article_number,
   count(*) FILTER (WHERE l.kind = 'sale'), count(*) FILTER (WHERE l.kind = 'return'),
   sum(l.amount), sum(l.vat), 0, 0, 0, sum(l.quantity), bool_or(l.unit = 'gram'),
-  (array_agg(l.text ORDER BY l.seq DESC))[1], max(l.seq)
+  (array_agg(l.text ORDER BY l.seq DESC, l.line_no))[1], max(l.seq)
 FROM "sales_receipt_lines" l CROSS JOIN (VALUES ('day'), ('month')) g(grain)
 GROUP BY l.tenant_id, g.grain, 4, l.terminal_id, l.place_of_business_id, 7;

@@ -33,9 +33,23 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   });
 }
 
-/** Applies the pending migrations; returns the names applied now. */
-export async function migrate(database: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = readMigrations(dir);
+/** What `migrate` applies. */
+export interface MigrateOptions {
+  /** The folder of migrations (default: the server package's). */
+  dir?: string;
+  /**
+   * Stop after this migration: its name with or without `.sql` (e.g.
+   * '0008_register_config_version'). Later migrations stay pending, so a test can fill the
+   * tables of an older schema and then run the rest, as an upgrade would. Default: all.
+   */
+  upTo?: string;
+}
+
+/** Applies the pending migrations (up to `options.upTo`, when given); returns the names applied now. */
+export async function migrate(database: Database, options: MigrateOptions = {}): Promise<string[]> {
+  const all = readMigrations(options.dir);
+  const migrations =
+    options.upTo === undefined ? all : all.slice(0, positionOf(all, options.upTo) + 1);
   return database.rawTransaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.exec(
@@ -47,7 +61,7 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
     const applied = new Set(
       (await tx.query<{ name: string }>('SELECT name FROM kassa_migrations')).map((r) => r.name),
     );
-    const known = new Set(migrations.map((m) => m.name));
+    const known = new Set(all.map((m) => m.name));
     const unknown = [...applied].filter((name) => !known.has(name));
     if (unknown.length > 0) {
       throw new Error(
@@ -66,4 +80,12 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
     }
     return appliedNow;
   });
+}
+
+/** The position of the migration named `upTo` (with or without `.sql`); throws when there is none. */
+function positionOf(migrations: readonly Migration[], upTo: string): number {
+  const name = upTo.endsWith('.sql') ? upTo : `${upTo}.sql`;
+  const index = migrations.findIndex((m) => m.name === name);
+  if (index < 0) throw new Error(`There is no migration ${name} to stop at`);
+  return index;
 }
