@@ -28,7 +28,7 @@ import {
   type Failure,
 } from '@kassa/core';
 import type { SyncProblemCode, UploadedEntry } from '@kassa/contracts';
-import type { Tx, Db } from '../db/database.js';
+import { selectRows, type Tx, type Db } from '../db/database.js';
 import { bulkInsert } from '../db/bulk-insert.js';
 import {
   journalEntries,
@@ -153,8 +153,17 @@ export async function ingestJournal(
   ctx: CommandContext,
   terminalId: string,
   entries: readonly UploadedEntry[],
-  hash: HashFunction = sha256Hex,
+  options: {
+    hash?: HashFunction;
+    /**
+     * The upload's JSON text `{"entries":[…]}` that `entries` were parsed from (and checked
+     * against the schema), when there is one: the database reads the entries from it, which
+     * spares serialising them again. Default: `entries` serialised.
+     */
+    bodyJson?: string;
+  } = {},
 ): Promise<IngestResult> {
+  const hash = options.hash ?? sha256Hex;
   const [terminal] = await ctx.tx
     .select()
     .from(terminals)
@@ -182,21 +191,10 @@ export async function ingestJournal(
   let projected: Projection;
   try {
     projected = await ctx.tx.transaction(async (savepoint) => {
-      const storing = bulkInsert(
+      const storing = storeEntries(
         savepoint,
-        journalEntries,
-        fresh.map((e) => ({
-          tenantId: ctx.tenantId,
-          terminalId,
-          seq: e.seq,
-          at: new Date(e.at),
-          atText: e.at,
-          kind: e.kind,
-          by: e.by ?? null,
-          data: e.data,
-          prevHash: e.prevHash,
-          hash: e.hash,
-        })),
+        { tenantId: ctx.tenantId, terminalId, afterSeq: head.seq, count: fresh.length },
+        options.bodyJson ?? JSON.stringify({ entries }),
       );
       // Its failure is handled where it is awaited below, not as an unhandled rejection before.
       storing.catch(() => undefined);
@@ -245,6 +243,36 @@ export async function ingestJournal(
     receipts: projected.receipts,
     zReports: projected.zReports,
   };
+}
+
+/**
+ * Inserts the entries after `afterSeq` of an upload's JSON text `{"entries":[…]}` into the
+ * journal copy: PostgreSQL parses the text once and takes each entry's fields from it (`data`
+ * as the register sent it, `at` also as its exact text). The caller has checked the entries
+ * (parsed from the same text) and verifies their chain.
+ */
+async function storeEntries(
+  tx: Tx,
+  terminal: { tenantId: string; terminalId: string; afterSeq: number; count: number },
+  bodyJson: string,
+): Promise<void> {
+  const [stored] = await selectRows<{ n: unknown }>(
+    tx,
+    sql`WITH stored AS (
+      INSERT INTO journal_entries
+        (tenant_id, terminal_id, seq, at, at_text, kind, by, data, prev_hash, hash)
+      SELECT ${terminal.tenantId}::uuid, ${terminal.terminalId}::uuid, (e->>'seq')::bigint,
+        (e->>'at')::timestamptz, e->>'at', e->>'kind', e->>'by', e->'data', e->>'prevHash',
+        e->>'hash'
+      FROM jsonb_array_elements(${bodyJson}::jsonb->'entries') AS e
+      WHERE (e->>'seq')::bigint > ${terminal.afterSeq}
+      RETURNING 1)
+    SELECT count(*) AS n FROM stored`,
+  );
+  // The text must hold exactly the entries checked: anything else is a bug, rolled back.
+  if (Number(stored?.n) !== terminal.count) {
+    throw new Error(`journal insert stored ${String(stored?.n)} of ${terminal.count} entries`);
+  }
 }
 
 /** Thrown inside the savepoint to roll the batch back when its chain does not verify. */

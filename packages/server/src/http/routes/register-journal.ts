@@ -55,7 +55,9 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
         if (!(await lockTerminalOfBinding(ctx, device.terminalId, device.bindingId))) {
           return null; // removed since it was authenticated: store nothing
         }
-        return ingestJournal(ctx, device.terminalId, request.body.entries);
+        return ingestJournal(ctx, device.terminalId, request.body.entries, {
+          ...(request.rawBody === null ? {} : { bodyJson: request.rawBody }),
+        });
       });
       if (result === null) throw new ApiError(401, 'binding-removed');
       if (!result.ok) {
