@@ -5,9 +5,7 @@
  * migrates a fresh database up to 0008, stores receipts in the old tables the way the old ingest
  * did, runs 0009 and 0010, and compares the summary with sums computed here in TypeScript.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   businessDayOf,
   ore,
@@ -17,7 +15,7 @@ import {
   type VatRate,
 } from '@kassa/core';
 import { REPORT_TIME_ZONE, stockholmHour } from '../src/commands/journal-ingest.js';
-import { openDatabase, type Database } from '../src/db/database.js';
+import type { Database } from '../src/db/database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import {
   salesSummary,
@@ -26,7 +24,7 @@ import {
   type SummaryDimension,
   type SummaryGrain,
 } from '../src/db/schema.js';
-import { describeDb, TEST_DB_KIND } from './support/test-db.js';
+import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
 
 const LAST_BEFORE_BACKFILL = '0008_register_config_version';
 
@@ -544,34 +542,6 @@ function sortRows(rows: SummaryRow[]): SummaryRow[] {
 
 // ---- The database before 0009 ----
 
-/** A fresh database with no migrations applied (its own one on PostgreSQL). */
-async function openEmptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (TEST_DB_KIND === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    return { database, drop: () => database.close() };
-  }
-  const admin = inject('postgresAdminUrl');
-  if (admin === null) throw new Error('no PostgreSQL for this suite');
-  const name = `kassa_test_${randomBytes(6).toString('hex')}`;
-  const create = new pg.Client({ connectionString: admin });
-  await create.connect();
-  await create.query(`CREATE DATABASE ${name}`);
-  await create.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 const CREATED_AT = '2026-09-01T08:00:00.000Z';
 
 /** The tenants, places and terminals the receipts belong to, and the receipts in the old tables. */
@@ -706,14 +676,15 @@ async function existingTables(database: Database, names: readonly string[]): Pro
 }
 
 describeDb('migration 0009 backfills sales_summary from the per-receipt read models', () => {
+  let tdb: TestDatabase;
   let database: Database;
-  let drop: () => Promise<void>;
   let appliedAfter: string[];
   let actual: SummaryRow[];
   const expected = expectedSummary(RECEIPTS);
 
   beforeAll(async () => {
-    ({ database, drop } = await openEmptyDatabase());
+    tdb = await createTestDatabase({ migrated: false });
+    database = tdb.database;
     await migrate(database, { upTo: LAST_BEFORE_BACKFILL });
     expect(await existingTables(database, [...OLD_TABLES, 'sales_summary'])).toEqual(
       [...OLD_TABLES].sort(),
@@ -729,7 +700,7 @@ describeDb('migration 0009 backfills sales_summary from the per-receipt read mod
     );
   });
   afterAll(async () => {
-    await drop();
+    await tdb.drop();
   });
 
   it('stops at the named migration and applies the rest later', () => {

@@ -32,11 +32,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a fresh, migrated database for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * Creates a fresh database for one test file, migrated unless `migrated: false` (a test of the
+ * migrations themselves then applies them).
+ */
+export async function createTestDatabase(
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
   if (TEST_DB_KIND === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    await migrate(database);
+    if (migrated) await migrate(database);
     return {
       database,
       url: null,
@@ -55,7 +61,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl, maxConnections: 5 });
-  await migrate(database);
+  if (migrated) await migrate(database);
   const opened: Database[] = [database];
   return {
     database,
