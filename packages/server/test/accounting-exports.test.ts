@@ -4,28 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { type Receipt, type ZReport, ore } from '@kassa/core';
 import { setLicence } from '../src/commands/terminals.js';
-import { accountingSettings, placesOfBusiness } from '../src/db/schema.js';
-import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
+import { accountingSettings } from '../src/db/schema.js';
+import { describeDb, type TestDatabase } from './support/test-db.js';
+import { FakeClock, as, createUserAs, signInAs, type Session } from './support/test-app.js';
+import { connectedTerminal, type ConnectedTerminal } from './support/connected-terminal.js';
+import { type ArticleSpec, JournalBuilder, headerFor } from './support/journal-fixture.js';
+import { BOOK, CHEESE, COFFEE, MUG, STAMP } from './support/sample-articles.js';
 import {
-  FakeClock,
-  as,
-  buildEnvironment,
-  buildTestApp,
-  createUserAs,
-  signInAs,
-  type Session,
-} from './support/test-app.js';
-import {
-  connectedTerminal,
-  firstPlaceId,
-  type ConnectedTerminal,
-} from './support/connected-terminal.js';
-import {
-  type ArticleSpec,
-  JournalBuilder,
-  headerFor,
-  toUpload,
-} from './support/journal-fixture.js';
+  type SalesReportRow as ReportRow,
+  type ShopWithBranch,
+  openShopWithBranch,
+  uploadJournal,
+} from './support/report-shop.js';
 
 // ---- A small SIE 4I reader, written for this test (independent of @kassa/core) ----
 
@@ -276,43 +266,12 @@ function records(rows: string[][]): Record<string, string>[] {
 
 // ---- The scenario ----
 
-const COFFEE: ArticleSpec = {
-  articleNumber: 'K1',
-  text: 'Kaffe',
-  vatCategory: 'food',
-  price: 3500,
-};
 // A text a spreadsheet would take for a formula, with the separator and quotes in it.
 const LATTE: ArticleSpec = {
   articleNumber: 'K2',
   text: '=Latte; "stor"',
   vatCategory: 'food',
   price: 4550,
-};
-const MUG: ArticleSpec = {
-  articleNumber: 'M1',
-  text: 'Mugg',
-  vatCategory: 'standard',
-  price: 12900,
-};
-const BOOK: ArticleSpec = {
-  articleNumber: 'B1',
-  text: 'Bok',
-  vatCategory: 'reduced',
-  price: 24900,
-};
-const CHEESE: ArticleSpec = {
-  articleNumber: 'O1',
-  text: 'Ost',
-  vatCategory: 'food',
-  price: 18990,
-  grams: 0,
-};
-const STAMP: ArticleSpec = {
-  articleNumber: 'F1',
-  text: 'Frimärke',
-  vatCategory: 'exempt',
-  price: 1800,
 };
 
 const COMPANY = 'Åkes Bokföringsbutik AB';
@@ -326,19 +285,9 @@ interface SettingsView {
   defaults: Record<string, { number: string; name: string }>;
   updatedAt: string | null;
 }
-interface ReportRow {
-  key: string;
-  label: string;
-  count: number;
-  returnCount: number;
-  gross: number;
-  vat: number | null;
-  net: number | null;
-  quantity?: number;
-  unit?: string;
-}
 
 describeDb('SIE 4I and CSV exports, and the account plan', () => {
+  let shop: ShopWithBranch;
   let tdb: TestDatabase;
   let app: FastifyInstance;
   let admin: Session;
@@ -356,40 +305,14 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
   const receipts: { terminalId: string; receipt: Receipt }[] = [];
   const clock = new FakeClock(new Date('2026-04-02T10:00:00.000Z'));
 
-  async function upload(t: ConnectedTerminal, j: JournalBuilder) {
-    const r = await t.pc.request(
-      app,
-      host,
-      'POST',
-      '/api/register/journal',
-      { entries: toUpload(j.entries) },
-      clock.now().getTime(),
-    );
-    if (r.statusCode !== 200) throw new Error(r.body);
-  }
+  const upload = (t: ConnectedTerminal, j: JournalBuilder) =>
+    uploadJournal(app, host, t, j.entries, clock.now().getTime());
 
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    app = await buildTestApp(tdb.database, { clock });
-    const env = await buildEnvironment(tdb.database, 'bokfor', COMPANY);
-    host = env.host;
-    slug = env.slug;
-    tenantId = env.tenantId;
-    await setLicence(tdb.database.db, slug, { terminals: 3 }, clock.now());
-    admin = await signInAs(app, host, 'admin');
+    shop = await openShopWithBranch(clock, 'bokfor', COMPANY, 3);
+    ({ tdb, app, host, slug, tenantId, admin, mainPlace, branchPlace } = shop);
     await createUserAs(app, admin, 'chef', 'manager');
     manager = await signInAs(app, host, 'chef', 'ett-bra-losenord-42');
-    mainPlace = await firstPlaceId(app, admin);
-    branchPlace = randomUUID();
-    await tdb.database.db.insert(placesOfBusiness).values({
-      tenantId,
-      id: branchPlace,
-      name: 'Filialen',
-      streetAddress: 'Lillgatan 2',
-      postalCode: '222 33',
-      city: 'Lund',
-      createdAt: clock.now(),
-    });
     t1 = await connectedTerminal(app, admin, mainPlace, 'K1');
     t2 = await connectedTerminal(app, admin, branchPlace, 'K2');
 
@@ -509,10 +432,7 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
     keep(t2.terminalId, j2.sell('2026-03-04T10:00:00.000Z', 'ola', [COFFEE], [{ method: 'cash' }]));
     await upload(t2, j2);
   });
-  afterAll(async () => {
-    await app.close();
-    await tdb.drop();
-  });
+  afterAll(() => shop.close());
 
   async function get(url: string, session: Session = admin): Promise<LightMyRequestResponse> {
     return app.inject({ url, headers: as(session) });

@@ -2,17 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../src/db/database.js';
-import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
-import {
-  ADMIN_PASSWORD,
-  FakeClock,
-  as,
-  buildEnvironment,
-  buildTestApp,
-  signInAs,
-  type Session,
-} from './support/test-app.js';
-import { SimulatedPc } from './support/device.js';
+import { describeDb, type TestDatabase } from './support/test-db.js';
+import { FakeClock, as, type Session } from './support/test-app.js';
+import { openSignedInApp, type SignedInApp } from './support/signed-in-app.js';
+import { pullCatalogue } from './support/catalogue-pull.js';
 
 interface ProductView {
   id: string;
@@ -37,25 +30,18 @@ interface ErrorView {
 const HEADER = 'artikelnummer;namn;streckkoder;pris;moms;typ;grupp;aktiv;enhet';
 
 describeDb('weighed products: the unit (styck or kilo) of a product', () => {
+  let opened: SignedInApp;
   let tdb: TestDatabase;
   let app: FastifyInstance;
   let admin: Session;
-  let host: string;
   let tenantId: string;
   const clock = new FakeClock(new Date('2026-11-25T10:00:00Z'));
 
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    app = await buildTestApp(tdb.database, { clock });
-    const env = await buildEnvironment(tdb.database, 'vikt');
-    host = env.host;
-    tenantId = env.tenantId;
-    admin = await signInAs(app, host, 'admin');
+    opened = await openSignedInApp(clock, 'vikt');
+    ({ tdb, app, tenantId, admin } = opened);
   });
-  afterAll(async () => {
-    await app.close();
-    await tdb.drop();
-  });
+  afterAll(() => opened.close());
 
   const post = (url: string, payload: object) =>
     app.inject({ method: 'POST', url, headers: as(admin), payload });
@@ -258,37 +244,7 @@ describeDb('weighed products: the unit (styck or kilo) of a product', () => {
   });
 
   it("gives the unit to the register's catalogue pull", async () => {
-    const place = (await app.inject({ url: '/api/environment', headers: as(admin) })).json<{
-      placesOfBusiness: { id: string }[];
-    }>().placesOfBusiness[0]?.id;
-    const terminal = await post('/api/terminals', {
-      name: 'Kassa',
-      placeOfBusinessId: place,
-      registerId: 'V1',
-    });
-    const terminalId = terminal.json<{ terminal: { id: string } }>().terminal.id;
-    const pc = new SimulatedPc('VIKT-PC');
-    const connected = await app.inject({
-      method: 'POST',
-      url: '/api/register/connect',
-      headers: { host },
-      payload: {
-        method: 'password',
-        username: 'admin',
-        password: ADMIN_PASSWORD,
-        terminalId,
-        ...pc.identity(),
-      },
-    });
-    pc.bindingId = connected.json<{ bindingId: string }>().bindingId;
-    const catalogue = await pc.request(
-      app,
-      host,
-      'GET',
-      '/api/register/catalogue',
-      undefined,
-      clock.now().getTime(),
-    );
+    const catalogue = await pullCatalogue(app, admin, 'V1', clock.now().getTime());
     expect(catalogue.statusCode).toBe(200);
     const products = catalogue.json<{ products: ProductView[] }>().products;
     expect(products.find((p) => p.articleNumber === 'U-2')).toMatchObject({

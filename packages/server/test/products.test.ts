@@ -2,18 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../src/db/database.js';
-import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
-import {
-  ADMIN_PASSWORD,
-  FakeClock,
-  as,
-  buildEnvironment,
-  buildTestApp,
-  createUserAs,
-  signInAs,
-  type Session,
-} from './support/test-app.js';
-import { SimulatedPc } from './support/device.js';
+import { describeDb, type TestDatabase } from './support/test-db.js';
+import { FakeClock, as, createUserAs, signInAs, type Session } from './support/test-app.js';
+import { openSignedInApp, type SignedInApp } from './support/signed-in-app.js';
+import { pullCatalogue } from './support/catalogue-pull.js';
 
 interface ProductView {
   id: string;
@@ -40,6 +32,7 @@ interface ErrorView {
 }
 
 describeDb('the catalogue: products, barcodes, price changes and CSV import', () => {
+  let opened: SignedInApp;
   let tdb: TestDatabase;
   let app: FastifyInstance;
   let admin: Session;
@@ -48,16 +41,10 @@ describeDb('the catalogue: products, barcodes, price changes and CSV import', ()
   const clock = new FakeClock(new Date('2026-11-25T23:30:00Z'));
 
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    app = await buildTestApp(tdb.database, { clock });
-    const env = await buildEnvironment(tdb.database, 'katalog');
-    host = env.host;
-    admin = await signInAs(app, host, 'admin');
+    opened = await openSignedInApp(clock, 'katalog');
+    ({ tdb, app, host, admin } = opened);
   });
-  afterAll(async () => {
-    await app.close();
-    await tdb.drop();
-  });
+  afterAll(() => opened.close());
 
   const post = (url: string, payload: object, session: Session = admin) =>
     app.inject({ method: 'POST', url, headers: as(session), payload });
@@ -254,37 +241,7 @@ describeDb('the catalogue: products, barcodes, price changes and CSV import', ()
     const manager = await signInAs(app, host, 'chef-k', 'ett-bra-losenord-42');
     expect((await app.inject({ url: '/api/products', headers: as(manager) })).statusCode).toBe(200);
 
-    const place = (await app.inject({ url: '/api/environment', headers: as(admin) })).json<{
-      placesOfBusiness: { id: string }[];
-    }>().placesOfBusiness[0]?.id;
-    const terminal = await post('/api/terminals', {
-      name: 'Kassa',
-      placeOfBusinessId: place,
-      registerId: 'K1',
-    });
-    const terminalId = terminal.json<{ terminal: { id: string } }>().terminal.id;
-    const pc = new SimulatedPc('KATALOG-PC');
-    const connected = await app.inject({
-      method: 'POST',
-      url: '/api/register/connect',
-      headers: { host },
-      payload: {
-        method: 'password',
-        username: 'admin',
-        password: ADMIN_PASSWORD,
-        terminalId,
-        ...pc.identity(),
-      },
-    });
-    pc.bindingId = connected.json<{ bindingId: string }>().bindingId;
-    const catalogue = await pc.request(
-      app,
-      host,
-      'GET',
-      '/api/register/catalogue',
-      undefined,
-      clock.now().getTime(),
-    );
+    const catalogue = await pullCatalogue(app, admin, 'K1', clock.now().getTime());
     expect(catalogue.statusCode).toBe(200);
     const numbers = catalogue
       .json<{ products: ProductView[] }>()

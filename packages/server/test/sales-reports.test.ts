@@ -1,42 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receipt, type Tender, type ZReport, ore } from '@kassa/core';
 import { setLicence } from '../src/commands/terminals.js';
-import { placesOfBusiness } from '../src/db/schema.js';
-import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
+import { describeDb, type TestDatabase } from './support/test-db.js';
+import { FakeClock, as, createUserAs, signInAs, type Session } from './support/test-app.js';
+import { connectedTerminal, type ConnectedTerminal } from './support/connected-terminal.js';
+import { type ArticleSpec, JournalBuilder, headerFor } from './support/journal-fixture.js';
+import { BOOK, CHEESE, COFFEE, MUG, STAMP } from './support/sample-articles.js';
 import {
-  FakeClock,
-  as,
-  buildEnvironment,
-  buildTestApp,
-  createUserAs,
-  signInAs,
-  type Session,
-} from './support/test-app.js';
-import {
-  connectedTerminal,
-  firstPlaceId,
-  type ConnectedTerminal,
-} from './support/connected-terminal.js';
-import {
-  type ArticleSpec,
-  JournalBuilder,
-  headerFor,
-  toUpload,
-} from './support/journal-fixture.js';
+  type SalesReportRow as Row,
+  type ShopWithBranch,
+  openShopWithBranch,
+  uploadJournal,
+} from './support/report-shop.js';
 
-interface Row {
-  key: string;
-  label: string;
-  count: number;
-  returnCount: number;
-  gross: number;
-  vat: number | null;
-  net: number | null;
-  quantity?: number;
-  unit?: string;
-}
 interface Report {
   from: string;
   to: string;
@@ -63,39 +40,8 @@ function vatOf(amount: number, rate: number): number {
   return amount < 0 ? -magnitude : magnitude;
 }
 
-const COFFEE: ArticleSpec = {
-  articleNumber: 'K1',
-  text: 'Kaffe',
-  vatCategory: 'food',
-  price: 3500,
-};
-const MUG: ArticleSpec = {
-  articleNumber: 'M1',
-  text: 'Mugg',
-  vatCategory: 'standard',
-  price: 12900,
-};
-const BOOK: ArticleSpec = {
-  articleNumber: 'B1',
-  text: 'Bok',
-  vatCategory: 'reduced',
-  price: 24900,
-};
-const CHEESE: ArticleSpec = {
-  articleNumber: 'O1',
-  text: 'Ost',
-  vatCategory: 'food',
-  price: 18990,
-  grams: 0,
-};
-const STAMP: ArticleSpec = {
-  articleNumber: 'F1',
-  text: 'Frimärke',
-  vatCategory: 'exempt',
-  price: 1800,
-};
-
 describeDb('sales reports and the Z archive over uploaded journals', () => {
+  let shop: ShopWithBranch;
   let tdb: TestDatabase;
   let app: FastifyInstance;
   let admin: Session;
@@ -126,38 +72,12 @@ describeDb('sales reports and the Z archive over uploaded journals', () => {
     return receipt;
   }
 
-  async function upload(t: ConnectedTerminal, j: JournalBuilder) {
-    const r = await t.pc.request(
-      app,
-      host,
-      'POST',
-      '/api/register/journal',
-      { entries: toUpload(j.entries) },
-      clock.now().getTime(),
-    );
-    if (r.statusCode !== 200) throw new Error(r.body);
-  }
+  const upload = (t: ConnectedTerminal, j: JournalBuilder) =>
+    uploadJournal(app, host, t, j.entries, clock.now().getTime());
 
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    app = await buildTestApp(tdb.database, { clock });
-    const env = await buildEnvironment(tdb.database, 'rapport', 'Rapportbutiken AB');
-    host = env.host;
-    slug = env.slug;
-    await setLicence(tdb.database.db, slug, { terminals: 5 }, clock.now());
-    admin = await signInAs(app, host, 'admin');
-    mainPlace = await firstPlaceId(app, admin);
-    branchPlace = randomUUID();
-    // No API creates places yet; the second place is inserted as the environment's own data.
-    await tdb.database.db.insert(placesOfBusiness).values({
-      tenantId: env.tenantId,
-      id: branchPlace,
-      name: 'Filialen',
-      streetAddress: 'Lillgatan 2',
-      postalCode: '222 33',
-      city: 'Lund',
-      createdAt: clock.now(),
-    });
+    shop = await openShopWithBranch(clock, 'rapport', 'Rapportbutiken AB', 5);
+    ({ tdb, app, host, slug, admin, mainPlace, branchPlace } = shop);
     await createUserAs(app, admin, 'kim', 'cashier');
     t1 = await connectedTerminal(app, admin, mainPlace, 'T1');
     t2 = await connectedTerminal(app, admin, mainPlace, 'T2');
@@ -270,10 +190,7 @@ describeDb('sales reports and the Z archive over uploaded journals', () => {
     );
     await upload(t3, j3);
   });
-  afterAll(async () => {
-    await app.close();
-    await tdb.drop();
-  });
+  afterAll(() => shop.close());
 
   const PERIOD = { from: '2026-03-01', to: '2026-03-04' };
 
