@@ -1,5 +1,6 @@
-import { Card, DataList, Stack, Text, Title } from '@mantine/core';
+import { Card, DataList, Stack, Title } from '@mantine/core';
 import { useMe } from '../auth/AuthProvider';
+import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n/I18nProvider';
 
 export function StartPage() {
@@ -7,12 +8,10 @@ export function StartPage() {
   const { user, environment } = useMe();
   return (
     <Stack gap="lg" maw={720}>
-      <div>
-        <Title order={1}>{t('start.greeting', { name: user.displayName })}</Title>
-        <Text c="dimmed" mt={4}>
-          {t('start.intro', { company: environment.companyName })}
-        </Text>
-      </div>
+      <PageHeader
+        title={t('start.greeting', { name: user.displayName })}
+        description={t('start.intro', { company: environment.companyName })}
+      />
       <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="start-env">
         <Title order={2} size="h4" id="start-env" mb="sm">
           {t('start.environment')}

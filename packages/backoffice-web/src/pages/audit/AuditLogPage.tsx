@@ -1,9 +1,11 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { AuditEntry, Environment, Terminal, User } from '../../api/types';
+import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
@@ -33,12 +35,7 @@ export function AuditLogPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('audit.title')}</Title>
-        <Text c="dimmed" mt={4}>
-          {t('audit.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('audit.title')} description={t('audit.intro')} />
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
       {result.status === 'ready' && <AuditTable data={result.data} />}
@@ -68,69 +65,56 @@ function AuditTable({ data }: { data: AuditData }) {
       <Text size="sm" c="dimmed">
         {t('audit.showing', { count: data.entries.length })}
       </Text>
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={900} type="native">
-          <Table
-            aria-label={t('audit.tableLabel')}
-            verticalSpacing="xs"
-            horizontalSpacing="md"
-            striped
-            fz="sm"
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" w={150}>
-                  {t('audit.column.at')}
-                </Table.Th>
-                <Table.Th scope="col">{t('audit.column.actor')}</Table.Th>
-                <Table.Th scope="col">{t('audit.column.action')}</Table.Th>
-                <Table.Th scope="col">{t('audit.column.target')}</Table.Th>
-                <Table.Th scope="col">{t('audit.column.details')}</Table.Th>
-                <Table.Th scope="col">{t('audit.column.address')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.entries.map((entry) => {
-                const lines = detailLines(t, entry, lookups);
-                return (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <time dateTime={entry.at}>{formatDateTime(entry.at, { seconds: true })}</time>
-                    </Table.Td>
-                    <Table.Td>{actorLabel(t, entry.actor)}</Table.Td>
-                    <Table.Td fw={500} title={entry.action}>
-                      {actionLabel(t, entry.action)}
-                    </Table.Td>
-                    <Table.Td>{targetLabel(t, entry, lookups)}</Table.Td>
-                    <Table.Td>
-                      {lines.length === 0 ? (
-                        <Text size="sm" c="dimmed">
-                          {t('common.dash')}
-                        </Text>
-                      ) : (
-                        lines.map((line, index) => (
-                          <Text key={index} size="sm">
-                            {line}
-                          </Text>
-                        ))
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text
-                        size="sm"
-                        ff="monospace"
-                        c={entry.address === null ? 'dimmed' : undefined}
-                      >
-                        {entry.address ?? t('common.dash')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <ListTable
+        label={t('audit.tableLabel')}
+        minWidth={900}
+        verticalSpacing="xs"
+        horizontalSpacing="md"
+        striped
+        fz="sm"
+        columns={[
+          { label: t('audit.column.at'), w: 150 },
+          { label: t('audit.column.actor') },
+          { label: t('audit.column.action') },
+          { label: t('audit.column.target') },
+          { label: t('audit.column.details') },
+          { label: t('audit.column.address') },
+        ]}
+      >
+        {data.entries.map((entry) => {
+          const lines = detailLines(t, entry, lookups);
+          return (
+            <Table.Tr key={entry.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <time dateTime={entry.at}>{formatDateTime(entry.at, { seconds: true })}</time>
+              </Table.Td>
+              <Table.Td>{actorLabel(t, entry.actor)}</Table.Td>
+              <Table.Td fw={500} title={entry.action}>
+                {actionLabel(t, entry.action)}
+              </Table.Td>
+              <Table.Td>{targetLabel(t, entry, lookups)}</Table.Td>
+              <Table.Td>
+                {lines.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('common.dash')}
+                  </Text>
+                ) : (
+                  lines.map((line, index) => (
+                    <Text key={index} size="sm">
+                      {line}
+                    </Text>
+                  ))
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" c={entry.address === null ? 'dimmed' : undefined}>
+                  {entry.address ?? t('common.dash')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </ListTable>
     </Stack>
   );
 }

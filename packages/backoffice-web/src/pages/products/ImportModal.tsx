@@ -1,18 +1,9 @@
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, FileInput, Table, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { ImportRowError, ImportSummary } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ColumnHeaders } from '../../components/DataTable';
+import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useLanguage, useT } from '../../i18n/I18nProvider';
 import { importRowErrors } from './productRules';
@@ -58,79 +49,56 @@ export function ImportModal({
     });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('products.importModal.title')}
       size="xl"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      description={t('products.importModal.intro')}
+      error={error}
+      submitting={submitting}
+      submitLabel={
+        preview === null ? t('products.importModal.check') : t('products.importModal.submit')
+      }
+      submitDisabled={preview === null && csv.trim() === ''}
+      onSubmit={() => send(preview === null)}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send(preview === null);
+      <FileInput
+        label={t('products.importModal.file')}
+        placeholder={t('products.importModal.filePlaceholder')}
+        accept=".csv,text/csv,text/plain"
+        clearable
+        value={file}
+        onChange={(chosen) => {
+          setFile(chosen);
+          if (chosen !== null) void chosen.text().then(edited);
         }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('products.importModal.intro')}
-          </Text>
-          {error !== null && <ErrorAlert error={error} />}
-          <FileInput
-            label={t('products.importModal.file')}
-            placeholder={t('products.importModal.filePlaceholder')}
-            accept=".csv,text/csv,text/plain"
-            clearable
-            value={file}
-            onChange={(chosen) => {
-              setFile(chosen);
-              if (chosen !== null) void chosen.text().then(edited);
-            }}
-          />
-          <Textarea
-            label={t('products.importModal.text')}
-            autosize
-            minRows={4}
-            maxRows={12}
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'monospace' } }}
-            value={csv}
-            onChange={(event) => edited(event.currentTarget.value)}
-          />
-          {preview !== null && (
-            <Alert
-              color="teal"
-              variant="light"
-              role="status"
-              title={t('products.importModal.previewTitle')}
-            >
-              {t('products.importModal.preview', {
-                created: preview.created,
-                updated: preview.updated,
-                unchanged: preview.unchanged,
-              })}
-            </Alert>
-          )}
-          {rowErrors !== null && <ImportErrors errors={rowErrors} />}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            {preview === null ? (
-              <Button type="submit" loading={submitting} disabled={csv.trim() === ''}>
-                {t('products.importModal.check')}
-              </Button>
-            ) : (
-              <Button type="submit" loading={submitting}>
-                {t('products.importModal.submit')}
-              </Button>
-            )}
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <Textarea
+        label={t('products.importModal.text')}
+        autosize
+        minRows={4}
+        maxRows={12}
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'monospace' } }}
+        value={csv}
+        onChange={(event) => edited(event.currentTarget.value)}
+      />
+      {preview !== null && (
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          title={t('products.importModal.previewTitle')}
+        >
+          {t('products.importModal.preview', {
+            created: preview.created,
+            updated: preview.updated,
+            unchanged: preview.unchanged,
+          })}
+        </Alert>
+      )}
+      {rowErrors !== null && <ImportErrors errors={rowErrors} />}
+    </FormModal>
   );
 }
 
@@ -140,13 +108,13 @@ function ImportErrors({ errors }: { errors: ImportRowError[] }) {
   return (
     <Alert color="red" variant="light" title={t('products.importModal.errorsTitle')}>
       <Table aria-label={t('products.importModal.errorsLabel')} verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('products.importModal.column.row')}</Table.Th>
-            <Table.Th scope="col">{t('products.importModal.column.column')}</Table.Th>
-            <Table.Th scope="col">{t('products.importModal.column.message')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeaders
+          columns={[
+            { label: t('products.importModal.column.row') },
+            { label: t('products.importModal.column.column') },
+            { label: t('products.importModal.column.message') },
+          ]}
+        />
         <Table.Tbody>
           {errors.map((error, index) => (
             <Table.Tr key={`${error.row}-${error.column ?? ''}-${index}`}>

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { Product } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
 import { formatPrice, parseKronor } from './productRules';
@@ -39,65 +39,47 @@ export function PriceModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('products.priceModal.title', { articleNumber: product.articleNumber })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={error}
+      submitting={submitting}
+      submitLabel={t('common.save')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          {error !== null && <ErrorAlert error={error} />}
-          <Text size="sm">
-            {product.name} –{' '}
-            {t('products.priceModal.current', {
-              price:
-                product.priceOre === null
-                  ? t('products.noPrice')
-                  : formatPrice(product.priceOre, product.unit),
-            })}
-          </Text>
-          <TextInput
-            label={
-              product.unit === 'kilogram'
-                ? t('products.priceModal.newPricePerKilogram')
-                : t('products.priceModal.newPrice')
-            }
-            description={t('products.field.priceHint')}
-            inputMode="decimal"
-            autoComplete="off"
-            required
-            data-autofocus
-            value={price}
-            error={priceInvalid ? t('products.field.invalidPrice') : undefined}
-            onChange={(event) => setPrice(event.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('products.priceModal.effectiveFrom')}
-            required
-            min={businessDay}
-            value={date}
-            error={dateInvalid ? t('products.priceModal.invalidDate') : undefined}
-            onChange={(event) => setDate(event.currentTarget.value)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">
+        {product.name} –{' '}
+        {t('products.priceModal.current', {
+          price:
+            product.priceOre === null
+              ? t('products.noPrice')
+              : formatPrice(product.priceOre, product.unit),
+        })}
+      </Text>
+      <TextInput
+        label={
+          product.unit === 'kilogram'
+            ? t('products.priceModal.newPricePerKilogram')
+            : t('products.priceModal.newPrice')
+        }
+        description={t('products.field.priceHint')}
+        inputMode="decimal"
+        autoComplete="off"
+        required
+        data-autofocus
+        value={price}
+        error={priceInvalid ? t('products.field.invalidPrice') : undefined}
+        onChange={(event) => setPrice(event.currentTarget.value)}
+      />
+      <TextInput
+        type="date"
+        label={t('products.priceModal.effectiveFrom')}
+        required
+        min={businessDay}
+        value={date}
+        error={dateInvalid ? t('products.priceModal.invalidDate') : undefined}
+        onChange={(event) => setDate(event.currentTarget.value)}
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import {
@@ -19,7 +10,7 @@ import {
   type ProductUnit,
   type VatCategory,
 } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
 import {
@@ -89,118 +80,98 @@ export function ProductFormModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={
         creating
           ? t('products.createModal.title')
           : t('products.editModal.title', { articleNumber: product.articleNumber })
       }
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={error}
+      submitting={submitting}
+      submitLabel={creating ? t('products.createModal.submit') : t('common.save')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
+      {creating && (
+        <TextInput
+          label={t('products.field.articleNumber')}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          data-autofocus
+          value={articleNumber}
+          onChange={(event) => setArticleNumber(event.currentTarget.value)}
+        />
+      )}
+      <TextInput
+        label={t('products.field.name')}
+        autoComplete="off"
+        required
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      {creating && (
+        <TextInput
+          label={
+            unit === 'kilogram' ? t('products.field.pricePerKilogram') : t('products.field.price')
+          }
+          description={t('products.field.priceHint')}
+          inputMode="decimal"
+          autoComplete="off"
+          required
+          value={price}
+          error={priceInvalid ? t('products.field.invalidPrice') : undefined}
+          onChange={(event) => setPrice(event.currentTarget.value)}
+        />
+      )}
+      <NativeSelect
+        label={t('products.field.vat')}
+        data={vatCategories.map((value) => ({ value, label: t(vatLabelKey[value]) }))}
+        value={vatCategory}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isVatCategory(value)) setVatCategory(value);
         }}
-      >
-        <Stack gap="sm">
-          {error !== null && <ErrorAlert error={error} />}
-          {creating && (
-            <TextInput
-              label={t('products.field.articleNumber')}
-              autoComplete="off"
-              spellCheck={false}
-              required
-              data-autofocus
-              value={articleNumber}
-              onChange={(event) => setArticleNumber(event.currentTarget.value)}
-            />
-          )}
-          <TextInput
-            label={t('products.field.name')}
-            autoComplete="off"
-            required
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
-          {creating && (
-            <TextInput
-              label={
-                unit === 'kilogram'
-                  ? t('products.field.pricePerKilogram')
-                  : t('products.field.price')
-              }
-              description={t('products.field.priceHint')}
-              inputMode="decimal"
-              autoComplete="off"
-              required
-              value={price}
-              error={priceInvalid ? t('products.field.invalidPrice') : undefined}
-              onChange={(event) => setPrice(event.currentTarget.value)}
-            />
-          )}
-          <NativeSelect
-            label={t('products.field.vat')}
-            data={vatCategories.map((value) => ({ value, label: t(vatLabelKey[value]) }))}
-            value={vatCategory}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isVatCategory(value)) setVatCategory(value);
-            }}
-          />
-          <NativeSelect
-            label={t('products.field.kind')}
-            data={productKinds.map((value) => ({ value, label: t(kindLabelKey[value]) }))}
-            value={kind}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isKind(value)) setKind(value);
-            }}
-          />
-          <NativeSelect
-            label={t('products.field.unit')}
-            description={t('products.field.unitHint')}
-            data={productUnits.map((value) => ({ value, label: t(unitLabelKey[value]) }))}
-            value={unit}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isUnit(value)) setUnit(value);
-            }}
-          />
-          <TextInput
-            label={t('products.field.group')}
-            autoComplete="off"
-            value={group}
-            onChange={(event) => setGroup(event.currentTarget.value)}
-          />
-          <Textarea
-            label={t('products.field.barcodes')}
-            description={t('products.field.barcodesHint')}
-            autosize
-            minRows={2}
-            spellCheck={false}
-            value={barcodes}
-            onChange={(event) => setBarcodes(event.currentTarget.value)}
-          />
-          <Checkbox
-            label={t('products.field.active')}
-            checked={active}
-            onChange={(event) => setActive(event.currentTarget.checked)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {creating ? t('products.createModal.submit') : t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <NativeSelect
+        label={t('products.field.kind')}
+        data={productKinds.map((value) => ({ value, label: t(kindLabelKey[value]) }))}
+        value={kind}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isKind(value)) setKind(value);
+        }}
+      />
+      <NativeSelect
+        label={t('products.field.unit')}
+        description={t('products.field.unitHint')}
+        data={productUnits.map((value) => ({ value, label: t(unitLabelKey[value]) }))}
+        value={unit}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isUnit(value)) setUnit(value);
+        }}
+      />
+      <TextInput
+        label={t('products.field.group')}
+        autoComplete="off"
+        value={group}
+        onChange={(event) => setGroup(event.currentTarget.value)}
+      />
+      <Textarea
+        label={t('products.field.barcodes')}
+        description={t('products.field.barcodesHint')}
+        autosize
+        minRows={2}
+        spellCheck={false}
+        value={barcodes}
+        onChange={(event) => setBarcodes(event.currentTarget.value)}
+      />
+      <Checkbox
+        label={t('products.field.active')}
+        checked={active}
+        onChange={(event) => setActive(event.currentTarget.checked)}
+      />
+    </FormModal>
   );
 }

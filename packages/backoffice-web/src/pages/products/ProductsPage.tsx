@@ -1,25 +1,15 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { Product } from '../../api/types';
+import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NoticeAlert, type Notice } from '../../components/NoticeAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { useApiData } from '../../hooks/useApiData';
 import { useT } from '../../i18n/I18nProvider';
-import type { Translate } from '../../i18n/translate';
 import { ImportModal } from './ImportModal';
 import { PriceModal } from './PriceModal';
 import { ProductFormModal } from './ProductFormModal';
@@ -38,9 +28,6 @@ type Dialog =
   | { kind: 'import' }
   | { kind: 'edit'; product: Product }
   | { kind: 'price'; product: Product };
-
-/** A confirmation, kept as a function so it follows a language switch. */
-type Notice = (t: Translate) => string;
 
 export function ProductsPage() {
   const t = useT();
@@ -69,12 +56,7 @@ export function ProductsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('products.title')}</Title>
-        <Text c="dimmed" mt={4}>
-          {t('products.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('products.title')} description={t('products.intro')} />
 
       <Group justify="space-between" align="flex-end">
         <TextInput
@@ -93,18 +75,7 @@ export function ProductsPage() {
         </Group>
       </Group>
 
-      {notice && (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setNotice(null)}
-        >
-          {notice(t)}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
 
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
@@ -114,44 +85,33 @@ export function ProductsPage() {
         ) : products.length === 0 ? (
           <Text c="dimmed">{t('products.noMatches')}</Text>
         ) : (
-          <Card withBorder radius="md" padding={0}>
-            <Table.ScrollContainer minWidth={960} type="native">
-              <Table
-                aria-label={t('products.tableLabel')}
-                verticalSpacing="sm"
-                horizontalSpacing="md"
-                highlightOnHover
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('products.column.articleNumber')}</Table.Th>
-                    <Table.Th scope="col">{t('products.column.name')}</Table.Th>
-                    <Table.Th scope="col">{t('products.column.barcodes')}</Table.Th>
-                    <Table.Th scope="col">{t('products.column.group')}</Table.Th>
-                    <Table.Th scope="col">{t('products.column.vat')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('products.column.price')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('products.column.status')}</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('products.column.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {products.map((product) => (
-                    <ProductRow
-                      key={product.id}
-                      product={product}
-                      businessDay={result.data.businessDay}
-                      onEdit={() => open({ kind: 'edit', product })}
-                      onChangePrice={() => open({ kind: 'price', product })}
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
+          <ListTable
+            label={t('products.tableLabel')}
+            minWidth={960}
+            verticalSpacing="sm"
+            horizontalSpacing="md"
+            highlightOnHover
+            columns={[
+              { label: t('products.column.articleNumber') },
+              { label: t('products.column.name') },
+              { label: t('products.column.barcodes') },
+              { label: t('products.column.group') },
+              { label: t('products.column.vat') },
+              { label: t('products.column.price'), numeric: true },
+              { label: t('products.column.status') },
+              { label: t('products.column.actions'), hidden: true },
+            ]}
+          >
+            {products.map((product) => (
+              <ProductRow
+                key={product.id}
+                product={product}
+                businessDay={result.data.businessDay}
+                onEdit={() => open({ kind: 'edit', product })}
+                onChangePrice={() => open({ kind: 'price', product })}
+              />
+            ))}
+          </ListTable>
         ))}
 
       {dialog?.kind === 'create' && (
@@ -269,21 +229,13 @@ function ProductRow({
         </Badge>
       </Table.Td>
       <Table.Td ta="right">
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <Button
-              variant="default"
-              size="xs"
-              aria-label={t('products.actionsFor', { articleNumber: product.articleNumber })}
-            >
-              {t('products.column.actions')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item onClick={onEdit}>{t('products.action.edit')}</Menu.Item>
-            <Menu.Item onClick={onChangePrice}>{t('products.action.changePrice')}</Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <RowActionsMenu
+          label={t('products.actionsFor', { articleNumber: product.articleNumber })}
+          text={t('products.column.actions')}
+        >
+          <Menu.Item onClick={onEdit}>{t('products.action.edit')}</Menu.Item>
+          <Menu.Item onClick={onChangePrice}>{t('products.action.changePrice')}</Menu.Item>
+        </RowActionsMenu>
       </Table.Td>
     </Table.Tr>
   );

@@ -10,21 +10,23 @@ import {
   Table,
   Text,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
 import type { PlaceOfBusiness, Terminal, ZReportSummary } from '../../api/types';
 import { useMe } from '../../auth/AuthProvider';
+import { ColumnHeaders } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useKeyedData } from '../../hooks/useKeyedData';
 import { formatCount, formatDateTime, formatOre } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { useLicensedModules } from '../../licence/LicenceProvider';
 import { linkProps } from '../../router/router';
+import { placeOptions, terminalOptions } from '../sales/filterOptions';
 import { businessDayOf } from '../sales/period';
 import { PeriodPicker, resolvePeriod, type PeriodValue } from '../sales/PeriodPicker';
 import { ZReportDrawer } from './ZReportDrawer';
@@ -49,12 +51,7 @@ export function ReportsPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('reports.title')}</Title>
-        <Text c="dimmed" mt={4}>
-          {t('reports.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('reports.title')} description={t('reports.intro')} />
       {options.result.status === 'loading' && <Loading />}
       {options.result.status === 'error' && (
         <ErrorAlert error={options.result.error} onRetry={options.reload} />
@@ -76,16 +73,6 @@ export function ReportsPage() {
       )}
     </Stack>
   );
-}
-
-function terminalOptions(terminals: readonly Terminal[], t: ReturnType<typeof useT>) {
-  return terminals.map((terminal) => ({
-    value: terminal.id,
-    label: t('sales.filter.terminalOption', {
-      name: terminal.name,
-      registerId: terminal.registerId,
-    }),
-  }));
 }
 
 function ZArchive({
@@ -140,10 +127,7 @@ function ZArchive({
           label={t('sales.filter.terminal')}
           value={terminalId}
           onChange={(event) => setTerminalId(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('sales.filter.allTerminals') },
-            ...terminalOptions(terminals, t),
-          ]}
+          data={terminalOptions(t, terminals, t('sales.filter.allTerminals'))}
           w={240}
         />
         <PeriodPicker value={period} today={today} onChange={setPeriod} />
@@ -159,25 +143,17 @@ function ZArchive({
         ) : (
           <Table.ScrollContainer minWidth={760} type="native">
             <Table aria-label={t('reports.z.tableLabel')} highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('reports.z.column.terminal')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('reports.z.column.number')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('reports.z.column.businessDay')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('reports.z.column.net')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('reports.z.column.receipts')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('reports.z.column.producedAt')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('reports.z.column.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeaders
+                columns={[
+                  { label: t('reports.z.column.terminal') },
+                  { label: t('reports.z.column.number'), numeric: true },
+                  { label: t('reports.z.column.businessDay') },
+                  { label: t('reports.z.column.net'), numeric: true },
+                  { label: t('reports.z.column.receipts'), numeric: true },
+                  { label: t('reports.z.column.producedAt') },
+                  { label: t('reports.z.column.actions'), hidden: true },
+                ]}
+              />
               <Table.Tbody>
                 {result.data.map((z) => (
                   <Table.Tr key={`${z.terminalId}:${z.zNumber}`}>
@@ -259,10 +235,7 @@ function JournalExport({ today, terminals }: { today: string; terminals: Termina
           label={t('sales.filter.terminal')}
           value={terminalId}
           onChange={(event) => setTerminalId(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('reports.chooseTerminal') },
-            ...terminalOptions(terminals, t),
-          ]}
+          data={terminalOptions(t, terminals, t('reports.chooseTerminal'))}
           w={240}
         />
         <PeriodPicker value={period} today={today} onChange={setPeriod} />
@@ -330,25 +303,20 @@ function SieExport({ today, options }: { today: string; options: Options }) {
           label={t('sales.filter.place')}
           value={placeId}
           onChange={(event) => setPlaceId(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('sales.filter.allPlaces') },
-            ...options.places.map((place) => ({ value: place.id, label: place.name })),
-          ]}
+          data={placeOptions(t, options.places)}
           w={220}
         />
         <NativeSelect
           label={t('sales.filter.terminal')}
           value={terminalId}
           onChange={(event) => setTerminalId(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('sales.filter.allTerminals') },
-            ...terminalOptions(
-              options.terminals.filter(
-                (terminal) => placeId === '' || terminal.placeOfBusinessId === placeId,
-              ),
-              t,
+          data={terminalOptions(
+            t,
+            options.terminals.filter(
+              (terminal) => placeId === '' || terminal.placeOfBusinessId === placeId,
             ),
-          ]}
+            t('sales.filter.allTerminals'),
+          )}
           w={240}
         />
         <DownloadButton

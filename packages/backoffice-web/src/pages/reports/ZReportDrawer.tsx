@@ -1,9 +1,11 @@
-import { Card, DataList, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, type ReactNode } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
 import type { CountAmount, ZReportFigures, ZReportSummary } from '../../api/types';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FiguresTable } from '../../components/FiguresTable';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
 import { formatCount, formatDateTime, formatOre, formatVatRate } from '../../i18n/format';
@@ -30,15 +32,7 @@ export function ZReportDrawer({
   const { result, reload } = useApiData(load);
   const title = t('reports.z.drawerTitle', { number: zNumber, terminal: summary.terminalName });
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
-      size="xl"
-      title={title}
-      styles={{ title: { fontSize: 'var(--mantine-h3-font-size)', fontWeight: 700 } }}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <DetailDrawer title={title} onClose={onClose}>
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
       {result.status === 'ready' && (
@@ -57,7 +51,7 @@ export function ZReportDrawer({
           <ZFigures report={result.data.report} />
         </Stack>
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 
@@ -135,63 +129,43 @@ export function ZFigures({ report }: { report: Figures }) {
         />
       </Section>
       <Section id="z-vat" title={t('reports.z.section.vat')}>
-        <Table aria-labelledby="z-vat" fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('sales.column.vatRate')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('sales.column.net')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('sales.column.vat')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('sales.column.gross')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(report.vatPerRate ?? []).map((row) => (
-              <Table.Tr key={row.rate}>
-                <Table.Th scope="row">{formatVatRate(row.rate)}</Table.Th>
-                <Table.Td ta="right">{formatOre(row.net)}</Table.Td>
-                <Table.Td ta="right">{formatOre(row.vat)}</Table.Td>
-                <Table.Td ta="right">{formatOre(row.gross)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FiguresTable
+          aria-labelledby="z-vat"
+          fz="sm"
+          verticalSpacing={4}
+          nameLabel={t('sales.column.vatRate')}
+          columns={[
+            { label: t('sales.column.net') },
+            { label: t('sales.column.vat') },
+            { label: t('sales.column.gross') },
+          ]}
+          rows={(report.vatPerRate ?? []).map((row) => ({
+            key: row.rate,
+            label: formatVatRate(row.rate),
+            values: [formatOre(row.net), formatOre(row.vat), formatOre(row.gross)],
+          }))}
+        />
       </Section>
       <Section id="z-payments" title={t('reports.z.section.payments')}>
-        <Table aria-labelledby="z-payments" fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('reports.z.paymentMethod')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('reports.z.paymentSales')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('reports.z.paymentReturns')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('reports.z.paymentNet')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(report.payments ?? []).map((row) => {
-              const key = paymentLabelKey(row.method);
-              return (
-                <Table.Tr key={row.method}>
-                  <Table.Th scope="row">{key === null ? row.method : t(key)}</Table.Th>
-                  <Table.Td ta="right">{formatOre(row.sales)}</Table.Td>
-                  <Table.Td ta="right">{formatOre(row.returns)}</Table.Td>
-                  <Table.Td ta="right">{formatOre(row.net)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <FiguresTable
+          aria-labelledby="z-payments"
+          fz="sm"
+          verticalSpacing={4}
+          nameLabel={t('reports.z.paymentMethod')}
+          columns={[
+            { label: t('reports.z.paymentSales') },
+            { label: t('reports.z.paymentReturns') },
+            { label: t('reports.z.paymentNet') },
+          ]}
+          rows={(report.payments ?? []).map((row) => {
+            const key = paymentLabelKey(row.method);
+            return {
+              key: row.method,
+              label: key === null ? row.method : t(key),
+              values: [formatOre(row.sales), formatOre(row.returns), formatOre(row.net)],
+            };
+          })}
+        />
       </Section>
       {(report.salesByGroup ?? []).length > 0 && (
         <Section id="z-groups" title={t('reports.z.section.groups')}>

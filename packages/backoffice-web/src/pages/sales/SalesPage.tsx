@@ -6,7 +6,6 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -15,7 +14,9 @@ import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
 import type { PlaceOfBusiness, SalesFilter, SalesGrouping, SalesReport } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FiguresTable } from '../../components/FiguresTable';
 import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useKeyedData } from '../../hooks/useKeyedData';
 import { formatCount, formatOre, formatVatRate } from '../../i18n/format';
@@ -23,6 +24,7 @@ import { useLanguage, useT } from '../../i18n/I18nProvider';
 import { useLicensedModules } from '../../licence/LicenceProvider';
 import { linkProps } from '../../router/router';
 import { SalesBarChart, SalesDonutChart } from './charts';
+import { placeOptions, terminalOptions } from './filterOptions';
 import { businessDayOf, type Period } from './period';
 import { PeriodPicker, resolvePeriod, type PeriodValue } from './PeriodPicker';
 import {
@@ -101,12 +103,7 @@ export function SalesPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('sales.title')}</Title>
-        <Text c="dimmed" mt={4}>
-          {t('sales.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('sales.title')} description={t('sales.intro')} />
 
       <Card withBorder radius="md" padding="md" component="section" aria-label={t('sales.filters')}>
         <Group gap="md" align="flex-start" wrap="wrap">
@@ -122,26 +119,14 @@ export function SalesPage() {
                 setTerminalId('');
               }
             }}
-            data={[
-              { value: '', label: t('sales.filter.allPlaces') },
-              ...places.map((place) => ({ value: place.id, label: place.name })),
-            ]}
+            data={placeOptions(t, places)}
             w={220}
           />
           <NativeSelect
             label={t('sales.filter.terminal')}
             value={terminalId}
             onChange={(event) => setTerminalId(event.currentTarget.value)}
-            data={[
-              { value: '', label: t('sales.filter.allTerminals') },
-              ...terminalChoices.map((terminal) => ({
-                value: terminal.id,
-                label: t('sales.filter.terminalOption', {
-                  name: terminal.name,
-                  registerId: terminal.registerId,
-                }),
-              })),
-            ]}
+            data={terminalOptions(t, terminalChoices, t('sales.filter.allTerminals'))}
             w={240}
           />
         </Group>
@@ -409,41 +394,29 @@ function VatTable({ report }: { report: SalesReport }) {
   const sum = (pick: (row: SalesReport['rows'][number]) => number | null) =>
     report.rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
   return (
-    <Table aria-label={t('sales.chart.vat')} verticalSpacing="xs" fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('sales.column.vatRate')}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t('sales.column.net')}
-          </Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t('sales.column.vat')}
-          </Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t('sales.column.gross')}
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.rows.map((row) => (
-          <Table.Tr key={row.key}>
-            <Table.Th scope="row">{formatVatRate(Number(row.key))}</Table.Th>
-            <Table.Td ta="right">{formatOre(row.net ?? 0)}</Table.Td>
-            <Table.Td ta="right">{formatOre(row.vat ?? 0)}</Table.Td>
-            <Table.Td ta="right" fw={600}>
-              {formatOre(row.gross)}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-      <Table.Tfoot>
-        <Table.Tr>
-          <Table.Th scope="row">{t('sales.column.total')}</Table.Th>
-          <Table.Th ta="right">{formatOre(sum((row) => row.net))}</Table.Th>
-          <Table.Th ta="right">{formatOre(sum((row) => row.vat))}</Table.Th>
-          <Table.Th ta="right">{formatOre(sum((row) => row.gross))}</Table.Th>
-        </Table.Tr>
-      </Table.Tfoot>
-    </Table>
+    <FiguresTable
+      aria-label={t('sales.chart.vat')}
+      verticalSpacing="xs"
+      fz="sm"
+      nameLabel={t('sales.column.vatRate')}
+      columns={[
+        { label: t('sales.column.net') },
+        { label: t('sales.column.vat') },
+        { label: t('sales.column.gross'), strong: true },
+      ]}
+      rows={report.rows.map((row) => ({
+        key: row.key,
+        label: formatVatRate(Number(row.key)),
+        values: [formatOre(row.net ?? 0), formatOre(row.vat ?? 0), formatOre(row.gross)],
+      }))}
+      total={{
+        label: t('sales.column.total'),
+        values: [
+          formatOre(sum((row) => row.net)),
+          formatOre(sum((row) => row.vat)),
+          formatOre(sum((row) => row.gross)),
+        ],
+      }}
+    />
   );
 }

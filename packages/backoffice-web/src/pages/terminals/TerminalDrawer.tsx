@@ -5,7 +5,6 @@ import {
   Card,
   CopyButton,
   DataList,
-  Drawer,
   Group,
   List,
   NativeSelect,
@@ -20,6 +19,7 @@ import type { ReactNode, RefObject } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { SkatteverketDetails, Terminal } from '../../api/types';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
@@ -80,15 +80,7 @@ export function TerminalDrawer({
     <SyncPanel terminal={terminal} canAcknowledge={canEdit} onAcknowledged={onSyncAcknowledged} />
   );
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
-      size="xl"
-      title={terminal.name}
-      styles={{ title: { fontSize: 'var(--mantine-h3-font-size)', fontWeight: 700 } }}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <DetailDrawer title={terminal.name} onClose={onClose}>
       <Stack gap="lg">
         <Group gap="xs">
           <Text size="sm" c="dimmed">
@@ -130,7 +122,7 @@ export function TerminalDrawer({
           onSaved={onRegistrationSaved}
         />
       </Stack>
-    </Drawer>
+    </DetailDrawer>
   );
 }
 

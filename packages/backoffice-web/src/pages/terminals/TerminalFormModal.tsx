@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { PlaceOfBusiness, Terminal } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DialogModal, ModalForm } from '../../components/FormModal';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -36,13 +37,7 @@ export function TerminalFormModal({
       : t('terminals.editModal.title', { name: terminal.name });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <DialogModal title={title} onClose={onClose}>
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
       {result.status === 'ready' && (
@@ -53,7 +48,7 @@ export function TerminalFormModal({
           onSaved={onSaved}
         />
       )}
-    </Modal>
+    </DialogModal>
   );
 }
 
@@ -117,67 +112,57 @@ function TerminalFormFields({
   ];
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <ModalForm
+      error={error}
+      submitting={submitting}
+      submitLabel={mode === 'create' ? t('terminals.createModal.submit') : t('common.save')}
+      submitDisabled={places.length === 0}
+      onSubmit={submit}
+      onCancel={onClose}
     >
-      <Stack gap="sm">
-        {error !== null && <ErrorAlert error={error} />}
-        <TextInput
-          label={t('terminals.field.name')}
-          description={t('terminals.field.nameHint')}
-          autoComplete="off"
+      <TextInput
+        label={t('terminals.field.name')}
+        description={t('terminals.field.nameHint')}
+        autoComplete="off"
+        required
+        data-autofocus
+        maxLength={60}
+        value={form.name}
+        error={errors.name && t(errors.name)}
+        onChange={(event) => change('name', event.currentTarget.value)}
+      />
+      {places.length === 0 ? (
+        <Text size="sm" c="red">
+          {t('terminals.noPlaces')}
+        </Text>
+      ) : (
+        <NativeSelect
+          label={t('terminals.field.place')}
           required
-          data-autofocus
-          maxLength={60}
-          value={form.name}
-          error={errors.name && t(errors.name)}
-          onChange={(event) => change('name', event.currentTarget.value)}
+          data={placeOptions}
+          value={form.placeOfBusinessId}
+          error={errors.placeOfBusinessId && t(errors.placeOfBusinessId)}
+          onChange={(event) => change('placeOfBusinessId', event.currentTarget.value)}
         />
-        {places.length === 0 ? (
-          <Text size="sm" c="red">
-            {t('terminals.noPlaces')}
-          </Text>
-        ) : (
-          <NativeSelect
-            label={t('terminals.field.place')}
-            required
-            data={placeOptions}
-            value={form.placeOfBusinessId}
-            error={errors.placeOfBusinessId && t(errors.placeOfBusinessId)}
-            onChange={(event) => change('placeOfBusinessId', event.currentTarget.value)}
-          />
-        )}
-        <TextInput
-          label={t('terminals.field.registerId')}
-          description={
-            mode === 'create'
-              ? t('terminals.field.registerIdHint')
-              : t('terminals.field.registerIdFixed')
-          }
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          required={mode === 'create'}
-          readOnly={mode === 'edit'}
-          maxLength={16}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          value={form.registerId}
-          error={errors.registerId && t(errors.registerId)}
-          onChange={(event) => change('registerId', event.currentTarget.value.toUpperCase())}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting} disabled={places.length === 0}>
-            {mode === 'create' ? t('terminals.createModal.submit') : t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <TextInput
+        label={t('terminals.field.registerId')}
+        description={
+          mode === 'create'
+            ? t('terminals.field.registerIdHint')
+            : t('terminals.field.registerIdFixed')
+        }
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required={mode === 'create'}
+        readOnly={mode === 'edit'}
+        maxLength={16}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        value={form.registerId}
+        error={errors.registerId && t(errors.registerId)}
+        onChange={(event) => change('registerId', event.currentTarget.value.toUpperCase())}
+      />
+    </ModalForm>
   );
 }

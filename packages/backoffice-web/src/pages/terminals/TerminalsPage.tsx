@@ -1,24 +1,14 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Menu, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { Terminal } from '../../api/types';
 import { useMe } from '../../auth/AuthProvider';
+import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NoticeAlert, type Notice } from '../../components/NoticeAlert';
+import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
@@ -47,9 +37,6 @@ type Dialog =
   | { kind: 'deactivate'; terminal: Terminal }
   | { kind: 'installer'; terminal: Terminal }
   | { kind: 'remove-binding'; terminal: Terminal };
-
-/** A confirmation, kept as a function so it follows a language switch. */
-type Notice = (t: Translate) => string;
 
 /** Terminaler och kassor: the licence, the terminals, and (admins) their administration. */
 export function TerminalsPage() {
@@ -100,17 +87,15 @@ export function TerminalsPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('terminals.title')}</Title>
-          <Text c="dimmed" mt={4}>
-            {t('terminals.intro')}
-          </Text>
-        </div>
-        {isAdmin && (
-          <Button onClick={() => open({ kind: 'create' })}>{t('terminals.create')}</Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('terminals.title')}
+        description={t('terminals.intro')}
+        actions={
+          isAdmin ? (
+            <Button onClick={() => open({ kind: 'create' })}>{t('terminals.create')}</Button>
+          ) : null
+        }
+      />
 
       <LicenceSummary />
       {result.status === 'ready' && <SyncOverviewCard terminals={result.data} />}
@@ -120,18 +105,7 @@ export function TerminalsPage() {
           {t('terminals.readOnly')}
         </Alert>
       )}
-      {notice && (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setNotice(null)}
-        >
-          {notice(t)}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
       {actionError !== null && <ErrorAlert error={actionError} />}
 
       {result.status === 'loading' && <Loading />}
@@ -140,106 +114,91 @@ export function TerminalsPage() {
         (terminals.length === 0 ? (
           <Text c="dimmed">{isAdmin ? t('terminals.emptyAdmin') : t('terminals.empty')}</Text>
         ) : (
-          <Card withBorder radius="md" padding={0}>
-            <Table.ScrollContainer minWidth={1000} type="native">
-              <Table
-                aria-label={t('terminals.tableLabel')}
-                verticalSpacing="sm"
-                horizontalSpacing="xs"
-                highlightOnHover
-                fz="sm"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('terminals.column.name')}</Table.Th>
-                    <Table.Th scope="col">{t('terminals.column.registerId')}</Table.Th>
-                    <Table.Th scope="col" w={170}>
-                      {t('terminals.column.hardware')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('terminals.column.lastContact')}</Table.Th>
-                    <Table.Th scope="col" w={180}>
-                      {t('terminals.column.sync')}
-                    </Table.Th>
-                    <Table.Th scope="col" w={150}>
-                      {t('terminals.column.registration')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('terminals.column.status')}</Table.Th>
-                    <Table.Th scope="col" w={48}>
-                      <VisuallyHidden>{t('terminals.column.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {terminals.map((terminal) => (
-                    <Table.Tr key={terminal.id} data-inactive={!terminal.active || undefined}>
-                      <Table.Th scope="row" fw={400}>
-                        <Anchor
-                          component="button"
-                          type="button"
-                          fw={600}
-                          size="sm"
-                          ta="left"
-                          onClick={() => setDetailsId(terminal.id)}
-                          title={t('terminals.openDetails', { name: terminal.name })}
-                        >
-                          {terminal.name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {terminal.placeOfBusinessName}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td>
-                        <Text ff="monospace" size="sm">
-                          {terminal.registerId}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <BindingText terminal={terminal} />
-                        <MovedBadge terminal={terminal} />
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <LastContactText terminal={terminal} />
-                        <Text size="xs" c="dimmed">
-                          {t('terminals.versionShort', { version: terminal.programVersion })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <SyncCell terminal={terminal} now={now} />
-                      </Table.Td>
-                      <Table.Td>
-                        <RegistrationBadge terminal={terminal} />
-                      </Table.Td>
-                      <Table.Td>
-                        <ActiveBadge active={terminal.active} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {isAdmin ? (
-                          <TerminalMenu
-                            terminal={terminal}
-                            onDetails={() => setDetailsId(terminal.id)}
-                            onEdit={() => open({ kind: 'edit', terminal })}
-                            onInstaller={() => open({ kind: 'installer', terminal })}
-                            onRemoveBinding={() => open({ kind: 'remove-binding', terminal })}
-                            onDeactivate={() => open({ kind: 'deactivate', terminal })}
-                            onActivate={() => void activate(terminal)}
-                          />
-                        ) : (
-                          <Button
-                            variant="default"
-                            size="xs"
-                            onClick={() => setDetailsId(terminal.id)}
-                            aria-label={t('terminals.openDetails', { name: terminal.name })}
-                          >
-                            {t('terminals.action.show')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
+          <ListTable
+            label={t('terminals.tableLabel')}
+            minWidth={1000}
+            verticalSpacing="sm"
+            horizontalSpacing="xs"
+            highlightOnHover
+            fz="sm"
+            columns={[
+              { label: t('terminals.column.name') },
+              { label: t('terminals.column.registerId') },
+              { label: t('terminals.column.hardware'), w: 170 },
+              { label: t('terminals.column.lastContact') },
+              { label: t('terminals.column.sync'), w: 180 },
+              { label: t('terminals.column.registration'), w: 150 },
+              { label: t('terminals.column.status') },
+              { label: t('terminals.column.actions'), w: 48, hidden: true },
+            ]}
+          >
+            {terminals.map((terminal) => (
+              <Table.Tr key={terminal.id} data-inactive={!terminal.active || undefined}>
+                <Table.Th scope="row" fw={400}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    fw={600}
+                    size="sm"
+                    ta="left"
+                    onClick={() => setDetailsId(terminal.id)}
+                    title={t('terminals.openDetails', { name: terminal.name })}
+                  >
+                    {terminal.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {terminal.placeOfBusinessName}
+                  </Text>
+                </Table.Th>
+                <Table.Td>
+                  <Text ff="monospace" size="sm">
+                    {terminal.registerId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <BindingText terminal={terminal} />
+                  <MovedBadge terminal={terminal} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <LastContactText terminal={terminal} />
+                  <Text size="xs" c="dimmed">
+                    {t('terminals.versionShort', { version: terminal.programVersion })}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <SyncCell terminal={terminal} now={now} />
+                </Table.Td>
+                <Table.Td>
+                  <RegistrationBadge terminal={terminal} />
+                </Table.Td>
+                <Table.Td>
+                  <ActiveBadge active={terminal.active} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  {isAdmin ? (
+                    <TerminalMenu
+                      terminal={terminal}
+                      onDetails={() => setDetailsId(terminal.id)}
+                      onEdit={() => open({ kind: 'edit', terminal })}
+                      onInstaller={() => open({ kind: 'installer', terminal })}
+                      onRemoveBinding={() => open({ kind: 'remove-binding', terminal })}
+                      onDeactivate={() => open({ kind: 'deactivate', terminal })}
+                      onActivate={() => void activate(terminal)}
+                    />
+                  ) : (
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => setDetailsId(terminal.id)}
+                      aria-label={t('terminals.openDetails', { name: terminal.name })}
+                    >
+                      {t('terminals.action.show')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         ))}
 
       {dialog?.kind === 'create' && (

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
+import { NativeSelect } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { Role, User } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -27,42 +27,25 @@ export function ChangeRoleModal({
     });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('users.roleModal.title', { username: user.username })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={error}
+      submitting={submitting}
+      submitLabel={t('common.save')}
+      submitDisabled={role === user.role}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <NativeSelect
+        label={t('users.field.role')}
+        data-autofocus
+        data={roleOptions(t)}
+        value={role}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isRole(value)) setRole(value);
         }}
-      >
-        <Stack gap="sm">
-          {error !== null && <ErrorAlert error={error} />}
-          <NativeSelect
-            label={t('users.field.role')}
-            data-autofocus
-            data={roleOptions(t)}
-            value={role}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isRole(value)) setRole(value);
-            }}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting} disabled={role === user.role}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      />
+    </FormModal>
   );
 }

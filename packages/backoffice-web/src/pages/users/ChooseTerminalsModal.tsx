@@ -1,8 +1,8 @@
-import { Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { MultiSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { Terminal, User } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
 import { terminalLabel } from './terminalLabels';
@@ -35,52 +35,30 @@ export function ChooseTerminalsModal({
   }));
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('users.terminalsModal.title', { username: user.username })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      description={t('users.terminalsModal.body', { name: user.displayName })}
+      error={error}
+      submitting={submitting}
+      submitLabel={t('common.save')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('users.terminalsModal.body', { name: user.displayName })}
-          </Text>
-          {error !== null && <ErrorAlert error={error} />}
-          {terminals.length === 0 ? (
-            <Text size="sm">{t('users.terminalsModal.noTerminals')}</Text>
-          ) : (
-            <MultiSelect
-              label={t('users.field.terminals')}
-              placeholder={
-                selected.length === 0 ? t('users.field.terminalsPlaceholder') : undefined
-              }
-              data={options}
-              value={selected}
-              onChange={setSelected}
-              searchable
-              hidePickedOptions={false}
-              nothingFoundMessage={t('users.terminalsModal.nothingFound')}
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {terminals.length === 0 ? (
+        <Text size="sm">{t('users.terminalsModal.noTerminals')}</Text>
+      ) : (
+        <MultiSelect
+          label={t('users.field.terminals')}
+          placeholder={selected.length === 0 ? t('users.field.terminalsPlaceholder') : undefined}
+          data={options}
+          value={selected}
+          onChange={setSelected}
+          searchable
+          hidePickedOptions={false}
+          nothingFoundMessage={t('users.terminalsModal.nothingFound')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { Role, User } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '../../components/PasswordField';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
@@ -35,65 +35,47 @@ export function CreateUserModal({
     });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('users.createModal.title')}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      error={error}
+      submitting={submitting}
+      submitLabel={t('users.createModal.submit')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <TextInput
+        label={t('users.field.username')}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        data-autofocus
+        value={username}
+        onChange={(event) => setUsername(event.currentTarget.value)}
+      />
+      <TextInput
+        label={t('users.field.displayName')}
+        autoComplete="off"
+        required
+        value={displayName}
+        onChange={(event) => setDisplayName(event.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('users.field.role')}
+        data={roleOptions(t)}
+        value={role}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isRole(value)) setRole(value);
         }}
-      >
-        <Stack gap="sm">
-          {error !== null && <ErrorAlert error={error} />}
-          <TextInput
-            label={t('users.field.username')}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            data-autofocus
-            value={username}
-            onChange={(event) => setUsername(event.currentTarget.value)}
-          />
-          <TextInput
-            label={t('users.field.displayName')}
-            autoComplete="off"
-            required
-            value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('users.field.role')}
-            data={roleOptions(t)}
-            value={role}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isRole(value)) setRole(value);
-            }}
-          />
-          <PasswordField
-            label={t('users.field.password')}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {t('users.createModal.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <PasswordField
+        label={t('users.field.password')}
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+      />
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { User } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '../../components/PasswordField';
 import { useT } from '../../i18n/I18nProvider';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -28,43 +27,23 @@ export function ResetPasswordModal({
     });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('users.passwordModal.title', { username: user.username })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      description={t('users.passwordModal.body')}
+      error={error}
+      submitting={submitting}
+      submitLabel={t('users.passwordModal.submit')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('users.passwordModal.body')}
-          </Text>
-          {error !== null && <ErrorAlert error={error} />}
-          <PasswordField
-            label={t('users.field.newPassword')}
-            autoComplete="new-password"
-            required
-            data-autofocus
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {t('users.passwordModal.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <PasswordField
+        label={t('users.field.newPassword')}
+        autoComplete="new-password"
+        required
+        data-autofocus
+        value={password}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+      />
+    </FormModal>
   );
 }

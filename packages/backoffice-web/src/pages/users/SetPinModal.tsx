@@ -1,8 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { User } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '../../components/PasswordField';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
@@ -36,52 +35,32 @@ export function SetPinModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('users.pinModal.title', { username: user.username })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      description={t(user.hasPin ? 'users.pinModal.bodyReplace' : 'users.pinModal.body', {
+        name: user.displayName,
+      })}
+      error={error}
+      submitting={submitting}
+      submitLabel={t('users.pinModal.submit')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <PasswordField
+        label={t('users.field.pin')}
+        description={t('users.field.pinHint')}
+        autoComplete="new-password"
+        inputMode="numeric"
+        maxLength={8}
+        required
+        data-autofocus
+        value={pin}
+        error={invalid ? t('users.validation.pin') : undefined}
+        onChange={(event) => {
+          setInvalid(false);
+          setPin(event.currentTarget.value.trim());
         }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t(user.hasPin ? 'users.pinModal.bodyReplace' : 'users.pinModal.body', {
-              name: user.displayName,
-            })}
-          </Text>
-          {error !== null && <ErrorAlert error={error} />}
-          <PasswordField
-            label={t('users.field.pin')}
-            description={t('users.field.pinHint')}
-            autoComplete="new-password"
-            inputMode="numeric"
-            maxLength={8}
-            required
-            data-autofocus
-            value={pin}
-            error={invalid ? t('users.validation.pin') : undefined}
-            onChange={(event) => {
-              setInvalid(false);
-              setPin(event.currentTarget.value.trim());
-            }}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {t('users.pinModal.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      />
+    </FormModal>
   );
 }

@@ -1,26 +1,17 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { User } from '../../api/types';
 import { useMe } from '../../auth/AuthProvider';
+import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { NoticeAlert, type Notice } from '../../components/NoticeAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { RowActionsMenu } from '../../components/RowActionsMenu';
 import { useApiData } from '../../hooks/useApiData';
 import { useT } from '../../i18n/I18nProvider';
-import type { Translate } from '../../i18n/translate';
 import { ChangeRoleModal } from './ChangeRoleModal';
 import { CreateUserModal } from './CreateUserModal';
 import { DeactivateUserModal } from './DeactivateUserModal';
@@ -43,20 +34,12 @@ type Dialog =
   | { kind: 'pin'; user: User }
   | { kind: 'terminals'; user: User };
 
-/** A confirmation, kept as a function so it follows a language switch. */
-type Notice = (t: Translate) => string;
-
 export function UsersPage() {
   const t = useT();
   const me = useMe();
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t('users.title')}</Title>
-        <Text c="dimmed" mt={4}>
-          {t('users.intro')}
-        </Text>
-      </div>
+      <PageHeader title={t('users.title')} description={t('users.intro')} />
       {me.user.role === 'admin' ? (
         <UserAdministration currentUserId={me.user.id} />
       ) : (
@@ -108,18 +91,7 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
         </Button>
       </Group>
 
-      {notice && (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setNotice(null)}
-        >
-          {notice(t)}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
       {actionError !== null && <ErrorAlert error={actionError} />}
 
       {result.status === 'loading' && <Loading />}
@@ -128,132 +100,115 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
         (result.data.users.length === 0 ? (
           <Text c="dimmed">{t('users.empty')}</Text>
         ) : (
-          <Card withBorder radius="md" padding={0}>
-            <Table.ScrollContainer minWidth={860} type="native">
-              <Table
-                aria-label={t('users.tableLabel')}
-                verticalSpacing="sm"
-                horizontalSpacing="md"
-                highlightOnHover
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('users.column.username')}</Table.Th>
-                    <Table.Th scope="col">{t('users.column.displayName')}</Table.Th>
-                    <Table.Th scope="col">{t('users.column.role')}</Table.Th>
-                    <Table.Th scope="col">{t('users.column.pin')}</Table.Th>
-                    <Table.Th scope="col">{t('users.column.terminals')}</Table.Th>
-                    <Table.Th scope="col">{t('users.column.status')}</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('users.column.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.data.users.map((user) => {
-                    const isSelf = user.id === currentUserId;
-                    const isCashier = user.role === 'cashier';
-                    return (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>
-                          <Text ff="monospace" size="sm">
-                            {user.username}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{user.displayName}</Table.Td>
-                        <Table.Td>{roleLabel(t, user.role)}</Table.Td>
-                        <Table.Td>
-                          {isCashier ? <PinBadge hasPin={user.hasPin} /> : <NotApplicable />}
-                        </Table.Td>
-                        <Table.Td>
-                          {isCashier ? (
-                            <TerminalList
-                              names={terminalNames(t, user.terminalIds, result.data.terminals)}
-                            />
-                          ) : (
-                            <NotApplicable />
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-                            {user.active ? t('users.status.active') : t('users.status.inactive')}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <Button
-                                variant="default"
-                                size="xs"
-                                aria-label={t('users.actionsFor', { username: user.username })}
-                              >
-                                {t('users.column.actions')}
-                              </Button>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item
-                                disabled={isSelf}
-                                onClick={() => {
-                                  setNotice(null);
-                                  setDialog({ kind: 'role', user });
-                                }}
-                              >
-                                {t('users.action.changeRole')}
-                              </Menu.Item>
-                              <Menu.Item
-                                onClick={() => {
-                                  setNotice(null);
-                                  setDialog({ kind: 'password', user });
-                                }}
-                              >
-                                {t('users.action.resetPassword')}
-                              </Menu.Item>
-                              {isCashier && (
-                                <>
-                                  <Menu.Item
-                                    onClick={() => {
-                                      setNotice(null);
-                                      setDialog({ kind: 'pin', user });
-                                    }}
-                                  >
-                                    {t('users.action.setPin')}
-                                  </Menu.Item>
-                                  <Menu.Item
-                                    onClick={() => {
-                                      setNotice(null);
-                                      setDialog({ kind: 'terminals', user });
-                                    }}
-                                  >
-                                    {t('users.action.chooseTerminals')}
-                                  </Menu.Item>
-                                </>
-                              )}
-                              {user.active ? (
-                                <Menu.Item
-                                  color="red"
-                                  disabled={isSelf}
-                                  onClick={() => {
-                                    setNotice(null);
-                                    setDialog({ kind: 'deactivate', user });
-                                  }}
-                                >
-                                  {t('users.action.deactivate')}
-                                </Menu.Item>
-                              ) : (
-                                <Menu.Item onClick={() => void activate(user)}>
-                                  {t('users.action.activate')}
-                                </Menu.Item>
-                              )}
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
+          <ListTable
+            label={t('users.tableLabel')}
+            minWidth={860}
+            verticalSpacing="sm"
+            horizontalSpacing="md"
+            highlightOnHover
+            columns={[
+              { label: t('users.column.username') },
+              { label: t('users.column.displayName') },
+              { label: t('users.column.role') },
+              { label: t('users.column.pin') },
+              { label: t('users.column.terminals') },
+              { label: t('users.column.status') },
+              { label: t('users.column.actions'), hidden: true },
+            ]}
+          >
+            {result.data.users.map((user) => {
+              const isSelf = user.id === currentUserId;
+              const isCashier = user.role === 'cashier';
+              return (
+                <Table.Tr key={user.id}>
+                  <Table.Td>
+                    <Text ff="monospace" size="sm">
+                      {user.username}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{user.displayName}</Table.Td>
+                  <Table.Td>{roleLabel(t, user.role)}</Table.Td>
+                  <Table.Td>
+                    {isCashier ? <PinBadge hasPin={user.hasPin} /> : <NotApplicable />}
+                  </Table.Td>
+                  <Table.Td>
+                    {isCashier ? (
+                      <TerminalList
+                        names={terminalNames(t, user.terminalIds, result.data.terminals)}
+                      />
+                    ) : (
+                      <NotApplicable />
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={user.active ? 'teal' : 'gray'} variant="light">
+                      {user.active ? t('users.status.active') : t('users.status.inactive')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <RowActionsMenu
+                      label={t('users.actionsFor', { username: user.username })}
+                      text={t('users.column.actions')}
+                    >
+                      <Menu.Item
+                        disabled={isSelf}
+                        onClick={() => {
+                          setNotice(null);
+                          setDialog({ kind: 'role', user });
+                        }}
+                      >
+                        {t('users.action.changeRole')}
+                      </Menu.Item>
+                      <Menu.Item
+                        onClick={() => {
+                          setNotice(null);
+                          setDialog({ kind: 'password', user });
+                        }}
+                      >
+                        {t('users.action.resetPassword')}
+                      </Menu.Item>
+                      {isCashier && (
+                        <>
+                          <Menu.Item
+                            onClick={() => {
+                              setNotice(null);
+                              setDialog({ kind: 'pin', user });
+                            }}
+                          >
+                            {t('users.action.setPin')}
+                          </Menu.Item>
+                          <Menu.Item
+                            onClick={() => {
+                              setNotice(null);
+                              setDialog({ kind: 'terminals', user });
+                            }}
+                          >
+                            {t('users.action.chooseTerminals')}
+                          </Menu.Item>
+                        </>
+                      )}
+                      {user.active ? (
+                        <Menu.Item
+                          color="red"
+                          disabled={isSelf}
+                          onClick={() => {
+                            setNotice(null);
+                            setDialog({ kind: 'deactivate', user });
+                          }}
+                        >
+                          {t('users.action.deactivate')}
+                        </Menu.Item>
+                      ) : (
+                        <Menu.Item onClick={() => void activate(user)}>
+                          {t('users.action.activate')}
+                        </Menu.Item>
+                      )}
+                    </RowActionsMenu>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </ListTable>
         ))}
 
       {dialog?.kind === 'create' && (
