@@ -142,6 +142,11 @@ export const MAX_UPLOAD_BATCH = 500;
  */
 export const journalUploadBodySchema = z.strictObject({
   entries: z.array(uploadedEntrySchema).min(1).max(MAX_UPLOAD_BATCH),
+  /**
+   * The register's own journal head (seq) when it sent the batch: the server then knows the
+   * backlog left after it (head − acknowledged) without waiting for the next heartbeat.
+   */
+  localHeadSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type JournalUploadBody = z.infer<typeof journalUploadBodySchema>;
 

@@ -298,9 +298,12 @@ describe('uploading the journal', () => {
     expect(run.stdout).toContain('Ej uppladdat:    1 200 poster, äldsta från 2026-11-25 11:00');
 
     const seen: LocalUploadStatus[] = [];
+    // The backoffice's view of the backlog after each batch, without a heartbeat between.
+    const backoffice: (number | null)[] = [];
     const outcome = await service.app.kassa.uploadNow({
       onBatch: async () => {
         seen.push(await uploadStatus(service));
+        backoffice.push((await backofficeView(terminalId)).unsyncedEntries);
       },
     });
     expect(outcome).toMatchObject({ outcome: 'done', batches: 3, sent: 1_200, pending: 0 });
@@ -309,6 +312,8 @@ describe('uploading the journal', () => {
       [200, acknowledged + 1_000, true],
       [0, head, true],
     ]);
+    expect(backoffice).toEqual([700, 200, 0]);
+    expect((await backofficeView(terminalId)).sync.oldestUnsyncedAt).toBeNull();
     expect(seen[0]?.oldestPendingAt).toBe('2026-11-25T10:08:20.000Z'); // the 501st entry
     expect((await uploadStatus(service)).draining).toBe(false);
     expect(await serverChain(terminalId)).toEqual(localChain(rig));

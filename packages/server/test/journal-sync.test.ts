@@ -660,6 +660,53 @@ describeDb('journal upload: exactly once, verified, refused whole and flagged', 
     }
   });
 
+  it('shows the backlog left after an upload that says the register’s head', async () => {
+    const t = await connectedTerminal(app, admin, placeId, 'H0');
+    const j = new JournalBuilder(headerFor('H0'));
+    sellADay(j);
+    const all = j.entries;
+    const beat = await t.pc.request(
+      app,
+      host,
+      'POST',
+      '/api/register/heartbeat',
+      { programVersion: '1.0.0', unsyncedEntries: all.length, oldestUnsyncedAt: all[0]?.at },
+      clock.now().getTime(),
+    );
+    expect(beat.statusCode, beat.body).toBe(200);
+    const send = (entries: readonly JournalEntry[], localHeadSeq?: number) =>
+      t.pc.request(
+        app,
+        host,
+        'POST',
+        '/api/register/journal',
+        {
+          entries: toUpload(entries),
+          ...(localHeadSeq === undefined ? {} : { localHeadSeq }),
+        },
+        clock.now().getTime(),
+      );
+    const half = Math.floor(all.length / 2);
+    expect((await send(all.slice(0, half), all.length)).statusCode).toBe(200);
+    let terminal = await view(t);
+    expect(terminal.unsyncedEntries).toBe(all.length - half);
+    // The oldest entry left is not in the batch: the age the heartbeat reported stays.
+    expect(terminal.sync.oldestUnsyncedAt).toBe(all[0]?.at);
+    // Without the register's head (an older register), the backlog waits for its heartbeat.
+    expect((await send(all.slice(half, half + 1))).statusCode).toBe(200);
+    expect((await view(t)).unsyncedEntries).toBe(all.length - half);
+    // A head below what it sent says nothing.
+    expect((await send(all.slice(half + 1, half + 2), half)).statusCode).toBe(200);
+    expect((await view(t)).unsyncedEntries).toBe(all.length - half);
+    expect((await send(all.slice(half + 2), all.length)).statusCode).toBe(200);
+    terminal = await view(t);
+    expect(terminal.unsyncedEntries).toBe(0);
+    expect(terminal.sync.oldestUnsyncedAt).toBeNull();
+    const negative = await send(all.slice(-1), -1);
+    expect(negative.statusCode).toBe(400);
+    expect(codeOf(negative.body).code).toBe('validation-failed');
+  });
+
   it('records the heartbeat: backlog age and control unit, with warnings', async () => {
     const t = await connectedTerminal(app, admin, placeId, 'H1');
     const beat = (payload: object) =>

@@ -25,9 +25,12 @@ export function toUploadedEntry(entry: JournalEntry): UploadedEntry {
 export async function uploadJournal(
   identity: DeviceIdentity,
   entries: readonly JournalEntry[],
-  options: SignedRequestOptions = {},
+  options: SignedRequestOptions & { localHeadSeq?: number } = {},
 ): Promise<Outcome<JournalHeadAnswer>> {
-  const body = { entries: entries.map(toUploadedEntry) };
+  const body = {
+    entries: entries.map(toUploadedEntry),
+    ...(options.localHeadSeq === undefined ? {} : { localHeadSeq: options.localHeadSeq }),
+  };
   const sent = await signedRequest(identity, 'POST', '/api/register/journal', body, options);
   if (!sent.ok) return sent;
   return interpret(sent.value, journalHeadSchema);

@@ -280,7 +280,10 @@ export class JournalUploader {
       );
       const last = entries.at(-1);
       if (last === undefined) break;
-      const answer = await uploadJournal(identity, entries, request);
+      const answer = await uploadJournal(identity, entries, {
+        ...request,
+        localHeadSeq: store.head()?.seq ?? last.seq,
+      });
       if (this.closed) return this.result('closed', counts);
       if (!answer.ok) {
         const refused = answer.failure;

@@ -161,6 +161,11 @@ export async function ingestJournal(
      * spares serialising them again. Default: `entries` serialised.
      */
     bodyJson?: string;
+    /**
+     * The register's own journal head when it sent the batch: the terminal's backlog becomes
+     * what is left after the acknowledged head (the next heartbeat says the same, later).
+     */
+    localHeadSeq?: number;
   } = {},
 ): Promise<IngestResult> {
   const hash = options.hash ?? sha256Hex;
@@ -218,6 +223,7 @@ export async function ingestJournal(
             journalHeadHash: last.hash,
             journalSyncedAt: ctx.now,
             lastContactAt: ctx.now,
+            ...backlogAfter(options.localHeadSeq, last.seq),
           })
           .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId))),
       ]);
@@ -273,6 +279,21 @@ async function storeEntries(
   if (Number(stored?.n) !== terminal.count) {
     throw new Error(`journal insert stored ${String(stored?.n)} of ${terminal.count} entries`);
   }
+}
+
+/**
+ * The terminal's backlog once `acknowledgedSeq` is stored, from the register's head when it sent
+ * the batch: nothing left clears the backlog's age too; some left keeps the age the last
+ * heartbeat reported (the oldest entry not yet uploaded is not in the batch). Nothing without
+ * the register's head, or with one below what it sent.
+ */
+function backlogAfter(
+  localHeadSeq: number | undefined,
+  acknowledgedSeq: number,
+): Partial<typeof terminals.$inferInsert> {
+  if (localHeadSeq === undefined || localHeadSeq < acknowledgedSeq) return {};
+  const left = localHeadSeq - acknowledgedSeq;
+  return left === 0 ? { unsyncedEntries: 0, oldestUnsyncedAt: null } : { unsyncedEntries: left };
 }
 
 /** Thrown inside the savepoint to roll the batch back when its chain does not verify. */

@@ -57,6 +57,9 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
         }
         return ingestJournal(ctx, device.terminalId, request.body.entries, {
           ...(request.rawBody === null ? {} : { bodyJson: request.rawBody }),
+          ...(request.body.localHeadSeq === undefined
+            ? {}
+            : { localHeadSeq: request.body.localHeadSeq }),
         });
       });
       if (result === null) throw new ApiError(401, 'binding-removed');
