@@ -4,4 +4,5 @@
 export * from './escpos-decoder.js';
 export * from './postgres.js';
 export * from './sample-journal.js';
+export * from './server-process.js';
 export * from './xml-check.js';
