@@ -551,14 +551,15 @@ type SummaryRow = typeof salesSummary.$inferInsert;
 
 /**
  * A batch's sums per (dimension, grain, period, key) for one terminal and place: each receipt is
- * added to its business day's row and to its month's row.
+ * added to its business day's row; the month rows are summed from the day rows at the end.
  */
 class SummaryBatch {
-  readonly rows = new Map<string, SummaryRow>();
+  private readonly days = new Map<string, SummaryRow>();
   constructor(
     private readonly base: { tenantId: string; terminalId: string; placeOfBusinessId: string },
   ) {}
 
+  /** Adds one receipt's (or line's, payment's) sums to its business day's row of the key. */
   add(
     dimension: SummaryDimension,
     businessDay: string,
@@ -572,21 +573,34 @@ class SummaryBatch {
     >,
     label?: { text: string; seq: number },
   ): void {
-    this.addTo(dimension, 'day', businessDay, key, kind, sums, label);
-    this.addTo(dimension, 'month', `${businessDay.slice(0, 8)}01`, key, kind, sums, label);
+    addInto(this.rowOf(this.days, dimension, 'day', businessDay, key), {
+      count: kind === 'sale' ? 1 : 0,
+      returnCount: kind === 'return' ? 1 : 0,
+      ...sums,
+      label: label?.text ?? null,
+      labelSeq: label?.seq ?? null,
+    });
   }
 
-  private addTo(
+  /** The day rows, and the month rows summed from them. */
+  rows(): SummaryRow[] {
+    const months = new Map<string, SummaryRow>();
+    for (const day of this.days.values()) {
+      const month = `${day.period.slice(0, 8)}01`;
+      addInto(this.rowOf(months, day.dimension, 'month', month, day.key), day);
+    }
+    return [...this.days.values(), ...months.values()];
+  }
+
+  private rowOf(
+    rows: Map<string, SummaryRow>,
     dimension: SummaryDimension,
     grain: SummaryGrain,
     period: string,
     key: string,
-    kind: 'sale' | 'return',
-    sums: Partial<SummaryRow>,
-    label?: { text: string; seq: number },
-  ): void {
-    const id = `${dimension}\u0000${grain}\u0000${period}\u0000${key}`;
-    let row = this.rows.get(id);
+  ): SummaryRow {
+    const id = `${dimension}\u0000${period}\u0000${key}`;
+    let row = rows.get(id);
     if (row === undefined) {
       row = {
         ...this.base,
@@ -606,24 +620,31 @@ class SummaryBatch {
         label: null,
         labelSeq: null,
       };
-      this.rows.set(id, row);
+      rows.set(id, row);
     }
-    if (kind === 'sale') row.count += 1;
-    else row.returnCount += 1;
-    row.gross += sums.gross ?? 0;
-    row.vat += sums.vat ?? 0;
-    row.returnsGross += sums.returnsGross ?? 0;
-    row.discounts += sums.discounts ?? 0;
-    row.rounding += sums.rounding ?? 0;
-    row.quantity += sums.quantity ?? 0;
-    row.grams = row.grams || sums.grams === true;
-    if (
-      label !== undefined &&
-      (row.labelSeq === null || row.labelSeq === undefined || label.seq > row.labelSeq)
-    ) {
-      row.label = label.text;
-      row.labelSeq = label.seq;
-    }
+    return row;
+  }
+}
+
+/** Adds `sums` into `row`; the label of the later journal entry (greater seq) wins. */
+function addInto(row: SummaryRow, sums: Partial<SummaryRow>): void {
+  row.count += sums.count ?? 0;
+  row.returnCount += sums.returnCount ?? 0;
+  row.gross += sums.gross ?? 0;
+  row.vat += sums.vat ?? 0;
+  row.returnsGross += sums.returnsGross ?? 0;
+  row.discounts += sums.discounts ?? 0;
+  row.rounding += sums.rounding ?? 0;
+  row.quantity += sums.quantity ?? 0;
+  row.grams = row.grams || sums.grams === true;
+  const seq = sums.labelSeq;
+  if (
+    seq !== null &&
+    seq !== undefined &&
+    (row.labelSeq === null || row.labelSeq === undefined || seq > row.labelSeq)
+  ) {
+    row.label = sums.label ?? null;
+    row.labelSeq = seq;
   }
 }
 
@@ -730,7 +751,7 @@ function sumReadModels(
     }
   }
   return {
-    summary: [...summary.rows.values()],
+    summary: summary.rows(),
     zRows,
     receipts,
     zReports: zRows.length,
