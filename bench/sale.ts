@@ -9,7 +9,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import { buildLocalService, createTcpControlUnitDriver } from '@kassa/register';
 import { startKassaServer } from '../packages/register/test/support/kassa-server.js';
 import { prepareRegister } from '../packages/register/test/support/register-setup.js';
@@ -167,11 +167,13 @@ async function measurePrinterAppend(file: string, count: number): Promise<number
   return samples;
 }
 
-/** How many entries the journal holds (read-only, with better-sqlite3 directly). */
+/** How many entries the journal holds (read-only, with node:sqlite directly). */
 function countJournal(folder: string): number {
-  const db = new Database(path.join(folder, 'journal.sqlite'), { readonly: true });
+  const db = new Database(path.join(folder, 'journal.sqlite'), { readOnly: true });
   try {
-    return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM journal').get()?.n ?? 0;
+    return (
+      (db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number } | undefined)?.n ?? 0
+    );
   } finally {
     db.close();
   }

@@ -1,5 +1,5 @@
 // An independent reading of the register's journal (journal.sqlite in its data folder) for the
-// selling scenario: opened READ-ONLY with better-sqlite3 while the register runs (WAL lets a
+// selling scenario: opened READ-ONLY with node:sqlite while the register runs (WAL lets a
 // reader in), its hash chain checked with SHA-256 here, and one business day folded into the
 // figures a day report must show. None of the register's or @kassa/core's code is used: the
 // scenario compares the register's X and Z reports with this second, separate computation.
@@ -9,7 +9,7 @@
 // with object keys in code-point order, no whitespace, `by` left out when absent, and the first
 // entry's prevHash 64 zeros; seq runs 1, 2, 3 … without a gap.
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 
 export interface JournalRow {
   seq: number;
@@ -23,7 +23,7 @@ export interface JournalRow {
 
 /** Every entry of the journal file in seq order, read through a read-only connection. */
 export function readJournal(file: string): JournalRow[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { readOnly: true });
   try {
     const rows = db
       .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')

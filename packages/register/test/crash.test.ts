@@ -5,7 +5,7 @@
  * folder, signed in again, and selling goes on until 200 sales are completed. The backoffice
  * server and the control-unit simulator live in the test and survive every kill.
  *
- * After each restart and at the end the journal is read with better-sqlite3 directly
+ * After each restart and at the end the journal is read with node:sqlite directly
  * (read-only, independent of the register's code) and checked:
  * - every sale whose pay answered 200 is journaled, with the receipt number and control code
  *   the answer gave;
@@ -29,7 +29,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JournalEntry, type Receipt, verifyJournal } from '@kassa/core';
 import { decodeEscPos, escPosText } from '@kassa/test-kit';
@@ -203,26 +203,24 @@ interface Row {
 }
 
 function readJournal(folder: string): JournalEntry[] {
-  const db = new Database(path.join(folder, 'journal.sqlite'), {
-    readonly: true,
-    fileMustExist: true,
-  });
+  const db = new Database(path.join(folder, 'journal.sqlite'), { readOnly: true });
   try {
-    return db
-      .prepare<[], Row>('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
-      .all()
-      .map(
-        (r) =>
-          ({
-            seq: r.seq,
-            at: r.at,
-            kind: r.kind,
-            data: JSON.parse(r.data) as unknown,
-            prevHash: r.prev_hash,
-            hash: r.hash,
-            ...(r.by === null ? {} : { by: r.by }),
-          }) as JournalEntry,
-      );
+    return (
+      db
+        .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
+        .all() as unknown as Row[]
+    ).map(
+      (r) =>
+        ({
+          seq: r.seq,
+          at: r.at,
+          kind: r.kind,
+          data: JSON.parse(r.data) as unknown,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+          ...(r.by === null ? {} : { by: r.by }),
+        }) as JournalEntry,
+    );
   } finally {
     db.close();
   }

@@ -8,7 +8,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, verifyJournal, type JournalEntry } from '@kassa/core';
@@ -229,9 +229,11 @@ describe('a register on a new PC continues its terminal journal', () => {
       const file = path.join(pc2.home, 'journal.sqlite');
       let rows = 0;
       try {
-        const db = new Database(file, { readonly: true, fileMustExist: true });
+        const db = new Database(file, { readOnly: true });
         try {
-          rows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM journal').get()?.n ?? 0;
+          rows =
+            (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number } | undefined)
+              ?.n ?? 0;
         } finally {
           db.close();
         }

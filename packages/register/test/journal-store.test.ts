@@ -1,5 +1,5 @@
 /**
- * The journal file on its own (SQLite via better-sqlite3): pragmas, the chain across two
+ * The journal file on its own (SQLite via node:sqlite): pragmas, the chain across two
  * writers, unique receipt numbers, the working state in the same transaction, read-only opening.
  */
 import { mkdtemp } from 'node:fs/promises';

@@ -10,7 +10,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JournalEntry, type Receipt, missingReceiptFields, verifyJournal } from '@kassa/core';
 import type { ReceiptResult, SaleView } from '@kassa/contracts';
@@ -290,8 +290,8 @@ describe('regulation checklist §0 (register items)', () => {
     expect(verifyJournal(journal(), sha256).ok).toBe(true);
     // A copy whose triggers were dropped and one entry edited: the chain shows it.
     const copyDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-tampered-'));
-    const source = new Database(file, { readonly: true });
-    await source.backup(path.join(copyDir, 'journal.sqlite'));
+    const source = new Database(file, { readOnly: true });
+    source.prepare('VACUUM INTO ?').run(path.join(copyDir, 'journal.sqlite'));
     source.close();
     const tampered = new Database(path.join(copyDir, 'journal.sqlite'));
     tampered.exec('DROP TRIGGER journal_no_update');

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receipt, businessDayOf, missingReceiptFields, verifyJournal } from '@kassa/core';
 import type { ReceiptResult, SaleView } from '@kassa/contracts';

@@ -11,7 +11,7 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appendEntry, ore, type JournalEntry } from '@kassa/core';
@@ -126,11 +126,14 @@ function journalFile(rig: SellingRig): string {
 
 /** seq and hash of every entry of the register's journal file. */
 function localChain(rig: SellingRig): { seq: number; hash: string }[] {
-  const db = new Database(journalFile(rig), { readonly: true });
+  const db = new Database(journalFile(rig), { readOnly: true });
   try {
-    return db
-      .prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM journal ORDER BY seq')
-      .all();
+    return (
+      db.prepare('SELECT seq, hash FROM journal ORDER BY seq').all() as {
+        seq: number;
+        hash: string;
+      }[]
+    ).map((row) => ({ seq: row.seq, hash: row.hash }));
   } finally {
     db.close();
   }

@@ -1,7 +1,7 @@
 /**
  * The journal (journalminne) on disk: one SQLite file per register (`journal.sqlite` in the
- * data folder), through better-sqlite3 with WAL and `synchronous=FULL`, so a committed
- * transaction survives a crash or a power cut.
+ * data folder), through Node's built-in `node:sqlite` (sqlite.ts) with WAL and
+ * `synchronous=FULL`, so a committed transaction survives a crash or a power cut.
  *
  * - `journal` is append-only: triggers refuse UPDATE and DELETE; `seq` is gapless from 1; each
  *   row carries the hash chain of @kassa/core (journal.ts), verified in full when the file opens.
@@ -15,7 +15,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import {
   type JournalEntry,
   type JournalEvent,
@@ -25,7 +24,7 @@ import {
   receiptSeriesOf,
   verifyJournal,
 } from '@kassa/core';
-import { BUNDLED } from '../program.js';
+import { inTransaction, openDatabase, pragmaValue, query, type Database } from './sqlite.js';
 
 /** SHA-256 as lowercase hex: the journal's hash function. */
 export function sha256Hex(text: string): string {
@@ -183,38 +182,6 @@ function rowOf(entry: JournalEntry) {
   };
 }
 
-/** The SQLite addon's file name, shipped beside the bundle and the single executable. */
-export const SQLITE_ADDON_FILE = 'better_sqlite3.node';
-
-let bundledAddon: object | undefined;
-
-/**
- * The native addon: from node_modules when run from source; beside the program when bundled
- * (esbuild cannot bundle a .node file, and a single executable can only load it by path, so
- * `process.dlopen` loads it and better-sqlite3 gets the loaded module as `nativeBinding`).
- * KASSA_SQLITE_BINDING overrides the path.
- */
-function nativeBinding(): object | undefined {
-  const override = process.env.KASSA_SQLITE_BINDING;
-  if (!BUNDLED && (override === undefined || override === '')) return undefined;
-  if (bundledAddon !== undefined) return bundledAddon;
-  const candidates =
-    override !== undefined && override !== ''
-      ? [override]
-      : [
-          path.join(path.dirname(process.execPath), SQLITE_ADDON_FILE),
-          path.join(path.dirname(process.argv[1] ?? process.execPath), SQLITE_ADDON_FILE),
-        ];
-  const file = candidates.find((candidate) => existsSync(candidate));
-  if (file === undefined) {
-    throw new Error(`${SQLITE_ADDON_FILE} not found beside the program (${candidates.join(', ')})`);
-  }
-  const module = { exports: {} as object };
-  process.dlopen(module, file);
-  bundledAddon = module.exports;
-  return bundledAddon;
-}
-
 /**
  * Opens (creating when absent) the journal file and verifies its whole chain. Throws
  * JournalOpenError when the chain is broken: the register must not sell on a damaged journal.
@@ -225,25 +192,19 @@ export function openJournalStore(
 ): JournalStore {
   const readonly = options.readonly === true;
   if (!readonly) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  let db: Database.Database;
+  let db: Database;
   try {
-    const binding = nativeBinding();
-    db = new Database(file, {
-      readonly,
-      fileMustExist: readonly,
-      // better-sqlite3 accepts the loaded module too; its types only say string.
-      ...(binding === undefined ? {} : { nativeBinding: binding as unknown as string }),
-    });
+    db = openDatabase(file, { readonly });
   } catch (error) {
     throw new JournalOpenError('journal-unreadable', (error as Error).message);
   }
   try {
     if (!readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
       db.exec(SCHEMA);
     }
-    db.pragma('busy_timeout = 5000');
+    db.exec('PRAGMA busy_timeout = 5000');
   } catch (error) {
     db.close();
     throw new JournalOpenError('journal-unreadable', (error as Error).message);
@@ -251,7 +212,9 @@ export function openJournalStore(
 
   let all: JournalEntry[];
   try {
-    all = db.prepare<[], Row>('SELECT * FROM journal ORDER BY seq').all().map(rowToEntry);
+    all = (db.prepare('SELECT * FROM journal ORDER BY seq').all() as unknown as Row[]).map(
+      rowToEntry,
+    );
   } catch (error) {
     db.close(); // e.g. not an SQLite file: leave no handle open on it
     throw new JournalOpenError('journal-unreadable', (error as Error).message);
@@ -283,15 +246,18 @@ export function openJournalStore(
     }
   }
 
-  const lastRow = db.prepare<[], { seq: number; hash: string }>(
-    'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
-  );
-  const appendTx = db.transaction(
-    (events: readonly PendingEvent[], at: string, working: readonly WorkingChange[]) => {
+  const lastStatement = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
+  const lastRow = () => lastStatement.get() as { seq: number; hash: string } | undefined;
+  const appendTx = (
+    events: readonly PendingEvent[],
+    at: string,
+    working: readonly WorkingChange[],
+  ) =>
+    inTransaction(db, () => {
       const added: JournalEntry[] = [];
       // The chain continues from the file, not from memory: another process (a second
       // `kassa start` by mistake) may have appended since; inside the transaction this is exact.
-      const top = lastRow.get();
+      const top = lastRow();
       let last: JournalEntry | null =
         top === undefined ? null : ({ seq: top.seq, hash: top.hash } as JournalEntry);
       for (const { event, by } of events) {
@@ -302,55 +268,61 @@ export function openJournalStore(
       }
       applyWorking(working);
       return added;
-    },
-  );
+    });
 
-  const importTx = db.transaction(
-    (entries: readonly JournalEntry[], working: readonly WorkingChange[]) => {
+  const importTx = (entries: readonly JournalEntry[], working: readonly WorkingChange[]) =>
+    inTransaction(db, () => {
       // Inside the (immediate) transaction: nothing can have been appended since the check.
-      if (lastRow.get() !== undefined) {
+      if (lastRow() !== undefined) {
         throw new JournalImportError('journal-not-empty', 'the journal already has entries');
       }
       for (const entry of entries) insert?.run(rowOf(entry));
       applyWorking(working);
-    },
-  );
+    });
 
-  const byRange = db.prepare<{ from: string; to: string; after: number; limit: number }, Row>(
+  const byRange = query<[{ from: string; to: string; after: number; limit: number }], Row>(
+    db,
     'SELECT * FROM journal WHERE at >= @from AND at < @to AND seq > @after ORDER BY seq LIMIT @limit',
   );
   // Without a time range: walk the primary key (the planner would take the `at` index above).
-  const bySeq = db.prepare<{ after: number; limit: number }, Row>(
+  const bySeq = query<[{ after: number; limit: number }], Row>(
+    db,
     'SELECT * FROM journal WHERE seq > @after ORDER BY seq LIMIT @limit',
   );
-  const bySeries = db.prepare<[string, number], Row>(
+  const bySeries = query<[string, number], Row>(
+    db,
     'SELECT * FROM journal WHERE receipt_series = ? AND receipt_number = ?',
   );
-  const referring = db.prepare<[number], Row>(
+  const referring = query<[number], Row>(
+    db,
     "SELECT * FROM journal WHERE original_number = ? AND receipt_series IN ('receipt', 'copy') ORDER BY seq",
   );
-  const latest = db.prepare<[number], Row>(
+  const latest = query<[number], Row>(
+    db,
     "SELECT * FROM journal WHERE receipt_series = 'receipt' ORDER BY receipt_number DESC LIMIT ?",
   );
-  const maxNumber = db.prepare<[string], { n: number | null }>(
+  const maxNumber = query<[string], { n: number | null }>(
+    db,
     'SELECT MAX(receipt_number) AS n FROM journal WHERE receipt_series = ?',
   );
-  const getWorking = db.prepare<[string], { value: string }>(
+  const getWorking = query<[string], { value: string }>(
+    db,
     'SELECT value FROM working WHERE key = ?',
   );
-  const prefixWorking = db.prepare<{ prefix: string }, { key: string; value: string }>(
+  const prefixWorking = query<[{ prefix: string }], { key: string; value: string }>(
+    db,
     'SELECT key, value FROM working WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key',
   );
 
   return {
     file,
     head: () => {
-      const top = lastRow.get();
+      const top = lastRow();
       return top === undefined ? null : { seq: top.seq, hash: top.hash };
     },
     append(events, at, working = []) {
       if (readonly) throw new Error('the journal was opened read-only');
-      const added = appendTx.immediate(events, at, working);
+      const added = appendTx(events, at, working);
       return added;
     },
     entries(range = {}) {
@@ -380,7 +352,7 @@ export function openJournalStore(
     },
     changeWorking(changes) {
       if (readonly) throw new Error('the journal was opened read-only');
-      db.transaction(applyWorking)(changes);
+      inTransaction(db, () => applyWorking(changes), false);
     },
     importEntries(entries, working = [], head) {
       if (readonly) throw new Error('the journal was opened read-only');
@@ -388,11 +360,11 @@ export function openJournalStore(
       if (!verified.ok) {
         throw new JournalImportError('chain-invalid', `entry ${verified.seq}: ${verified.reason}`);
       }
-      importTx.immediate(entries, working);
+      importTx(entries, working);
     },
     durability: () => ({
-      journalMode: String(db.pragma('journal_mode', { simple: true })),
-      synchronous: Number(db.pragma('synchronous', { simple: true })),
+      journalMode: String(pragmaValue(db, 'journal_mode')),
+      synchronous: Number(pragmaValue(db, 'synchronous')),
     }),
     close: () => db.close(),
   };
@@ -408,32 +380,26 @@ export function peekJournal(
   workingKey: string,
 ): { hasEntries: boolean; working: unknown } | null {
   if (!existsSync(file)) return null;
-  let db: Database.Database;
+  let db: Database;
   try {
-    const binding = nativeBinding();
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(binding === undefined ? {} : { nativeBinding: binding as unknown as string }),
-    });
+    db = openDatabase(file, { readonly: true });
   } catch (error) {
     throw new JournalOpenError('journal-unreadable', (error as Error).message);
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.exec('PRAGMA busy_timeout = 5000');
     const tables = new Set(
-      db
-        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      query<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
         .all()
         .map((t) => t.name),
     );
     const hasEntries =
       tables.has('journal') &&
-      db.prepare<[], { seq: number }>('SELECT seq FROM journal LIMIT 1').get() !== undefined;
+      query<[], { seq: number }>(db, 'SELECT seq FROM journal LIMIT 1').get() !== undefined;
     const row = tables.has('working')
-      ? db
-          .prepare<[string], { value: string }>('SELECT value FROM working WHERE key = ?')
-          .get(workingKey)
+      ? query<[string], { value: string }>(db, 'SELECT value FROM working WHERE key = ?').get(
+          workingKey,
+        )
       : undefined;
     return {
       hasEntries,

@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import Database from 'better-sqlite3';
+import { DatabaseSync as Database } from 'node:sqlite';
 import type { JournalEntry } from '@kassa/core';
 import { expect } from 'vitest';
 import {
@@ -223,34 +223,31 @@ export async function startSellingRig(
 
 /** The register's journal file read directly (read-only), independent of the store's code. */
 export function readJournal(rig: SellingRig): JournalEntry[] {
-  const db = new Database(path.join(rig.pc.home, 'journal.sqlite'), { readonly: true });
+  const db = new Database(path.join(rig.pc.home, 'journal.sqlite'), { readOnly: true });
   try {
-    return db
-      .prepare<
-        [],
-        {
-          seq: number;
-          at: string;
-          kind: string;
-          by: string | null;
-          data: string;
-          prev_hash: string;
-          hash: string;
-        }
-      >('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
-      .all()
-      .map(
-        (r) =>
-          ({
-            seq: r.seq,
-            at: r.at,
-            kind: r.kind,
-            data: JSON.parse(r.data) as unknown,
-            prevHash: r.prev_hash,
-            hash: r.hash,
-            ...(r.by === null ? {} : { by: r.by }),
-          }) as JournalEntry,
-      );
+    const rows = db
+      .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
+      .all() as unknown as {
+      seq: number;
+      at: string;
+      kind: string;
+      by: string | null;
+      data: string;
+      prev_hash: string;
+      hash: string;
+    }[];
+    return rows.map(
+      (r) =>
+        ({
+          seq: r.seq,
+          at: r.at,
+          kind: r.kind,
+          data: JSON.parse(r.data) as unknown,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+          ...(r.by === null ? {} : { by: r.by }),
+        }) as JournalEntry,
+    );
   } finally {
     db.close();
   }
