@@ -15,18 +15,19 @@ let loaded: typeof NodeSqlite | undefined;
 
 function sqlite(): typeof NodeSqlite {
   if (loaded !== undefined) return loaded;
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (warning: string | Error, ...rest: unknown[]) {
+  const original = Object.getOwnPropertyDescriptor(process, 'emitWarning');
+  const emitWarning = original?.value as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
     const type =
       typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
     const text = typeof warning === 'string' ? warning : warning.message;
     if (type === 'ExperimentalWarning' && text.includes('SQLite')) return;
-    return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
+    Reflect.apply(emitWarning, process, [warning, ...rest]);
+  });
   try {
     loaded = process.getBuiltinModule('node:sqlite');
   } finally {
-    process.emitWarning = emitWarning;
+    if (original !== undefined) Object.defineProperty(process, 'emitWarning', original);
   }
   if (loaded === undefined) {
     throw new Error(
