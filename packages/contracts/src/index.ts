@@ -6,3 +6,4 @@ export * from './register.js';
 export * from './register-sales.js';
 export * from './reports.js';
 export * from './exports.js';
+export * from './installer-tag.js';
