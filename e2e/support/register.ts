@@ -202,6 +202,7 @@ export async function startRegister(pc: {
     KASSA_HARDWARE_ID: pc.hardwareId,
     KASSA_PC_NAME: pc.pcName,
     KASSA_POS_WEB_DIR: posWebDir,
+    KASSA_NO_BROWSER: '1',
   };
   delete env.KASSA_PORT;
 

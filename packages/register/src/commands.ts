@@ -13,6 +13,8 @@ import { failure, type Failure } from './failure.js';
 import { pcName } from './hardware.js';
 import { loadInstallation } from './installation.js';
 import { buildLocalService } from './local-service.js';
+import { openBrowser } from './open-browser.js';
+import { runOpen } from './open-command.js';
 import { PROGRAM_VERSION, provisioningCandidates } from './program.js';
 import { PromptCancelled, type Prompter } from './prompts.js';
 import { findProvisioning } from './provisioning.js';
@@ -49,7 +51,7 @@ Användning / usage:
       --force --reason "…" arkivera även om journalen har poster som inte laddats upp
   kassa status [--json]   miljö, terminal, koppling, senaste kontakt / environment, binding, contact
   kassa doctor [--json]   felsök kassan rad för rad / diagnose the register
-  kassa start [--port 8181]
+  kassa start [--port 8181] [--no-browser]
       startar kassan på http://127.0.0.1:<port>/ / starts the register locally
   kassa export-journal --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--out fil.xml]
       exporterar journalminnet enligt SKVFS 2021:16 / exports the journal (SKVFS 2021:16 XML)
@@ -262,7 +264,11 @@ function waitForSignal(): Promise<void> {
 }
 
 async function commandStart(io: CliIo, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, 'no-browser': { type: 'boolean' } },
+    strict: true,
+  });
   const port = Number(values.port ?? io.env.KASSA_PORT ?? '8181');
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port måste vara ett portnummer (0–65535), inte "${values.port}"`);
@@ -291,6 +297,12 @@ async function commandStart(io: CliIo, args: string[]): Promise<number> {
   ]);
   app.kassa.startSync();
   io.onListening?.({ port: actualPort, url });
+  if (values['no-browser'] !== true) {
+    const browser = await openBrowser(url, { env: io.env });
+    if (!browser.opened && browser.reason === 'failed') {
+      io.out(`Webbläsaren kunde inte öppnas: öppna ${url} själv.`);
+    }
+  }
   await (io.untilStopped ?? waitForSignal)();
   io.out('Stänger kassan …');
   await app.close();
@@ -310,6 +322,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await commandDoctor(io, rest);
       case 'start':
         return await commandStart(io, rest);
+      case 'open':
+        return await runOpen(io, rest, (args) => commandStart(io, args));
       case 'export-journal':
         return await runExportJournal(rest, io, dataFolder(io.env));
       case '--version':

@@ -49,6 +49,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: os.tmpdir(),
     LANG: 'C.UTF-8',
+    KASSA_NO_BROWSER: '1',
     ...extra,
   };
 }

@@ -43,6 +43,7 @@ export async function newPc(name = `TEST-PC-${++pcCounter}`, hardwareId = name):
       KASSA_HOME: home,
       KASSA_HARDWARE_ID: hardwareId,
       KASSA_PC_NAME: name,
+      KASSA_NO_BROWSER: '1',
     },
   };
 }
