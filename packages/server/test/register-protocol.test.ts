@@ -322,7 +322,7 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
     const download = async () => {
       const r = await app.inject({
         method: 'POST',
-        url: `/api/terminals/${terminalId}/installer`,
+        url: `/api/terminals/${terminalId}/installer?platform=linux`,
         headers: as(admin),
       });
       expect(r.statusCode).toBe(200);

@@ -1,11 +1,58 @@
 /**
- * The per-terminal installer download: the register program (Linux executable and/or the Node
- * bundle built by `npm run build:register`), a provisioning file with a single-use pairing code,
- * and a short Swedish README, in one zip.
+ * The per-terminal installer download, with a provisioning file carrying a single-use pairing
+ * code: on Windows the signed `kassa-setup.exe` built by `npm run build:register`, with the
+ * provisioning file as a tag inside its certificate table (docs/protocols/installer-tag.md); on
+ * Linux the register program (executable and/or Node bundle), the provisioning file and a short
+ * Swedish README in one zip.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { InstallerTagError, tagInstaller } from '@kassa/contracts';
 import { zipSync, type Zippable } from 'fflate';
+
+export type InstallerPlatform = 'windows' | 'linux';
+
+/** The Windows installer's path in `distDir`, or null when it has not been built. */
+export function findWindowsInstaller(distDir: string): string | null {
+  const file = path.join(distDir, 'kassa-setup.exe');
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** Whether the build is there for `platform`. */
+export function installerBuilt(distDir: string, platform: InstallerPlatform): boolean {
+  return platform === 'windows'
+    ? findWindowsInstaller(distDir) !== null
+    : findRegisterBuild(distDir) !== null;
+}
+
+/**
+ * The Windows installer with `provisioning` inside. An unsigned build (no certificate table)
+ * cannot carry the tag: it is served as built (`tagged: false`) and the pairing code is typed in
+ * "Anslut kassan". `signed` is from dist-bin/build-info.json when it says, else the table.
+ */
+export function buildWindowsInstaller(
+  distDir: string,
+  provisioning: Provisioning,
+): { bytes: Uint8Array; signed: boolean; tagged: boolean } | null {
+  const file = findWindowsInstaller(distDir);
+  if (!file) return null;
+  const pe = new Uint8Array(readFileSync(file));
+  let info: { signed?: unknown } = {};
+  try {
+    info = JSON.parse(readFileSync(path.join(distDir, 'build-info.json'), 'utf8')) as typeof info;
+  } catch {
+    // No build-info.json: the certificate table decides.
+  }
+  try {
+    const bytes = tagInstaller(pe, provisioning);
+    return { bytes, signed: typeof info.signed === 'boolean' ? info.signed : true, tagged: true };
+  } catch (error) {
+    if (error instanceof InstallerTagError && error.code === 'installer-not-signed') {
+      return { bytes: pe, signed: false, tagged: false };
+    }
+    throw error;
+  }
+}
 
 export interface Provisioning {
   url: string;
@@ -79,9 +126,6 @@ export function buildInstallerZip(distDir: string, provisioning: Provisioning): 
   };
   if (build.executable) {
     files.kassa = [readFileSync(build.executable), EXECUTABLE];
-    // The journal's SQLite addon: the single executable loads it from beside itself.
-    const addon = path.join(distDir, 'better_sqlite3.node');
-    if (existsSync(addon)) files['better_sqlite3.node'] = [readFileSync(addon), EXECUTABLE];
   }
   if (build.bundle) addFolder(files, build.bundle, 'kassa-bundle');
   return zipSync(files, { level: 6 });

@@ -22,7 +22,11 @@ import {
   currentPairingCode,
   removeBinding,
 } from '../../commands/terminal-binding.js';
-import { buildInstallerZip, findRegisterBuild } from '../../commands/installer.js';
+import {
+  buildInstallerZip,
+  buildWindowsInstaller,
+  installerBuilt,
+} from '../../commands/installer.js';
 import { acknowledgeSyncProblem } from '../../commands/sync-health.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
@@ -255,35 +259,54 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
       config: ADMIN,
       schema: {
         tags: ['terminals'],
-        summary: 'Download the installer (zip) with a new single-use pairing code',
+        summary:
+          'Download the installer (Windows: kassa-setup.exe with the provisioning tag; Linux: zip) with a new single-use pairing code',
         params: idParams,
+        querystring: z.object({ platform: z.enum(['windows', 'linux']).default('windows') }),
       },
     },
     async (request, reply) => {
       const tenantId = request.tenant?.id ?? '';
       const { terminal } = await one(tenantId, request.params.id);
-      if (!findRegisterBuild(app.deps.registerDistDir ?? '')) {
-        throw new ApiError(503, 'installer-not-built');
+      const { platform } = request.query;
+      const distDir = app.deps.registerDistDir ?? '';
+      if (!installerBuilt(distDir, platform)) {
+        throw new ApiError(503, 'installer-not-built', { platform });
       }
       const created = await database.db.transaction((tx) =>
         createPairingCode(commandContext(request, tx, clock.now()), terminal.id),
       );
       if (!created.ok) throw new ApiError(404, created.code);
-      const zip = buildInstallerZip(app.deps.registerDistDir ?? '', {
+      const provisioning = {
         url: `${request.protocol}://${request.headers.host ?? 'localhost'}`,
         environment: request.tenant?.slug ?? '',
         terminalId: terminal.id,
         registerId: terminal.registerId,
         pairingCode: created.code,
         expiresAt: created.expiresAt.toISOString(),
-      });
-      if (!zip) throw new ApiError(503, 'installer-not-built');
+      };
+      reply
+        .header('x-kassa-pairing-code', created.code)
+        .header('x-kassa-pairing-expires', created.expiresAt.toISOString())
+        .header('cache-control', 'no-store');
+      if (platform === 'windows') {
+        const built = buildWindowsInstaller(distDir, provisioning);
+        if (!built) throw new ApiError(503, 'installer-not-built', { platform });
+        return reply
+          .header('content-type', 'application/vnd.microsoft.portable-executable')
+          .header(
+            'content-disposition',
+            `attachment; filename="kassa-setup-${terminal.registerId}.exe"`,
+          )
+          .header('x-kassa-installer-signed', String(built.signed))
+          .header('x-kassa-installer-tagged', String(built.tagged))
+          .send(Buffer.from(built.bytes));
+      }
+      const zip = buildInstallerZip(distDir, provisioning);
+      if (!zip) throw new ApiError(503, 'installer-not-built', { platform });
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="kassa-${terminal.registerId}.zip"`)
-        .header('x-kassa-pairing-code', created.code)
-        .header('x-kassa-pairing-expires', created.expiresAt.toISOString())
-        .header('cache-control', 'no-store')
         .send(Buffer.from(zip));
     },
   );
