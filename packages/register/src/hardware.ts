@@ -37,6 +37,21 @@ function run(command: string, args: string[]): string | null {
   }
 }
 
+/**
+ * The MachineGuid value from `reg query HKLM\SOFTWARE\Microsoft\Cryptography /v MachineGuid`.
+ * The value name and type are not translated on localized Windows, lines may end in CRLF, and
+ * the columns are separated by spaces or tabs. Null when the value is missing. The value is
+ * returned as written (not case-folded), so fingerprints of registers already bound stay the same.
+ */
+export function parseMachineGuid(output: string | null | undefined): string | null {
+  if (!output) return null;
+  for (const line of output.split(/\r?\n/)) {
+    const value = /^\s*MachineGuid\s+REG_(?:EXPAND_)?SZ\s+(\S+)\s*$/i.exec(line)?.[1];
+    if (value !== undefined) return value;
+  }
+  return null;
+}
+
 function readMachineId(): string | null {
   if (process.platform === 'win32') {
     const out = run('reg', [
@@ -45,8 +60,7 @@ function readMachineId(): string | null {
       '/v',
       'MachineGuid',
     ]);
-    const match = out?.match(/MachineGuid\s+REG_SZ\s+(\S+)/i);
-    return match?.[1] ?? null;
+    return parseMachineGuid(out);
   }
   if (process.platform === 'darwin') {
     const out = run('ioreg', ['-rd1', '-c', 'IOPlatformExpertDevice']);
@@ -80,7 +94,14 @@ export function machineFingerprint(env: NodeJS.ProcessEnv = process.env): string
   return computeFingerprint(readHardwareIds());
 }
 
-/** The PC's name as the backoffice shows it. */
-export function pcName(env: NodeJS.ProcessEnv = process.env): string {
-  return env.KASSA_PC_NAME?.trim() || os.hostname();
+/** The PC's name as the backoffice shows it: KASSA_PC_NAME, else COMPUTERNAME on Windows, else the host name. */
+export function pcName(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  return (
+    env.KASSA_PC_NAME?.trim() ||
+    (platform === 'win32' ? env.COMPUTERNAME?.trim() : undefined) ||
+    os.hostname()
+  );
 }

@@ -55,3 +55,28 @@ describe('parseControlUnitAddress', () => {
     });
   });
 });
+
+describe('parseControlUnitAddress: Windows COM ports', () => {
+  it('accepts COM1–COM256, with or without \\\\.\\ and a trailing colon', () => {
+    for (const [text, path] of [
+      ['COM1', '\\\\.\\COM1'],
+      ['com3:', '\\\\.\\COM3'],
+      ['COM10', '\\\\.\\COM10'],
+      ['\\\\.\\COM10', '\\\\.\\COM10'],
+      ['\\\\.\\com256', '\\\\.\\COM256'],
+      [' serial:COM7 ', '\\\\.\\COM7'],
+    ] as const) {
+      expect(parseControlUnitAddress(text)).toEqual({ ok: true, value: { kind: 'serial', path } });
+    }
+  });
+
+  it('refuses COM0, COM257 and leading zeros as a bad port', () => {
+    for (const text of ['COM0', 'COM257', 'COM999', 'COM03']) {
+      expect(parseControlUnitAddress(text)).toMatchObject({
+        ok: false,
+        code: 'control-unit-invalid-address',
+        reason: 'bad-port',
+      });
+    }
+  });
+});

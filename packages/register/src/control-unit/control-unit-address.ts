@@ -19,7 +19,7 @@ export type ControlUnitAddressFailure = Failure<
   { address: string; reason: 'empty' | 'bad-port' | 'unrecognised' }
 >;
 
-const WINDOWS_PORT = /^(?:\\\\\.\\)?(COM[1-9]\d{0,2})$/i;
+const WINDOWS_PORT = /^(?:\\\\\.\\)?COM(\d{1,3}):?$/i;
 const HOST_PORT = /^(?:tcp:\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
 
 /** Parses a control-unit address (see the module comment). */
@@ -34,7 +34,13 @@ export function parseControlUnitAddress(
   }
   const windows = WINDOWS_PORT.exec(address);
   if (windows?.[1] !== undefined) {
-    return ok({ kind: 'serial', path: `\\\\.\\${windows[1].toUpperCase()}` });
+    // Windows numbers serial ports COM1–COM256; `\\.\COMn` is the device path that opens
+    // every one of them (COM10 and up only open that way).
+    const n = Number(windows[1]);
+    if (n < 1 || n > 256 || windows[1].startsWith('0')) {
+      return fail('control-unit-invalid-address', { address: text, reason: 'bad-port' });
+    }
+    return ok({ kind: 'serial', path: `\\\\.\\COM${n}` });
   }
   if (address.startsWith('/')) {
     return ok({ kind: 'serial', path: address });
