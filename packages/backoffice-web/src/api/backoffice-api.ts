@@ -6,6 +6,7 @@ import type {
   Environment,
   ImportSummary,
   InstallerDownload,
+  InstallerPlatform,
   Licence,
   Me,
   NewProduct,
@@ -171,10 +172,13 @@ export class BackofficeApi {
    * The installer zip with a new single-use pairing code (older codes of the terminal stop
    * working). `503 installer-not-built` when the server has no register program to hand out.
    */
-  async downloadInstaller(id: string): Promise<InstallerDownload> {
+  async downloadInstaller(
+    id: string,
+    platform: InstallerPlatform = 'windows',
+  ): Promise<InstallerDownload> {
     const { file, headers } = await this.http.requestFile(
       'POST',
-      `/api/terminals/${at(id)}/installer`,
+      `/api/terminals/${at(id)}/installer?platform=${platform}`,
     );
     const pairingCode = headers.get('X-Kassa-Pairing-Code');
     const expiresAt = headers.get('X-Kassa-Pairing-Expires');
@@ -183,7 +187,8 @@ export class BackofficeApi {
     }
     const fileName =
       fileNameFromContentDisposition(headers.get('Content-Disposition')) ?? 'kassa.zip';
-    return { file, fileName, pairingCode, expiresAt };
+    const signed = headers.get('X-Kassa-Installer-Signed') !== 'false';
+    return { file, fileName, pairingCode, expiresAt, platform, signed };
   }
 
   async auditLog(): Promise<AuditEntry[]> {

@@ -188,7 +188,13 @@ export interface InstallerDownload {
   /** `ABCD-EFGH-JKLM`: single use, replaces every older code of the terminal. */
   pairingCode: string;
   expiresAt: string;
+  platform: InstallerPlatform;
+  /** Windows: false when the build is unsigned (SmartScreen warns; the code is typed in). */
+  signed: boolean;
 }
+
+/** Windows: kassa-setup-<registerId>.exe with the provisioning inside; Linux: the zip. */
+export type InstallerPlatform = 'windows' | 'linux';
 
 export interface NewTerminal {
   name: string;

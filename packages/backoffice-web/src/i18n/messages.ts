@@ -277,6 +277,23 @@ export const sv = {
   'installer.typeCode':
     'Går filen inte att använda? Ange koden på kassans anslutningsskärm (”Jag har en parkopplingskod”) eller kör `kassa connect --code {code}`.',
 
+  'installer.platform': 'Kassadatorns system',
+  'installer.platform.windows': 'Windows 11 — installationsprogram',
+  'installer.platform.windowsHint': 'Standard. En fil: kör den på kassadatorn.',
+  'installer.platform.linux': 'Linux — program (zip)',
+  'installer.platform.linuxHint': 'Packa upp och kör kassa connect.',
+  'installer.win.shownOnce':
+    'Koden visas bara nu. Den finns också inne i installationsprogrammet. En ny nedladdning gör den ogiltig.',
+  'installer.win.step.run': 'Flytta {fileName} till kassadatorn och kör filen.',
+  'installer.win.step.smartScreen':
+    'Windows visar ”Windows skyddade datorn” (SmartScreen) eftersom programmet inte är signerat: välj ”Mer information” → ”Kör ändå”.',
+  'installer.win.step.connect':
+    'När installationen är klar öppnas ”Anslut kassan” med adressen och parkopplingskoden ifyllda. Välj Anslut.',
+  'installer.win.step.done':
+    'Här i backoffice visas sedan kassadatorns namn i stället för ”Terminalen är inte ansluten till någon hårdvara”.',
+  'installer.win.unsignedNote':
+    'Installationsprogrammet på servern är inte signerat, så koden finns inte i filen: skriv den på ”Anslut kassan”.',
+
   'connection.title': 'Anslutning och installation',
   'connection.codeValid': 'Det finns en giltig parkopplingskod till {time}.',
   'connection.codeNone': 'Ingen giltig parkopplingskod.',
@@ -980,6 +997,23 @@ export const en: Messages = {
     'Start the register with `kassa start`. If anything goes wrong: `kassa doctor`.',
   'installer.typeCode':
     'Cannot use the file? Enter the code on the register’s connection screen (“I have a pairing code”) or run `kassa connect --code {code}`.',
+
+  'installer.platform': 'The till computer’s system',
+  'installer.platform.windows': 'Windows 11 — installer',
+  'installer.platform.windowsHint': 'Default. One file: run it on the till computer.',
+  'installer.platform.linux': 'Linux — program (zip)',
+  'installer.platform.linuxHint': 'Unpack and run kassa connect.',
+  'installer.win.shownOnce':
+    'The code is shown only now. It is also inside the installer. A new download makes it invalid.',
+  'installer.win.step.run': 'Move {fileName} to the till computer and run the file.',
+  'installer.win.step.smartScreen':
+    'Windows shows “Windows protected your PC” (SmartScreen) because the program is not signed: choose “More info” → “Run anyway”.',
+  'installer.win.step.connect':
+    'When the installation is done, “Connect the register” opens with the address and pairing code filled in. Choose Connect.',
+  'installer.win.step.done':
+    'Here in the backoffice the till computer’s name then replaces “The terminal is not connected to any hardware”.',
+  'installer.win.unsignedNote':
+    'The installer on the server is not signed, so the code is not inside the file: type it on “Connect the register”.',
 
   'connection.title': 'Connection and installation',
   'connection.codeValid': 'A valid pairing code exists until {time}.',

@@ -6,6 +6,7 @@ import {
   List,
   Modal,
   Paper,
+  Radio,
   Stack,
   Text,
   Title,
@@ -13,7 +14,7 @@ import {
 import { useCallback, useState } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import { useApi } from '../../api/ApiProvider';
-import type { InstallerDownload, Terminal } from '../../api/types';
+import type { InstallerDownload, InstallerPlatform, Terminal } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QrCode } from '../../components/QrCode';
 import { useApiData } from '../../hooks/useApiData';
@@ -41,10 +42,11 @@ export function InstallerModal({
   const api = useApi();
   const { submitting, error, run } = useSubmit();
   const [download, setDownload] = useState<InstallerDownload | null>(null);
+  const [platform, setPlatform] = useState<InstallerPlatform>('windows');
 
   const start = () =>
     run(async () => {
-      const downloaded = await api.downloadInstaller(terminal.id);
+      const downloaded = await api.downloadInstaller(terminal.id, platform);
       saveFile(downloaded.file, downloaded.fileName);
       setDownload(downloaded);
       onDownloaded();
@@ -76,6 +78,24 @@ export function InstallerModal({
             </Alert>
           )}
           <Text size="sm">{t('installer.intro', { registerId: terminal.registerId })}</Text>
+          <Radio.Group
+            label={t('installer.platform')}
+            value={platform}
+            onChange={(value) => setPlatform(value === 'linux' ? 'linux' : 'windows')}
+          >
+            <Stack gap="xs" mt={6}>
+              <Radio
+                value="windows"
+                label={t('installer.platform.windows')}
+                description={t('installer.platform.windowsHint')}
+              />
+              <Radio
+                value="linux"
+                label={t('installer.platform.linux')}
+                description={t('installer.platform.linuxHint')}
+              />
+            </Stack>
+          </Radio.Group>
           <CurrentCode terminalId={terminal.id} />
           {error !== null && <ErrorAlert error={error} />}
           <Group justify="flex-end">
@@ -164,23 +184,37 @@ function PairingCode({ download, onClose }: { download: InstallerDownload; onClo
         </Group>
       </Paper>
       <Text size="sm" c="dimmed">
-        {t('installer.shownOnce')}
+        {download.platform === 'windows' ? t('installer.win.shownOnce') : t('installer.shownOnce')}
       </Text>
+      {download.platform === 'windows' && !download.signed && (
+        <Alert color="orange" variant="light">
+          {t('installer.win.unsignedNote')}
+        </Alert>
+      )}
 
       <section aria-labelledby="installer-steps">
         <Title order={3} size="h5" id="installer-steps" mb="xs">
           {t('installer.stepsTitle')}
         </Title>
-        <List type="ordered" spacing="xs" size="sm">
-          <List.Item>{t('installer.step.unzip')}</List.Item>
-          <List.Item>
-            <CodeText text={t('installer.step.connect')} />
-          </List.Item>
-          <List.Item>{t('installer.step.smartScreen')}</List.Item>
-          <List.Item>
-            <CodeText text={t('installer.step.start')} />
-          </List.Item>
-        </List>
+        {download.platform === 'windows' ? (
+          <List type="ordered" spacing="xs" size="sm">
+            <List.Item>{t('installer.win.step.run', { fileName: download.fileName })}</List.Item>
+            {!download.signed && <List.Item>{t('installer.win.step.smartScreen')}</List.Item>}
+            <List.Item>{t('installer.win.step.connect')}</List.Item>
+            <List.Item>{t('installer.win.step.done')}</List.Item>
+          </List>
+        ) : (
+          <List type="ordered" spacing="xs" size="sm">
+            <List.Item>{t('installer.step.unzip')}</List.Item>
+            <List.Item>
+              <CodeText text={t('installer.step.connect')} />
+            </List.Item>
+            <List.Item>{t('installer.step.smartScreen')}</List.Item>
+            <List.Item>
+              <CodeText text={t('installer.step.start')} />
+            </List.Item>
+          </List>
+        )}
         <Text size="sm" c="dimmed" mt="sm">
           <CodeText text={t('installer.typeCode', { code })} />
         </Text>
