@@ -3,8 +3,10 @@
  * path (/dev/usb/lp0, a Windows share, or a file in tests). Failures are `PrinterError`s with a
  * stable code and a Swedish message for the cashier, with the English text beside it.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Socket } from 'node:net';
+import { type Failure, type Result, fail, ok } from '@kassa/core';
 
 export type PrinterErrorCode =
   | 'printer-unreachable'
@@ -12,7 +14,9 @@ export type PrinterErrorCode =
   | 'printer-connection-lost'
   | 'printer-path-not-found'
   | 'printer-path-denied'
-  | 'printer-write-failed';
+  | 'printer-write-failed'
+  | 'printer-busy'
+  | 'printer-share-unsupported';
 
 /** A printing failure: `message` is Swedish, `en` English, `reason` the system's own words. */
 export class PrinterError extends Error {
@@ -92,10 +96,90 @@ export function printToNetworkPrinter(bytes: Uint8Array, printer: NetworkPrinter
   });
 }
 
-/** Writes `bytes` to a printer device, or appends them to a file (a printout log). */
-export async function printToDevice(bytes: Uint8Array, path: string): Promise<void> {
+/** A parsed printer address. */
+export type PrinterAddress =
+  | { readonly kind: 'tcp'; readonly host: string; readonly port: number }
+  /** A Windows printer share `\\DATORN\Kvittoskrivare`: raw bytes to the UNC path. */
+  | { readonly kind: 'share'; readonly path: string }
+  /** A Windows port `LPT1`, `COM3` as its device path `\\.\LPT1`. */
+  | { readonly kind: 'port'; readonly path: string }
+  /** A device or file path (/dev/usb/lp0, a printout log). */
+  | { readonly kind: 'device'; readonly path: string };
+
+export type PrinterAddressFailure = Failure<
+  'printer-invalid-address',
+  { address: string; reason: 'empty' | 'bad-port' | 'bad-share' | 'unrecognised' }
+>;
+
+const PRINTER_HOST_PORT = /^(?:tcp:\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?\/?$/;
+const PRINTER_WINDOWS_PORT = /^(?:\\\\\.\\)?(LPT[1-9]|COM\d{1,3}):?$/i;
+// \\server\share: a server name and a share name, no further path, no characters Windows refuses.
+const PRINTER_SHARE = /^(?:\\\\|\/\/)([^\\/:*?"<>|\s]+)[\\/]([^\\/:*?"<>|]+?)[\\/]?$/;
+
+/**
+ * Parses where the receipt printer is: `tcp://host:9100` or `host:9100` (raw TCP; port 9100 when
+ * left out after tcp://), a share `\\DATORN\Kvittoskrivare`, `LPT1`–`LPT9`, `COM1`–`COM256`, or
+ * an absolute device path. Pure.
+ */
+export function parsePrinterAddress(text: string): Result<PrinterAddress, PrinterAddressFailure> {
+  const address = text.trim();
+  if (address === '') return fail('printer-invalid-address', { address: text, reason: 'empty' });
+  if (address.startsWith('\\\\') && !address.startsWith('\\\\.\\')) {
+    const share = PRINTER_SHARE.exec(address);
+    if (share?.[1] === undefined || share[2] === undefined) {
+      return fail('printer-invalid-address', { address: text, reason: 'bad-share' });
+    }
+    return ok({ kind: 'share', path: `\\\\${share[1]}\\${share[2].trim()}` });
+  }
+  const port = PRINTER_WINDOWS_PORT.exec(address);
+  if (port?.[1] !== undefined) {
+    const name = port[1].toUpperCase();
+    const n = Number(name.slice(3));
+    if (name.startsWith('COM') && (n < 1 || n > 256 || name.startsWith('COM0'))) {
+      return fail('printer-invalid-address', { address: text, reason: 'bad-port' });
+    }
+    return ok({ kind: 'port', path: `\\\\.\\${name}` });
+  }
+  if (address.startsWith('/')) return ok({ kind: 'device', path: address });
+  const tcp = PRINTER_HOST_PORT.exec(address);
+  if (tcp?.[1] !== undefined && (tcp[2] !== undefined || /^tcp:\/\//i.test(address))) {
+    const portNumber = Number(tcp[2] ?? '9100');
+    if (portNumber < 1 || portNumber > 65_535) {
+      return fail('printer-invalid-address', { address: text, reason: 'bad-port' });
+    }
+    const host = tcp[1].startsWith('[') ? tcp[1].slice(1, -1) : tcp[1];
+    return ok({ kind: 'tcp', host, port: portNumber });
+  }
+  return fail('printer-invalid-address', { address: text, reason: 'unrecognised' });
+}
+
+/** True for a UNC share path (\\server\share) or a Windows device path (\\.\LPT1). */
+export function isWindowsPrinterPath(path: string): boolean {
+  return path.startsWith('\\\\') || PRINTER_WINDOWS_PORT.test(path);
+}
+
+/**
+ * Writes `bytes` to a printer device, or appends them to a file (a printout log). A Windows share
+ * or port is opened write-only without creating anything (a device must exist already); on other
+ * systems a share path is refused with `printer-share-unsupported`.
+ */
+export async function printToDevice(
+  bytes: Uint8Array,
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<void> {
+  const windowsPath = isWindowsPrinterPath(path);
+  if (windowsPath && platform !== 'win32') {
+    throw new PrinterError(
+      'printer-share-unsupported',
+      `Skrivaren ${path} är en Windows-delning eller -port och kan bara användas när kassan körs i Windows. Ange en nätverksskrivare (tcp://adress:9100) eller en enhet som /dev/usb/lp0.`,
+      `The printer ${path} is a Windows share or port and only works when the register runs on Windows. Use a network printer (tcp://host:9100) or a device such as /dev/usb/lp0.`,
+      'not-windows',
+    );
+  }
+  const share = path.startsWith('\\\\') && !path.startsWith('\\\\.\\');
   try {
-    const handle = await open(path, 'a');
+    const handle = await open(path, windowsPath ? constants.O_WRONLY : 'a');
     try {
       await handle.write(bytes);
     } finally {
@@ -104,6 +188,30 @@ export async function printToDevice(bytes: Uint8Array, path: string): Promise<vo
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
     const reason = error instanceof Error ? error.message : String(error);
+    if (share && (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EINVAL')) {
+      throw new PrinterError(
+        'printer-path-not-found',
+        `Skrivardelningen ${path} hittades inte. Kontrollera att datorn som delar skrivaren är påslagen, att namnet på delningen stämmer och att skrivaren är delad i Windows.`,
+        `The printer share ${path} was not found. Check that the PC sharing the printer is on, the share name is right and the printer is shared in Windows.`,
+        reason,
+      );
+    }
+    if (share && (code === 'EACCES' || code === 'EPERM')) {
+      throw new PrinterError(
+        'printer-path-denied',
+        `Åtkomst nekad till skrivardelningen ${path}. Ge kassans Windows-användare rätt att skriva ut på delningen.`,
+        `Access denied to the printer share ${path}. Allow the register's Windows user to print to the share.`,
+        reason,
+      );
+    }
+    if (code === 'EBUSY') {
+      throw new PrinterError(
+        'printer-busy',
+        `Skrivaren ${path} används av ett annat program. Stäng det programmet och försök igen.`,
+        `The printer ${path} is in use by another program. Close it and try again.`,
+        reason,
+      );
+    }
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new PrinterError(
         'printer-path-not-found',
