@@ -11,6 +11,7 @@ import { formatDoctor, runDoctor } from './doctor.js';
 import { runExportJournal } from './export-journal.js';
 import { failure, type Failure } from './failure.js';
 import { pcName } from './hardware.js';
+import { runInstallProvisioning } from './install-provisioning.js';
 import { loadInstallation } from './installation.js';
 import { buildLocalService } from './local-service.js';
 import { openBrowser } from './open-browser.js';
@@ -55,6 +56,8 @@ Användning / usage:
       startar kassan på http://127.0.0.1:<port>/ / starts the register locally
   kassa export-journal --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--out fil.xml]
       exporterar journalminnet enligt SKVFS 2021:16 / exports the journal (SKVFS 2021:16 XML)
+  kassa install-provisioning <kassa-setup.exe>
+      sparar anslutningsuppgifterna ur installationsprogrammet / saves the installer's connection details
   kassa --version | --help
 
 Datamapp / data folder: KASSA_HOME (standard: %ProgramData%\\Kassa på Windows, ~/.local/share/kassa annars).
@@ -146,7 +149,7 @@ async function commandConnect(io: CliIo, args: string[]): Promise<number> {
   let provisioningFile: string | null = null;
   let provisioning = null;
   if (values.code === undefined && !passwordFlags) {
-    const found = await findProvisioning(provisioningCandidates(io.cwd));
+    const found = await findProvisioning(provisioningCandidates(io.cwd, io.env));
     if (!found.ok) return fail(io, found.failure);
     if (found.value) {
       provisioning = found.value.provisioning;
@@ -326,6 +329,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runOpen(io, rest, (args) => commandStart(io, args));
       case 'export-journal':
         return await runExportJournal(rest, io, dataFolder(io.env));
+      case 'install-provisioning':
+        return await runInstallProvisioning(rest, io, dataFolder(io.env));
       case '--version':
       case '-v':
       case 'version':

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSea } from 'node:sea';
+import { dataFolder } from './data-folder.js';
 
 declare const __KASSA_VERSION__: string | undefined;
 declare const __KASSA_BUNDLED__: boolean | undefined;
@@ -59,12 +60,12 @@ export function programDir(): string | null {
   return null;
 }
 
-/** Where kassa-provisioning.json is looked for: beside the program, then the working folder. */
-export function provisioningCandidates(cwd = process.cwd()): string[] {
+/** Where kassa-provisioning.json is looked for: beside the program, the working folder, the data folder. */
+export function provisioningCandidates(cwd = process.cwd(), env = process.env): string[] {
   const dir = programDir();
   const name = 'kassa-provisioning.json';
   const list = dir ? [path.join(dir, name), path.join(dir, '..', name)] : [];
-  list.push(path.join(cwd, name));
+  list.push(path.join(cwd, name), path.join(dataFolder(env), name));
   return [...new Set(list.map((p) => path.resolve(p)))];
 }
 
