@@ -1,5 +1,6 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { formatDoctor, judgeClock } from './doctor.js';
+import { checkLocalPort, formatDoctor, judgeClock, localPort } from './doctor.js';
 
 describe('judgeClock', () => {
   it('accepts small differences', () => {
@@ -43,5 +44,34 @@ describe('formatDoctor', () => {
       '1 problem hittades – se Åtgärd ovan.',
     ]);
     expect(formatDoctor([{ check: 'A', ok: true, text: 'ok' }]).at(-1)).toBe('Allt ser bra ut.');
+  });
+});
+
+describe('checkLocalPort', () => {
+  it('says the port is free, and that the firewall needs no rule', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const line = await checkLocalPort(port);
+    expect(line).toMatchObject({ ok: true, code: 'local-port-free' });
+    expect(line.text).toContain('brandväggen');
+  });
+
+  it('names another program on the port, with the fix', async () => {
+    const other = createServer();
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (other.address() as AddressInfo).port;
+      const line = await checkLocalPort(port);
+      expect(line).toMatchObject({ ok: false, code: 'local-port-in-use' });
+      expect(line.text).toContain(`ett annat program använder port ${port}`);
+      expect(line.en).toContain('another program');
+      expect(line.fix).toContain('--port');
+      expect(localPort({ KASSA_PORT: String(port) })).toBe(port);
+      expect(localPort({})).toBe(8181);
+    } finally {
+      await new Promise<void>((r) => other.close(() => r()));
+    }
   });
 });

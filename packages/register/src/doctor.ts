@@ -4,6 +4,7 @@
  * the command exits non-zero when any line is FEL.
  */
 import { stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseEnvironmentAddress } from './address.js';
 import { readCashiers } from './cashiers.js';
@@ -20,6 +21,58 @@ export interface DoctorLine {
   ok: boolean | null;
   text: string;
   fix?: string;
+  /** A stable code for checks that have one (`local-port-in-use`, …), with English text. */
+  code?: string;
+  en?: string;
+}
+
+/** The port `kassa start` listens on: KASSA_PORT, else 8181. */
+export function localPort(env: NodeJS.ProcessEnv): number {
+  const port = Number(env.KASSA_PORT ?? '8181');
+  return Number.isInteger(port) && port > 0 && port <= 65_535 ? port : 8181;
+}
+
+/**
+ * Whether `kassa start` can listen on 127.0.0.1:`port`. The POS listens on 127.0.0.1 only, so
+ * Windows Firewall never blocks it and no firewall rule is needed; what can go wrong is another
+ * program (or a second `kassa start`) already on the port.
+ */
+export function checkLocalPort(port: number): Promise<DoctorLine> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+        resolve({
+          check: 'Lokal port',
+          ok: false,
+          code: 'local-port-in-use',
+          text: `ett annat program använder port ${port} på 127.0.0.1 (eller körs kassa start redan)`,
+          en: `another program is using port ${port} on 127.0.0.1 (or kassa start is already running)`,
+          fix: `Stäng det andra programmet, eller välj en annan port: kassa start --port 8182 (eller miljövariabeln KASSA_PORT).`,
+        });
+      } else {
+        resolve({
+          check: 'Lokal port',
+          ok: false,
+          code: 'local-port-failed',
+          text: `port ${port} kunde inte öppnas (${error.code ?? error.message})`,
+          en: `port ${port} could not be opened (${error.code ?? error.message})`,
+          fix: 'Starta om datorn och kör kassa doctor igen.',
+        });
+      }
+    });
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
+      server.close(() =>
+        resolve({
+          check: 'Lokal port',
+          ok: true,
+          code: 'local-port-free',
+          text: `port ${port} på 127.0.0.1 är ledig (bara den här datorn når den, så brandväggen behöver ingen regel)`,
+          en: `port ${port} on 127.0.0.1 is free (only this PC reaches it, so the firewall needs no rule)`,
+        }),
+      );
+    });
+  });
 }
 
 /** The clock may differ this much before signed requests are refused (the protocol's window). */
@@ -212,6 +265,7 @@ export async function runDoctor(
           fix: 'Ladda ner installationsprogrammet igen (mappen pos-web ska ligga bredvid kassa), eller kör npm run build -w @kassa/pos-web i utvecklingsmiljön.',
         },
   );
+  lines.push(await checkLocalPort(localPort(env)));
   return lines;
 }
 
