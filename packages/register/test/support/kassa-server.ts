@@ -200,7 +200,11 @@ export class AdminApi {
 
   /** Downloads the installer; returns the pairing code from its header. */
   async pairingCode(terminalId: string): Promise<string> {
-    const { headers } = await this.call('POST', `/api/terminals/${terminalId}/installer`);
+    // The Linux download: the stand-in build above has no Windows installer.
+    const { headers } = await this.call(
+      'POST',
+      `/api/terminals/${terminalId}/installer?platform=linux`,
+    );
     return String(headers['x-kassa-pairing-code']);
   }
 
