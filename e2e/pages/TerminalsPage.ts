@@ -79,10 +79,20 @@ export class TerminalsPage {
 
   /**
    * Clicks "Ladda ner" (or "Ladda ner ändå") in the open installer dialog and waits for the
-   * browser's download and the pairing code that comes with it.
+   * browser's download and the pairing code that comes with it. `platform`: the stand-in
+   * builds of most tests have only the Linux program, so that is chosen unless told otherwise.
    */
-  async downloadInstaller(name: string): Promise<{ download: Download; code: string }> {
+  async downloadInstaller(
+    name: string,
+    platform: 'windows' | 'linux' = 'linux',
+  ): Promise<{ download: Download; code: string }> {
     const dialog = this.installerDialog(name);
+    await dialog
+      .getByRole('radio', {
+        name:
+          platform === 'windows' ? 'Windows 11 — installationsprogram' : 'Linux — program (zip)',
+      })
+      .check();
     const downloading = this.page.waitForEvent('download');
     await dialog.getByRole('button', { name: /^Ladda ner( ändå)?$/ }).click();
     const download = await downloading;

@@ -460,9 +460,12 @@ export class RegisterScenarioApi {
 
   /** Downloads the terminal's installer and returns its new pairing code (ABCD-EFGH-JKLM). */
   async pairingCode(terminalId: string): Promise<string> {
-    const response = await this.context.post(`/api/terminals/${terminalId}/installer`, {
-      headers: this.headers,
-    });
+    const response = await this.context.post(
+      `/api/terminals/${terminalId}/installer?platform=linux`,
+      {
+        headers: this.headers,
+      },
+    );
     await expectStatus(response, 200, 'downloading the installer');
     const code = response.headers()['x-kassa-pairing-code'];
     if (code === undefined) throw new Error('the installer download had no pairing code');
