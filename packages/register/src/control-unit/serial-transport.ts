@@ -134,7 +134,24 @@ async function writeAll(
 }
 
 function unreachable(path: string, error: unknown): LinkUnreachable {
-  return fail('control-unit-unreachable', { detail: `${path}: ${describeError(error)}` });
+  const hint = serialOpenHint((error as NodeJS.ErrnoException | undefined)?.code);
+  const detail = `${path}: ${describeError(error)}`;
+  return fail('control-unit-unreachable', { detail: hint ? `${hint} – ${detail}` : detail });
+}
+
+/**
+ * What a failed open of a serial port means for the shop, in Swedish: a port that does not exist
+ * (Windows reports ENOENT for a missing COMn) or one held by another program (Windows opens a COM
+ * port exclusively: EBUSY, or EACCES/EPERM for "access denied"). Pure.
+ */
+export function serialOpenHint(code: string | undefined): string | null {
+  if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO') {
+    return 'porten finns inte – kontrollera kontrollenhetens kabel och portnamnet (COM-numret i Enhetshanteraren, eller /dev/ttyUSB0)';
+  }
+  if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') {
+    return 'porten används av ett annat program eller saknar behörighet – stäng det andra programmet (t.ex. en annan kassa eller ett terminalprogram) och försök igen';
+  }
+  return null;
 }
 
 function describeError(error: unknown): string {
