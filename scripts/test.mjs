@@ -4,7 +4,8 @@
 //   N passed, N failed[, N skipped]
 //
 // 1. `npm run build`: the end-to-end suite drives the built app, and vitest's globalSetup
-//    loads workspace packages (e.g. @kassa/test-kit) through their built `exports`.
+//    loads workspace packages (e.g. @kassa/test-kit) through their built `exports`; then
+//    `npm run build:register`: the shipped register program and its Windows installer.
 // 2. Vitest, all projects (unit, server-pglite, server-postgres).
 // 3. Playwright end-to-end tests in Chromium.
 //
@@ -247,6 +248,15 @@ async function build() {
   const buildCode = await run(npm, ['run', 'build']);
   if (buildCode !== 0) {
     failure(`npm run build exited with code ${buildCode}`);
+    return;
+  }
+  // The register program (Linux executable, kassa.exe, kassa-setup.exe) once, before the suites
+  // that test the shipped program and the installer download use it (signed when
+  // KASSA_SIGN_PFX/KASSA_SIGN_PASSWORD are set, as .ci/run does).
+  section('build (npm run build:register)');
+  const registerCode = await run(npm, ['run', 'build:register']);
+  if (registerCode !== 0) {
+    failure(`npm run build:register exited with code ${registerCode}`);
     return;
   }
   built = true;

@@ -1,0 +1,317 @@
+/**
+ * The shipped Windows register under Wine, the way a shop gets it: the built `kassa-setup.exe`
+ * carrying a terminal's provisioning (docs/protocols/installer-tag.md) is installed silently
+ * (`/S`) into a fresh Windows prefix; `kassa.exe connect` pairs with the real server on loopback
+ * using the code the installer left in %ProgramData%\Kassa; `kassa.exe start` sells through the
+ * local API (control-unit simulator on a socket, printer to a file), and the journal entry, the
+ * ESC/POS bytes and the PDF receipt are read back here. Then the power goes (`wineserver -k`) in
+ * the middle of a payment; after a restart the chain verifies and nothing was numbered twice.
+ * Uninstall keeps %ProgramData%\Kassa; a reinstall continues the receipt numbers of the same
+ * terminal.
+ *
+ * Built with `npm run build:register`'s script when the installer is missing or older than the
+ * sources, so it is never skipped (CI installs Wine from Debian).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type JournalEntry, verifyJournal } from '@kassa/core';
+import { readInstallerTag, tagInstaller } from '@kassa/contracts';
+import { decodeEscPos, escPosText } from '@kassa/test-kit';
+import { startControlUnitSimulator, type ControlUnitSimulator } from '../src/index.js';
+import { startKassaServer, type KassaServer } from './support/kassa-server.js';
+import { REGISTER_DIR, runProcess } from './support/register-cli.js';
+import { newWinePc, type WinePc, type WineProcess } from './support/wine.js';
+
+// KASSA_REGISTER_DIST: another build's output folder (e.g. a signed build made elsewhere).
+const DIST_BIN = process.env.KASSA_REGISTER_DIST ?? path.join(REGISTER_DIR, 'dist-bin');
+const SETUP = path.join(DIST_BIN, 'kassa-setup.exe');
+const INSTALL_DIR = 'C:\\Program Files\\Kassa';
+const KASSA_EXE = `${INSTALL_DIR}\\kassa.exe`;
+const DATA_DIR = 'C:\\ProgramData\\Kassa';
+const PRINTER = `${DATA_DIR}\\kvittoskrivare.bin`;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+async function newestSource(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const time = entry.isDirectory() ? await newestSource(full) : (await stat(full)).mtimeMs;
+    newest = Math.max(newest, time);
+  }
+  return newest;
+}
+
+async function ensureBuilt(): Promise<void> {
+  if (existsSync(SETUP)) {
+    if (process.env.KASSA_REGISTER_DIST) return;
+    const built = (await stat(SETUP)).mtimeMs;
+    const sources = Math.max(
+      await newestSource(path.join(REGISTER_DIR, 'src')),
+      await newestSource(path.join(REGISTER_DIR, 'installer')),
+      await newestSource(path.join(REGISTER_DIR, '..', 'contracts', 'src')),
+    );
+    if (sources <= built) return;
+  }
+  const build = await runProcess(
+    process.execPath,
+    [path.join(REGISTER_DIR, 'scripts', 'build-register.mjs')],
+    process.env,
+    REGISTER_DIR,
+    600_000,
+  );
+  if (build.code !== 0) throw new Error(`build:register failed:\n${build.output}`);
+}
+
+interface Row {
+  seq: number;
+  at: string;
+  kind: string;
+  by: string | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The journal file read directly from the prefix (read-only), not through the program. */
+function readJournal(file: string): JournalEntry[] {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const rows = db
+      .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
+      .all() as unknown as Row[];
+    return rows.map(
+      (r) =>
+        ({
+          seq: r.seq,
+          at: r.at,
+          kind: r.kind,
+          data: JSON.parse(r.data) as unknown,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+          ...(r.by === null ? {} : { by: r.by }),
+        }) as JournalEntry,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function receiptNumbers(entries: JournalEntry[]): number[] {
+  return entries
+    .filter((e) => e.kind === 'sale')
+    .map((e) => (e.data as { receipt: { receiptNumber: number } }).receipt.receiptNumber);
+}
+
+let server: KassaServer;
+let simulator: ControlUnitSimulator;
+let simulatorPort: number;
+let pc: WinePc;
+let setupFile: string;
+let terminalId: string;
+let work: string;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startKassaServer();
+  terminalId = await server.admin.createTerminal('W1', 'Kassa vid fönstret');
+  await server.admin.createUser('kalle', 'cashier', { pin: '4711', terminalIds: [terminalId] });
+  await server.admin.call(
+    'POST',
+    '/api/products',
+    {
+      articleNumber: 'KAFFE',
+      name: 'Bryggkaffe',
+      barcodes: [],
+      priceOre: 3500,
+      vatCategory: 'restaurant',
+      kind: 'good',
+      group: null,
+      unit: 'piece',
+    },
+    [201, 200, 409],
+  );
+  ({ simulator, port: simulatorPort } = await startControlUnitSimulator({ seed: 'wine' }));
+  // The download the backoffice would give for W1: the built installer with W1's provisioning.
+  const code = await server.admin.pairingCode(terminalId);
+  work = await mkdtemp(path.join(os.tmpdir(), 'kassa-wine-dl-'));
+  setupFile = path.join(work, 'kassa-setup-W1.exe');
+  const tagged = tagInstaller(await readFile(SETUP), {
+    url: server.url,
+    environment: server.slug,
+    terminalId,
+    registerId: 'W1',
+    pairingCode: code,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  await writeFile(setupFile, tagged);
+  expect(readInstallerTag(tagged)?.pairingCode).toBe(code);
+  pc = await newWinePc({ KASSA_NO_BROWSER: '1', COMPUTERNAME: 'KASSA-DATORN' });
+}, 900_000);
+
+afterAll(async () => {
+  await pc?.kill().catch(() => undefined);
+  await simulator?.stop();
+  await server?.close();
+});
+
+async function install(): Promise<void> {
+  const run = await pc.run(setupFile, ['/S'], { timeoutMs: 300_000 });
+  expect(run.code, run.output).toBe(0);
+  expect(existsSync(pc.linuxPath(KASSA_EXE))).toBe(true);
+}
+
+let port = 18181;
+let local: WineProcess | null = null;
+let base = '';
+
+async function startRegister(): Promise<void> {
+  port += 1;
+  local = pc.start(KASSA_EXE, ['start', '--port', String(port)]);
+  const match = await local.waitFor(/Kassan är igång: (http:\/\/127\.0\.0\.1:\d+\/)/, 120_000);
+  base = match[1]!;
+}
+
+async function call<T = Record<string, unknown>>(
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; raw: Buffer }> {
+  const response = await fetch(new URL(url, base), {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const raw = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    body: (type.includes('json') ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8')) as T,
+    raw,
+  };
+}
+
+async function signIn(): Promise<void> {
+  const answer = await call('POST', '/local/sign-in', { username: 'kalle', pin: '4711' });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+}
+
+async function sellCoffee(): Promise<number> {
+  const line = await call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
+  expect(line.status, JSON.stringify(line.body)).toBe(200);
+  const paid = await call<{ receipt: { receiptNumber: number } }>('POST', '/local/sale/pay', {
+    tenders: [{ method: 'cash', tendered: 5000 }],
+  });
+  expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+  return paid.body.receipt.receiptNumber;
+}
+
+describe('kassa-setup.exe under Wine', () => {
+  it('installs silently, connects with the provisioning it carries and sells', async () => {
+    await install();
+    // Programs and Features: the version in clear text.
+    const uninstallKey = await pc.run('reg', [
+      'query',
+      'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Kassa',
+      '/v',
+      'DisplayVersion',
+    ]);
+    const version = (
+      JSON.parse(await readFile(path.join(REGISTER_DIR, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    expect(uninstallKey.output).toContain(version);
+
+    // The installer left the terminal's provisioning in the data folder.
+    const provisioningFile = pc.linuxPath(`${DATA_DIR}\\kassa-provisioning.json`);
+    const provisioning = JSON.parse(await readFile(provisioningFile, 'utf8')) as {
+      registerId: string;
+      pairingCode: string;
+    };
+    expect(provisioning.registerId).toBe('W1');
+
+    const connect = await pc.run(KASSA_EXE, ['connect', '--code', provisioning.pairingCode]);
+    expect(connect.code, connect.output).toBe(0);
+    expect(connect.output).toContain('terminal W1');
+    // The backoffice now names the PC instead of "not connected to any hardware".
+    const terminals = await server.admin.call<{ terminals: { id: string }[] }>(
+      'GET',
+      '/api/terminals',
+    );
+    const w1 = terminals.body.terminals.find((t) => t.id === terminalId);
+    expect(JSON.stringify(w1)).toContain('KASSA-DATORN');
+
+    await writeFile(
+      pc.linuxPath(`${DATA_DIR}\\settings.json`),
+      JSON.stringify({ controlUnit: `tcp://127.0.0.1:${simulatorPort}`, printer: PRINTER }),
+    );
+    await writeFile(pc.linuxPath(PRINTER), '');
+    await startRegister();
+    await signIn();
+    expect(await sellCoffee()).toBe(1);
+
+    const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
+    expect(verifyJournal(journal, sha256).ok).toBe(true);
+    const sale = journal.find((e) => e.kind === 'sale');
+    expect(sale?.data).toMatchObject({ receipt: { receiptNumber: 1, kind: 'sale' } });
+    const printed = escPosText(decodeEscPos(await readFile(pc.linuxPath(PRINTER))));
+    expect(printed).toContain('Bryggkaffe');
+    expect(printed).toMatch(/Kvitto nr\s+1\b/);
+    const pdf = await call('GET', '/local/receipts/1/pdf');
+    expect(pdf.status).toBe(200);
+    const pdfFile = path.join(work, 'kvitto-1.pdf');
+    await writeFile(pdfFile, pdf.raw);
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Bryggkaffe');
+    expect(text).toContain('35,00');
+  });
+
+  it('loses power mid-payment (wineserver -k): after a restart the chain verifies and no number repeats', async () => {
+    await call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
+    const paying = call('POST', '/local/sale/pay', {
+      tenders: [{ method: 'cash', tendered: 5000 }],
+    }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await pc.kill();
+    const answer = await paying;
+    await startRegister();
+    const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
+    expect(verifyJournal(journal, sha256).ok).toBe(true);
+    const numbers = receiptNumbers(journal);
+    // Either the payment was journaled (as receipt 2) or it left nothing: no gap, nothing twice.
+    expect(numbers).toEqual(numbers.length === 1 ? [1] : [1, 2]);
+    if (answer?.status === 200) expect(numbers).toEqual([1, 2]);
+    await signIn();
+    // A sale left under construction by the cut is cleared before the next one.
+    await call('DELETE', '/local/sale');
+    expect(await sellCoffee()).toBe(numbers.length + 1);
+  });
+
+  it('uninstalls keeping the data folder, and a reinstall continues the receipt numbers', async () => {
+    const before = receiptNumbers(readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`)));
+    await pc.kill();
+    // _?= runs the uninstaller in place, so it ends only when it is done.
+    const uninstall = await pc.run(`${INSTALL_DIR}\\uninstall.exe`, ['/S', `_?=${INSTALL_DIR}`]);
+    expect(uninstall.code, uninstall.output).toBe(0);
+    expect(existsSync(pc.linuxPath(KASSA_EXE))).toBe(false);
+    expect(existsSync(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`))).toBe(true);
+    expect(existsSync(pc.linuxPath(`${DATA_DIR}\\register.json`))).toBe(true);
+
+    await install();
+    await startRegister();
+    await signIn();
+    const next = await sellCoffee();
+    expect(next).toBe(before.length + 1);
+    const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
+    expect(verifyJournal(journal, sha256).ok).toBe(true);
+    expect(receiptNumbers(journal)).toEqual([...before, next]);
+  });
+});
