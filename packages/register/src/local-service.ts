@@ -35,6 +35,7 @@ import { checkAddress, connect } from './connect.js';
 import { failure as makeFailure, type Failure } from './failure.js';
 import { FILES } from './data-folder.js';
 import { loadInstallation, type Installation } from './installation.js';
+import { seaPosWebAsset } from './assets.js';
 import { findPosWebDir, PROGRAM_VERSION } from './program.js';
 import { findProvisioning } from './provisioning.js';
 import { listTerminals } from './server-api.js';
@@ -611,6 +612,8 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       return reply.status(404).send(registerErrorBody('not-found'));
     }
     if (webRoot) return reply.type('text/html').sendFile('index.html');
+    const asset = seaPosWebAsset(request.url); // the POS web app inside the executable
+    if (asset) return reply.type(asset.type).send(asset.body);
     const { sv, en } = {
       sv: 'Kassans webbgränssnitt är inte byggt. Ladda ner installationsprogrammet igen i backoffice (mappen pos-web ska ligga bredvid programmet kassa), eller kör <code>npm run build -w @kassa/pos-web</code> i utvecklingsmiljön och starta om kassan.',
       en: 'The register web app is not built. Download the installer again in the backoffice (the pos-web folder belongs beside the kassa program), or run <code>npm run build -w @kassa/pos-web</code> in the development environment and restart the register.',

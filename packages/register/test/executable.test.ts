@@ -1,15 +1,18 @@
 /**
- * The built program, outside the repository: the Linux single executable (Node SEA) and the Node
- * bundle run `kassa status`, connect to the real server and serve the local API. Built here with
+ * The built program, outside the repository: the Linux single executable (Node SEA), alone in an
+ * empty folder, connects to the real server, sells through the local API and answers the receipt
+ * and X-report PDFs (pdfkit's fonts and the POS web app are inside it); the Node bundle runs
+ * `kassa status` with Node 22. Built here with
  * `npm run build:register`'s script when missing or older than the sources, so it is never
  * skipped (CI builds it in a fresh clone).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startControlUnitSimulator, type ControlUnitSimulator } from '../src/index.js';
 import { ADMIN_PASSWORD, startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
 
@@ -31,7 +34,7 @@ async function needsBuild(): Promise<boolean> {
   if (
     !existsSync(EXECUTABLE) ||
     !existsSync(path.join(BUNDLE, 'kassa.cjs')) ||
-    !existsSync(path.join(DIST_BIN, 'better_sqlite3.node'))
+    !existsSync(path.join(BUNDLE, 'pos-web', 'index.html'))
   ) {
     return true;
   }
@@ -39,6 +42,7 @@ async function needsBuild(): Promise<boolean> {
   const sources = Math.max(
     await newestSource(path.join(REGISTER_DIR, 'src')),
     await newestSource(path.join(REGISTER_DIR, '..', 'contracts', 'src')),
+    await newestSource(path.join(REGISTER_DIR, 'scripts')),
   );
   return sources > built;
 }
@@ -55,6 +59,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 let server: KassaServer;
+let simulator: ControlUnitSimulator;
+let simulatorPort: number;
 let outside: string;
 const version = (
   JSON.parse(await readFile(path.join(REGISTER_DIR, 'package.json'), 'utf8')) as { version: string }
@@ -72,27 +78,54 @@ beforeAll(async () => {
     if (build.code !== 0) throw new Error(`build:register failed:\n${build.output}`);
   }
   outside = await mkdtemp(path.join(os.tmpdir(), 'kassa-outside-'));
-  await copyFile(EXECUTABLE, path.join(outside, 'kassa'));
-  // The journal's SQLite addon ships beside the executable (as in the installer zip).
-  await copyFile(
-    path.join(DIST_BIN, 'better_sqlite3.node'),
-    path.join(outside, 'better_sqlite3.node'),
-  );
+  // The executable alone: nothing beside it (no addon, no pos-web folder, no fonts).
+  await mkdirAlone(path.join(outside, 'alone'));
+  await copyFile(EXECUTABLE, path.join(outside, 'alone', 'kassa'));
   await cp(BUNDLE, path.join(outside, 'kassa-bundle'), { recursive: true });
   server = await startKassaServer();
-  await server.admin.createTerminal('X1', 'Körbar');
+  const x1 = await server.admin.createTerminal('X1', 'Körbar');
   await server.admin.createTerminal('X2', 'Bunt');
+  await server.admin.createUser('korbar', 'cashier', { pin: '4711', terminalIds: [x1] });
+  await server.admin.call(
+    'POST',
+    '/api/products',
+    {
+      articleNumber: 'KAFFE',
+      name: 'Bryggkaffe',
+      priceOre: 3500,
+      vatCategory: 'restaurant',
+      barcodes: [],
+      kind: 'good',
+      group: null,
+      unit: 'piece',
+    },
+    [201, 200, 409],
+  );
+  ({ simulator, port: simulatorPort } = await startControlUnitSimulator({ seed: 'executable' }));
 });
 
+async function mkdirAlone(dir: string): Promise<void> {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(dir, { recursive: true });
+}
+
 afterAll(async () => {
+  await simulator?.stop();
   await server?.close();
 });
+
+/** The text of a PDF, read back with pdftotext (poppler-utils). */
+function pdfText(pdf: Buffer, dir: string, name: string): string {
+  const file = path.join(dir, name);
+  execFileSync('sh', ['-c', 'cat > "$1"', 'sh', file], { input: pdf });
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
 
 describe('the single executable (Linux, Node SEA)', () => {
   it('runs kassa status from a folder outside the repository', async () => {
     expect(outside.startsWith(path.resolve(REGISTER_DIR, '..', '..'))).toBe(false);
     const home = path.join(outside, 'home-status');
-    const exe = path.join(outside, 'kassa');
+    const exe = path.join(outside, 'alone', 'kassa');
     const versionRun = await runProcess(exe, ['--version'], cleanEnv({}), outside);
     expect(versionRun.stdout.trim()).toBe(version);
     const status = await runProcess(exe, ['status'], cleanEnv({ KASSA_HOME: home }), outside);
@@ -103,8 +136,8 @@ describe('the single executable (Linux, Node SEA)', () => {
     expect(status.stdout).toContain('Inte ansluten');
   });
 
-  it('connects to the real server, reports status and serves the local API', async () => {
-    const exe = path.join(outside, 'kassa');
+  it('connects to the real server, sells, answers the receipt and X-report PDFs and serves the POS web app from itself', async () => {
+    const exe = path.join(outside, 'alone', 'kassa');
     const env = cleanEnv({
       KASSA_HOME: path.join(outside, 'home-x1'),
       KASSA_HARDWARE_ID: 'sea-pc',
@@ -137,7 +170,14 @@ describe('the single executable (Linux, Node SEA)', () => {
       programVersion: version,
     });
 
-    const child = spawn(exe, ['start', '--port', '0'], {
+    const printerFile = path.join(outside, 'skrivare.bin');
+    await writeFile(printerFile, '');
+    await writeFile(
+      path.join(outside, 'home-x1', 'settings.json'),
+      JSON.stringify({ controlUnit: `tcp://127.0.0.1:${simulatorPort}`, printer: printerFile }),
+    );
+
+    const child = spawn(exe, ['start', '--port', '0', '--no-browser'], {
       env,
       cwd: outside,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -161,13 +201,66 @@ describe('the single executable (Linux, Node SEA)', () => {
         terminal?: { registerId: string };
       };
       expect(local).toMatchObject({ connected: true, terminal: { registerId: 'X1' } });
-      // Selling is ready: the journal opened through the SQLite addon shipped beside the program.
       expect(local).toHaveProperty('businessDay');
       expect(existsSync(path.join(outside, 'home-x1', 'journal.sqlite'))).toBe(true);
-      // The POS web app beside the program (kassa-bundle/pos-web) or the "not built" page.
+      expect(await readdir(path.join(outside, 'alone'))).toEqual(['kassa']);
+
+      // The POS web app, from the executable itself (nothing beside it on disk).
       const page = await fetch(url);
-      expect([200, 503]).toContain(page.status);
+      expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
+      const html = await page.text();
+      expect(html).toContain('<div id="root">');
+      const script = /src="\/?([^"]+\.js)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      const js = await fetch(`${url}${script}`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('content-type')).toContain('javascript');
+
+      // A sale through the local API.
+      let cookie = '';
+      const call = async (method: string, route: string, body?: unknown) => {
+        const response = await fetch(`${url}${route.slice(1)}`, {
+          method,
+          headers: {
+            ...(cookie ? { cookie } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const set = response.headers.get('set-cookie');
+        if (set) cookie = set.split(';')[0] ?? '';
+        return response;
+      };
+      const signIn = await call('POST', '/local/sign-in', { username: 'korbar', pin: '4711' });
+      expect(signIn.status, await signIn.clone().text()).toBe(200);
+      // The catalogue copy arrives with the first sync after start.
+      let line = await call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
+      for (let i = 0; i < 50 && line.status === 404; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        line = await call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
+      }
+      expect(line.status, await line.clone().text()).toBe(200);
+      const pay = await call('POST', '/local/sale/pay', { tenders: [{ method: 'cash' }] });
+      expect(pay.status, await pay.clone().text()).toBe(200);
+      const { receipt } = (await pay.json()) as { receipt: { receiptNumber: number } };
+
+      const receiptPdf = await call('GET', `/local/receipts/${receipt.receiptNumber}/pdf`);
+      expect(receiptPdf.status, await receiptPdf.clone().text()).toBe(200);
+      expect(receiptPdf.headers.get('content-type')).toContain('application/pdf');
+      const receiptText = pdfText(
+        Buffer.from(await receiptPdf.arrayBuffer()),
+        outside,
+        'kvitto.pdf',
+      );
+      expect(receiptText).toContain('Bryggkaffe');
+      expect(receiptText).toMatch(/35,00/);
+
+      const xPdf = await call('GET', '/local/reports/x/pdf');
+      expect(xPdf.status, await xPdf.clone().text()).toBe(200);
+      const xText = pdfText(Buffer.from(await xPdf.arrayBuffer()), outside, 'x.pdf');
+      expect(xText).toMatch(/X-?dagrapport|X-rapport/i);
+      expect(xText).toMatch(/35,00/);
     } finally {
       child.kill('SIGTERM');
     }
@@ -201,10 +294,11 @@ describe('the Node bundle', () => {
     );
     expect(connect.stderr).toBe('');
     expect(connect.code).toBe(0);
+    // The launcher runs `node` from PATH: Node 22 (node:sqlite), as this test runs on.
     const launcher = await runProcess(
       path.join(outside, 'kassa-bundle', 'kassa'),
       ['status'],
-      env,
+      { ...env, PATH: `${path.dirname(process.execPath)}:${env.PATH ?? ''}` },
       outside,
     );
     expect(launcher.code).toBe(0);
