@@ -14,7 +14,6 @@ import { pcName } from './hardware.js';
 import { runInstallProvisioning } from './install-provisioning.js';
 import { loadInstallation } from './installation.js';
 import { buildLocalService } from './local-service.js';
-import { runOpen } from './open-command.js';
 import { openBrowser } from './open-browser.js';
 import { runOpen } from './open-command.js';
 import { PROGRAM_VERSION, provisioningCandidates } from './program.js';
@@ -326,8 +325,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await commandDoctor(io, rest);
       case 'start':
         return await commandStart(io, rest);
-      case 'open':
-        return await runOpen(io, rest, (args) => commandStart(io, args));
       case 'open':
         return await runOpen(io, rest, (args) => commandStart(io, args));
       case 'export-journal':
