@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry point of `kassa` (source, bundle and single executable alike). */
+import './socket-keepalive.js';
 import { runCli } from './commands.js';
 import { ttyPrompter } from './prompts.js';
 

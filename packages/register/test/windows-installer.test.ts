@@ -238,7 +238,8 @@ describe('kassa-setup.exe under Wine', () => {
     };
     expect(provisioning.registerId).toBe('W1');
 
-    const connect = await pc.run(KASSA_EXE, ['connect', '--code', provisioning.pairingCode]);
+    // No flags: connect finds the provisioning in the data folder and uses its code.
+    const connect = await pc.run(KASSA_EXE, ['connect']);
     expect(connect.code, connect.output).toBe(0);
     expect(connect.output).toContain('terminal W1');
     // The backoffice now names the PC instead of "not connected to any hardware".
