@@ -31,6 +31,9 @@ export const FILES = {
   archived: 'ARKIVERAD.txt',
 } as const;
 
+/** Files the Windows installer may leave in the data folder before `kassa connect`. */
+const INSTALLER_FILES = new Set(['kassa-provisioning.json']);
+
 /** The data folder of this register, absolute. */
 export function dataFolder(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(defaultDataFolder(env, process.platform, os.homedir()));
@@ -97,7 +100,9 @@ export async function inspectDataFolder(folder: string): Promise<FolderState> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
     return { kind: 'damaged', file: folder, reason: describeError(error) };
   }
-  if (entries.length === 0) return { kind: 'empty' };
+  // What the installer puts there before the first connect (the provisioning it carried) does
+  // not make the folder another installation.
+  if (entries.every((name) => INSTALLER_FILES.has(name))) return { kind: 'empty' };
   const register = await readRegisterFile(folder);
   if (!register.ok) {
     const details = register.failure.details ?? {};
