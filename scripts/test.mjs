@@ -19,6 +19,7 @@
 // DATABASE_URL (the admin URL for the server-postgres suite, set by .ci/run) is not passed to
 // Playwright: its web server then keeps its own PGlite data dir, locally and under CI alike.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -241,6 +242,66 @@ async function runPlaywright() {
 
 let built = false;
 
+/**
+ * Without a code-signing certificate (KASSA_SIGN_PFX/KASSA_SIGN_PASSWORD), the suites make a
+ * throwaway self-signed one (openssl) so the register build they test is signed like a real
+ * release: the Authenticode checks (osslsigncode verify against KASSA_SIGN_CA), the provisioning
+ * tag inside the signed installer, and the installer under Wine all need a signed build. A real
+ * certificate given in the environment is used as it is.
+ */
+async function useThrowawaySigningCertificate() {
+  if (process.env.KASSA_SIGN_PFX) return;
+  const dir = path.join(reportDir, '..', 'signing');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const password = randomBytes(12).toString('hex');
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  const pfx = path.join(dir, 'signing.pfx');
+  const req = await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Kassa test build (throwaway)/O=Kassa',
+    '-addext',
+    'extendedKeyUsage=codeSigning',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
+  const p12 =
+    req === 0
+      ? await run('openssl', [
+          'pkcs12',
+          '-export',
+          '-inkey',
+          key,
+          '-in',
+          cert,
+          '-out',
+          pfx,
+          '-passout',
+          `pass:${password}`,
+        ])
+      : req;
+  if (p12 !== 0) {
+    failure(
+      'openssl could not make the throwaway code-signing certificate (apt-get install openssl)',
+    );
+    return;
+  }
+  process.env.KASSA_SIGN_PFX = pfx;
+  process.env.KASSA_SIGN_PASSWORD = password;
+  process.env.KASSA_SIGN_CA = cert;
+  notice(`code signing: throwaway certificate ${cert}`);
+}
+
 /** Builds everything first: the web app for e2e, and dist/ for test set-up code run outside vite's source resolution. */
 async function build() {
   section('build (npm run build)');
@@ -254,6 +315,7 @@ async function build() {
   // that test the shipped program and the installer download use it (signed when
   // KASSA_SIGN_PFX/KASSA_SIGN_PASSWORD are set, as .ci/run does).
   section('build (npm run build:register)');
+  await useThrowawaySigningCertificate();
   const registerCode = await run(npm, ['run', 'build:register']);
   if (registerCode !== 0) {
     failure(`npm run build:register exited with code ${registerCode}`);
