@@ -464,6 +464,16 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   registerUploadRoutes(app, uploads);
 
   api.get('/local/status', () => status());
+
+  // "Anslut kassan" fills in the address and pairing code the installer left in the data folder
+  // (docs/protocols/installer-tag.md); once connected there is nothing to offer.
+  api.get('/local/provisioning', async () => {
+    if (status().connected) return { found: false };
+    const found = await findProvisioning(options.provisioningCandidates);
+    if (!found.ok || found.value === null) return { found: false };
+    const { url, registerId, pairingCode, expiresAt } = found.value.provisioning;
+    return { found: true, url, registerId, pairingCode, expiresAt };
+  });
   api.get('/local/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   api.post(

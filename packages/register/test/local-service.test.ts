@@ -140,13 +140,30 @@ describe('local API before connecting', () => {
       }),
     );
     const byCode = await service(pc, { provisioning: [file] });
+    const provisioning = async () =>
+      (
+        await byCode.inject({
+          method: 'GET',
+          url: '/local/provisioning',
+          headers: { host: '127.0.0.1:8181' },
+        })
+      ).json<{ found: boolean; url?: string; registerId?: string; pairingCode?: string }>();
     try {
+      // "Anslut kassan" is offered the address and code the installer left.
+      expect(await provisioning()).toEqual({
+        found: true,
+        url: server.url,
+        registerId: 'L2',
+        pairingCode: code,
+      });
       const connected = await post(byCode, '/local/connect', { code });
       expect(connected.statusCode).toBe(200);
       expect(connected.json<{ status: LocalStatus }>().status.terminal?.registerId).toBe('L2');
       const used = await post(byCode, '/local/connect', { code });
       expect(used.statusCode).toBe(410);
       expect(used.json()).toMatchObject({ error: { code: 'pairing-code-used' } });
+      // Connected: nothing is offered any more.
+      expect(await provisioning()).toEqual({ found: false });
     } finally {
       await byCode.close();
     }

@@ -33,12 +33,25 @@ export const pdfLinks = {
   z: (zNumber: number) => `/local/reports/z/${zNumber}/pdf`,
 };
 
+/** GET /local/provisioning. */
+export type FoundProvisioning =
+  | { found: false }
+  | { found: true; url: string; registerId: string; pairingCode: string; expiresAt: string };
+
 /** The Register local API, one method per route. */
 export class LocalApi {
   constructor(private readonly http: HttpClient = new HttpClient()) {}
 
   status(): Promise<LocalStatus> {
     return this.http.get<LocalStatus>('/local/status');
+  }
+
+  /**
+   * The provisioning file the installer left (address and pairing code of the terminal it was
+   * downloaded for), while this PC is not connected yet.
+   */
+  provisioning(): Promise<FoundProvisioning> {
+    return this.http.get<FoundProvisioning>('/local/provisioning');
   }
 
   terminals(credentials: AdminCredentials): Promise<TerminalList> {

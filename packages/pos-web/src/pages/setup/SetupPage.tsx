@@ -38,6 +38,24 @@ export function SetupPage({ registerProblem }: { registerProblem: StatusProblem 
   const [problem, setProblem] = useState<Problem>(null);
   const [submitting, setSubmitting] = useState(false);
 
+  // The installer's provisioning (address and code of the terminal it was downloaded for): the
+  // cashier only has to press "Anslut".
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .provisioning()
+      .then((found) => {
+        if (cancelled || !found.found) return;
+        setMethod('code');
+        setAddress(found.url);
+        setCode(found.pairingCode);
+      })
+      .catch(() => undefined); // an older register without the route: type them in
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
   async function attempt(action: () => Promise<void>) {
     setSubmitting(true);
     setProblem(null);
