@@ -198,6 +198,17 @@ async function call<T = Record<string, unknown>>(
   };
 }
 
+/** Waits for the register's first sync to bring the catalogue (it syncs right after start). */
+async function catalogueSynced(): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const catalogue = await call('GET', '/local/catalogue');
+    if (catalogue.status === 200 && JSON.stringify(catalogue.body).includes('KAFFE')) return;
+    if (Date.now() > until) throw new Error(`no catalogue: ${JSON.stringify(catalogue.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function signIn(): Promise<void> {
   const answer = await call('POST', '/local/sign-in', { username: 'kalle', pin: '4711' });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -230,6 +241,26 @@ describe('kassa-setup.exe under Wine', () => {
     ).version;
     expect(uninstallKey.output).toContain(version);
 
+    // What was installed is signed, the uninstaller that NSIS wrote at install time too.
+    const info = JSON.parse(await readFile(path.join(DIST_BIN, 'build-info.json'), 'utf8')) as {
+      signed: boolean;
+    };
+    const ca = process.env.KASSA_SIGN_CA;
+    if (info.signed && ca) {
+      for (const file of [KASSA_EXE, `${INSTALL_DIR}\\uninstall.exe`]) {
+        const verify = await runProcess(
+          'osslsigncode',
+          ['verify', '-CAfile', ca, '-in', pc.linuxPath(file)],
+          process.env,
+          work,
+        );
+        expect(verify.code, verify.output).toBe(0);
+        expect(verify.output).toMatch(/Signature verification: ok/i);
+      }
+    } else {
+      expect(info.signed, 'a signed build needs KASSA_SIGN_CA to be checked').toBe(false);
+    }
+
     // The installer left the terminal's provisioning in the data folder.
     const provisioningFile = pc.linuxPath(`${DATA_DIR}\\kassa-provisioning.json`);
     const provisioning = JSON.parse(await readFile(provisioningFile, 'utf8')) as {
@@ -259,6 +290,7 @@ describe('kassa-setup.exe under Wine', () => {
     await writeFile(pc.linuxPath(PRINTER), '');
     await startRegister();
     await signIn();
+    await catalogueSynced();
     expect(await sellCoffee()).toBe(1);
 
     const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
