@@ -17,13 +17,13 @@ function sqlite(): typeof NodeSqlite {
   if (loaded !== undefined) return loaded;
   const original = Object.getOwnPropertyDescriptor(process, 'emitWarning');
   const emitWarning = original?.value as (...args: unknown[]) => void;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
     const type =
       typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
     const text = typeof warning === 'string' ? warning : warning.message;
     if (type === 'ExperimentalWarning' && text.includes('SQLite')) return;
     Reflect.apply(emitWarning, process, [warning, ...rest]);
-  });
+  };
   try {
     loaded = process.getBuiltinModule('node:sqlite');
   } finally {
