@@ -91,12 +91,12 @@ const inlinePdfkitFonts = {
  * LASMIG.txt beside it.
  * @returns {Promise<{ bundleFile: string, posWeb: boolean }>}
  */
-export async function bundle() {
+export async function bundle(bundleDir = BUNDLE_DIR) {
   const esbuild = await import('esbuild');
   const version = await programVersion();
-  await rm(BUNDLE_DIR, { recursive: true, force: true });
-  await mkdir(BUNDLE_DIR, { recursive: true });
-  const bundleFile = path.join(BUNDLE_DIR, 'kassa.cjs');
+  await rm(bundleDir, { recursive: true, force: true });
+  await mkdir(bundleDir, { recursive: true });
+  const bundleFile = path.join(bundleDir, 'kassa.cjs');
   await esbuild.build({
     entryPoints: [path.join(PACKAGE_DIR, 'src', 'cli.ts')],
     outfile: bundleFile,
@@ -124,19 +124,19 @@ export async function bundle() {
   });
 
   await writeFile(
-    path.join(BUNDLE_DIR, 'kassa'),
+    path.join(bundleDir, 'kassa'),
     '#!/bin/sh\n# Kassa: runs the register program with Node 20 or later.\nexec node "$(dirname "$0")/kassa.cjs" "$@"\n',
   );
-  await chmod(path.join(BUNDLE_DIR, 'kassa'), 0o755);
+  await chmod(path.join(bundleDir, 'kassa'), 0o755);
   await writeFile(
-    path.join(BUNDLE_DIR, 'kassa.cmd'),
+    path.join(bundleDir, 'kassa.cmd'),
     '@echo off\r\nrem Kassa: runs the register program with Node 20 or later.\r\nnode "%~dp0kassa.cjs" %*\r\n',
   );
-  await copyFile(path.join(PACKAGE_DIR, 'LASMIG.txt'), path.join(BUNDLE_DIR, 'LASMIG.txt'));
+  await copyFile(path.join(PACKAGE_DIR, 'LASMIG.txt'), path.join(bundleDir, 'LASMIG.txt'));
 
   const posWeb = existsSync(path.join(POS_WEB_DIST, 'index.html'));
   if (posWeb) {
-    await cp(POS_WEB_DIST, path.join(BUNDLE_DIR, 'pos-web'), { recursive: true });
+    await cp(POS_WEB_DIST, path.join(bundleDir, 'pos-web'), { recursive: true });
   } else {
     log(
       `note: ${POS_WEB_DIST} is not built; the program will show a "not built" page. ` +
@@ -337,7 +337,8 @@ async function main() {
   });
   const out = values.out ? path.resolve(values.out) : DIST_BIN;
   const version = await programVersion();
-  const { bundleFile } = await bundle();
+  // A build into another folder (--out) leaves dist-bin/ alone, bundle included.
+  const { bundleFile } = await bundle(values.out ? path.join(out, 'kassa-bundle') : BUNDLE_DIR);
   if (values['skip-sea']) return;
   if (process.platform !== 'linux') {
     log(`note: the executables are built on Linux only (this is ${process.platform}); bundle done`);

@@ -6,15 +6,13 @@
  * installer's version resource "(osignerad)", no signature). Each mode is built once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
 
 const BUILD = path.join(REGISTER_DIR, 'scripts', 'build-register.mjs');
-const DIST_BIN = path.join(REGISTER_DIR, 'dist-bin');
 const PASSWORD = 'prov-lösen-1';
 
 interface BuildInfo {
@@ -23,15 +21,6 @@ interface BuildInfo {
   signed: boolean;
   signer: string | null;
   files: Record<string, { sha256: string }>;
-}
-
-async function newest(dir: string): Promise<number> {
-  let time = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    time = Math.max(time, entry.isDirectory() ? await newest(full) : (await stat(full)).mtimeMs);
-  }
-  return time;
 }
 
 async function build(out: string | null, env: NodeJS.ProcessEnv): Promise<void> {
@@ -61,23 +50,13 @@ let signedOut: string;
 let unsignedOut: string;
 
 beforeAll(async () => {
-  // Unsigned: the default build in dist-bin, reused when newer than the sources.
+  // Unsigned: a build of its own, in its own folder — dist-bin/ is the (signed) build the other
+  // suites use at the same time, and must not change under them.
   const unsignedEnv = { ...process.env };
   delete unsignedEnv.KASSA_SIGN_PFX;
   delete unsignedEnv.KASSA_SIGN_PASSWORD;
-  const info = path.join(DIST_BIN, 'build-info.json');
-  const sources = Math.max(
-    await newest(path.join(REGISTER_DIR, 'src')),
-    await newest(path.join(REGISTER_DIR, 'scripts')),
-    await newest(path.join(REGISTER_DIR, 'installer')),
-  );
-  const fresh =
-    existsSync(info) &&
-    existsSync(path.join(DIST_BIN, 'kassa-setup.exe')) &&
-    (JSON.parse(await readFile(info, 'utf8')) as BuildInfo).signed === false &&
-    (await stat(path.join(DIST_BIN, 'kassa-setup.exe'))).mtimeMs > sources;
-  if (!fresh) await build(null, unsignedEnv);
-  unsignedOut = DIST_BIN;
+  unsignedOut = await mkdtemp(path.join(os.tmpdir(), 'kassa-unsigned-'));
+  await build(unsignedOut, unsignedEnv);
 
   // Signed: a throwaway certificate, into a separate folder.
   certDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cert-'));
