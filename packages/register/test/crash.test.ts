@@ -29,13 +29,13 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatabaseSync as Database } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JournalEntry, type Receipt, verifyJournal } from '@kassa/core';
 import { decodeEscPos, escPosText } from '@kassa/test-kit';
 import { startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { REPO_ROOT } from './support/register-cli.js';
 import { prepareRegister, type PreparedRegister } from './support/register-setup.js';
+import { readJournalFile } from './support/selling.js';
 
 const SEED = Number(process.env.KASSA_CRASH_SEED ?? '20261125');
 const SALES = 200;
@@ -192,38 +192,8 @@ function request<T = Record<string, unknown>>(
 
 // ---- Independent reading of the journal and the printer file ----
 
-interface Row {
-  seq: number;
-  at: string;
-  kind: string;
-  by: string | null;
-  data: string;
-  prev_hash: string;
-  hash: string;
-}
-
 function readJournal(folder: string): JournalEntry[] {
-  const db = new Database(path.join(folder, 'journal.sqlite'), { readOnly: true });
-  try {
-    return (
-      db
-        .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
-        .all() as unknown as Row[]
-    ).map(
-      (r) =>
-        ({
-          seq: r.seq,
-          at: r.at,
-          kind: r.kind,
-          data: JSON.parse(r.data) as unknown,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-          ...(r.by === null ? {} : { by: r.by }),
-        }) as JournalEntry,
-    );
-  } finally {
-    db.close();
-  }
+  return readJournalFile(path.join(folder, 'journal.sqlite'));
 }
 
 function salesOf(entries: readonly JournalEntry[]): Receipt[] {

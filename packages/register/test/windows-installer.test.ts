@@ -16,16 +16,16 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { DatabaseSync } from 'node:sqlite';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JournalEntry, verifyJournal } from '@kassa/core';
 import { readInstallerTag, tagInstaller } from '@kassa/contracts';
-import { decodeEscPos, escPosText } from '@kassa/test-kit';
+import { decodeEscPos, escPosText, findFreePort } from '@kassa/test-kit';
 import { startControlUnitSimulator, type ControlUnitSimulator } from '../src/index.js';
 import { startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
+import { readJournalFile } from './support/selling.js';
 import { newWinePc, type WinePc, type WineProcess } from './support/wine.js';
 
 // KASSA_REGISTER_DIST: another build's output folder (e.g. a signed build made elsewhere).
@@ -67,40 +67,6 @@ async function ensureBuilt(): Promise<void> {
     600_000,
   );
   if (build.code !== 0) throw new Error(`build:register failed:\n${build.output}`);
-}
-
-interface Row {
-  seq: number;
-  at: string;
-  kind: string;
-  by: string | null;
-  data: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/** The journal file read directly from the prefix (read-only), not through the program. */
-function readJournal(file: string): JournalEntry[] {
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    const rows = db
-      .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
-      .all() as unknown as Row[];
-    return rows.map(
-      (r) =>
-        ({
-          seq: r.seq,
-          at: r.at,
-          kind: r.kind,
-          data: JSON.parse(r.data) as unknown,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-          ...(r.by === null ? {} : { by: r.by }),
-        }) as JournalEntry,
-    );
-  } finally {
-    db.close();
-  }
 }
 
 function receiptNumbers(entries: JournalEntry[]): number[] {
@@ -167,12 +133,11 @@ async function install(): Promise<void> {
   expect(existsSync(pc.linuxPath(KASSA_EXE))).toBe(true);
 }
 
-let port = 18181;
 let local: WineProcess | null = null;
 let base = '';
 
 async function startRegister(): Promise<void> {
-  port += 1;
+  const port = await findFreePort();
   local = pc.start(KASSA_EXE, ['start', '--port', String(port)]);
   const match = await local.waitFor(/Kassan är igång: (http:\/\/127\.0\.0\.1:\d+\/)/, 120_000);
   base = match[1]!;
@@ -293,7 +258,7 @@ describe('kassa-setup.exe under Wine', () => {
     await catalogueSynced();
     expect(await sellCoffee()).toBe(1);
 
-    const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
+    const journal = readJournalFile(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
     expect(verifyJournal(journal, sha256).ok).toBe(true);
     const sale = journal.find((e) => e.kind === 'sale');
     expect(sale?.data).toMatchObject({ receipt: { receiptNumber: 1, kind: 'sale' } });
@@ -318,7 +283,7 @@ describe('kassa-setup.exe under Wine', () => {
     await pc.kill();
     const answer = await paying;
     await startRegister();
-    const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
+    const journal = readJournalFile(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
     expect(verifyJournal(journal, sha256).ok).toBe(true);
     const numbers = receiptNumbers(journal);
     // Either the payment was journaled (as receipt 2) or it left nothing: no gap, nothing twice.
@@ -331,7 +296,7 @@ describe('kassa-setup.exe under Wine', () => {
   });
 
   it('uninstalls keeping the data folder, and a reinstall continues the receipt numbers', async () => {
-    const before = receiptNumbers(readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`)));
+    const before = receiptNumbers(readJournalFile(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`)));
     await pc.kill();
     // The uninstaller copies itself to %TEMP% and goes on from there: wait for it to finish.
     const uninstall = await pc.run(`${INSTALL_DIR}\\uninstall.exe`, ['/S']);
@@ -354,7 +319,7 @@ describe('kassa-setup.exe under Wine', () => {
     await signIn();
     const next = await sellCoffee();
     expect(next).toBe(before.length + 1);
-    const journal = readJournal(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
+    const journal = readJournalFile(pc.linuxPath(`${DATA_DIR}\\journal.sqlite`));
     expect(verifyJournal(journal, sha256).ok).toBe(true);
     expect(receiptNumbers(journal)).toEqual([...before, next]);
   });

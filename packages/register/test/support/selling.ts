@@ -223,7 +223,12 @@ export async function startSellingRig(
 
 /** The register's journal file read directly (read-only), independent of the store's code. */
 export function readJournal(rig: SellingRig): JournalEntry[] {
-  const db = new Database(path.join(rig.pc.home, 'journal.sqlite'), { readOnly: true });
+  return readJournalFile(path.join(rig.pc.home, 'journal.sqlite'));
+}
+
+/** A journal file read directly (read-only) with node:sqlite, independent of the store's code. */
+export function readJournalFile(file: string): JournalEntry[] {
+  const db = new Database(file, { readOnly: true });
   try {
     const rows = db
       .prepare('SELECT seq, at, kind, by, data, prev_hash, hash FROM journal ORDER BY seq')
