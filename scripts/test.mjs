@@ -254,48 +254,21 @@ async function useThrowawaySigningCertificate() {
   const dir = path.join(reportDir, '..', 'signing');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const password = randomBytes(12).toString('hex');
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  const pfx = path.join(dir, 'signing.pfx');
-  const req = await run('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Kassa test build (throwaway)/O=Kassa',
-    '-addext',
-    'extendedKeyUsage=codeSigning',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-  ]);
-  const p12 =
-    req === 0
-      ? await run('openssl', [
-          'pkcs12',
-          '-export',
-          '-inkey',
-          key,
-          '-in',
-          cert,
-          '-out',
-          pfx,
-          '-passout',
-          `pass:${password}`,
-        ])
-      : req;
-  if (p12 !== 0) {
+  let certificate;
+  try {
+    // @kassa/test-kit is built by now (npm run build): one way to make a signing certificate.
+    const { makeSigningCertificate } = await import('@kassa/test-kit');
+    certificate = makeSigningCertificate(dir, {
+      subject: '/CN=Kassa test build (throwaway)/O=Kassa',
+      password: randomBytes(12).toString('hex'),
+    });
+  } catch (error) {
     failure(
-      'openssl could not make the throwaway code-signing certificate (apt-get install openssl)',
+      `openssl could not make the throwaway code-signing certificate (apt-get install openssl): ${error instanceof Error ? error.message : error}`,
     );
     return;
   }
+  const { pfx, password, cert } = certificate;
   process.env.KASSA_SIGN_PFX = pfx;
   process.env.KASSA_SIGN_PASSWORD = password;
   process.env.KASSA_SIGN_CA = cert;

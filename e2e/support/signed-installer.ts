@@ -7,11 +7,11 @@
 //   throwaway self-signed certificate made here, which is also the CA for `osslsigncode verify`.
 //
 // Needs makensis, openssl and osslsigncode on PATH (CI installs them).
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeSignedStandInInstaller, verifyAuthenticode as verify } from '@kassa/test-kit';
 
 export interface SignedInstaller {
   /** The signed kassa-setup.exe. */
@@ -28,58 +28,10 @@ export async function signedInstaller(): Promise<SignedInstaller> {
   const ca = process.env.KASSA_SIGN_CA;
   if (existsSync(built) && ca && existsSync(ca)) return { file: built, caFile: ca, kind: 'build' };
   const dir = await mkdtemp(path.join(tmpdir(), 'kassa-e2e-signed-'));
-  await writeFile(
-    path.join(dir, 'stand-in.nsi'),
-    'Unicode true\nTarget amd64-unicode\nOutFile "kassa-setup-unsigned.exe"\nSection\nSectionEnd\n',
-  );
-  const run = (command: string, args: string[]) =>
-    execFileSync(command, args, { cwd: dir, stdio: 'ignore' });
-  run('makensis', ['-V1', 'stand-in.nsi']);
-  run('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'key.pem',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Kassa e2e stand-in',
-  ]);
-  run('openssl', [
-    'pkcs12',
-    '-export',
-    '-inkey',
-    'key.pem',
-    '-in',
-    'ca.pem',
-    '-out',
-    'sign.pfx',
-    '-passout',
-    'pass:e2e',
-  ]);
-  run('osslsigncode', [
-    'sign',
-    '-pkcs12',
-    'sign.pfx',
-    '-pass',
-    'e2e',
-    '-n',
-    'Kassa',
-    '-in',
-    'kassa-setup-unsigned.exe',
-    '-out',
-    'kassa-setup.exe',
-  ]);
-  return {
-    file: path.join(dir, 'kassa-setup.exe'),
-    caFile: path.join(dir, 'ca.pem'),
-    kind: 'stand-in',
-  };
+  const { file, certificate } = makeSignedStandInInstaller(dir, {
+    subject: '/CN=Kassa e2e stand-in',
+  });
+  return { file, caFile: certificate.cert, kind: 'stand-in' };
 }
 
 /** Puts the signed installer into a server's KASSA_REGISTER_DIST. */
@@ -91,7 +43,7 @@ export async function installSignedInstaller(registerDist: string): Promise<Sign
 
 /** `osslsigncode verify` against the CA: its output, or it throws. */
 export function verifyAuthenticode(file: string, caFile: string): string {
-  return execFileSync('osslsigncode', ['verify', '-CAfile', caFile, '-in', file], {
-    encoding: 'utf8',
-  });
+  const result = verify(file, caFile);
+  if (result.code !== 0) throw new Error(`osslsigncode verify failed: ${result.output}`);
+  return result.output;
 }

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSignedStandInInstaller, verifyAuthenticode } from '@kassa/test-kit';
 import {
   InstallerTagError,
   readInstallerTag,
@@ -15,64 +15,22 @@ import {
 let dir: string;
 let unsigned: Uint8Array;
 let signed: Uint8Array;
+let caFile: string;
 
 function verify(pe: Uint8Array): string {
   const file = join(dir, `v-${Math.random().toString(36).slice(2)}.exe`);
   writeFileSync(file, pe);
-  return execFileSync('osslsigncode', ['verify', '-CAfile', join(dir, 'c.pem'), '-in', file], {
-    encoding: 'utf8',
-  });
+  const result = verifyAuthenticode(file, caFile);
+  if (result.code !== 0) throw new Error(result.output);
+  return result.output;
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kassa-installer-tag-'));
-  writeFileSync(
-    join(dir, 't.nsi'),
-    'Unicode true\nTarget amd64-unicode\nOutFile "t.exe"\nSection\nSectionEnd\n',
-  );
-  execFileSync('makensis', ['-V1', 't.nsi'], { cwd: dir });
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'k.pem',
-      '-out',
-      'c.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=Kassa Test',
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  execFileSync(
-    'openssl',
-    [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      'k.pem',
-      '-in',
-      'c.pem',
-      '-out',
-      'c.pfx',
-      '-passout',
-      'pass:test',
-    ],
-    { cwd: dir },
-  );
-  execFileSync(
-    'osslsigncode',
-    ['sign', '-pkcs12', 'c.pfx', '-pass', 'test', '-in', 't.exe', '-out', 's.exe'],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  unsigned = new Uint8Array(readFileSync(join(dir, 't.exe')));
-  signed = new Uint8Array(readFileSync(join(dir, 's.exe')));
+  const { file, certificate } = makeSignedStandInInstaller(dir);
+  caFile = certificate.cert;
+  unsigned = new Uint8Array(readFileSync(join(dir, 'stand-in-unsigned.exe')));
+  signed = new Uint8Array(readFileSync(file));
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

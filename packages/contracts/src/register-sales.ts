@@ -196,6 +196,8 @@ export type ReceiptView = z.infer<typeof receiptViewSchema>;
 /** What printing did: printed on the configured printer, not configured, or failed (and why). */
 export const printOutcomeSchema = z.object({
   status: z.enum(['printed', 'no-printer', 'failed']),
+  /** When failed: a stable code (`printer-unreachable`, `printer-path-not-found`, …). */
+  code: z.string().optional(),
   sv: z.string().optional(),
   en: z.string().optional(),
 });
@@ -476,6 +478,14 @@ export const SALES_ERROR_MESSAGES = {
   'journal-damaged': {
     sv: 'Journalminnet ({file}) är skadat: {detail}. Kassan kan inte sälja. Rör inte filen – kontakta supporten omedelbart; journalminnet ska sparas i sju år.',
     en: 'The journal ({file}) is damaged: {detail}. The register cannot sell. Do not touch the file – contact support at once; the journal must be kept for seven years.',
+  },
+  'printer-invalid-address': {
+    sv: 'Skrivaradressen "{address}" känns inte igen. Ange en nätverksskrivare (192.168.1.50:9100 eller tcp://192.168.1.50), en delad Windows-skrivare (\\\\DATORN\\Kvittoskrivare), en port (LPT1, COM3) eller none.',
+    en: 'The printer address "{address}" is not recognised. Give a network printer (192.168.1.50:9100 or tcp://192.168.1.50), a Windows printer share (\\\\PC\\ReceiptPrinter), a port (LPT1, COM3) or none.',
+  },
+  'printer-windows-only': {
+    sv: 'Skrivaren "{address}" är en Windows-delning eller -port och fungerar bara när kassan körs i Windows. Ange en nätverksskrivare (tcp://adress:9100) eller en enhet som /dev/usb/lp0.',
+    en: 'The printer "{address}" is a Windows share or port and only works when the register runs on Windows. Give a network printer (tcp://host:9100) or a device such as /dev/usb/lp0.',
   },
   'settings-invalid': {
     sv: 'Inställningen {setting} är ogiltig: {reason}.',

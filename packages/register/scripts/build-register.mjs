@@ -197,7 +197,7 @@ export async function makeSeaBlob(bundleFile, workDir, nodeBinary = linuxNode22(
 /**
  * Copies a node binary to `target` and injects the blob (postject).
  * `prepare` runs on the copy before injecting (e.g. removing a Windows signature).
- * @param {{ nodeBinary: string, blob: string, target: string, strip?: boolean, macho?: boolean, prepare?: (file: string) => void }} options
+ * @param {{ nodeBinary: string, blob: string, target: string, strip?: boolean, macho?: boolean, prepare?: (file: string) => void | Promise<void> }} options
  */
 export async function injectSea({
   nodeBinary,
@@ -211,7 +211,7 @@ export async function injectSea({
   await mkdir(path.dirname(target), { recursive: true });
   await copyFile(nodeBinary, target);
   await chmod(target, 0o755);
-  prepare?.(target);
+  await prepare?.(target);
   if (strip) {
     try {
       execFileSync('strip', [target], { stdio: ['ignore', 'inherit', 'ignore'] });
@@ -224,6 +224,54 @@ export async function injectSea({
     sentinelFuse: SEA_FUSE,
     ...(macho ? { machoSegmentName: 'NODE_SEA' } : {}),
   });
+}
+
+/** `1.2.3-rc.1` → [1, 2, 3, 0]: the four numbers of a Windows version resource. */
+export function windowsVersionNumbers(version) {
+  return version
+    .split('-')[0]
+    .split('.')
+    .map((n) => Number.parseInt(n, 10) || 0)
+    .concat([0, 0, 0, 0])
+    .slice(0, 4);
+}
+
+/**
+ * Gives a Windows executable Kassa's version resource (file properties → Information, Task
+ * Manager, SmartScreen), replacing node.exe's "Node.js JavaScript Runtime". resedit edits the PE
+ * in JavaScript; run it before the SEA blob is injected and before signing.
+ * @param {string} file
+ * @param {{ version: string, nodeVersion: string, description: string, originalFilename: string }} info
+ */
+export async function setVersionResource(file, info) {
+  const ResEdit = await import('resedit');
+  const exe = ResEdit.NtExecutable.from(await readFile(file), { ignoreCert: true });
+  const resources = ResEdit.NtExecutableResource.from(exe);
+  const [existing] = ResEdit.Resource.VersionInfo.fromEntries(resources.entries);
+  const versionInfo = existing ?? ResEdit.Resource.VersionInfo.createEmpty();
+  const swedish = { lang: 1053, codepage: 1200 };
+  for (const language of versionInfo.getAllLanguagesForStringValues()) {
+    for (const key of Object.keys(versionInfo.getStringValues(language))) {
+      versionInfo.removeStringValue(language, key, true);
+    }
+  }
+  const [major, minor, micro, revision] = windowsVersionNumbers(info.version);
+  versionInfo.setFileVersion(major, minor, micro, revision, swedish.lang);
+  versionInfo.setProductVersion(major, minor, micro, revision, swedish.lang);
+  versionInfo.setStringValues(swedish, {
+    CompanyName: 'Kassa',
+    ProductName: 'Kassa',
+    FileDescription: info.description,
+    FileVersion: info.version,
+    ProductVersion: info.version,
+    OriginalFilename: info.originalFilename,
+    InternalName: 'kassa',
+    LegalCopyright: '© Kassa',
+    Comments: `Byggd på Node.js ${info.nodeVersion} (MIT-licens).`,
+  });
+  versionInfo.outputToResourceEntries(resources.entries);
+  resources.outputResource(exe);
+  await writeFile(file, Buffer.from(exe.generate()));
 }
 
 export const NODE_WIN = {
@@ -380,6 +428,12 @@ async function main() {
           },
         );
         execFileSync('mv', [`${file}.unsigned`, file]);
+        return setVersionResource(file, {
+          version,
+          nodeVersion,
+          description: 'Kassa – kassaprogrammet',
+          originalFilename: 'kassa.exe',
+        });
       },
     });
     if (key) await signFile(key, exe);
@@ -390,7 +444,7 @@ async function main() {
     const nsi = path.join(PACKAGE_DIR, 'installer', 'kassa.nsi');
     const defines = [
       `-DVERSION=${version}`,
-      `-DVIVERSION=${version.split('-')[0].split('.').concat(['0', '0', '0']).slice(0, 4).join('.')}`,
+      `-DVIVERSION=${windowsVersionNumbers(version).join('.')}`,
       `-DKASSA_EXE=${exe}`,
       `-DLASMIG=${path.join(PACKAGE_DIR, 'LASMIG.txt')}`,
       `-DOUTFILE=${installer}`,

@@ -1,6 +1,63 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLocalPort, formatDoctor, judgeClock, localPort } from './doctor.js';
+import { checkLocalPort, checkPrinter, formatDoctor, judgeClock, localPort } from './doctor.js';
+
+describe('checkPrinter', () => {
+  it('reaches a network printer without printing, and names one that is off', async () => {
+    let connections = 0;
+    const printer = createServer((socket) => {
+      connections += 1;
+      socket.on('data', () => {
+        throw new Error('the doctor must not send anything to the printer');
+      });
+    });
+    await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve));
+    const { port } = printer.address() as AddressInfo;
+    const up = await checkPrinter(`127.0.0.1:${port}`, 'linux');
+    expect(up).toEqual({ check: 'Kvittoskrivare', ok: true, text: `127.0.0.1:${port} svarar` });
+    expect(connections).toBe(1);
+    await new Promise<void>((resolve) => printer.close(() => resolve()));
+    const down = await checkPrinter(`tcp://127.0.0.1:${port}`, 'linux');
+    expect(down).toMatchObject({ ok: false, code: 'printer-unreachable' });
+    expect(down.text).toBe(`127.0.0.1:${port} svarar inte (ECONNREFUSED)`);
+    expect(down.fix).toContain('IP-adressen');
+  });
+
+  it('judges shares and ports by the system, paths by whether they exist', async () => {
+    expect(await checkPrinter('none')).toMatchObject({ ok: true });
+    expect(await checkPrinter('\\\\KASSA-PC\\Kvitto', 'linux')).toMatchObject({
+      ok: false,
+      code: 'printer-windows-only',
+    });
+    expect(await checkPrinter('COM3', 'win32')).toMatchObject({
+      ok: true,
+      text: '\\\\.\\COM3 (kontrolleras när ett kvitto skrivs ut)',
+    });
+    expect(await checkPrinter('skrivaren', 'linux')).toMatchObject({
+      ok: false,
+      code: 'printer-invalid-address',
+    });
+    const dir = await mkdtemp(path.join(tmpdir(), 'kassa-doctor-'));
+    try {
+      const file = path.join(dir, 'Åsa skrivare.bin');
+      expect(await checkPrinter(file, 'linux')).toMatchObject({
+        ok: false,
+        code: 'printer-path-not-found',
+      });
+      await writeFile(file, '');
+      expect(await checkPrinter(file, 'linux')).toEqual({
+        check: 'Kvittoskrivare',
+        ok: true,
+        text: `${file} finns`,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('judgeClock', () => {
   it('accepts small differences', () => {

@@ -1,16 +1,18 @@
 /**
  * `kassa doctor`: checks a register step by step (data folder, connection, address and TLS,
- * server, clock, binding, cashiers, key file, POS web app). Each line is OK or FEL with what to do;
+ * server, clock, binding, cashiers, key file, POS web app, receipt printer, local port). Each line is OK or FEL with what to do;
  * the command exits non-zero when any line is FEL.
  */
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { Socket, createServer } from 'node:net';
 import path from 'node:path';
 import { parseEnvironmentAddress } from './address.js';
 import { readCashiers } from './cashiers.js';
 import { checkWritable, FILES } from './data-folder.js';
 import { loadInstallation } from './installation.js';
+import { type PrinterAddress, parsePrinterAddress } from './printers.js';
 import { findPosWebDir } from './program.js';
+import { readSettings } from './selling/settings.js';
 import { checkKassaServer } from './server-api.js';
 import { syncOnce } from './sync.js';
 import { formatSwedishDateTime } from './terminal-choice.js';
@@ -73,6 +75,89 @@ export function checkLocalPort(port: number): Promise<DoctorLine> {
       );
     });
   });
+}
+
+/** Whether a network printer takes a TCP connection (nothing is sent, so nothing prints). */
+function reachable(host: string, port: number, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (problem: string | null): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(problem);
+    };
+    const timer = setTimeout(() => done('svarar inte'), timeoutMs);
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+    socket.connect(port, host, () => done(null));
+  });
+}
+
+/**
+ * The receipt printer of settings.json, checked without printing: a network printer must take a
+ * connection, a device or file must exist; a Windows share or port only works on Windows (where
+ * only printing shows whether the share answers).
+ */
+export async function checkPrinter(
+  printer: string,
+  platform: NodeJS.Platform = process.platform,
+  timeoutMs = 3000,
+): Promise<DoctorLine> {
+  const check = 'Kvittoskrivare';
+  if (printer === 'none') {
+    return { check, ok: true, text: 'ingen – kvittona blir elektroniska' };
+  }
+  const parsed = parsePrinterAddress(printer);
+  if (!parsed.ok) {
+    return {
+      check,
+      ok: false,
+      code: 'printer-invalid-address',
+      text: `adressen "${printer}" känns inte igen`,
+      en: `the address "${printer}" is not recognised`,
+      fix: 'Ange skrivaren under Inställningar i kassan: 192.168.1.50:9100, \\\\DATORN\\Kvittoskrivare, LPT1 eller /dev/usb/lp0.',
+    };
+  }
+  const address: PrinterAddress = parsed.value;
+  if (address.kind === 'tcp') {
+    const where = `${address.host}:${address.port}`;
+    const problem = await reachable(address.host, address.port, timeoutMs);
+    return problem === null
+      ? { check, ok: true, text: `${where} svarar` }
+      : {
+          check,
+          ok: false,
+          code: 'printer-unreachable',
+          text: `${where} svarar inte (${problem})`,
+          en: `${where} does not answer (${problem})`,
+          fix: 'Kontrollera att skrivaren är på och sitter i nätverket, och att IP-adressen stämmer (skriv ut skrivarens nätverkslapp).',
+        };
+  }
+  if (address.kind === 'share' || address.kind === 'port') {
+    return platform === 'win32'
+      ? { check, ok: true, text: `${address.path} (kontrolleras när ett kvitto skrivs ut)` }
+      : {
+          check,
+          ok: false,
+          code: 'printer-windows-only',
+          text: `${address.path} är en Windows-delning eller -port, men kassan körs inte i Windows`,
+          en: `${address.path} is a Windows share or port, but the register does not run on Windows`,
+          fix: 'Ange en nätverksskrivare (192.168.1.50:9100) eller en enhet som /dev/usb/lp0 under Inställningar.',
+        };
+  }
+  try {
+    await stat(address.path);
+    return { check, ok: true, text: `${address.path} finns` };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'okänt fel';
+    return {
+      check,
+      ok: false,
+      code: 'printer-path-not-found',
+      text: `${address.path} finns inte (${reason})`,
+      en: `${address.path} does not exist (${reason})`,
+      fix: 'Kontrollera att skrivaren är ansluten och påslagen, och att sökvägen under Inställningar stämmer.',
+    };
+  }
 }
 
 /** The clock may differ this much before signed requests are refused (the protocol's window). */
@@ -265,6 +350,7 @@ export async function runDoctor(
           fix: 'Ladda ner installationsprogrammet igen (mappen pos-web ska ligga bredvid kassa), eller kör npm run build -w @kassa/pos-web i utvecklingsmiljön.',
         },
   );
+  lines.push(await checkPrinter((await readSettings(folder)).printer));
   lines.push(await checkLocalPort(localPort(env)));
   return lines;
 }

@@ -48,6 +48,11 @@ describe('parsePrinterAddress', () => {
       ok: true,
       value: { kind: 'device', path: '/dev/usb/lp0' },
     });
+    expect(parsePrinterAddress('C:\\ProgramData\\Kassa\\utskrift.bin')).toEqual({
+      ok: true,
+      value: { kind: 'device', path: 'C:\\ProgramData\\Kassa\\utskrift.bin' },
+    });
+    expect(parsePrinterAddress('C:utskrift.bin')).toMatchObject({ ok: false });
     expect(parsePrinterAddress('')).toMatchObject({ ok: false, reason: 'empty' });
     expect(parsePrinterAddress('skrivaren')).toMatchObject({ ok: false, reason: 'unrecognised' });
   });

@@ -114,12 +114,13 @@ export type PrinterAddressFailure = Failure<
 const PRINTER_HOST_PORT = /^(?:tcp:\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?\/?$/;
 const PRINTER_WINDOWS_PORT = /^(?:\\\\\.\\)?(LPT[1-9]|COM\d{1,3}):?$/i;
 // \\server\share: a server name and a share name, no further path, no characters Windows refuses.
+const WINDOWS_DRIVE_PATH = /^[A-Za-z]:[\\/]/;
 const PRINTER_SHARE = /^(?:\\\\|\/\/)([^\\/:*?"<>|\s]+)[\\/]([^\\/:*?"<>|]+?)[\\/]?$/;
 
 /**
  * Parses where the receipt printer is: `tcp://host:9100` or `host:9100` (raw TCP; port 9100 when
  * left out after tcp://), a share `\\DATORN\Kvittoskrivare`, `LPT1`–`LPT9`, `COM1`–`COM256`, or
- * an absolute device path. Pure.
+ * an absolute device or file path (`/dev/usb/lp0`, `C:\…`). Pure.
  */
 export function parsePrinterAddress(text: string): Result<PrinterAddress, PrinterAddressFailure> {
   const address = text.trim();
@@ -140,7 +141,9 @@ export function parsePrinterAddress(text: string): Result<PrinterAddress, Printe
     }
     return ok({ kind: 'port', path: `\\\\.\\${name}` });
   }
-  if (address.startsWith('/')) return ok({ kind: 'device', path: address });
+  if (address.startsWith('/') || WINDOWS_DRIVE_PATH.test(address)) {
+    return ok({ kind: 'device', path: address });
+  }
   const tcp = PRINTER_HOST_PORT.exec(address);
   if (tcp?.[1] !== undefined && (tcp[2] !== undefined || /^tcp:\/\//i.test(address))) {
     const portNumber = Number(tcp[2] ?? '9100');
@@ -235,6 +238,17 @@ export async function printToDevice(
       reason,
     );
   }
+}
+
+/** Sends `bytes` to a parsed printer address (network, share, port or device). */
+export function printTo(
+  bytes: Uint8Array,
+  address: PrinterAddress,
+  platform: NodeJS.Platform = process.platform,
+): Promise<void> {
+  return address.kind === 'tcp'
+    ? printToNetworkPrinter(bytes, { host: address.host, port: address.port })
+    : printToDevice(bytes, address.path, platform);
 }
 
 /** ESC p 0 25 250: pulse the drawer kick-out connector pin 2 (the cash drawer on the printer). */

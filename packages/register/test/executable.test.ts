@@ -8,44 +8,17 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlUnitSimulator, type ControlUnitSimulator } from '../src/index.js';
 import { ADMIN_PASSWORD, startKassaServer, type KassaServer } from './support/kassa-server.js';
+import { buildIsStale, buildRegister, DIST_BIN } from './support/register-build.js';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
 
-const DIST_BIN = path.join(REGISTER_DIR, 'dist-bin');
 const EXECUTABLE = path.join(DIST_BIN, 'kassa');
 const BUNDLE = path.join(DIST_BIN, 'kassa-bundle');
-
-async function newestSource(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const time = entry.isDirectory() ? await newestSource(full) : (await stat(full)).mtimeMs;
-    newest = Math.max(newest, time);
-  }
-  return newest;
-}
-
-async function needsBuild(): Promise<boolean> {
-  if (
-    !existsSync(EXECUTABLE) ||
-    !existsSync(path.join(BUNDLE, 'kassa.cjs')) ||
-    !existsSync(path.join(BUNDLE, 'pos-web', 'index.html'))
-  ) {
-    return true;
-  }
-  const built = (await stat(EXECUTABLE)).mtimeMs;
-  const sources = Math.max(
-    await newestSource(path.join(REGISTER_DIR, 'src')),
-    await newestSource(path.join(REGISTER_DIR, '..', 'contracts', 'src')),
-    await newestSource(path.join(REGISTER_DIR, 'scripts')),
-  );
-  return sources > built;
-}
 
 /** A clean environment: nothing from the repository or the test runner leaks in. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -67,16 +40,12 @@ const version = (
 ).version;
 
 beforeAll(async () => {
-  if (await needsBuild()) {
-    const build = await runProcess(
-      process.execPath,
-      [path.join(REGISTER_DIR, 'scripts', 'build-register.mjs')],
-      process.env,
-      REGISTER_DIR,
-      300_000,
-    );
-    if (build.code !== 0) throw new Error(`build:register failed:\n${build.output}`);
-  }
+  const built = [
+    EXECUTABLE,
+    path.join(BUNDLE, 'kassa.cjs'),
+    path.join(BUNDLE, 'pos-web', 'index.html'),
+  ];
+  if (await buildIsStale(built)) await buildRegister();
   outside = await mkdtemp(path.join(os.tmpdir(), 'kassa-outside-'));
   // The executable alone: nothing beside it (no addon, no pos-web folder, no fonts).
   await mkdirAlone(path.join(outside, 'alone'));

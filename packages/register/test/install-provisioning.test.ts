@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tagInstaller } from '@kassa/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSignedStandInInstaller } from '@kassa/test-kit';
 import { provisioningCandidates } from '../src/program.js';
 import { kassa, newPc } from './support/register-cli.js';
 
@@ -23,52 +23,8 @@ describe('kassa install-provisioning', () => {
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'kassa-install-prov-'));
-    writeFileSync(
-      path.join(work, 't.nsi'),
-      'Unicode true\nTarget amd64-unicode\nOutFile "t.exe"\nSection\nSectionEnd\n',
-    );
-    const run = (command: string, args: string[]) =>
-      execFileSync(command, args, { cwd: work, stdio: 'ignore' });
-    run('makensis', ['-V1', 't.nsi']);
-    run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'k.pem',
-      '-out',
-      'c.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=Kassa Test',
-    ]);
-    run('openssl', [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      'k.pem',
-      '-in',
-      'c.pem',
-      '-out',
-      'c.pfx',
-      '-passout',
-      'pass:test',
-    ]);
-    run('osslsigncode', [
-      'sign',
-      '-pkcs12',
-      'c.pfx',
-      '-pass',
-      'test',
-      '-in',
-      't.exe',
-      '-out',
-      's.exe',
-    ]);
-    signed = new Uint8Array(readFileSync(path.join(work, 's.exe')));
+    const { file } = makeSignedStandInInstaller(work, { name: 's.exe' });
+    signed = new Uint8Array(readFileSync(file));
   }, 60_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -5,15 +5,19 @@
  * `osslsigncode verify`; unsigned otherwise, and then it says so (build-info.json, the
  * installer's version resource "(osignerad)", no signature). Each mode is built once.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type SigningCertificate,
+  makeSigningCertificate,
+  verifyAuthenticode,
+} from '@kassa/test-kit';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
 
 const BUILD = path.join(REGISTER_DIR, 'scripts', 'build-register.mjs');
-const PASSWORD = 'prov-lösen-1';
 
 interface BuildInfo {
   version: string;
@@ -34,18 +38,14 @@ async function build(out: string | null, env: NodeJS.ProcessEnv): Promise<void> 
   if (run.code !== 0) throw new Error(`build:register failed:\n${run.output}`);
 }
 
-function verify(file: string, caFile: string): { code: number | null; output: string } {
-  const run = spawnSync('osslsigncode', ['verify', '-CAfile', caFile, '-in', file], {
-    encoding: 'utf8',
-  });
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
-}
+const verify = verifyAuthenticode;
 
 function sha256(data: Buffer): string {
   return execFileSync('sha256sum', { input: data, encoding: 'utf8' }).split(' ')[0] ?? '';
 }
 
 let certDir: string;
+let certificate: SigningCertificate;
 let signedOut: string;
 let unsignedOut: string;
 
@@ -60,52 +60,18 @@ beforeAll(async () => {
 
   // Signed: a throwaway certificate, into a separate folder.
   certDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cert-'));
-  const key = path.join(certDir, 'key.pem');
-  const cert = path.join(certDir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=Kassa Test Signing/O=Kassa Test',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-addext',
-      'extendedKeyUsage=codeSigning',
-    ],
-    { stdio: 'ignore' },
-  );
-  execFileSync('openssl', [
-    'pkcs12',
-    '-export',
-    '-inkey',
-    key,
-    '-in',
-    cert,
-    '-out',
-    path.join(certDir, 'sign.pfx'),
-    '-passout',
-    `pass:${PASSWORD}`,
-  ]);
+  certificate = makeSigningCertificate(certDir);
   signedOut = await mkdtemp(path.join(os.tmpdir(), 'kassa-signed-'));
   await build(signedOut, {
     ...unsignedEnv,
-    KASSA_SIGN_PFX: path.join(certDir, 'sign.pfx'),
-    KASSA_SIGN_PASSWORD: PASSWORD,
+    KASSA_SIGN_PFX: certificate.pfx,
+    KASSA_SIGN_PASSWORD: certificate.password,
   });
 }, 900_000);
 
 describe('the signed Windows build', () => {
   it('signs kassa.exe and kassa-setup.exe with the given certificate', async () => {
-    const ca = path.join(certDir, 'cert.pem');
+    const ca = certificate.cert;
     for (const name of ['kassa.exe', 'kassa-setup.exe']) {
       const result = verify(path.join(signedOut, name), ca);
       expect(result.code, `${name}: ${result.output}`).toBe(0);
@@ -126,6 +92,40 @@ describe('the signed Windows build', () => {
   });
 });
 
+/** The string table of a PE's version resource (file properties → Information). */
+async function versionStrings(file: string): Promise<Record<string, string>[]> {
+  const ResEdit = await import('resedit');
+  const exe = ResEdit.NtExecutable.from(await readFile(file), { ignoreCert: true });
+  const resources = ResEdit.NtExecutableResource.from(exe);
+  return ResEdit.Resource.VersionInfo.fromEntries(resources.entries).flatMap((info) =>
+    info.getAllLanguagesForStringValues().map((language) => info.getStringValues(language)),
+  );
+}
+
+describe('the version in clear text (file properties)', () => {
+  it('kassa.exe and kassa-setup.exe name Kassa and its version, not Node.js', async () => {
+    const pkg = JSON.parse(await readFile(path.join(REGISTER_DIR, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const out of [signedOut, unsignedOut]) {
+      const [exe] = await versionStrings(path.join(out, 'kassa.exe'));
+      expect(exe).toMatchObject({
+        ProductName: 'Kassa',
+        CompanyName: 'Kassa',
+        FileDescription: 'Kassa – kassaprogrammet',
+        FileVersion: pkg.version,
+        ProductVersion: pkg.version,
+        OriginalFilename: 'kassa.exe',
+      });
+      expect(Object.values(exe ?? {}).join(' ')).not.toContain('JavaScript Runtime');
+      const [setup] = await versionStrings(path.join(out, 'kassa-setup.exe'));
+      expect(setup).toMatchObject({ ProductName: 'Kassa', ProductVersion: pkg.version });
+    }
+    // The signed kassa.exe still verifies: the resource was written before signing.
+    expect(verify(path.join(signedOut, 'kassa.exe'), certificate.cert).code).toBe(0);
+  });
+});
+
 describe('the unsigned Windows build', () => {
   it('names itself unsigned and carries no signature', async () => {
     const info = JSON.parse(
@@ -135,7 +135,7 @@ describe('the unsigned Windows build', () => {
     expect(Object.keys(info.files).sort()).toEqual(['kassa', 'kassa-setup.exe', 'kassa.exe']);
     const setup = await readFile(path.join(unsignedOut, 'kassa-setup.exe'));
     expect(setup.includes(Buffer.from('(osignerad)', 'utf16le'))).toBe(true);
-    const ca = path.join(certDir, 'cert.pem');
+    const ca = certificate.cert;
     for (const name of ['kassa.exe', 'kassa-setup.exe']) {
       const result = verify(path.join(unsignedOut, name), ca);
       expect(result.code, `${name} must not verify: ${result.output}`).not.toBe(0);

@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,12 +24,17 @@ import { readInstallerTag, tagInstaller } from '@kassa/contracts';
 import { decodeEscPos, escPosText, findFreePort } from '@kassa/test-kit';
 import { startControlUnitSimulator, type ControlUnitSimulator } from '../src/index.js';
 import { startKassaServer, type KassaServer } from './support/kassa-server.js';
+import {
+  buildIsStale,
+  buildRegister,
+  DIST_BIN as BUILT_DIST_BIN,
+} from './support/register-build.js';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
 import { readJournalFile } from './support/selling.js';
 import { newWinePc, type WinePc, type WineProcess } from './support/wine.js';
 
 // KASSA_REGISTER_DIST: another build's output folder (e.g. a signed build made elsewhere).
-const DIST_BIN = process.env.KASSA_REGISTER_DIST ?? path.join(REGISTER_DIR, 'dist-bin');
+const DIST_BIN = process.env.KASSA_REGISTER_DIST ?? BUILT_DIST_BIN;
 const SETUP = path.join(DIST_BIN, 'kassa-setup.exe');
 const INSTALL_DIR = 'C:\\Program Files\\Kassa';
 const KASSA_EXE = `${INSTALL_DIR}\\kassa.exe`;
@@ -38,35 +43,9 @@ const PRINTER = `${DATA_DIR}\\kvittoskrivare.bin`;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function newestSource(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const time = entry.isDirectory() ? await newestSource(full) : (await stat(full)).mtimeMs;
-    newest = Math.max(newest, time);
-  }
-  return newest;
-}
-
 async function ensureBuilt(): Promise<void> {
-  if (existsSync(SETUP)) {
-    if (process.env.KASSA_REGISTER_DIST) return;
-    const built = (await stat(SETUP)).mtimeMs;
-    const sources = Math.max(
-      await newestSource(path.join(REGISTER_DIR, 'src')),
-      await newestSource(path.join(REGISTER_DIR, 'installer')),
-      await newestSource(path.join(REGISTER_DIR, '..', 'contracts', 'src')),
-    );
-    if (sources <= built) return;
-  }
-  const build = await runProcess(
-    process.execPath,
-    [path.join(REGISTER_DIR, 'scripts', 'build-register.mjs')],
-    process.env,
-    REGISTER_DIR,
-    600_000,
-  );
-  if (build.code !== 0) throw new Error(`build:register failed:\n${build.output}`);
+  if (process.env.KASSA_REGISTER_DIST && existsSync(SETUP)) return;
+  if (await buildIsStale([SETUP])) await buildRegister();
 }
 
 function receiptNumbers(entries: JournalEntry[]): number[] {

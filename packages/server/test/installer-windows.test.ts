@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readInstallerTag } from '@kassa/contracts';
+import { makeSignedStandInInstaller, verifyAuthenticode } from '@kassa/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setLicence } from '../src/commands/terminals.js';
@@ -27,57 +27,14 @@ describeDb('installer download for Windows', () => {
   let placeId: string;
   let distDir: string;
   let work: string;
+  let standIn: ReturnType<typeof makeSignedStandInInstaller>;
   const clock = new FakeClock(new Date());
 
   beforeAll(async () => {
     distDir = mkdtempSync(path.join(tmpdir(), 'kassa-dist-'));
     work = mkdtempSync(path.join(tmpdir(), 'kassa-pe-'));
     // A stand-in for the real build: a trivial NSIS installer signed with a throwaway certificate.
-    writeFileSync(
-      path.join(work, 't.nsi'),
-      'Unicode true\nTarget amd64-unicode\nOutFile "t.exe"\nSection\nSectionEnd\n',
-    );
-    execFileSync('makensis', ['-V1', 't.nsi'], { cwd: work });
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'k.pem',
-        '-out',
-        'c.pem',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=Kassa Test',
-      ],
-      { cwd: work, stdio: 'ignore' },
-    );
-    execFileSync(
-      'openssl',
-      [
-        'pkcs12',
-        '-export',
-        '-inkey',
-        'k.pem',
-        '-in',
-        'c.pem',
-        '-out',
-        'c.pfx',
-        '-passout',
-        'pass:test',
-      ],
-      { cwd: work },
-    );
-    execFileSync(
-      'osslsigncode',
-      ['sign', '-pkcs12', 'c.pfx', '-pass', 'test', '-in', 't.exe', '-out', 's.exe'],
-      { cwd: work, stdio: 'ignore' },
-    );
+    standIn = makeSignedStandInInstaller(work, { name: 's.exe' });
     tdb = await createTestDatabase();
     app = await buildTestApp(tdb.database, { clock, registerDistDir: distDir });
     const env = await buildEnvironment(tdb.database, 'fonster', 'Fönsterkaféet AB');
@@ -112,7 +69,7 @@ describeDb('installer download for Windows', () => {
     });
     expect(notBuilt.json<{ error: { sv: string } }>().error.sv).toContain('npm run build:register');
 
-    copyFileSync(path.join(work, 's.exe'), path.join(distDir, 'kassa-setup.exe'));
+    copyFileSync(standIn.file, path.join(distDir, 'kassa-setup.exe'));
     const r = await app.inject({ method: 'POST', url, headers: as(admin) });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.microsoft.portable-executable');
@@ -120,12 +77,9 @@ describeDb('installer download for Windows', () => {
     expect(r.headers['x-kassa-installer-signed']).toBe('true');
     const downloaded = path.join(work, 'kassa-setup-W1.exe');
     writeFileSync(downloaded, r.rawPayload);
-    const verify = execFileSync(
-      'osslsigncode',
-      ['verify', '-CAfile', path.join(work, 'c.pem'), '-in', downloaded],
-      { encoding: 'utf8' },
-    );
-    expect(verify).toMatch(/Succeeded/);
+    const verify = verifyAuthenticode(downloaded, standIn.certificate.cert);
+    expect(verify.code, verify.output).toBe(0);
+    expect(verify.output).toMatch(/Succeeded/);
     const tag = readInstallerTag(new Uint8Array(r.rawPayload));
     expect(tag).toMatchObject({
       registerId: 'W1',

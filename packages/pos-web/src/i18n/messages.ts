@@ -418,14 +418,14 @@ export const sv = {
   'settings.serialPlaceholder': '/dev/ttyUSB0 eller COM3',
   'settings.printer': 'Kvittoskrivare',
   'settings.printerHelp':
-    'Kvittoskrivare: nätverksskrivare tcp://192.168.1.50:9100 eller enhet /dev/usb/lp0',
+    'Kvittoskrivare: nätverksskrivare 192.168.1.50 port 9100, eller en delad Windows-skrivare (\\\\DATORN\\Kvittoskrivare), en port (LPT1, COM3) eller en enhet (/dev/usb/lp0)',
   'settings.printerNone': 'Ingen',
   'settings.printerNetwork': 'Nätverk',
   'settings.printerDevice': 'Enhet',
   'settings.printerNoneNote':
     'Utan kvittoskrivare blir kvittona elektroniska: visa dem på skärmen eller skicka PDF.',
   'settings.printerKind': 'Typ av kvittoskrivare',
-  'settings.device': 'Enhet eller fil',
+  'settings.device': 'Delad skrivare, port eller enhet',
   'settings.swish': 'Swish-nummer',
   'settings.swishHelp':
     'Swish-nummer för företaget, 10 siffror. Lämna tomt om kassan inte tar emot Swish.',
@@ -868,14 +868,14 @@ export const en: Messages = {
   'settings.serialPlaceholder': '/dev/ttyUSB0 or COM3',
   'settings.printer': 'Receipt printer',
   'settings.printerHelp':
-    'Receipt printer: network printer tcp://192.168.1.50:9100 or device /dev/usb/lp0',
+    'Receipt printer: network printer 192.168.1.50 port 9100, or a Windows printer share (\\\\PC\\ReceiptPrinter), a port (LPT1, COM3) or a device (/dev/usb/lp0)',
   'settings.printerNone': 'None',
   'settings.printerNetwork': 'Network',
   'settings.printerDevice': 'Device',
   'settings.printerNoneNote':
     'Without a receipt printer receipts are electronic: show them on screen or send the PDF.',
   'settings.printerKind': 'Kind of receipt printer',
-  'settings.device': 'Device or file',
+  'settings.device': 'Printer share, port or device',
   'settings.swish': 'Swish number',
   'settings.swishHelp':
     "The company's Swish number, 10 digits. Leave it empty if the register does not take Swish.",

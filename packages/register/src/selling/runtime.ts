@@ -24,7 +24,7 @@ import { FILES } from '../data-folder.js';
 import { failure } from '../failure.js';
 import type { Installation } from '../installation.js';
 import { PROGRAM_VERSION } from '../program.js';
-import { DRAWER_KICK, PrinterError, printToDevice, printToNetworkPrinter } from '../printers.js';
+import { DRAWER_KICK, PrinterError, parsePrinterAddress, printTo } from '../printers.js';
 import type { RegisterState } from '../state.js';
 import { priceChanges, readCatalogue, toLocalProducts, writeCatalogue } from './catalogue.js';
 import {
@@ -45,6 +45,8 @@ export interface SellingRuntimeOptions {
   /** The last known server state (company, address); read again on every call. */
   readonly state: () => RegisterState | null;
   readonly clock?: () => number;
+  /** The operating system printer addresses are judged for (Windows shares and ports). */
+  readonly platform?: NodeJS.Platform;
 }
 
 /** Renders day reports (@kassa/documents). */
@@ -62,6 +64,7 @@ export class SellingRuntime {
   private unit: { driver: CcspControlUnitDriver; simulator: ControlUnitSimulator | null } | null =
     null;
   private unitFor: string | null = null;
+  private readonly platform: NodeJS.Platform;
 
   private constructor(
     private readonly options: SellingRuntimeOptions,
@@ -72,6 +75,7 @@ export class SellingRuntime {
     this.settingsNow = settings;
     this.catalogueNow = catalogue;
     this.cursorNow = cursor;
+    this.platform = options.platform ?? process.platform;
     const store = openJournalStore(path.join(options.folder, FILES.journal));
     this.engine = new SellingEngine({
       store,
@@ -215,6 +219,25 @@ export class SellingRuntime {
       }
       opened.value.close();
     }
+    if (next.printer !== 'none' && next.printer !== this.settingsNow.printer) {
+      const printer = parsePrinterAddress(next.printer);
+      if (!printer.ok) {
+        return {
+          ok: false,
+          failure: {
+            ...failure('printer-invalid-address', { address: next.printer }),
+            status: 400,
+          },
+        };
+      }
+      const windowsOnly = printer.value.kind === 'share' || printer.value.kind === 'port';
+      if (windowsOnly && this.platform !== 'win32') {
+        return {
+          ok: false,
+          failure: { ...failure('printer-windows-only', { address: next.printer }), status: 400 },
+        };
+      }
+    }
     const changes = settingChanges(this.settingsNow, next);
     if (changes.length > 0) {
       await this.engine.record(
@@ -238,23 +261,22 @@ export class SellingRuntime {
   async printBytes(bytes: Uint8Array): Promise<PrintOutcome> {
     const target = this.settingsNow.printer;
     if (target === 'none') return { status: 'no-printer' };
+    const address = parsePrinterAddress(target);
+    if (!address.ok) {
+      // settings.json edited by hand: say what to fix instead of printing nowhere.
+      const { sv, en } = failure('printer-invalid-address', { address: target });
+      return { status: 'failed', code: 'printer-invalid-address', sv, en };
+    }
     try {
-      if (target.startsWith('tcp://')) {
-        const url = new URL(target);
-        await printToNetworkPrinter(bytes, {
-          host: url.hostname,
-          port: url.port === '' ? 9100 : Number(url.port),
-        });
-      } else {
-        await printToDevice(bytes, target);
-      }
+      await printTo(bytes, address.value, this.platform);
       return { status: 'printed' };
     } catch (error) {
       if (error instanceof PrinterError) {
-        return { status: 'failed', sv: error.message, en: error.en };
+        return { status: 'failed', code: error.code, sv: error.message, en: error.en };
       }
       return {
         status: 'failed',
+        code: 'printer-write-failed',
         sv: `Utskriften misslyckades: ${String(error)}`,
         en: `Printing failed: ${String(error)}`,
       };

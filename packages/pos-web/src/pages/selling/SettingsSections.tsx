@@ -131,7 +131,7 @@ export function PrinterSection({ form, errors, onChange }: SectionProps) {
       {kind === 'device' && (
         <TextInput
           label={t('settings.device')}
-          placeholder="/dev/usb/lp0"
+          placeholder={'\\\\DATORN\\Kvittoskrivare'}
           value={form.printerDevice}
           maxLength={400}
           spellCheck={false}
