@@ -15,7 +15,7 @@
 import { type BusinessDay, businessDayOf } from '../business-day.js';
 import { type Ore, add, negate, ore, subtract } from '../money.js';
 import { type Failure, type Result, fail, ok } from '../result.js';
-import { VAT_RATES, type VatSplitRow, splitVatByRate } from '../vat.js';
+import { VAT_RATES, type VatSplitRow } from '../vat.js';
 import type { JournalEntry } from './journal.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './sale.js';
 
@@ -55,7 +55,11 @@ export interface DayFigures {
   readonly salesTotal: Ore;
   /** g: sales per main group, for lines that have one; sorted by group. */
   readonly salesByGroup: readonly { readonly group: string; readonly amount: Ore }[];
-  /** h: VAT per rate on sales net of returns. */
+  /**
+   * h: VAT per rate on sales net of returns: per rate, the sum of the VAT rows printed on the
+   * day's sale and return receipts (7 kap 1 § i–j), never VAT recomputed on the day's gross, so
+   * the Z, its SIE voucher and the receipts reconcile to the öre (docs/domain/vat-and-rounding.md).
+   */
   readonly vatPerRate: readonly VatSplitRow[];
   /** i: växelkassa registered. */
   readonly cashFloat: Ore;
@@ -112,7 +116,9 @@ export interface ZReport extends DayFigures, ReportIdentity, CashCount {
 interface DayAccumulator {
   salesTotal: Ore;
   salesByGroup: Record<string, Ore>;
+  /** The receipts' own VAT rows, summed per rate. */
   grossByRate: Record<string, Ore>;
+  vatByRate: Record<string, Ore>;
   cashFloat: Ore;
   goodsSold: number;
   servicesSold: number;
@@ -288,6 +294,7 @@ function emptyDay(): DayAccumulator {
     salesTotal: ore(0),
     salesByGroup: {},
     grossByRate: {},
+    vatByRate: {},
     cashFloat: ore(0),
     goodsSold: 0,
     servicesSold: 0,
@@ -314,6 +321,7 @@ function cloneDay(day: Readonly<DayAccumulator>): DayAccumulator {
     ...day,
     salesByGroup: { ...day.salesByGroup },
     grossByRate: { ...day.grossByRate },
+    vatByRate: { ...day.vatByRate },
     paymentSales: { ...day.paymentSales },
     paymentReturns: { ...day.paymentReturns },
     parked: { ...day.parked },
@@ -328,6 +336,14 @@ function addTo(record: Record<string, Ore>, key: string, amount: Ore): void {
   record[key] = add(record[key] ?? ore(0), amount);
 }
 
+/** Adds a sale or return receipt's VAT rows (negative on a return) to the day, per rate. */
+function addVatRows(day: DayAccumulator, rows: readonly VatSplitRow[]): void {
+  for (const row of rows) {
+    addTo(day.grossByRate, String(row.rate), row.gross);
+    addTo(day.vatByRate, String(row.rate), row.vat);
+  }
+}
+
 // Mutates the accumulator `day`, which foldDayReport owns (a fresh clone per fold).
 function addEntry(day: DayAccumulator, entry: JournalEntry): void {
   switch (entry.kind) {
@@ -337,8 +353,8 @@ function addEntry(day: DayAccumulator, entry: JournalEntry): void {
       day.receiptCount += 1;
       day.discounts = add(day.discounts, receipt.discountTotal);
       day.rounding = add(day.rounding, receipt.rounding);
+      addVatRows(day, receipt.vat);
       for (const line of receipt.lines) {
-        addTo(day.grossByRate, String(line.vatRate), line.amount);
         if (line.group !== undefined) {
           addTo(day.salesByGroup, line.group, line.amount);
         }
@@ -358,9 +374,7 @@ function addEntry(day: DayAccumulator, entry: JournalEntry): void {
       const { receipt } = entry.data;
       day.returns = count(day.returns, negate(receipt.total));
       day.rounding = add(day.rounding, receipt.rounding);
-      for (const line of receipt.lines) {
-        addTo(day.grossByRate, String(line.vatRate), line.amount);
-      }
+      addVatRows(day, receipt.vat);
       for (const payment of receipt.payments) {
         addTo(day.paymentReturns, payment.method, negate(payment.amount));
       }
@@ -423,9 +437,11 @@ function figuresOf(state: DayReportState): DayFigures {
   const parked = Object.keys(day.parked)
     .sort()
     .map((id) => day.parked[id] ?? ore(0));
-  const vatLines = VAT_RATES.flatMap((rate) => {
+  // A rate is on the report when a receipt of the day has it, even if it nets to zero.
+  const vatPerRate = VAT_RATES.flatMap((rate): VatSplitRow[] => {
     const gross = day.grossByRate[String(rate)];
-    return gross === undefined ? [] : [{ gross, rate }];
+    const vat = day.vatByRate[String(rate)] ?? ore(0);
+    return gross === undefined ? [] : [{ rate, gross, vat, net: subtract(gross, vat) }];
   });
   return {
     businessDay: state.businessDay,
@@ -433,7 +449,7 @@ function figuresOf(state: DayReportState): DayFigures {
     salesByGroup: Object.keys(day.salesByGroup)
       .sort()
       .map((group) => ({ group, amount: day.salesByGroup[group] ?? ore(0) })),
-    vatPerRate: splitVatByRate(vatLines),
+    vatPerRate,
     cashFloat: day.cashFloat,
     goodsSold: day.goodsSold,
     servicesSold: day.servicesSold,
