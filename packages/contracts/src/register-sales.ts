@@ -479,6 +479,14 @@ export const SALES_ERROR_MESSAGES = {
     sv: 'Journalminnet ({file}) är skadat: {detail}. Kassan kan inte sälja. Rör inte filen – kontakta supporten omedelbart; journalminnet ska sparas i sju år.',
     en: 'The journal ({file}) is damaged: {detail}. The register cannot sell. Do not touch the file – contact support at once; the journal must be kept for seven years.',
   },
+  'clock-behind-journal': {
+    sv: 'Datorns klocka ({clock}) går före kassans senaste händelse ({lastEntry}). Kassan säljer inte förrän klockan är rätt – ett kvitto får inte dateras före det förra. Ställ in datum och tid i Windows (Inställningar → Tid och språk → Ställ in tiden automatiskt) och försök igen.',
+    en: "The PC's clock ({clock}) is behind the register's last event ({lastEntry}). The register does not sell until the clock is right – a receipt may not be dated before the previous one. Set the date and time (Settings → Time & language → Set time automatically) and try again.",
+  },
+  'clock-differs-from-server': {
+    sv: 'Datorns klocka går {minutes} minuter {direction} serverns. Kassan säljer inte förrän klockan är rätt – kvittot ska visa rätt datum och tid. Ställ in datum, tid och tidszon (Stockholm) i Windows och slå på "Ställ in tiden automatiskt".',
+    en: 'The PC\'s clock is {minutes} minutes off the server\'s. The register does not sell until the clock is right – the receipt must show the right date and time. Set the date, time and time zone (Stockholm) and turn on "Set time automatically".',
+  },
   'printer-invalid-address': {
     sv: 'Skrivaradressen "{address}" känns inte igen. Ange en nätverksskrivare (192.168.1.50:9100 eller tcp://192.168.1.50), en delad Windows-skrivare (\\\\DATORN\\Kvittoskrivare), en port (LPT1, COM3) eller none.',
     en: 'The printer address "{address}" is not recognised. Give a network printer (192.168.1.50:9100 or tcp://192.168.1.50), a Windows printer share (\\\\PC\\ReceiptPrinter), a port (LPT1, COM3) or none.',

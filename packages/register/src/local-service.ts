@@ -60,6 +60,11 @@ export interface LocalServiceOptions {
   logger?: boolean;
   /** The clock of the selling engine (tests); Date.now by default. */
   clock?: () => number;
+  /**
+   * A clock that only moves forward, to see the wall clock jump while running; performance.now
+   * by default when `clock` is not injected (tests with a hand-moved clock give their own).
+   */
+  monotonic?: () => number;
   /** Probe a control unit that is down this often (default 15 s); 0: never (tests). */
   controlUnitProbeMs?: number;
   /** The journal uploader's timing (tests); see sync/uploader.ts for the defaults. */
@@ -195,6 +200,11 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         installation: current,
         state: () => state,
         ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.monotonic
+          ? { monotonic: options.monotonic }
+          : options.clock
+            ? {}
+            : { monotonic: () => performance.now() }),
       });
       runtimeFor = bindingId;
       await runtime.recordStart();
@@ -289,6 +299,12 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     timer.unref();
   }
 
+  /** A clock that stops selling (engine.checkClock), as the status's problem. */
+  function clockProblemOf(open: SellingRuntime | null): LocalStatus['problem'] {
+    const clock = open?.engine.clockProblem() ?? null;
+    return clock === null ? null : { code: clock.code, sv: clock.sv, en: clock.en };
+  }
+
   function status(): LocalStatus {
     if (!installation) {
       return {
@@ -324,6 +340,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       signedIn,
       problem:
         state?.problem ??
+        clockProblemOf(runtime) ??
         (restorePending && runtimeProblem !== null
           ? { code: runtimeProblem.code, sv: runtimeProblem.sv, en: runtimeProblem.en }
           : null),

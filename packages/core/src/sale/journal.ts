@@ -85,6 +85,27 @@ export type JournalEvent =
       readonly kind: 'control-unit-fault';
       readonly data: { readonly code: string; readonly message: string };
     }
+  /**
+   * The PC's clock stopped selling: behind the last entry, or too far from the server's clock.
+   * `clock` is what the PC said, `reference` the time it was judged against; the entry itself is
+   * dated in journal order. docs/domain/receipts-journal-reports.md.
+   */
+  | {
+      readonly kind: 'clock-fault';
+      readonly data: {
+        readonly reason: 'behind-journal' | 'differs-from-server';
+        readonly clock: string;
+        readonly reference: string;
+        readonly differenceMs: number;
+      };
+    }
+  /** The clock is sane again: selling goes on. */
+  | { readonly kind: 'clock-restored'; readonly data: { readonly clock: string } }
+  /** The wall clock jumped while the register ran (`jumpMs` from where it should have been). */
+  | {
+      readonly kind: 'clock-jumped';
+      readonly data: { readonly from: string; readonly to: string; readonly jumpMs: number };
+    }
   /** The control unit answered again after a fault. */
   | { readonly kind: 'control-unit-restored'; readonly data: { readonly serialNumber: string } }
   /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */

@@ -97,6 +97,30 @@ export type SkvfsExportFailure =
       { seq: number | null; element: string; value: string; reason: string }
     >;
 
+/**
+ * A value in the journal that the schema cannot hold as it is, exported anyway: SKVFS 2021:16
+ * wants the journal's content exported, and a journal an export cannot be made of would hide it
+ * (docs/protocols/skvfs-2021-16-export.md, "Avvikelser"). `written` is what the file holds in its
+ * place; an XML comment beside the element says the same in the file itself.
+ */
+export interface SkvfsExportProblem {
+  /** The journal entry (null: the export's head). */
+  readonly seq: number | null;
+  readonly element: string;
+  /** The value as journaled. */
+  readonly value: string;
+  /** What is wrong with it (Swedish / English). */
+  readonly reason: string;
+  /** What the file holds instead. */
+  readonly written: string;
+}
+
+/** The XML of an export and the values it could not write as journaled. */
+export interface SkvfsExport {
+  readonly xml: string;
+  readonly problems: readonly SkvfsExportProblem[];
+}
+
 class Refusal extends Error {
   constructor(readonly failure: SkvfsExportFailure) {
     super(failure.code);
@@ -112,10 +136,24 @@ function refuse(seq: number | null, element: string, value: string, reason: stri
 
 type XmlNode =
   | { readonly name: string; readonly text: string }
-  | { readonly name: string; readonly children: readonly XmlNode[] };
+  | { readonly name: string; readonly children: readonly XmlNode[] }
+  | { readonly comment: string };
 
-function el(name: string, children: readonly (XmlNode | null | undefined | false)[]): XmlNode {
-  return { name, children: children.filter((c): c is XmlNode => Boolean(c)) };
+function el(
+  name: string,
+  children: readonly (XmlNode | readonly XmlNode[] | null | undefined | false)[],
+): XmlNode {
+  return {
+    name,
+    children: children.flatMap((c): XmlNode[] =>
+      Array.isArray(c) ? [...(c as readonly XmlNode[])] : c ? [c as XmlNode] : [],
+    ),
+  };
+}
+
+/** Text of an XML comment: "--" cannot occur in one, nor a "-" at its end. */
+function commentText(text: string): string {
+  return escapeXmlText(text).replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
 }
 
 function leaf(name: string, text: string): XmlNode {
@@ -139,6 +177,10 @@ export function escapeXmlText(text: string): string {
 
 function serialize(node: XmlNode, depth: number, out: string[]): void {
   const indent = '  '.repeat(depth);
+  if ('comment' in node) {
+    out.push(`${indent}<!-- ${commentText(node.comment)} -->`);
+    return;
+  }
   const name = `utreko:${node.name}`;
   if ('text' in node) {
     out.push(`${indent}<${name}>${escapeXmlText(node.text)}</${name}>`);
@@ -956,6 +998,25 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
           `OK: kontrollenheten ${entry.data.serialNumber} svarar igen`,
         ),
       );
+    case 'clock-fault': {
+      const d = entry.data;
+      const why = d.reason === 'behind-journal' ? 'före senaste händelse' : 'fel mot serverns';
+      return ovrigRapport(
+        seq,
+        'Klockfel, försäljning stoppad',
+        `klocka=${d.clock}; ${why}=${d.reference}; skillnad=${Math.round(d.differenceMs / 1000)} s`,
+      );
+    }
+    case 'clock-restored':
+      return ovrigRapport(seq, 'Klockan rätt igen', `klocka=${entry.data.clock}`);
+    case 'clock-jumped': {
+      const d = entry.data;
+      return ovrigRapport(
+        seq,
+        'Klockan hoppade',
+        `från=${d.from}; till=${d.to}; hopp=${Math.round(d.jumpMs / 1000)} s`,
+      );
+    }
     case 'training-switched':
       return leaf(entry.data.training ? 'StallaOmTillOvningslage' : 'StallaOmTillNormallage', 'JA');
     case 'register-started':

@@ -67,6 +67,7 @@ import type {
 } from '@kassa/contracts';
 import { SIMULATED_SERIAL_PREFIX } from '@kassa/documents';
 import { failure, type Failure } from '../failure.js';
+import { formatSwedishDateTime } from '../terminal-choice.js';
 import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
 
 /** Who is acting: the signed-in cashier. */
@@ -98,7 +99,23 @@ export interface SellingEngineOptions {
   readonly catalogue: () => readonly LocalProduct[];
   readonly controlUnit: () => EngineControlUnit;
   readonly settings: () => RegisterSettings;
+  /**
+   * A clock that only moves forward (performance.now in production): with it, a jump of the
+   * wall clock while the register runs is seen and journaled. Absent: no jump detection.
+   */
+  readonly monotonic?: () => number;
+  /** The server's clock minus this PC's, as last measured by the sync (null: not known). */
+  readonly serverClockOffsetMs?: () => number | null;
 }
+
+/** A wall clock behind the journal by at most this much is read as the journal's time (NTP steps). */
+export const CLOCK_BACK_TOLERANCE_MS = 60_000;
+/** The PC's clock may differ this much from the server's (the device-signature window, doctor). */
+export const CLOCK_SERVER_LIMIT_MS = 5 * 60_000;
+/** A wall-clock jump of this size while running is journaled (clock-jumped). */
+export const CLOCK_JUMP_MS = 5 * 60_000;
+
+type ClockTrouble = 'behind-journal' | 'differs-from-server';
 
 /** An engine step's answer: a value, or a failure with its HTTP status. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -232,8 +249,29 @@ export class SellingEngine {
     return this.options.store;
   }
 
+  /** The time of the last journal entry, cached per head. */
+  private lastAtCache: { seq: number; epochMs: number } | null = null;
+  /** The clock problem journaled last (null: the clock is sane). */
+  private clockTrouble: { kind: ClockTrouble; failure: Failure } | null = null;
+  private lastReading: { wall: number; mono: number } | null = null;
+
+  private lastEntryAt(): number | null {
+    const head = this.store.head();
+    if (head === null) return null;
+    if (this.lastAtCache?.seq !== head.seq) {
+      const [last] = this.store.entries({ afterSeq: head.seq - 1, limit: 1 });
+      this.lastAtCache = { seq: head.seq, epochMs: last ? Date.parse(last.at) : 0 };
+    }
+    return this.lastAtCache.epochMs;
+  }
+
+  /**
+   * The time entries are dated with: the wall clock, but never before the last journal entry
+   * (receipts are dated in journal order, so no sale can fall on a day already closed by a Z).
+   * A clock further behind than CLOCK_BACK_TOLERANCE_MS stops selling (checkClock).
+   */
   private now(): { epochMs: number; iso: string; day: BusinessDay } {
-    const epochMs = this.options.clock();
+    const epochMs = Math.max(this.options.clock(), this.lastEntryAt() ?? 0);
     return {
       epochMs,
       iso: new Date(epochMs).toISOString(),
@@ -243,6 +281,104 @@ export class SellingEngine {
 
   businessDay(): BusinessDay {
     return this.now().day;
+  }
+
+  /** The clock problem that stops selling now, if any (for the status). */
+  clockProblem(): Failure | null {
+    return this.clockTrouble?.failure ?? null;
+  }
+
+  /**
+   * Checks the PC's clock before a step that journals (SKVFS 2014:9: receipts carry the date and
+   * time of the sale; the journal is in time order). Refuses while the clock is behind the last
+   * entry or more than 5 minutes from the server's; journals the fault once and its end; journals
+   * a jump of the wall clock while running. docs/domain/receipts-journal-reports.md.
+   */
+  private checkClock(by: string | undefined): EngineResult<void> {
+    const wall = this.options.clock();
+    const mono = this.options.monotonic?.();
+    const lastAt = this.lastEntryAt();
+    const events: JournalEvent[] = [];
+    if (mono !== undefined && this.lastReading !== null) {
+      const expected = this.lastReading.wall + (mono - this.lastReading.mono);
+      const jumpMs = Math.round(wall - expected);
+      if (Math.abs(jumpMs) >= CLOCK_JUMP_MS) {
+        events.push({
+          kind: 'clock-jumped',
+          data: {
+            from: new Date(expected).toISOString(),
+            to: new Date(wall).toISOString(),
+            jumpMs,
+          },
+        });
+      }
+    }
+    if (mono !== undefined) this.lastReading = { wall, mono };
+    const offset = this.options.serverClockOffsetMs?.() ?? null;
+    let trouble: {
+      kind: ClockTrouble;
+      failure: Failure;
+      differenceMs: number;
+      reference: string;
+    } | null = null;
+    if (lastAt !== null && lastAt - wall > CLOCK_BACK_TOLERANCE_MS) {
+      const details = {
+        clock: formatSwedishDateTime(new Date(wall).toISOString()),
+        lastEntry: formatSwedishDateTime(new Date(lastAt).toISOString()),
+      };
+      trouble = {
+        kind: 'behind-journal',
+        failure: { ...failure('clock-behind-journal', details), status: 409 },
+        differenceMs: Math.round(wall - lastAt),
+        reference: new Date(lastAt).toISOString(),
+      };
+    } else if (offset !== null && Math.abs(offset) >= CLOCK_SERVER_LIMIT_MS) {
+      const minutes = Math.round(Math.abs(offset) / 60_000);
+      trouble = {
+        kind: 'differs-from-server',
+        failure: {
+          ...failure('clock-differs-from-server', {
+            minutes,
+            direction: offset > 0 ? 'efter' : 'före',
+          }),
+          status: 409,
+        },
+        differenceMs: Math.round(-offset),
+        reference: new Date(wall + offset).toISOString(),
+      };
+    }
+    if (trouble !== null && this.clockTrouble?.kind !== trouble.kind) {
+      events.push({
+        kind: 'clock-fault',
+        data: {
+          reason: trouble.kind,
+          clock: new Date(wall).toISOString(),
+          reference: trouble.reference,
+          differenceMs: trouble.differenceMs,
+        },
+      });
+    } else if (trouble === null && this.clockTrouble !== null) {
+      events.push({ kind: 'clock-restored', data: { clock: new Date(wall).toISOString() } });
+    }
+    if (events.length > 0) {
+      this.store.append(
+        events.map((event) => ({ event, by })),
+        this.now().iso,
+      );
+    }
+    this.clockTrouble = trouble === null ? null : { kind: trouble.kind, failure: trouble.failure };
+    return trouble === null ? good(undefined) : { ok: false, failure: trouble.failure };
+  }
+
+  /** One selling step: in order with the others, and only while the clock is sane. */
+  private step<T>(
+    task: () => Promise<EngineResult<T>> | EngineResult<T>,
+    by?: string,
+  ): Promise<EngineResult<T>> {
+    return this.serial.run(() => {
+      const clock = this.checkClock(by);
+      return clock.ok ? task() : clock;
+    });
   }
 
   training(): boolean {
@@ -370,7 +506,7 @@ export class SellingEngine {
   // ---- Building the sale ----
 
   addLine(actor: Actor, body: AddLineBody): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const products = this.options.catalogue();
       const product =
         'barcode' in body
@@ -438,7 +574,7 @@ export class SellingEngine {
     lineId: string,
     change: { quantity?: number | undefined; discount?: DiscountInput | null | undefined },
   ): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const working = this.working();
       const current = working.lines.find((l) => l.input.lineId === lineId);
       if (current === undefined) return bad('line-not-found', 404, { lineId });
@@ -502,7 +638,7 @@ export class SellingEngine {
   }
 
   removeLine(actor: Actor, lineId: string): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const working = this.working();
       const priced = this.price(working);
       const line = priced.ok ? priced.value.lines.find((p) => p.line.lineId === lineId) : undefined;
@@ -519,7 +655,7 @@ export class SellingEngine {
 
   /** Empties the sale: every line is journaled as removed (nothing disappears silently). */
   clearSale(actor: Actor): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const priced = this.price(this.working());
       const events = priced.ok ? priced.value.lines.map(removedEvent) : [];
       this.save(actor, events, null);
@@ -528,7 +664,7 @@ export class SellingEngine {
   }
 
   setOrderDiscount(actor: Actor, discount: DiscountInput | null): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const working = this.working();
       if (discount !== null) {
         const built = this.build({ ...working, orderDiscount: null });
@@ -550,7 +686,7 @@ export class SellingEngine {
     actor: Actor,
     consumption: 'eat-in' | 'take-away',
   ): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const working = this.working();
       const next: WorkingSale = { ...working, consumption };
       if (working.lines.length === 0) {
@@ -564,7 +700,7 @@ export class SellingEngine {
   }
 
   setTraining(actor: Actor, training: boolean): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       if (actor.role === 'cashier') return bad('manager-required', 403);
       if (this.working().lines.length > 0) return bad('training-switch-during-sale', 409);
       if (this.training() !== training) {
@@ -581,7 +717,7 @@ export class SellingEngine {
   // ---- Parking ----
 
   park(actor: Actor, note: string | undefined): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const working = this.working();
       const priced = this.price(working);
       if (!priced.ok) return priced;
@@ -625,7 +761,7 @@ export class SellingEngine {
   }
 
   resume(actor: Actor, parkingId: string): Promise<EngineResult<SaleView>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       if (this.working().lines.length > 0) return bad('sale-not-empty', 409);
       const key = `${PARKED_PREFIX}${parkingId}`;
       const parked = this.store.working<StoredParkedSale>(key);
@@ -810,7 +946,7 @@ export class SellingEngine {
     tenders: readonly TenderInput[],
     delivery: 'paper' | 'electronic',
   ): Promise<EngineResult<CompletedReceipt>> {
-    return this.serial.run(async () => {
+    return this.step(async () => {
       const priced = this.price(this.working());
       if (!priced.ok) return priced;
       const training = this.training();
@@ -833,7 +969,7 @@ export class SellingEngine {
 
   /** A pro forma receipt (EJ KVITTO) of the sale; the sale stays. */
   proForma(actor: Actor): Promise<EngineResult<CompletedReceipt>> {
-    return this.serial.run(async () => {
+    return this.step(async () => {
       const priced = this.price(this.working());
       if (!priced.ok) return priced;
       const built = buildProFormaReceipt(
@@ -857,7 +993,7 @@ export class SellingEngine {
 
   /** The one copy (KOPIA) of a sale or return receipt. */
   copy(actor: Actor, receiptNumber: number): Promise<EngineResult<CompletedReceipt>> {
-    return this.serial.run(async () => {
+    return this.step(async () => {
       const original = this.receipt(receiptNumber);
       if (original === undefined) return bad('receipt-not-found', 404, { receiptNumber });
       const copies = this.store
@@ -903,7 +1039,7 @@ export class SellingEngine {
     items: readonly { lineNo: number; quantity: number }[],
     refunds: readonly TenderInput[],
   ): Promise<EngineResult<CompletedReceipt>> {
-    return this.serial.run(async () => {
+    return this.step(async () => {
       const original = this.receipt(originalReceiptNumber);
       if (original === undefined) {
         return bad('receipt-not-found', 404, { receiptNumber: originalReceiptNumber });
@@ -942,7 +1078,7 @@ export class SellingEngine {
   // ---- Drawer and cash ----
 
   private journalOnly(actor: Actor, event: JournalEvent): Promise<EngineResult<JournalEntry>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const [entry] = this.store.append([{ event, by: actor.username }], this.now().iso);
       return entry === undefined ? bad('internal-error', 500) : good(entry);
     });
@@ -994,7 +1130,7 @@ export class SellingEngine {
 
   /** An X-dagrapport of today (journaled: report printouts are running use). */
   xReport(actor: Actor): Promise<EngineResult<XReport>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       const now = this.now();
       const report = buildXReport(this.store.entries(), now.day, this.options.timeZone, {
         identity: this.reportIdentity(),
@@ -1013,7 +1149,7 @@ export class SellingEngine {
    * order), or today when none is pending. Manager or admin only.
    */
   zReport(actor: Actor, countedCash: number | undefined): Promise<EngineResult<ZReport>> {
-    return this.serial.run(() => {
+    return this.step(() => {
       if (actor.role === 'cashier') return bad('manager-required', 403);
       const now = this.now();
       const entries = this.store.entries();

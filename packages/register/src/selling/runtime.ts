@@ -45,6 +45,8 @@ export interface SellingRuntimeOptions {
   /** The last known server state (company, address); read again on every call. */
   readonly state: () => RegisterState | null;
   readonly clock?: () => number;
+  /** A clock that only moves forward (see SellingEngineOptions.monotonic). */
+  readonly monotonic?: () => number;
   /** The operating system printer addresses are judged for (Windows shares and ports). */
   readonly platform?: NodeJS.Platform;
 }
@@ -85,6 +87,8 @@ export class SellingRuntime {
       catalogue: () => this.catalogueNow.products,
       controlUnit: () => this.controlUnit(),
       settings: () => this.settingsNow,
+      ...(options.monotonic ? { monotonic: options.monotonic } : {}),
+      serverClockOffsetMs: () => options.state()?.clockOffsetMs ?? null,
     });
   }
 

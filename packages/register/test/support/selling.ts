@@ -107,7 +107,13 @@ let rigCounter = 0;
 
 /** Starts everything; the register is connected, synced and has its catalogue. */
 export async function startSellingRig(
-  options: { startAt?: string; products?: TestProduct[]; server?: KassaServer } = {},
+  options: {
+    startAt?: string;
+    products?: TestProduct[];
+    server?: KassaServer;
+    /** A forward-only clock for the engine (wall-clock jump detection); none by default. */
+    monotonic?: () => number;
+  } = {},
 ): Promise<SellingRig> {
   const server = options.server ?? (await startKassaServer());
   const ownServer = options.server === undefined;
@@ -172,6 +178,7 @@ export async function startSellingRig(
     posWebDir: null,
     provisioningCandidates: [],
     clock: clock.now,
+    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
     controlUnitProbeMs: 0,
     logger: process.env.KASSA_TEST_LOG === '1',
   });
