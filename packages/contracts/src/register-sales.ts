@@ -234,6 +234,8 @@ export const receiptListSchema = z.object({
       total: z.number().int(),
       /** Whether its one copy has been made (sale and return receipts only). */
       copied: z.boolean(),
+      /** A paper receipt that never came out of the printer: "Skriv ut kvittot" prints it once. */
+      unprinted: z.boolean(),
       /** For a sale: what is still returnable, per line number. */
       returnable: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int() })),
     }),
@@ -478,6 +480,22 @@ export const SALES_ERROR_MESSAGES = {
   'journal-damaged': {
     sv: 'Journalminnet ({file}) är skadat: {detail}. Kassan kan inte sälja. Rör inte filen – kontakta supporten omedelbart; journalminnet ska sparas i sju år.',
     en: 'The journal ({file}) is damaged: {detail}. The register cannot sell. Do not touch the file – contact support at once; the journal must be kept for seven years.',
+  },
+  'receipt-already-printed': {
+    sv: 'Kvitto {receiptNumber} är redan utskrivet. Behöver kunden ett till, skriv ut kopian (KOPIA) – en kopia får skrivas ut en gång.',
+    en: 'Receipt {receiptNumber} has already been printed. If the customer needs another, print the copy (KOPIA) – one copy may be printed.',
+  },
+  'receipt-not-paper': {
+    sv: 'Kvitto {receiptNumber} lämnades elektroniskt och skrivs inte ut. Visa det på skärmen eller som PDF.',
+    en: 'Receipt {receiptNumber} was given electronically and is not printed. Show it on screen or as PDF.',
+  },
+  'receipt-print-in-progress': {
+    sv: 'Kvitto {receiptNumber} skrivs ut just nu. Vänta tills utskriften är klar.',
+    en: 'Receipt {receiptNumber} is being printed right now. Wait until it is done.',
+  },
+  'no-printer': {
+    sv: 'Ingen kvittoskrivare är inställd. En butikschef anger den under Inställningar.',
+    en: 'No receipt printer is set. A manager sets it under Settings.',
   },
   'clock-behind-journal': {
     sv: 'Datorns klocka ({clock}) går före kassans senaste händelse ({lastEntry}). Kassan säljer inte förrän klockan är rätt – ett kvitto får inte dateras före det förra. Ställ in datum och tid i Windows (Inställningar → Tid och språk → Ställ in tiden automatiskt) och försök igen.',

@@ -29,6 +29,7 @@ import {
   type SkvfsIdentity,
   type SkvfsReferences,
   formatSkvfsAmount,
+  journalToSkvfsExport,
   journalToSkvfsXml,
   skvfsReferences,
 } from '../src/index.js';
@@ -204,6 +205,7 @@ describe('SKVFS 2021:16 export of a business day', () => {
       'control-unit-fault': 'StatuskodFranKontrollprogrammet',
       'control-unit-restored': 'StatuskodFranKontrollprogrammet',
       'clock-fault': 'OvrigRapport',
+      'receipt-printout': 'OvrigRapport',
       'clock-restored': 'OvrigRapport',
       'clock-jumped': 'OvrigRapport',
       'line-added': 'RegistreraArtikel',
@@ -595,11 +597,8 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
     const period = { from: changed.at, to: '2026-04-10T06:04:05.000Z' };
     // Without a receipt in the period the control unit comes from the identity; without one there
     // is nothing to put in Kassaregistersystemet.
-    expect(journalToSkvfsXml(exportInput({ entries: [changed], period }))).toMatchObject({
-      ok: false,
-      code: 'export-value-invalid',
-      element: 'TillverkningsnummerForKontrollenheten',
-    });
+    const unknown = journalToSkvfsExport(exportInput({ entries: [changed], period }));
+    expect(unknown).toMatchObject({ ok: false, code: 'export-reference-missing' });
     const known = { ...identity, controlUnitSerial: UNIT };
     expect(
       journalToSkvfsXml(exportInput({ entries: [changed], period, identity: known })),
@@ -609,6 +608,19 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
       seq: changed.seq,
     });
     const earlierEntries = journal.entries.filter((e) => e.seq < changed.seq);
+    // No control unit known at all: still exported, the serial a listed deviation.
+    const anonymous = value(
+      journalToSkvfsExport(exportInput({ entries: [changed], period, earlierEntries })),
+    );
+    expect(validate(writeXml(anonymous.xml)).status).toBe(0);
+    expect(anonymous.problems).toEqual([
+      expect.objectContaining({
+        seq: null,
+        element: 'TillverkningsnummerForKontrollenheten',
+        value: 'null',
+        written: `SAKNAS${' '.repeat(11)}`,
+      }),
+    ]);
     const xml = value(
       journalToSkvfsXml(
         exportInput({ entries: [changed], period, identity: known, earlierEntries }),
@@ -630,18 +642,70 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
     ).toBe(UNIT);
   });
 
-  it('refuses a control code of the wrong length instead of writing an invalid file', () => {
+  it('exports a control code and a control unit serial the schema cannot hold, XSD-valid, with the deviations listed', () => {
+    // An older register journaled what the unit answered unchecked: 10 characters of control
+    // code, a 5-character serial. The export used to be refused (export-value-invalid).
     const entries = inPeriod(journal.entries, DAY).map((e) =>
       e.kind === 'sale' && e.data.receipt.receiptNumber === 1
-        ? { ...e, data: { receipt: { ...e.data.receipt, controlCode: 'KORT' } } }
+        ? {
+            ...e,
+            data: {
+              receipt: { ...e.data.receipt, controlCode: 'KORTKOD123', controlUnitSerial: 'CC123' },
+            },
+          }
         : e,
     );
-    expect(journalToSkvfsXml(exportInput({ entries }))).toMatchObject({
-      ok: false,
-      code: 'export-value-invalid',
-      element: 'Kontrollkod',
-      value: 'KORT',
+    const sale = entries.find((e) => e.kind === 'sale' && e.data.receipt.receiptNumber === 1);
+    if (sale === undefined) throw new Error('no sale 1');
+    const result = journalToSkvfsExport(exportInput({ entries }));
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
+    const file = writeXml(result.value.xml);
+    expect(validate(file)).toMatchObject({ status: 0 });
+    // In the file's order: the unit in Kassaregistersystemet, the receipt, and the copy of it
+    // that names the original's control code.
+    expect(result.value.problems).toEqual([
+      expect.objectContaining({
+        seq: null,
+        element: 'TillverkningsnummerForKontrollenheten',
+        value: 'CC123',
+      }),
+      expect.objectContaining({
+        seq: sale.seq,
+        element: 'TillverkningsnummerForKontrollenheten',
+        value: 'CC123',
+        written: `CC123${' '.repeat(12)}`,
+      }),
+      expect.objectContaining({
+        seq: sale.seq,
+        element: 'Kontrollkod',
+        value: 'KORTKOD123',
+        written: `KORTKOD123${' '.repeat(49)}`,
+      }),
+      expect.objectContaining({
+        element: 'KontrollkodForKvittotSomKopianAvser',
+        value: 'KORTKOD123',
+      }),
+    ]);
+    const r = makeReader(file);
+    const k = 'RegistreringLISTA/Handelse{Kassakvitto}[1]/Kassakvitto';
+    // (The reader trims; the file holds the padded 59 and 17 characters.)
+    expect(r.text(`${k}/Kontrollkod`)).toBe('KORTKOD123');
+    expect(r.text(`${k}/TillverkningsnummerForKontrollenheten`)).toBe('CC123');
+    expect(result.value.xml).toContain(`<utreko:Kontrollkod>KORTKOD123${' '.repeat(49)}<`);
+    expect(result.value.xml).toContain(
+      `<utreko:TillverkningsnummerForKontrollenheten>CC123${' '.repeat(12)}<`,
+    );
+    // The file says so itself, beside the element.
+    expect(result.value.xml).toContain(
+      `<!-- AVVIKELSE (händelse ${sale.seq}): Kontrollkod i journalen är "KORTKOD123"`,
+    );
+    // journalToSkvfsXml gives the same file.
+    expect(journalToSkvfsXml(exportInput({ entries }))).toEqual({
+      ok: true,
+      value: result.value.xml,
     });
+    // A valid journal has no deviations.
+    expect(value(journalToSkvfsExport(exportInput())).problems).toEqual([]);
   });
 
   it('cuts long texts to 72 characters, replaces characters XML cannot hold, and still validates', () => {

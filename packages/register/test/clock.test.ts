@@ -42,8 +42,10 @@ function pass(ms: number): void {
 }
 
 async function sellCoffee(): Promise<{ status: number; body: ReceiptResult & ErrorBody }> {
-  const line = await rig.call('POST', '/local/sale/lines', { articleNumber: 'KAFFE' });
-  if (line.status !== 200) return line as { status: number; body: ReceiptResult & ErrorBody };
+  const line = await rig.call<ReceiptResult & ErrorBody>('POST', '/local/sale/lines', {
+    articleNumber: 'KAFFE',
+  });
+  if (line.status !== 200) return line;
   return rig.call<ReceiptResult & ErrorBody>('POST', '/local/sale/pay', {
     tenders: [{ method: 'card', amount: 3500 }],
   });

@@ -10,7 +10,7 @@ import { type AddressInfo, type Server, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceiptResult, RegisterSettings } from '@kassa/contracts';
 import { decodeEscPos, escPosText } from '@kassa/test-kit';
-import { startSellingRig, type SellingRig } from './support/selling.js';
+import { readJournal, startSellingRig, type SellingRig } from './support/selling.js';
 
 let rig: SellingRig;
 let printer: Server;
@@ -93,5 +93,78 @@ describe('the printer setting', () => {
     expect(unprinted.body.receipt.receiptNumber).toBe(paid.body.receipt.receiptNumber + 1);
     expect(unprinted.body.print).toMatchObject({ status: 'failed', code: 'printer-unreachable' });
     expect(unprinted.body.print.sv).toMatch(/^Kan inte ansluta till skrivaren 127\.0\.0\.1:/);
+  });
+
+  it('prints a receipt the printer missed as the original once, then only the one copy', async () => {
+    // The last sale above was not printed (printer off). The printer is back.
+    const receipts = await rig.call<{
+      receipts: { receiptNumber: number; unprinted: boolean; copied: boolean }[];
+    }>('GET', '/local/receipts');
+    const [missed, printedBefore] = receipts.body.receipts;
+    expect(missed).toMatchObject({ unprinted: true, copied: false });
+    expect(printedBefore).toMatchObject({ unprinted: false });
+    printer.listen(printerPort, '127.0.0.1');
+    await once(printer, 'listening');
+    jobs.length = 0;
+
+    const original = await rig.call<ReceiptResult>(
+      'POST',
+      `/local/receipts/${missed!.receiptNumber}/print`,
+    );
+    expect(original.status, JSON.stringify(original.body)).toBe(200);
+    expect(original.body.print).toEqual({ status: 'printed' });
+    await expect.poll(() => jobs.length).toBe(1);
+    const text = escPosText(decodeEscPos(jobs[0]!));
+    expect(text).toMatch(new RegExp(`Kvitto nr +${missed!.receiptNumber}\\b`));
+    expect(text).not.toContain('KOPIA');
+
+    // Never a second original: the copy is what is left.
+    const again = await rig.call<{ error: { code: string; sv: string } }>(
+      'POST',
+      `/local/receipts/${missed!.receiptNumber}/print`,
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('receipt-already-printed');
+    expect(again.body.error.sv).toContain('KOPIA');
+    const copy = await rig.call<ReceiptResult>(
+      'POST',
+      `/local/receipts/${missed!.receiptNumber}/copy`,
+    );
+    expect(copy.status).toBe(200);
+    await expect.poll(() => jobs.length).toBe(2);
+    expect(escPosText(decodeEscPos(jobs[1]!))).toContain('KOPIA');
+
+    // The journal says what came out of the printer, and when.
+    const printouts = readJournal(rig)
+      .filter((e) => e.kind === 'receipt-printout')
+      .map(
+        (e) =>
+          e.data as {
+            receiptNumber: number;
+            receiptKind: string;
+            outcome: string;
+            later: boolean;
+            code?: string;
+          },
+      );
+    expect(
+      printouts.filter(
+        (p) => p.receiptNumber === missed!.receiptNumber && p.receiptKind === 'sale',
+      ),
+    ).toEqual([
+      {
+        receiptKind: 'sale',
+        receiptNumber: missed!.receiptNumber,
+        outcome: 'failed',
+        code: 'printer-unreachable',
+        later: false,
+      },
+      {
+        receiptKind: 'sale',
+        receiptNumber: missed!.receiptNumber,
+        outcome: 'printed',
+        later: true,
+      },
+    ]);
   });
 });

@@ -106,6 +106,21 @@ export type JournalEvent =
       readonly kind: 'clock-jumped';
       readonly data: { readonly from: string; readonly to: string; readonly jumpMs: number };
     }
+  /**
+   * A paper receipt sent to the printer, and what came of it (printed, or failed with the
+   * printer's code). A sale or return receipt not printed may be printed as the original once.
+   */
+  | {
+      readonly kind: 'receipt-printout';
+      readonly data: {
+        readonly receiptKind: Receipt['kind'];
+        readonly receiptNumber: number;
+        readonly outcome: 'printed' | 'failed';
+        readonly code?: string;
+        /** True when printed later from Kvitton ("Skriv ut kvittot"), not at payment. */
+        readonly later: boolean;
+      };
+    }
   /** The control unit answered again after a fault. */
   | { readonly kind: 'control-unit-restored'; readonly data: { readonly serialNumber: string } }
   /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */

@@ -153,7 +153,9 @@ function el(
 
 /** Text of an XML comment: "--" cannot occur in one, nor a "-" at its end. */
 function commentText(text: string): string {
-  return escapeXmlText(text).replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
+  return escapeXmlText(text)
+    .replace(/-(?=-)/g, '- ')
+    .replace(/-$/, '- ');
 }
 
 function leaf(name: string, text: string): XmlNode {
@@ -305,6 +307,8 @@ interface Context {
   readonly zReports: readonly ZReference[];
   /** Item type per article number, as sold on receipts in the export. */
   readonly itemTypes: ReadonlyMap<string, 'good' | 'service'>;
+  /** The values written other than journaled, in the order the file holds them. */
+  readonly problems: SkvfsExportProblem[];
 }
 
 function time(ctx: Context, seq: number | null, element: string, instant: string): XmlNode {
@@ -340,16 +344,61 @@ function count(seq: number | null, element: string, value: number): XmlNode {
   return leaf(element, String(value));
 }
 
-function serialNumber(seq: number | null, value: string | null): XmlNode {
-  if (value === null || value.length !== 17 || !/^[A-Za-z0-9 -]*$/.test(value)) {
-    throw refuse(
+/**
+ * A value the schema cannot hold, exported all the same: listed in the export's problems and
+ * announced by an XML comment right before the element, which holds `written`.
+ */
+function deviation(
+  ctx: Context,
+  problem: SkvfsExportProblem,
+  element: XmlNode,
+): readonly XmlNode[] {
+  ctx.problems.push(problem);
+  const where = problem.seq === null ? 'exportens huvud' : `händelse ${problem.seq}`;
+  return [
+    {
+      comment: `AVVIKELSE (${where}): ${problem.element} i journalen är "${problem.value}", ${problem.reason}; skrivet här som "${problem.written}". / DEVIATION: the journal's value does not fit the schema; written as shown.`,
+    },
+    element,
+  ];
+}
+
+/** The journal's word for a value that is missing, padded or cut to the field's length. */
+const MISSING = 'SAKNAS';
+
+/** `value` as exactly `length` code points: cut, or padded with spaces at the end. */
+function fitted(value: string, length: number): string {
+  const points = Array.from(value);
+  return points.length >= length
+    ? points.slice(0, length).join('')
+    : value + ' '.repeat(length - points.length);
+}
+
+const UNIT_SERIAL = /^[A-Za-z0-9 -]{17}$/;
+
+/**
+ * TillverkningsnummerForKontrollenheten: 17 characters A–Z, 0–9, space or hyphen. A serial the
+ * unit answered otherwise (older registers journaled it unchecked) is written with the other
+ * characters as hyphens, cut or space-padded to 17, and listed as a deviation.
+ */
+function serialNumber(ctx: Context, seq: number | null, value: string | null): readonly XmlNode[] {
+  const element = 'TillverkningsnummerForKontrollenheten';
+  if (value !== null && UNIT_SERIAL.test(value)) return [leaf(element, value)];
+  const written = fitted((value ?? MISSING).replace(/[^A-Za-z0-9 -]/g, '-'), 17);
+  return deviation(
+    ctx,
+    {
       seq,
-      'TillverkningsnummerForKontrollenheten',
-      String(value),
-      '17 tecken A–Z, 0–9, mellanslag eller bindestreck / 17 characters A–Z, 0–9, space or hyphen',
-    );
-  }
-  return leaf('TillverkningsnummerForKontrollenheten', value);
+      element,
+      value: String(value),
+      reason:
+        value === null
+          ? 'ingen kontrollenhet känd / no control unit known'
+          : `${Array.from(value).length} tecken, schemat kräver 17 tecken A–Z, 0–9, mellanslag eller bindestreck / the schema needs 17 characters A–Z, 0–9, space or hyphen`,
+      written,
+    },
+    leaf(element, written),
+  );
 }
 
 function registerSerial(seq: number | null, value: string): XmlNode {
@@ -365,16 +414,32 @@ function registerSerial(seq: number | null, value: string): XmlNode {
   return leaf('TillverkningsnummerForKassaregistret', value);
 }
 
-function controlCode(seq: number, element: string, value: string | null): XmlNode {
-  if (value === null || Array.from(value).length !== 59) {
-    throw refuse(
+/**
+ * A control code: 59 characters in the schema. One of another length (older registers journaled
+ * the unit's answer unchecked) is written cut or space-padded to 59 and listed as a deviation.
+ */
+function controlCode(
+  ctx: Context,
+  seq: number,
+  element: string,
+  value: string | null,
+): readonly XmlNode[] {
+  if (value !== null && Array.from(value).length === 59) return [leaf(element, value)];
+  const written = fitted(value ?? MISSING, 59);
+  return deviation(
+    ctx,
+    {
       seq,
       element,
-      String(value),
-      'kontrollkoden ska ha 59 tecken / the control code has 59 characters',
-    );
-  }
-  return leaf(element, value);
+      value: String(value),
+      reason:
+        value === null
+          ? 'kontrollkod saknas / no control code'
+          : `${Array.from(value).length} tecken, kontrollkoden ska ha 59 tecken / the control code has 59 characters`,
+      written,
+    },
+    leaf(element, written),
+  );
 }
 
 function identityNumber(ctx: Context, seq: number | null, value: string): XmlNode {
@@ -581,7 +646,7 @@ function receiptElement(
   const receipt = entry.data.receipt;
   const registerId = leaf('Kassabeteckning', text72(seq, 'Kassabeteckning', receipt.registerId));
   const zNumber = leaf('LopnummerForZDagrapportPaKvitto', zNumberFor(ctx, entry));
-  const serial = serialNumber(seq, unitSerialOf(ctx, receipt));
+  const serial = serialNumber(ctx, seq, unitSerialOf(ctx, receipt));
   switch (entry.kind) {
     case 'sale':
       return el('Kassakvitto', [
@@ -593,7 +658,7 @@ function receiptElement(
         receipt.delivery === 'electronic' ? leaf('ElektronisktKassakvitto', 'JA') : null,
         zNumber,
         serial,
-        controlCode(seq, 'Kontrollkod', receipt.controlCode),
+        controlCode(ctx, seq, 'Kontrollkod', receipt.controlCode),
       ]);
     case 'return':
       return el('Returkvitto', [
@@ -608,7 +673,7 @@ function receiptElement(
         receipt.delivery === 'electronic' ? leaf('ElektronisktKassakvitto', 'JA') : null,
         zNumber,
         serial,
-        controlCode(seq, 'Kontrollkod', receipt.controlCode),
+        controlCode(ctx, seq, 'Kontrollkod', receipt.controlCode),
       ]);
     case 'copy': {
       const original = findOriginal(ctx, entry, receipt);
@@ -622,11 +687,11 @@ function receiptElement(
         ...receiptBody(ctx, seq, receipt, { payments: true }),
         receipt.controlCode === null
           ? null
-          : controlCode(seq, 'KontrollkodPaKopiaAvKassakvitto', receipt.controlCode),
+          : controlCode(ctx, seq, 'KontrollkodPaKopiaAvKassakvitto', receipt.controlCode),
         receipt.delivery === 'electronic' ? leaf('ElektroniskKopiaAvKassakvitto', 'JA') : null,
         zNumber,
         serial,
-        controlCode(seq, 'KontrollkodForKvittotSomKopianAvser', original.controlCode),
+        controlCode(ctx, seq, 'KontrollkodForKvittotSomKopianAvser', original.controlCode),
       ]);
     }
     case 'training':
@@ -1007,6 +1072,14 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
         `klocka=${d.clock}; ${why}=${d.reference}; skillnad=${Math.round(d.differenceMs / 1000)} s`,
       );
     }
+    case 'receipt-printout': {
+      const d = entry.data;
+      return ovrigRapport(
+        seq,
+        d.outcome === 'printed' ? 'Kvitto utskrivet' : 'Utskrift misslyckades',
+        `kvitto=${d.receiptKind} ${d.receiptNumber}; ${d.later ? 'senare' : 'vid betalning'}${d.code ? `; fel=${d.code}` : ''}`,
+      );
+    }
     case 'clock-restored':
       return ovrigRapport(seq, 'Klockan rätt igen', `klocka=${entry.data.clock}`);
     case 'clock-jumped': {
@@ -1132,29 +1205,37 @@ function buildContext(input: SkvfsExportInput): Context {
     all,
     zReports,
     itemTypes,
+    problems: [],
   };
 }
 
 /**
  * The SKVFS 2021:16 XML of the period's journal entries, as UTF-8 text with an XML declaration.
  * Refuses an empty period (the schema needs at least one `Handelse`), a reference that cannot
- * be resolved (pass more `earlierEntries`), and a value the schema cannot hold.
+ * be resolved (pass more `earlierEntries`), and a value the schema cannot hold other than a control
+ * code or control unit serial (those are written as deviations: journalToSkvfsExport).
  */
 export function journalToSkvfsXml(input: SkvfsExportInput): Result<string, SkvfsExportFailure> {
+  const result = journalToSkvfsExport(input);
+  return result.ok ? ok(result.value.xml) : result;
+}
+
+/**
+ * The export with the values it wrote other than journaled (a control code or a control unit
+ * serial the schema cannot hold): the file is made all the same, XSD-valid, each such value
+ * announced by a comment beside it and listed in `problems` for the caller to show.
+ */
+export function journalToSkvfsExport(
+  input: SkvfsExportInput,
+): Result<SkvfsExport, SkvfsExportFailure> {
   checkInput(input);
   if (input.entries.length === 0) return fail('export-empty');
   try {
     const ctx = buildContext(input);
     const { identity } = input;
-    const units = controlUnitsOf(input);
-    if (units.length === 0) {
-      throw refuse(
-        null,
-        'TillverkningsnummerForKontrollenheten',
-        '',
-        'ingen kontrollenhet känd / no control unit known',
-      );
-    }
+    // Without any control unit known the one system is still listed, its serial a deviation.
+    const known: (string | null)[] = controlUnitsOf(input);
+    const units = known.length === 0 ? [null] : known;
     const toMs = Date.parse(input.period.to) - 1; // the last instant inside the period
     const children: XmlNode[] = [
       ...(input.exportedBy === null || input.exportedBy.trim() === ''
@@ -1219,7 +1300,7 @@ export function journalToSkvfsXml(input: SkvfsExportInput): Result<string, Skvfs
               text72(null, 'VersionsnummerForKassaregistret', identity.programVersion),
             ),
             leaf('Kassabeteckning', text72(null, 'Kassabeteckning', identity.registerId)),
-            serialNumber(null, unit),
+            serialNumber(ctx, null, unit),
           ]),
         ),
       ),
@@ -1234,7 +1315,7 @@ export function journalToSkvfsXml(input: SkvfsExportInput): Result<string, Skvfs
     ];
     for (const child of children) serialize(child, 1, out);
     out.push(`</utrein:${ROOT_ELEMENT}>`, '');
-    return ok(out.join('\n'));
+    return ok({ xml: out.join('\n'), problems: ctx.problems });
   } catch (error) {
     if (error instanceof Refusal) return error.failure;
     throw error;

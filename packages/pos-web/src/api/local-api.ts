@@ -141,6 +141,11 @@ export class LocalApi {
     return this.http.get<ReceiptDetail>(receipt(receiptNumber));
   }
 
+  /** The original of a receipt the printer missed, once (`/local/receipts/:number/print`). */
+  printOriginal(receiptNumber: number): Promise<ReceiptResult> {
+    return this.http.post<ReceiptResult>(`${receipt(receiptNumber)}/print`);
+  }
+
   copy(receiptNumber: number): Promise<ReceiptResult> {
     return this.http.post<ReceiptResult>(`${receipt(receiptNumber)}/copy`);
   }

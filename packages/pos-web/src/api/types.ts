@@ -252,6 +252,8 @@ export interface ReceiptListItem {
   issuedAt: string;
   total: number;
   copied: boolean;
+  /** A paper receipt that never came out of the printer: it can be printed as the original once. */
+  unprinted: boolean;
   /** For a sale: what is still returnable, per line number. */
   returnable: { lineNo: number; quantity: number }[];
 }
@@ -261,6 +263,7 @@ export interface ReceiptDetail {
   receipt: ReceiptView;
   html: string;
   copied?: boolean;
+  unprinted?: boolean;
   returnable?: { lineNo: number; quantity: number }[];
 }
 

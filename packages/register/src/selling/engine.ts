@@ -222,6 +222,11 @@ export function controlUnitTypeOf(kind: Receipt['kind']): ControlUnitReceiptType
   }
 }
 
+/** The working-state key that marks a receipt as printed. */
+function printoutKey(receipt: Receipt): string {
+  return `printout:${receipt.kind}:${receipt.receiptNumber}`;
+}
+
 /** A mutex: runs tasks one at a time, in order. */
 class Serial {
   private last: Promise<unknown> = Promise.resolve();
@@ -1073,6 +1078,86 @@ export class SellingEngine {
   /** Whether the one copy of a receipt was made. */
   copied(receiptNumber: number): boolean {
     return this.store.receiptsReferring(receiptNumber).some((e) => receiptOf(e)?.kind === 'copy');
+  }
+
+  // ---- Printouts ----
+
+  /** Receipts being printed now (at payment or later), so one is never printed twice at once. */
+  private readonly printing = new Set<string>();
+
+  /** True when the original of sale or return receipt `receiptNumber` came out of the printer. */
+  printed(receiptNumber: number): boolean {
+    const receipt = this.receipt(receiptNumber);
+    return receipt !== undefined && this.store.working(printoutKey(receipt)) !== undefined;
+  }
+
+  /** Claims a receipt for printing; false while another printout of it runs. */
+  beginPrint(receipt: Receipt): boolean {
+    const key = printoutKey(receipt);
+    if (this.printing.has(key)) return false;
+    this.printing.add(key);
+    return true;
+  }
+
+  /** Releases a claim without a printout (no printer after all). */
+  releasePrint(receipt: Receipt): void {
+    this.printing.delete(printoutKey(receipt));
+  }
+
+  /**
+   * Journals what printing a receipt did (receipt-printout) and releases the claim; a printed
+   * one is marked in the same transaction, so it is never printed as the original again.
+   */
+  endPrint(
+    by: string | undefined,
+    receipt: Receipt,
+    outcome: { status: 'printed' | 'failed'; code?: string },
+    later: boolean,
+  ): Promise<void> {
+    const key = printoutKey(receipt);
+    return this.serial
+      .run(() => {
+        const printed = outcome.status === 'printed';
+        this.store.append(
+          [
+            {
+              event: {
+                kind: 'receipt-printout',
+                data: {
+                  receiptKind: receipt.kind,
+                  receiptNumber: receipt.receiptNumber,
+                  outcome: outcome.status,
+                  ...(outcome.code === undefined ? {} : { code: outcome.code }),
+                  later,
+                },
+              },
+              by,
+            },
+          ],
+          this.now().iso,
+          printed ? [{ op: 'put', key, value: { at: this.now().iso } }] : [],
+        );
+      })
+      .finally(() => this.printing.delete(key));
+  }
+
+  /**
+   * A sale or return receipt that was journaled but never printed (printer off, out of paper):
+   * printed as the original once, later. Then only the one copy (KOPIA) remains.
+   */
+  printOriginalLater(actor: Actor, receiptNumber: number): Promise<EngineResult<Receipt>> {
+    return this.step(() => {
+      const receipt = this.receipt(receiptNumber);
+      if (receipt === undefined) return bad('receipt-not-found', 404, { receiptNumber });
+      if (receipt.delivery !== 'paper') return bad('receipt-not-paper', 409, { receiptNumber });
+      if (this.options.settings().printer === 'none') return bad('no-printer', 409);
+      if (this.store.working(printoutKey(receipt)) !== undefined) {
+        return bad('receipt-already-printed', 409, { receiptNumber });
+      }
+      if (!this.beginPrint(receipt))
+        return bad('receipt-print-in-progress', 409, { receiptNumber });
+      return good(receipt);
+    }, actor.username);
   }
 
   // ---- Drawer and cash ----

@@ -74,10 +74,10 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
 
   async function receiptResult(
     runtime: SellingRuntime,
-    completed: CompletedReceipt,
+    receipt: Receipt,
+    print: { by?: string; later?: boolean } = {},
   ): Promise<ReceiptResult> {
-    const { receipt } = completed;
-    const printed = await runtime.printReceipt(receipt);
+    const printed = await runtime.printReceipt(receipt, print);
     return {
       receipt: viewOf(receipt),
       html: runtime.receiptHtml(receipt),
@@ -94,7 +94,8 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
   ): Promise<unknown> {
     const r = await result;
     if (!r.ok) return sendFailure(reply, r.failure);
-    return receiptResult(runtime, r.value);
+    const { by } = r.value.entry;
+    return receiptResult(runtime, r.value.receipt, by === undefined ? {} : { by });
   }
 
   api.get('/local/catalogue', (_request, reply) => {
@@ -220,6 +221,7 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
           issuedAt: r.issuedAt,
           total: r.total,
           copied: engine.copied(r.receiptNumber),
+          unprinted: r.delivery === 'paper' && !engine.printed(r.receiptNumber),
           returnable: r.kind === 'sale' ? engine.returnable(r.receiptNumber) : [],
         })),
       };
@@ -248,6 +250,8 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
           receipt: viewOf(receipt),
           html: ok.runtime.receiptHtml(receipt),
           copied: ok.runtime.engine.copied(receipt.receiptNumber),
+          unprinted:
+            receipt.delivery === 'paper' && !ok.runtime.engine.printed(receipt.receiptNumber),
           returnable:
             receipt.kind === 'sale' ? ok.runtime.engine.returnable(receipt.receiptNumber) : [],
         };
@@ -267,6 +271,19 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
         .type('application/pdf')
         .header('content-disposition', `inline; filename="kvitto-${receipt.receiptNumber}.pdf"`)
         .send(Buffer.from(pdf));
+    },
+  );
+
+  // A receipt journaled but never printed (printer off or out of paper): the original, once.
+  api.post(
+    '/local/receipts/:number/print',
+    { schema: { params: numberParams } },
+    async (request, reply) => {
+      const ok = ready(reply);
+      if (!ok) return reply;
+      const claimed = await ok.runtime.engine.printOriginalLater(ok.actor, request.params.number);
+      if (!claimed.ok) return sendFailure(reply, claimed.failure);
+      return receiptResult(ok.runtime, claimed.value, { by: ok.actor.username, later: true });
     },
   );
 

@@ -287,8 +287,16 @@ export class SellingRuntime {
     }
   }
 
-  /** Prints a receipt (paper delivery) and kicks the drawer when cash changed hands. */
-  async printReceipt(receipt: Receipt): Promise<{ print: PrintOutcome; drawerOpened: boolean }> {
+  /**
+   * Prints a receipt (paper delivery) and kicks the drawer when cash changed hands; the outcome
+   * is journaled (receipt-printout). `later`: the original printed afterwards from Kvitton (the
+   * engine has claimed it; no drawer kick).
+   */
+  async printReceipt(
+    receipt: Receipt,
+    options: { by?: string; later?: boolean } = {},
+  ): Promise<{ print: PrintOutcome; drawerOpened: boolean }> {
+    const later = options.later === true;
     const cash = receipt.payments.some((p) => p.method === 'cash' && p.amount !== 0);
     const kick = cash && receipt.kind !== 'copy' && receipt.kind !== 'pro-forma';
     if (receipt.delivery === 'electronic') {
@@ -296,9 +304,24 @@ export class SellingRuntime {
       return { print: { status: 'no-printer' }, drawerOpened: kick && print.status === 'printed' };
     }
     const receiptBytes = renderEscPos(receipt, { timeZone: TIME_ZONE });
-    const bytes = kick ? concat(receiptBytes, DRAWER_KICK) : receiptBytes;
+    const bytes = kick && !later ? concat(receiptBytes, DRAWER_KICK) : receiptBytes;
+    if (!later && !this.engine.beginPrint(receipt)) {
+      return { print: { status: 'no-printer' }, drawerOpened: false };
+    }
     const print = await this.printBytes(bytes);
-    return { print, drawerOpened: kick && print.status === 'printed' };
+    if (print.status === 'no-printer') {
+      this.engine.releasePrint(receipt);
+    } else {
+      await this.engine.endPrint(
+        options.by,
+        receipt,
+        print.status === 'printed'
+          ? { status: 'printed' }
+          : { status: 'failed', code: print.code ?? 'printer-write-failed' },
+        later,
+      );
+    }
+    return { print, drawerOpened: kick && !later && print.status === 'printed' };
   }
 
   receiptHtml(receipt: Receipt): string {

@@ -1,5 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import type { ReceiptResult } from '../../api/types';
+import { useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import { ApiError } from '../../api/errors';
+import type { PrintOutcome, ReceiptResult } from '../../api/types';
 import { pdfLinks } from '../../api/local-api';
 import { useT } from '../../i18n/I18nProvider';
 import { formatKr } from '../../selling/money';
@@ -14,7 +17,28 @@ export function PaymentDone({
   onNewSale: () => void;
 }) {
   const t = useT();
+  const api = useApi();
   const { receipt } = result;
+  const [print, setPrint] = useState<PrintOutcome>(result.print);
+  const [printing, setPrinting] = useState(false);
+
+  // The receipt is journaled; only the paper failed: print the original once the printer is fixed.
+  async function printAgain() {
+    setPrinting(true);
+    try {
+      setPrint((await api.printOriginal(receipt.receiptNumber)).print);
+    } catch (caught) {
+      const messages = caught instanceof ApiError ? caught.messages : null;
+      setPrint({
+        status: 'failed',
+        sv: messages?.sv ?? String(caught),
+        en: messages?.en ?? String(caught),
+      });
+    } finally {
+      setPrinting(false);
+    }
+  }
+
   return (
     <Group align="stretch" gap="xl" wrap="nowrap" className="payment-done">
       <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
@@ -31,7 +55,17 @@ export function PaymentDone({
         <Text size="lg" fw={700}>
           {t(`receiptNo.${receipt.kind}`, { number: receipt.receiptNumber })}
         </Text>
-        <PrintStatus print={result.print} />
+        <PrintStatus print={print} />
+        {print.status === 'failed' && hasPdf(receipt.kind) && (
+          <>
+            <Text size="sm">{t('done.printAgainHelp')}</Text>
+            <Group>
+              <Button color="orange.9" loading={printing} onClick={() => void printAgain()}>
+                {t('done.printAgain')}
+              </Button>
+            </Group>
+          </>
+        )}
         {result.drawerOpened && <Text fw={600}>{t('done.drawerOpened')}</Text>}
         {result.simulated && <SimulatedNote />}
         {hasPdf(receipt.kind) && (

@@ -61,6 +61,20 @@ export function ReceiptsDialog({ onClose }: { onClose: () => void }) {
     }
   }
 
+  async function printOriginal(receiptNumber: number) {
+    setError(null);
+    setWorking(true);
+    try {
+      const result = await api.printOriginal(receiptNumber);
+      setView({ kind: 'result', title: t('receipts.printTitle'), result });
+      loadList();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setWorking(false);
+    }
+  }
+
   async function copy(receiptNumber: number) {
     setError(null);
     setWorking(true);
@@ -152,6 +166,11 @@ export function ReceiptsDialog({ onClose }: { onClose: () => void }) {
                           {t(`receipts.kind.${item.kind}`)}
                         </span>
                         {item.copied && <span className="tag">{t('receipts.copied')}</span>}
+                        {item.unprinted && hasPdf(item.kind) && (
+                          <span className="tag" data-warning="true">
+                            {t('receipts.unprinted')}
+                          </span>
+                        )}
                       </span>
                     </>
                   );
@@ -191,6 +210,15 @@ export function ReceiptsDialog({ onClose }: { onClose: () => void }) {
             ) : (
               <>
                 <Group gap="sm">
+                  {open.unprinted === true && hasPdf(open.receipt.kind) && (
+                    <Button
+                      color="orange.9"
+                      onClick={() => void printOriginal(open.receipt.receiptNumber)}
+                      loading={working}
+                    >
+                      {t('receipts.printOriginal')}
+                    </Button>
+                  )}
                   <Button
                     onClick={() => void copy(open.receipt.receiptNumber)}
                     loading={working}
