@@ -188,6 +188,10 @@ export const SYNC_PROBLEM_CODES = [
   'journal-chain-broken',
   'journal-conflict',
   'journal-entry-unreadable',
+  // Anchors (docs/adr/0011-journal-anchors.md): the register's journal against the server's copy.
+  'journal-behind-server',
+  'journal-differs-from-server',
+  'journal-entries-lost',
 ] as const;
 export const syncProblemCodeSchema = z.enum(SYNC_PROBLEM_CODES);
 export type SyncProblemCode = z.infer<typeof syncProblemCodeSchema>;

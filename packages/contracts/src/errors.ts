@@ -211,6 +211,18 @@ export const ERROR_MESSAGES = {
     sv: 'Journalpost {seq} sparades men kunde inte läsas in i försäljningsrapporterna (kvittot eller Z-rapporten har ett format som servern inte känner igen). Rapporterna saknar posten: uppdatera servern och kontakta supporten.',
     en: 'Journal entry {seq} was stored but could not be read into the sales reports (the receipt or Z report has a format the server does not recognise). The reports lack the entry: update the server and contact support.',
   },
+  'journal-behind-server': {
+    sv: 'Kassans journal slutar vid post {localSeq}, men servern har redan tagit emot {serverSeq} poster från terminalen: slutet av journalen på kassadatorn saknas (avklippt fil eller gammal säkerhetskopia). Kassan säljer inte förrän journalen är återställd. Åtgärd: stäng kassan och kör kassa restore-journal --reason "…" på kassadatorn (filen sparas undan och serverns kopia hämtas); ta reda på varför filen ändrats och kvittera sedan här.',
+    en: 'The register’s journal ends at entry {localSeq}, but the server has already received {serverSeq} entries from the terminal: the end of the journal on the register PC is missing (a cut file or an old backup). The register does not sell until the journal is restored. What to do: stop the register and run kassa restore-journal --reason "…" on the register PC (the file is kept aside and the server’s copy is fetched); find out why the file changed, then acknowledge here.',
+  },
+  'journal-differs-from-server': {
+    sv: 'Kassans journalpost {seq} skiljer sig från den som servern redan har kvitterat: journalen på kassadatorn har skrivits om. Kassan säljer inte förrän journalen är återställd. Åtgärd: stäng kassan och kör kassa restore-journal --reason "…" på kassadatorn (den ändrade filen sparas undan och serverns kopia hämtas); utred vem som ändrat filen och kvittera sedan här.',
+    en: 'The register’s journal entry {seq} differs from the one the server has already acknowledged: the journal on the register PC has been rewritten. The register does not sell until the journal is restored. What to do: stop the register and run kassa restore-journal --reason "…" on the register PC (the changed file is kept aside and the server’s copy is fetched); find out who changed the file, then acknowledge here.',
+  },
+  'journal-entries-lost': {
+    sv: 'Terminalens journal har en lucka: kassan som användes före den här hade {lostEntries} journalposter som aldrig laddades upp (senast rapporterade kvittonummer {lastReceiptNumber}). De gick förlorade med datorn eller datamappen och kan inte återskapas; journalen fortsätter från serverns kopia (post {acknowledgedSeq}) och nästa kvitto får ett nummer efter {lastReceiptNumber}, så inget nummer upprepas. Åtgärd: leta efter den gamla datamappen (arkiv eller säkerhetskopia) och kontakta supporten; notera luckan för revisionen och kvittera sedan här.',
+    en: 'The terminal’s journal has a gap: the register used before this one had {lostEntries} journal entries that were never uploaded (last reported receipt number {lastReceiptNumber}). They were lost with the PC or the data folder and cannot be recreated; the journal continues from the server’s copy (entry {acknowledgedSeq}) and the next receipt is numbered after {lastReceiptNumber}, so no number repeats. What to do: look for the old data folder (archive or backup) and contact support; note the gap for the audit, then acknowledge here.',
+  },
   'sync-problem-none': {
     sv: 'Terminalen har inget synkproblem att kvittera. Ladda om sidan.',
     en: 'The terminal has no sync problem to acknowledge. Reload the page.',

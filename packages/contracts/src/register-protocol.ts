@@ -97,6 +97,8 @@ export const registerMeSchema = z.object({
 });
 export type RegisterMe = z.infer<typeof registerMeSchema>;
 
+const hashText = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const heartbeatBodySchema = z.strictObject({
   programVersion: z.string().trim().min(1).max(40),
   unsyncedEntries: z.number().int().min(0).max(1_000_000_000),
@@ -108,6 +110,21 @@ export const heartbeatBodySchema = z.strictObject({
       state: z.enum(['ok', 'down', 'unknown']),
       serialNumber: z.string().max(64).nullable(),
       simulated: z.boolean(),
+    })
+    .optional(),
+  /**
+   * The journal as the register holds it (docs/adr/0011-journal-anchors.md): its head, and the
+   * hash of its own entry at the seq the server last acknowledged (read from the journal, not
+   * from the stored mark), so the server can compare it with its copy; and the highest receipt
+   * number issued, so that a register restored after losing its data folder continues after it.
+   */
+  journal: z
+    .object({
+      headSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      headHash: hashText.nullable(),
+      checkSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      checkHash: hashText.nullable(),
+      lastReceiptNumber: z.number().int().min(0).max(2_147_483_647),
     })
     .optional(),
 });
@@ -154,6 +171,14 @@ export type JournalUploadBody = z.infer<typeof journalUploadBodySchema>;
 export const journalHeadSchema = z.object({
   acknowledgedSeq: z.number().int().min(0),
   acknowledgedHash: z.string().nullable(),
+  /**
+   * The highest receipt number this terminal's registers have reported (heartbeat), also of
+   * receipts not uploaded: a register restored from the server's copy numbers after it, so a
+   * receipt number never repeats (docs/adr/0011-journal-anchors.md). Absent from older servers.
+   */
+  reportedReceiptNumber: z.number().int().min(0).optional(),
+  /** Entries the previous register reported but never uploaded (lost with its data folder). */
+  lostEntries: z.number().int().min(0).optional(),
 });
 export type JournalHeadAnswer = z.infer<typeof journalHeadSchema>;
 

@@ -175,12 +175,24 @@ export const REGISTER_ERROR_MESSAGES = {
     en: 'Journal entry {seq} cannot be written in Skatteverket\'s schema: {element} = "{value}" ({reason}). The export was stopped. Contact support and give this error.',
   },
   'upload-server-ahead': {
-    sv: 'Servern har redan {serverSeq} journalposter från den här kassan, men journalen här slutar vid post {localSeq}. Journalen på den här datorn kan vara en gammal kopia eller en återställd säkerhetskopia. Uppladdningen är stoppad och ingenting har skickats. Sälj inte vidare: kontakta supporten och ange felet; rör inte journalfilen.',
-    en: 'The server already holds {serverSeq} journal entries from this register, but the journal here ends at entry {localSeq}. The journal on this computer may be an old copy or a restored backup. Uploading is stopped and nothing was sent. Do not keep selling: contact support and give this error; do not touch the journal file.',
+    sv: 'Servern har redan {serverSeq} journalposter från den här kassan, men journalen här slutar vid post {localSeq}: slutet av journalen saknas (en gammal kopia, en återställd säkerhetskopia eller en avklippt fil). Kassan säljer inte, så att inga kvittonummer upprepas. Stäng kassan och kör kassa restore-journal --reason "…" på den här datorn: den nuvarande journalfilen sparas undan och serverns kopia hämtas. Kontakta supporten; terminalen är flaggad i backoffice.',
+    en: 'The server already holds {serverSeq} journal entries from this register, but the journal here ends at entry {localSeq}: the end of the journal is missing (an old copy, a restored backup or a cut file). The register does not sell, so that no receipt number is repeated. Stop the register and run kassa restore-journal --reason "…" on this PC: the current journal file is kept aside and the server\'s copy is fetched. Contact support; the terminal is flagged in the backoffice.',
   },
   'upload-server-differs': {
-    sv: 'Journalpost {seq} på den här datorn skiljer sig från den som servern redan har tagit emot från kassan. Journalen här kan vara ändrad eller en kopia från en annan installation. Uppladdningen är stoppad och ingenting har skickats. Kontakta supporten och ange felet; rör inte journalfilen.',
-    en: 'Journal entry {seq} on this computer differs from the one the server has already received from this register. The journal here may have been altered or be a copy from another installation. Uploading is stopped and nothing was sent. Contact support and give this error; do not touch the journal file.',
+    sv: 'Journalpost {seq} på den här datorn skiljer sig från den som servern redan har tagit emot från kassan. Journalen här har ändrats eller skrivits om, eller är en kopia från en annan installation. Kassan säljer inte. Stäng kassan och kör kassa restore-journal --reason "…": den ändrade journalfilen sparas undan och serverns kopia hämtas. Kontakta supporten; terminalen är flaggad i backoffice.',
+    en: 'Journal entry {seq} on this computer differs from the one the server has already received from this register. The journal here has been changed or rewritten, or is a copy from another installation. The register does not sell. Stop the register and run kassa restore-journal --reason "…": the changed journal file is kept aside and the server\'s copy is fetched. Contact support; the terminal is flagged in the backoffice.',
+  },
+  'journal-anchor-mismatch': {
+    sv: 'Journalminnet stämmer inte med det servern har kvitterat: {problem}. Journalen har klippts av eller skrivits om. Kassan säljer inte. Rör inte filen; stäng kassan och kör kassa restore-journal --reason "…" (den nuvarande filen sparas undan och serverns kopia hämtas), och kontakta supporten.',
+    en: 'The journal does not match what the server has acknowledged: {problemEn}. The journal has been cut or rewritten. The register does not sell. Do not touch the file; stop the register and run kassa restore-journal --reason "…" (the current file is kept aside and the server\'s copy is fetched), and contact support.',
+  },
+  'journal-restore-reason-required': {
+    sv: 'Ange varför journalen återställs med --reason "…" (t.ex. --reason "journalfilen skadad, ärende 123"). Anledningen sparas bredvid den undansparade filen.',
+    en: 'Give the reason for restoring the journal with --reason "…" (e.g. --reason "journal file damaged, case 123"). The reason is saved beside the file kept aside.',
+  },
+  'journal-restore-running': {
+    sv: 'Kassan verkar vara igång (journalfilen är låst). Stäng kassan (kassa start) och kör kommandot igen.',
+    en: 'The register seems to be running (the journal file is locked). Stop the register (kassa start) and run the command again.',
   },
   'journal-restore-required': {
     sv: 'Kassan har ingen journal på den här datorn och har inte kunnat fråga servern om kassans tidigare journal. Kassan måste nå servern en gång för att hämta sin journal innan den kan sälja – annars skulle kvittonumren börja om från 1. Kontrollera internetanslutningen; kassan försöker igen varje minut (eller starta om kassan).',

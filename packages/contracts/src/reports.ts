@@ -140,4 +140,10 @@ export const JOURNAL_EXPORT_HEADERS = {
   entries: 'x-kassa-journal-entries',
   /** The terminal's acknowledged journal head: entries after it have not reached the server. */
   headSeq: 'x-kassa-journal-head-seq',
+  /**
+   * How many values the file holds other than journaled (a control code or control unit serial
+   * the schema cannot hold, written as the schema allows): the list is
+   * /api/exports/journal-problems.json for the same query. docs/protocols/skvfs-2021-16-export.md.
+   */
+  problems: 'x-kassa-journal-problems',
 } as const;

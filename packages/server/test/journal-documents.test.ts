@@ -558,6 +558,59 @@ describeDb('Z-report PDF and journal export (SKVFS 2021:16) from the server’s 
     expect(validateXml(await xmlFile(all.body, 'all.xml'), skvfsSchema()).status).toBe(0);
   });
 
+  it('exports a journal with a malformed control code and unit serial: 200, XSD-valid, the deviations listed', async () => {
+    // An older register accepted and journaled a 10-character control code and a 5-character
+    // unit serial; the export of that period was refused (422 journal-export-value-invalid).
+    const old = await connectedTerminal(app, admin, placeId, 'K2');
+    const entries: JournalEntry[] = [];
+    for (const e of buildSampleJournal().entries) {
+      const data =
+        e.kind === 'sale' && e.data.receipt.receiptNumber === 1
+          ? {
+              receipt: {
+                ...e.data.receipt,
+                registerId: 'K2',
+                controlCode: 'KORTKOD123',
+                controlUnitSerial: 'CC123',
+              },
+            }
+          : e.data;
+      const event = { kind: e.kind, data } as JournalEvent;
+      entries.push(appendEntry(entries.at(-1) ?? null, event, e.at, sha256, e.by));
+    }
+    await upload(old, entries);
+    const query = `terminalId=${old.terminalId}&from=2026-04-10&to=2026-04-10`;
+    const response = await journalXml(admin, query);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers[JOURNAL_EXPORT_HEADERS.problems]).toBe('4');
+    const file = await xmlFile(response.body, 'malformed.xml');
+    expect(validateXml(file, skvfsSchema()).status).toBe(0);
+    expect(response.body).toContain(`<utreko:Kontrollkod>KORTKOD123${' '.repeat(49)}<`);
+    expect(response.body).toContain('<!-- AVVIKELSE (händelse');
+    const listed = await app.inject({
+      url: `/api/exports/journal-problems.json?${query}`,
+      headers: as(admin),
+    });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const body = listed.json<{
+      registerId: string;
+      problems: { seq: number | null; element: string; value: string; written: string }[];
+    }>();
+    expect(body.registerId).toBe('K2');
+    expect(body.problems.map((p) => [p.element, p.value])).toEqual([
+      ['TillverkningsnummerForKontrollenheten', 'CC123'],
+      ['TillverkningsnummerForKontrollenheten', 'CC123'],
+      ['Kontrollkod', 'KORTKOD123'],
+      ['KontrollkodForKvittotSomKopianAvser', 'KORTKOD123'],
+    ]);
+    // A journal without such values lists nothing.
+    const clean = await app.inject({
+      url: `/api/exports/journal-problems.json?terminalId=${terminal.terminalId}&from=2026-04-10&to=2026-04-10`,
+      headers: as(admin),
+    });
+    expect(clean.json<{ problems: unknown[] }>().problems).toEqual([]);
+  });
+
   it('refuses a reversed, too long or empty period, an unknown terminal and a bad date, in Swedish', async () => {
     const id = terminal.terminalId;
     const reversed = await journalXml(admin, `terminalId=${id}&from=2026-04-12&to=2026-04-10`);

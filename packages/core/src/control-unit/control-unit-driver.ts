@@ -28,7 +28,9 @@ import {
 
 /** The unit could not be reached, or did not answer in time, or its answer was unreadable. */
 export type ControlUnitTransportFailure =
-  | Failure<'control-unit-unreachable', { detail: string }>
+  // `sent: false`: the request was never written (no connection), so the unit cannot have
+  // registered it; absent, the unit may have received it (docs/protocols/control-unit.md).
+  | Failure<'control-unit-unreachable', { detail: string; sent?: false | undefined }>
   | Failure<'control-unit-timeout', { afterMs: number }>
   | CcspDecodeFailure
   | CcspEncodeFailure;

@@ -9,14 +9,19 @@ import {
 } from './control-unit-replies.js';
 import { NAK_CODES } from './nak-codes.js';
 
+/** A control code of the form the SKVFS 2021:16 XSD requires (59 characters). */
+const CODE = 'ABCD1234'.repeat(7) + 'EFG';
+/** A unit serial number of 17 characters (XSD TillverkningsnummerForKontrollenheten). */
+const SERIAL = 'CCX0001234567-890';
+
 describe('parseRegisterReceiptReply', () => {
   it('reads the control code, unit serial number and statuses', () => {
-    // Frame "#!#027#RRR#ABCD1234#CCX00012345#0#1#xx\r": frame fields 4, 5, 6, 7.
-    expect(parseRegisterReceiptReply('RRR#ABCD1234#CCX00012345#0#1')).toEqual({
+    // Frame "#!#…#RRR#<code>#<serial>#0#1#xx\r": frame fields 4, 5, 6, 7.
+    expect(parseRegisterReceiptReply(`RRR#${CODE}#${SERIAL}#0#1`)).toEqual({
       ok: true,
       value: {
-        controlCode: 'ABCD1234',
-        unitSerialNumber: 'CCX00012345',
+        controlCode: CODE,
+        unitSerialNumber: SERIAL,
         mainStatus: { code: '0', meaning: 'ok' },
         storageStatus: { code: '1', meaning: 'high-level-warning' },
       },
@@ -24,9 +29,28 @@ describe('parseRegisterReceiptReply', () => {
   });
 
   it('trims space-filled fields and ignores extra fields', () => {
-    expect(parseRegisterReceiptReply('RRR#  ABC#   UNIT1#0#0#future')).toMatchObject({
+    expect(parseRegisterReceiptReply(`RRR#  ${CODE}#   ${SERIAL}#0#0#future`)).toMatchObject({
       ok: true,
-      value: { controlCode: 'ABC', unitSerialNumber: 'UNIT1' },
+      value: { controlCode: CODE, unitSerialNumber: SERIAL },
+    });
+  });
+
+  it.each([
+    ['a 10-character control code', `RRR#ABCDEF1234#${SERIAL}#0#0`, 'control-code'],
+    ['a 60-character control code', `RRR#${CODE}X#${SERIAL}#0#0`, 'control-code'],
+    ['a control code with a space', `RRR#${CODE.slice(0, 30)} ${CODE.slice(31)}#${SERIAL}#0#0`, 'control-code'],
+    ['a 5-character unit serial', `RRR#${CODE}#UNIT1#0#0`, 'unit-serial-number'],
+    ['an 18-character unit serial', `RRR#${CODE}#${SERIAL}X#0#0`, 'unit-serial-number'],
+    ['a unit serial with "_"', `RRR#${CODE}#${SERIAL.slice(0, 16)}_#0#0`, 'unit-serial-number'],
+    ['a main status that is no number', `RRR#${CODE}#${SERIAL}#ok#0`, 'main-status'],
+    ['an empty storage status', `RRR#${CODE}#${SERIAL}#0#`, 'storage-status'],
+  ])('refuses %s, naming the field', (_what, reply, field) => {
+    expect(parseRegisterReceiptReply(reply)).toEqual({
+      ok: false,
+      code: 'control-unit-reply-malformed',
+      expected: 'RRR',
+      reply,
+      field,
     });
   });
 
@@ -85,20 +109,24 @@ describe('parseRegisterReceiptReply', () => {
 
 describe('parseIdentityReply', () => {
   it('reads the unit serial number, protocol version and firmware', () => {
-    expect(parseIdentityReply('IR#CCX00012345#2.0#1.4.2')).toEqual({
+    expect(parseIdentityReply(`IR#${SERIAL}#2.0#1.4.2`)).toEqual({
       ok: true,
-      value: { unitSerialNumber: 'CCX00012345', protocolVersion: '2.0', firmwareVersion: '1.4.2' },
+      value: { unitSerialNumber: SERIAL, protocolVersion: '2.0', firmwareVersion: '1.4.2' },
     });
-    expect(parseIdentityReply('IR#CCX00012345')).toEqual({
+    expect(parseIdentityReply(`IR#${SERIAL}`)).toEqual({
       ok: true,
       value: {
-        unitSerialNumber: 'CCX00012345',
+        unitSerialNumber: SERIAL,
         protocolVersion: undefined,
         firmwareVersion: undefined,
       },
     });
-    expect(parseIdentityReply('IR#U##')).toMatchObject({
+    expect(parseIdentityReply(`IR#${SERIAL}##`)).toMatchObject({
       value: { protocolVersion: undefined, firmwareVersion: undefined },
+    });
+    expect(parseIdentityReply('IR#UNIT1#2')).toMatchObject({
+      code: 'control-unit-reply-malformed',
+      field: 'unit-serial-number',
     });
   });
 
@@ -124,6 +152,7 @@ describe('parseStatusReply', () => {
   it('refuses a reply without a status, another type, and NAK', () => {
     expect(parseStatusReply('SIR')).toMatchObject({ code: 'control-unit-reply-malformed' });
     expect(parseStatusReply('SIR#')).toMatchObject({ code: 'control-unit-reply-malformed' });
+    expect(parseStatusReply('SIR#x#0')).toMatchObject({ code: 'control-unit-reply-malformed' });
     expect(parseStatusReply('RRR#a#b#0#0')).toMatchObject({
       code: 'control-unit-reply-unexpected',
     });

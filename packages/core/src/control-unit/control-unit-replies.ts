@@ -73,7 +73,40 @@ export type ControlUnitNak = Failure<
 export type ControlUnitReplyFailure =
   | ControlUnitNak
   | Failure<'control-unit-reply-unexpected', { expected: string; reply: string }>
-  | Failure<'control-unit-reply-malformed', { expected: string; reply: string }>;
+  | Failure<
+      'control-unit-reply-malformed',
+      { expected: string; reply: string; field?: ReplyField | undefined }
+    >;
+
+/** The reply field that failed its format check (docs/protocols/control-unit.md "Replies"). */
+export type ReplyField = 'control-code' | 'unit-serial-number' | 'main-status' | 'storage-status';
+
+/**
+ * Length of a control code: `Kontrollkod` in the SKVFS 2021:16 XSD is exactly 59 characters, so
+ * a code of any other length could never be journaled in an exportable form.
+ */
+export const REPLY_CONTROL_CODE_LENGTH = 59;
+/** Length of the unit's tillverkningsnummer (XSD `TillverkningsnummerForKontrollenheten`). */
+export const UNIT_SERIAL_NUMBER_LENGTH = 17;
+
+// Kontrollkod: 59 visible ASCII characters (no space, no "#"); the XSD fixes only the length,
+// visible ASCII is what CCSP can carry and a receipt can print (assumed, see the doc).
+const CONTROL_CODE = /^[\x21\x22\x24-\x7e]{59}$/;
+// Tillverkningsnummer: 17 letters, digits, spaces or "-" (XSD pattern), not starting or ending
+// with a space (fields are trimmed).
+const UNIT_SERIAL_NUMBER = /^[A-Za-z0-9-](?:[A-Za-z0-9 -]{15})[A-Za-z0-9-]$/;
+// Main and storage status: a decimal code (0–5 and 0–2 are known, others kept as 'unknown').
+const STATUS_CODE = /^\d{1,2}$/;
+
+/** Whether a control code has the form SKVFS 2021:16 and CCSP allow. */
+export function isValidControlCode(value: string): boolean {
+  return CONTROL_CODE.test(value);
+}
+
+/** Whether a unit serial number has the form SKVFS 2021:16 allows (17 characters). */
+export function isValidUnitSerialNumber(value: string): boolean {
+  return UNIT_SERIAL_NUMBER.test(value);
+}
 
 const MAIN_STATUS: Readonly<Record<string, ControlUnitMainStatus['meaning']>> = {
   '0': 'ok',
@@ -102,13 +135,25 @@ export function parseRegisterReceiptReply(
     return fields;
   }
   const [controlCode, unitSerialNumber, main = '', storage = ''] = fields.value;
+  const malformed = (field?: ReplyField) =>
+    fail('control-unit-reply-malformed', {
+      expected: 'RRR',
+      reply: message,
+      ...(field === undefined ? {} : { field }),
+    });
   if (
     fields.value.length < 4 ||
     !isPrintableValue(controlCode) ||
     !isPrintableValue(unitSerialNumber)
   ) {
-    return fail('control-unit-reply-malformed', { expected: 'RRR', reply: message });
+    return malformed();
   }
+  // Every field is checked against its format: a code or serial the journal could not export
+  // is never taken as a signature (docs/protocols/control-unit.md "Replies").
+  if (!isValidControlCode(controlCode)) return malformed('control-code');
+  if (!isValidUnitSerialNumber(unitSerialNumber)) return malformed('unit-serial-number');
+  if (!STATUS_CODE.test(main)) return malformed('main-status');
+  if (!STATUS_CODE.test(storage)) return malformed('storage-status');
   return ok({
     controlCode,
     unitSerialNumber,
@@ -129,6 +174,13 @@ export function parseIdentityReply(
   if (!isPrintableValue(unitSerialNumber)) {
     return fail('control-unit-reply-malformed', { expected: 'IR', reply: message });
   }
+  if (!isValidUnitSerialNumber(unitSerialNumber)) {
+    return fail('control-unit-reply-malformed', {
+      expected: 'IR',
+      reply: message,
+      field: 'unit-serial-number',
+    });
+  }
   return ok({
     unitSerialNumber,
     protocolVersion: emptyToUndefined(protocolVersion),
@@ -145,7 +197,7 @@ export function parseStatusReply(
     return fields;
   }
   const [main, ...details] = fields.value;
-  if (main === undefined || main === '') {
+  if (main === undefined || !STATUS_CODE.test(main)) {
     return fail('control-unit-reply-malformed', { expected: 'SIR', reply: message });
   }
   return ok({ mainStatus: describeMainStatus(main), details });

@@ -123,6 +123,58 @@ export type JournalEvent =
     }
   /** The control unit answered again after a fault. */
   | { readonly kind: 'control-unit-restored'; readonly data: { readonly serialNumber: string } }
+  /**
+   * A receipt sent to the control unit, journaled BEFORE it is sent: its number in its series,
+   * and exactly the data the unit gets (SKVFS 2009:2 data table: kvittotyp, date and time,
+   * organisationsnummer, kassabeteckning, försäljningsbelopp, returbelopp, VAT per rate). A
+   * number is never sent with other data than its first request's (docs/protocols/control-unit.md
+   * "Lost answers"). `resend`: the same request again after an unknown outcome.
+   */
+  | {
+      readonly kind: 'control-unit-request';
+      readonly data: {
+        readonly series: ReceiptSeries;
+        readonly receiptNumber: number;
+        /** The receipt's own time (ISO instant); the date field below is its local minute. */
+        readonly issuedAt: string;
+        readonly receiptType: 'normal' | 'kopia' | 'ovning' | 'profo';
+        readonly dateTime: string;
+        readonly organisationNumber: string;
+        readonly registerId: string;
+        readonly total: Ore;
+        readonly returnTotal: Ore;
+        readonly vat: readonly { readonly rate: number; readonly amount: Ore }[];
+        readonly resend: boolean;
+      };
+    }
+  /**
+   * What came of a request that did not give a receipt: 'refused' (NAK: the unit registered
+   * nothing), 'not-sent' (no connection: nothing reached the unit), 'unknown' (timeout, lost or
+   * malformed answer, the register stopped while waiting: the unit may have registered it).
+   * A signed request's outcome is its receipt entry.
+   */
+  | {
+      readonly kind: 'control-unit-answer';
+      readonly data: {
+        readonly series: ReceiptSeries;
+        readonly receiptNumber: number;
+        readonly outcome: 'refused' | 'not-sent' | 'unknown';
+        readonly code: string;
+      };
+    }
+  /**
+   * A receipt number given up after an unknown outcome: the unit may hold it with the data of
+   * its request entry, the receipt was never handed over, and the series goes on with the next
+   * number (SKVFS 2014:9 7 kap 1 § d: the gap is journaled and explained, never reused).
+   */
+  | {
+      readonly kind: 'receipt-number-skipped';
+      readonly data: {
+        readonly series: ReceiptSeries;
+        readonly receiptNumber: number;
+        readonly reason: 'content-changed' | 'day-closed' | 'unit-refused-resend';
+      };
+    }
   /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */
   | {
       readonly kind: 'line-added';
@@ -330,7 +382,11 @@ export function verifyJournal(
  */
 export function nextReceiptNumber(entries: readonly JournalEvent[], series: ReceiptSeries): number {
   for (let i = entries.length - 1; i >= 0; i -= 1) {
-    const receipt = receiptOf(entries[i] as JournalEvent);
+    const entry = entries[i] as JournalEvent;
+    if (entry.kind === 'receipt-number-skipped' && entry.data.series === series) {
+      return entry.data.receiptNumber + 1;
+    }
+    const receipt = receiptOf(entry);
     if (receipt !== undefined && receiptSeriesOf(receipt.kind) === series) {
       return receipt.receiptNumber + 1;
     }
@@ -366,17 +422,25 @@ export function verifyNumbering(entries: readonly JournalEntry[]): Result<null, 
   const copied = new Set<number>();
   for (const entry of entries) {
     const receipt = receiptOf(entry);
+    // A skipped number takes its place in the series (journaled gap, never reused).
+    const skipped = entry.kind === 'receipt-number-skipped' ? entry.data : undefined;
     const series =
-      receipt === undefined
-        ? entry.kind === 'z-report'
-          ? 'z-report'
-          : undefined
-        : receiptSeriesOf(receipt.kind);
+      skipped !== undefined
+        ? skipped.series
+        : receipt === undefined
+          ? entry.kind === 'z-report'
+            ? 'z-report'
+            : undefined
+          : receiptSeriesOf(receipt.kind);
     if (series === undefined) {
       continue;
     }
     const found =
-      entry.kind === 'z-report' ? entry.data.report.zNumber : (receipt?.receiptNumber ?? 0);
+      skipped !== undefined
+        ? skipped.receiptNumber
+        : entry.kind === 'z-report'
+          ? entry.data.report.zNumber
+          : (receipt?.receiptNumber ?? 0);
     const expected = (last.get(series) ?? 0) + 1;
     if (found !== expected) {
       return fail('numbering-broken', { seq: entry.seq, series, expected, found });

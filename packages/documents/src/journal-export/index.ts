@@ -9,9 +9,12 @@ export {
   formatSkvfsDateTime,
   formatSkvfsIdentityNumber,
   formatSkvfsRate,
+  journalToSkvfsExport,
   journalToSkvfsXml,
+  type SkvfsExport,
   type SkvfsExportFailure,
   type SkvfsExportInput,
+  type SkvfsExportProblem,
   type SkvfsIdentity,
   type ZReference,
 } from './skvfs-xml.js';

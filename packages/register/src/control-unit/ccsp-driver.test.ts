@@ -56,7 +56,11 @@ describe('createCcspDriver', () => {
   });
 
   it('restarts the sequence at 1 after NAK 011', async () => {
-    const unit = memoryLink((message) => (message.startsWith('RR#1#') ? 'RRR#C#U#0#0' : 'NAK#011'));
+    const code = 'C'.repeat(59);
+    const serial = 'UNIT-000000000001';
+    const unit = memoryLink((message) =>
+      message.startsWith('RR#1#') ? `RRR#${code}#${serial}#0#0` : 'NAK#011',
+    );
     const driver = createCcspDriver({ open: unit.open, initialSequenceNumber: 41 });
     const result = await driver.registerReceipt({
       dateTime: '202604111432',
@@ -68,12 +72,12 @@ describe('createCcspDriver', () => {
       total: ore(100),
       vat: [],
     });
-    expect(result).toMatchObject({ ok: true, value: { controlCode: 'C', unitSerialNumber: 'U' } });
+    expect(result).toMatchObject({ ok: true, value: { controlCode: code, unitSerialNumber: serial } });
     expect(unit.requests.map((r) => r.split('#')[1])).toEqual(['41', '1']);
     expect(driver.nextSequenceNumber).toBe(2);
   });
 
-  it('returns the opener failure as unreachable, and a reply of the wrong type', async () => {
+  it('returns the opener failure as unreachable and not sent, and a reply of the wrong type', async () => {
     const down = createCcspDriver({
       open: () => Promise.resolve(fail('control-unit-unreachable', { detail: 'x' })),
     });
@@ -81,6 +85,7 @@ describe('createCcspDriver', () => {
       ok: false,
       code: 'control-unit-unreachable',
       detail: 'x',
+      sent: false,
     });
     const confused = createCcspDriver({ open: memoryLink(() => 'IR#X').open });
     expect(await confused.status()).toMatchObject({

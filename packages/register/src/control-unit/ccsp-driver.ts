@@ -116,7 +116,8 @@ export function createCcspDriver(options: CcspDriverOptions): CcspControlUnitDri
   async function exchange(frame: string): Promise<Exchange> {
     const opened = await ensureLink();
     if (!opened.ok) {
-      return opened;
+      // Nothing was written: the unit cannot have registered this request.
+      return fail('control-unit-unreachable', { detail: opened.detail, sent: false });
     }
     const decoder = createCcspDecoder();
     const reply = new Promise<Exchange>((resolve) => {

@@ -65,12 +65,30 @@ describe('simulator control codes', () => {
 });
 
 describe('answerSimulatorRequest RR', () => {
+  it("registers a receipt and stays silent in 'lost-answer' mode", () => {
+    const step = answerSimulatorRequest(rr(1), INITIAL_SIMULATOR_STATE, config, 'lost-answer');
+    expect(step.reply).toBeUndefined();
+    expect(step.state.registeredReceipts).toBe(1);
+    expect(step.state.signed).toHaveLength(1);
+    const status = answerSimulatorRequest('SIQ', step.state, config, 'lost-answer');
+    expect(status.reply).toMatch(/^SIR#0#/);
+  });
+
   it('registers a valid receipt and advances the sequence', () => {
     const step = answerSimulatorRequest(rr(1), INITIAL_SIMULATOR_STATE, config);
     expect(step.reply).toBe(
       `RRR#${simulatorControlCode('test', rr(1))}#${config.serialNumber}#0#0`,
     );
-    expect(step.state).toEqual({ lastSequenceNumber: 1, registeredReceipts: 1 });
+    expect(step.state).toMatchObject({ lastSequenceNumber: 1, registeredReceipts: 1 });
+    expect(step.state.signed).toEqual([
+      {
+        registerId: rr(1).split('#')[4],
+        receiptType: rr(1).split('#')[8],
+        receiptNumber: rr(1).split('#')[3],
+        content: rr(1).replace(/^RR#1#/, 'RR#'),
+        controlCode: simulatorControlCode('test', rr(1)),
+      },
+    ]);
     const next = answerSimulatorRequest(rr(2), step.state, config);
     expect(next.reply?.startsWith('RRR#')).toBe(true);
   });

@@ -30,8 +30,23 @@ export const SIMULATOR_PROTOCOL_VERSION = '2';
 /** Length of a control code (SKVFS 2021:16 XSD `KontrollkodTYPE`). */
 export const CONTROL_CODE_LENGTH = 59;
 
-/** How the simulator behaves (test hooks). */
-export type SimulatorMode = 'normal' | 'silent' | 'not-operational';
+/**
+ * How the simulator behaves (test hooks): 'silent' never answers (nothing is registered);
+ * 'lost-answer' registers each "RR" and never answers it (the answer is lost on the way, other
+ * requests are answered); 'die' registers each "RR" and then drops the connection without an
+ * answer (the socket side, `simulator.ts`); 'not-operational' answers NAK 006.
+ */
+export type SimulatorMode = 'normal' | 'silent' | 'not-operational' | 'lost-answer' | 'die';
+
+/** One receipt the unit registered: what it stored under which number. */
+export interface SignedReceipt {
+  readonly registerId: string;
+  readonly receiptType: string;
+  readonly receiptNumber: string;
+  /** The "RR" message without its sequence number: the receipt data the unit stored. */
+  readonly content: string;
+  readonly controlCode: string;
+}
 
 /** Fixed configuration of a simulated unit. */
 export interface SimulatorConfig {
@@ -48,6 +63,8 @@ export interface SimulatorState {
   readonly lastSequenceNumber: number;
   /** Receipts registered so far. */
   readonly registeredReceipts: number;
+  /** Every registration, in order (a real unit keeps them for Skatteverket). */
+  readonly signed?: readonly SignedReceipt[];
 }
 
 /** The state of a new unit. */
@@ -96,6 +113,9 @@ export function answerSimulatorRequest(
   }
   if (mode === 'not-operational') {
     return { reply: 'NAK#006', state };
+  }
+  if (mode === 'lost-answer' && message.startsWith('RR#')) {
+    return { ...answerSimulatorRequest(message, state, config), reply: undefined };
   }
   const [type = '', ...fields] = message.split('#');
   switch (type) {
@@ -160,9 +180,20 @@ function registerReceipt(
     return nak('003');
   }
   const code = simulatorControlCode(config.seed, message);
+  const entry: SignedReceipt = {
+    registerId,
+    receiptType: type ?? '',
+    receiptNumber,
+    content: ['RR', ...fields.slice(1)].join('#'),
+    controlCode: code,
+  };
   return {
     reply: `RRR#${code}#${config.serialNumber}#0#0`,
-    state: { lastSequenceNumber: seq, registeredReceipts: state.registeredReceipts + 1 },
+    state: {
+      lastSequenceNumber: seq,
+      registeredReceipts: state.registeredReceipts + 1,
+      signed: [...(state.signed ?? []), entry],
+    },
   };
 }
 

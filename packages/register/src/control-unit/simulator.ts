@@ -4,9 +4,13 @@
  * and how it says so. Reach it with `createTcpControlUnitDriver({ host, port })`.
  *
  * Test hooks: `setMode('silent')` (reads, never answers: the register sees a timeout),
- * `setMode('not-operational')` (answers NAK 006), `setDelay(ms)` (waits before each reply), and
- * `exchanges` (every request with the times it was received and answered). `stop()` closes the
- * port (the register then sees "connection refused").
+ * `setMode('lost-answer')` (registers each receipt, never answers it), `setMode('die')`
+ * (registers each receipt, then drops the connection unanswered), `setMode('not-operational')`
+ * (answers NAK 006), `setMalformedAnswer({ controlCode, serialNumber })` (answers receipts with
+ * these field values, after registering them), `setDelay(ms)` (waits before each reply),
+ * `exchanges` (every request with the times it was received and answered) and `signed` (every
+ * receipt it registered, with its content). `stop()` closes the port (the register then sees
+ * "connection refused").
  */
 import net from 'node:net';
 import { createCcspDecoder, encodeCcspFrame } from '@kassa/core';
@@ -14,6 +18,7 @@ import {
   INITIAL_SIMULATOR_STATE,
   NAK_INVALID_LRC,
   SIMULATOR_NOTICE,
+  type SignedReceipt,
   type SimulatorMode,
   type SimulatorState,
   answerSimulatorRequest,
@@ -50,6 +55,7 @@ export class ControlUnitSimulator {
   private state: SimulatorState = INITIAL_SIMULATOR_STATE;
   private mode: SimulatorMode = 'normal';
   private delayMs = 0;
+  private malformed: { controlCode?: string; serialNumber?: string } | null = null;
   private readonly log: SimulatorExchange[] = [];
 
   constructor(options: ControlUnitSimulatorOptions = {}) {
@@ -89,9 +95,19 @@ export class ControlUnitSimulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** 'normal', 'silent' (never answers) or 'not-operational' (NAK 006). */
+  /** 'normal', 'silent', 'lost-answer', 'die' or 'not-operational' (see SimulatorMode). */
   setMode(mode: SimulatorMode): void {
     this.mode = mode;
+  }
+
+  /** Answers each registered receipt with these field values instead (null: normal answers). */
+  setMalformedAnswer(fields: { controlCode?: string; serialNumber?: string } | null): void {
+    this.malformed = fields;
+  }
+
+  /** Every receipt registered so far, in order, with the data stored under its number. */
+  get signed(): readonly SignedReceipt[] {
+    return this.state.signed ?? [];
   }
 
   /** Waits `ms` before each reply. */
@@ -144,6 +160,21 @@ export class ControlUnitSimulator {
       );
       this.state = step.state;
       reply = step.reply;
+      if (reply?.startsWith('RRR#') === true && this.malformed !== null) {
+        const [type, code, serial, ...rest] = reply.split('#');
+        reply = [
+          type,
+          this.malformed.controlCode ?? code,
+          this.malformed.serialNumber ?? serial,
+          ...rest,
+        ].join('#');
+      }
+      if (this.mode === 'die' && message.startsWith('RR#')) {
+        // Registered, then the unit goes away before it answers.
+        this.log.push({ request: message, reply: undefined, receivedAt, answeredAt: undefined });
+        socket.destroy();
+        return;
+      }
     }
     if (reply !== undefined && this.delayMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));

@@ -168,6 +168,22 @@ function rowToEntry(row: Row): JournalEntry {
 function rowOf(entry: JournalEntry) {
   const receipt = receiptOf(entry);
   const zNumber = entry.kind === 'z-report' ? entry.data.report.zNumber : null;
+  // A skipped receipt number holds its place in the series' UNIQUE index: never used again.
+  const skipped = entry.kind === 'receipt-number-skipped' ? entry.data : null;
+  if (skipped !== null) {
+    return {
+      seq: entry.seq,
+      at: entry.at,
+      kind: entry.kind,
+      by: entry.by ?? null,
+      data: JSON.stringify(entry.data),
+      prevHash: entry.prevHash,
+      hash: entry.hash,
+      series: skipped.series,
+      number: skipped.receiptNumber,
+      original: null,
+    };
+  }
   return {
     seq: entry.seq,
     at: entry.at,

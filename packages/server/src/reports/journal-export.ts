@@ -28,9 +28,10 @@ import {
   ok,
 } from '@kassa/core';
 import {
+  type SkvfsExportProblem,
   type SkvfsIdentity,
   type ZReference,
-  journalToSkvfsXml,
+  journalToSkvfsExport,
   skvfsReferences,
 } from '@kassa/documents';
 import { type Db, type Tx, selectRows } from '../db/database.js';
@@ -78,6 +79,11 @@ export interface JournalExport {
   readonly headSeq: number;
   /** `journal-<kassabeteckning>-<from>-<to>.xml`, as the register names its export. */
   readonly filename: string;
+  /**
+   * Values written other than journaled because the schema cannot hold them (a control code or a
+   * control unit serial an older register journaled unchecked): the export is made all the same.
+   */
+  readonly problems: readonly SkvfsExportProblem[];
 }
 
 type EntryRow = typeof journalEntries.$inferSelect;
@@ -216,7 +222,7 @@ async function exportIn(
       request.serverVersion,
     modelDesignation: MODEL_DESIGNATION,
   };
-  const result = journalToSkvfsXml({
+  const result = journalToSkvfsExport({
     entries,
     identity,
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
@@ -245,7 +251,8 @@ async function exportIn(
     }
   }
   return ok({
-    xml: result.value,
+    xml: result.value.xml,
+    problems: result.value.problems,
     registerId: terminal.registerId,
     entries: entries.length,
     headSeq: terminal.headSeq,
