@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeEscPos, escPosText, spansContaining, type DecodedEscPos } from '@kassa/test-kit';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
@@ -655,6 +655,50 @@ test.describe('Kassan säljer en dag', () => {
       expect(countOf('z-report')).toBe(1);
       const z = rows.find((row) => row.kind === 'z-report');
       expect(z?.data.report).toMatchObject({ zNumber: 1, businessDay, countedCash });
+    });
+
+    await test.step('the printer fails: the sale stands, and its receipt is printed once the printer is back', async () => {
+      // The printer "unplugged": its path is a folder for a while, so nothing can be written.
+      await printer.printedSinceLast();
+      await rename(printer.file, `${printer.file}.bak`);
+      await mkdir(printer.file);
+      await sales.scan(products.tea.barcodes[0]);
+      await expect(sales.line(products.tea.name)).toBeVisible();
+      await sales.pay.click();
+      await sales.choose('Betalsätt', 'Kort');
+      await dialog.getByRole('button', { name: 'Kortbetalningen är godkänd' }).click();
+      await expect(dialog).toHaveAccessibleName('Betalningen är klar');
+      await expect(dialog).toContainText('Kvitto nr 4');
+      await expect(dialog.getByRole('alert')).toContainText('Utskriften misslyckades');
+      await expect(dialog).toContainText('Kvittot är sparat men kom inte ut');
+      await shot(page, testInfo, '11-print-failed');
+
+      await rm(printer.file, { recursive: true });
+      await rename(`${printer.file}.bak`, printer.file);
+      await dialog.getByRole('button', { name: 'Skriv ut kvittot igen' }).click();
+      await expect(dialog).toContainText('Kvittot är utskrivet.');
+      await expect(dialog.getByRole('button', { name: 'Skriv ut kvittot igen' })).toBeHidden();
+      const printed = await printer.lastPrint();
+      expect(printed.text).toMatch(/^Kvitto nr\s+4$/m);
+      expect(printed.text).not.toContain('KOPIA');
+      await dialog.getByRole('button', { name: 'Ny försäljning' }).click();
+      await expect(dialog).toBeHidden();
+      const printouts = readJournal(path.join(register.dataDir, 'journal.sqlite'))
+        .filter((row) => row.kind === 'receipt-printout')
+        .map(
+          (row) =>
+            row.data as {
+              receiptKind: string;
+              receiptNumber: number;
+              outcome: string;
+              later: boolean;
+            },
+        )
+        .filter((p) => p.receiptKind === 'sale' && p.receiptNumber === 4);
+      expect(printouts.map((p) => [p.outcome, p.later])).toEqual([
+        ['failed', false],
+        ['printed', true],
+      ]);
     });
   });
 });

@@ -233,8 +233,8 @@ export async function printToDevice(
     }
     throw new PrinterError(
       'printer-write-failed',
-      `Utskriften till ${path} misslyckades (${code}).`,
-      `Printing to ${path} failed (${code}).`,
+      `Skrivaren ${path} tog inte emot kvittot (${code}). Kontrollera att skrivaren är på och har papper, och att sökvägen under Inställningar stämmer.`,
+      `The printer ${path} did not take the receipt (${code}). Check that it is on and has paper, and that the path under Settings is right.`,
       reason,
     );
   }
