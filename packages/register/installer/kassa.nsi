@@ -116,7 +116,7 @@ Section "Kassa" SecMain
 
   CreateShortcut "$SMPROGRAMS\Kassa.lnk" "$INSTDIR\kassa.exe" "open" "$INSTDIR\kassa.exe" 0
   CreateShortcut "$DESKTOP\Kassa.lnk" "$INSTDIR\kassa.exe" "open" "$INSTDIR\kassa.exe" 0
-  WriteRegStr HKLM "${RUN_KEY}" "Kassa" '"$INSTDIR\kassa.exe" start --no-browser'
+  WriteRegStr HKLM "${RUN_KEY}" "Kassa" '"$INSTDIR\kassa.exe" start --background'
 
   WriteRegStr HKLM "${UNINST_KEY}" "DisplayName" "Kassa"
   WriteRegStr HKLM "${UNINST_KEY}" "DisplayVersion" "${VERSION}"

@@ -14,6 +14,7 @@ import { pcName } from './hardware.js';
 import { runInstallProvisioning } from './install-provisioning.js';
 import { loadInstallation } from './installation.js';
 import { buildLocalService } from './local-service.js';
+import { startInBackground } from './background.js';
 import { openBrowser } from './open-browser.js';
 import { runOpen } from './open-command.js';
 import { PROGRAM_VERSION, provisioningCandidates } from './program.js';
@@ -52,7 +53,7 @@ Användning / usage:
       --force --reason "…" arkivera även om journalen har poster som inte laddats upp
   kassa status [--json]   miljö, terminal, koppling, senaste kontakt / environment, binding, contact
   kassa doctor [--json]   felsök kassan rad för rad / diagnose the register
-  kassa start [--port 8181] [--no-browser]
+  kassa start [--port 8181] [--no-browser] [--background]
       startar kassan på http://127.0.0.1:<port>/ / starts the register locally
   kassa export-journal --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--out fil.xml]
       exporterar journalminnet enligt SKVFS 2021:16 / exports the journal (SKVFS 2021:16 XML)
@@ -269,7 +270,11 @@ function waitForSignal(): Promise<void> {
 async function commandStart(io: CliIo, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, 'no-browser': { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      background: { type: 'boolean' },
+    },
     strict: true,
   });
   const port = Number(values.port ?? io.env.KASSA_PORT ?? '8181');
@@ -277,6 +282,14 @@ async function commandStart(io: CliIo, args: string[]): Promise<number> {
     throw new UsageError(`--port måste vara ett portnummer (0–65535), inte "${values.port}"`);
   }
   const folder = dataFolder(io.env);
+  if (values.background === true) {
+    if (port === 0) throw new UsageError('--background behöver en bestämd port (inte --port 0)');
+    return startInBackground(io, {
+      folder,
+      port,
+      startArgs: ['--port', String(port), '--no-browser'],
+    });
+  }
   const app = await buildLocalService({ folder, env: io.env });
   try {
     await app.listen({ host: '127.0.0.1', port });
@@ -326,7 +339,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'start':
         return await commandStart(io, rest);
       case 'open':
-        return await runOpen(io, rest, (args) => commandStart(io, args));
+        return await runOpen(io, rest, (args) => commandStart(io, [...args, '--background']));
       case 'export-journal':
         return await runExportJournal(rest, io, dataFolder(io.env));
       case 'install-provisioning':

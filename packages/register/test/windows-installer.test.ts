@@ -294,7 +294,26 @@ describe('kassa-setup.exe under Wine', () => {
     expect(existsSync(pc.linuxPath(`${DATA_DIR}\\register.json`))).toBe(true);
 
     await install();
-    await startRegister();
+    // Started as Windows starts it at log-on (the Run key): in the background, no console
+    // window; the starting process exits once the register answers.
+    const run = await pc.run('reg', [
+      'query',
+      'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run',
+      '/v',
+      'Kassa',
+    ]);
+    expect(run.output).toContain(`"${KASSA_EXE}" start --background`);
+    const port = await findFreePort();
+    const background = await pc.run(KASSA_EXE, ['start', '--background', '--port', String(port)]);
+    expect(background.code, background.output).toBe(0);
+    expect(background.output).toContain(`Kassan körs i bakgrunden: http://127.0.0.1:${port}/`);
+    base = `http://127.0.0.1:${port}/`;
+    const log = await readFile(pc.linuxPath(`${DATA_DIR}\\kassa.log`), 'utf8');
+    expect(log).toContain('Kassan är igång');
+    // The Start-menu shortcut (kassa open) finds it running instead of starting a second one.
+    const open = await pc.run(KASSA_EXE, ['open', '--port', String(port)]);
+    expect(open.code, open.output).toBe(0);
+    expect(open.output).toContain('Kassan är igång: öppna');
     await signIn();
     const next = await sellCoffee();
     expect(next).toBe(before.length + 1);
