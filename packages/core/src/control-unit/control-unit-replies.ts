@@ -178,7 +178,7 @@ export function parseIdentityReply(
     return fail('control-unit-reply-malformed', {
       expected: 'IR',
       reply: message,
-      field: 'unit-serial-number',
+      field: 'unit-serial-number' as const,
     });
   }
   return ok({

@@ -420,6 +420,9 @@ function addEntry(day: DayAccumulator, entry: JournalEntry): void {
     case 'z-report':
     case 'setting-changed':
     case 'control-unit-fault':
+    case 'control-unit-request':
+    case 'control-unit-answer':
+    case 'receipt-number-skipped':
       return;
   }
 }

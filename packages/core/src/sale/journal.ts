@@ -172,7 +172,7 @@ export type JournalEvent =
       readonly data: {
         readonly series: ReceiptSeries;
         readonly receiptNumber: number;
-        readonly reason: 'content-changed' | 'day-closed' | 'unit-refused-resend';
+        readonly reason: 'content-changed' | 'day-over' | 'unit-refused-resend';
       };
     }
   /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */

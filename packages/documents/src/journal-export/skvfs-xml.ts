@@ -1063,6 +1063,41 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
           `OK: kontrollenheten ${entry.data.serialNumber} svarar igen`,
         ),
       );
+    case 'control-unit-request': {
+      // The receipt data sent to the control unit, journaled before it was sent
+      // (docs/protocols/control-unit.md "Lost answers").
+      const d = entry.data;
+      const vat = d.vat
+        .map((v) => `${formatSkvfsRate(vatRateOf(seq, v.rate))};${formatSkvfsAmount(v.amount)}`)
+        .join(' ');
+      return ovrigRapport(
+        seq,
+        d.resend ? 'Kvitto skickat igen till kontrollenheten' : 'Kvitto skickat till kontrollenheten',
+        `serie=${d.series}; löpnummer=${d.receiptNumber}; kvittotyp=${d.receiptType}; datum=${d.dateTime}; försäljningsbelopp=${formatSkvfsAmount(d.total)}; returbelopp=${formatSkvfsAmount(d.returnTotal)}; moms=${vat === '' ? '-' : vat}`,
+      );
+    }
+    case 'control-unit-answer': {
+      const d = entry.data;
+      const what =
+        d.outcome === 'refused'
+          ? 'Kontrollenheten vägrade kvittot'
+          : d.outcome === 'not-sent'
+            ? 'Kvittot nådde inte kontrollenheten'
+            : 'Okänt svar från kontrollenheten';
+      return ovrigRapport(
+        seq,
+        what,
+        `serie=${d.series}; löpnummer=${d.receiptNumber}; utfall=${d.outcome}; kod=${d.code}`,
+      );
+    }
+    case 'receipt-number-skipped': {
+      const d = entry.data;
+      return ovrigRapport(
+        seq,
+        'Löpnummer överhoppat',
+        `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; kvittot lämnades aldrig ut, kontrollenheten kan ha registrerat det med uppgifterna i begäran`,
+      );
+    }
     case 'clock-fault': {
       const d = entry.data;
       const why = d.reason === 'behind-journal' ? 'före senaste händelse' : 'fel mot serverns';

@@ -36,7 +36,7 @@ import {
   parseStatusReply,
   validateReceiptRegistration,
 } from '@kassa/core';
-import { type CcspLink, type CcspLinkOpener } from './ccsp-link.js';
+import { type CcspLink, type CcspLinkOpener, type LinkUnreachable } from './ccsp-link.js';
 
 /** Default reply timeout: a unit answers well within this (it must not delay printing). */
 export const DEFAULT_REPLY_TIMEOUT_MS = 3_000;
@@ -88,7 +88,7 @@ export function createCcspDriver(options: CcspDriverOptions): CcspControlUnitDri
     current?.close();
   }
 
-  async function ensureLink(): Promise<Result<CcspLink, ControlUnitRequestFailure>> {
+  async function ensureLink(): Promise<Result<CcspLink, LinkUnreachable>> {
     if (link !== undefined) {
       return ok(link);
     }
@@ -117,7 +117,7 @@ export function createCcspDriver(options: CcspDriverOptions): CcspControlUnitDri
     const opened = await ensureLink();
     if (!opened.ok) {
       // Nothing was written: the unit cannot have registered this request.
-      return fail('control-unit-unreachable', { detail: opened.detail, sent: false });
+      return fail('control-unit-unreachable', { detail: opened.detail, sent: false as const });
     }
     const decoder = createCcspDecoder();
     const reply = new Promise<Exchange>((resolve) => {

@@ -44,15 +44,16 @@ import {
   businessDayOf,
   createSale,
   daysNeedingZ,
-  formatControlUnitDateTime,
   formatKronor,
   ore,
   priceSale,
   receiptEvent,
+  receiptSeriesOf,
   receiptOf,
   roundCashAmount,
   setLineDiscount,
   setOrderDiscount,
+  validateReceiptRegistration,
   withControlCode,
 } from '@kassa/core';
 import type {
@@ -68,6 +69,12 @@ import type {
 import { SIMULATED_SERIAL_PREFIX } from '@kassa/documents';
 import { failure, type Failure } from '../failure.js';
 import { formatSwedishDateTime } from '../terminal-choice.js';
+import {
+  ControlUnitLedger,
+  controlUnitRequestOf,
+  registrationOf,
+  resolveDoubt,
+} from './control-unit-request.js';
 import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
 
 /** Who is acting: the signed-in cashier. */
@@ -780,23 +787,101 @@ export class SellingEngine {
 
   // ---- Receipts through the control unit ----
 
-  /** Sends a receipt to the control unit; journals a fault (and a recovery) as they happen. */
+  /** The ledger of control-unit requests, folded from the journal once (then kept up to date). */
+  private cuLedger: ControlUnitLedger | null = null;
+
+  /**
+   * The ledger; on first use, a request journaled with no outcome after it (the register
+   * stopped while waiting for the unit) gets its outcome 'unknown' journaled now.
+   */
+  private controlUnitLedger(by?: string): ControlUnitLedger {
+    if (this.cuLedger !== null) return this.cuLedger;
+    const ledger = new ControlUnitLedger();
+    for (const entry of this.store.entries()) ledger.see(entry);
+    const unanswered = ledger.unanswered();
+    if (unanswered.length > 0) {
+      const entries = this.store.append(
+        unanswered.map(({ series, receiptNumber }) => ({
+          event: {
+            kind: 'control-unit-answer' as const,
+            data: { series, receiptNumber, outcome: 'unknown' as const, code: 'register-stopped' },
+          },
+          by,
+        })),
+        this.now().iso,
+      );
+      for (const entry of entries) ledger.see(entry);
+    }
+    this.cuLedger = ledger;
+    return ledger;
+  }
+
+  /** Appends entries and folds them into the ledger. */
+  private journalControlUnit(events: readonly JournalEvent[], by?: string): void {
+    const entries = this.store.append(
+      events.map((event) => ({ event, by })),
+      this.now().iso,
+    );
+    for (const entry of entries) this.cuLedger?.see(entry);
+  }
+
+  /**
+   * Sends a receipt to the control unit (docs/protocols/control-unit.md "Lost answers"):
+   * 1. if the number of its series is in doubt (an earlier request's outcome is unknown), asks
+   *    the unit's status, then sends that request again with identical data when this receipt
+   *    carries the same data (same number, time and amounts) — else gives the number up
+   *    (`receipt-number-skipped`) and takes the next one: one number never gets two contents;
+   * 2. journals the request (number, type, amounts, VAT) BEFORE sending it;
+   * 3. journals the outcome of a failure (refused, not sent, unknown) with the fault. A signed
+   *    request's outcome is its receipt entry, journaled by the caller in one transaction.
+   * An answer whose fields do not have the protocol's form is a fault, never a receipt.
+   */
   private async sign(actor: Actor, receipt: Receipt): Promise<EngineResult<Receipt>> {
     const { driver, simulated } = this.options.controlUnit();
+    const by = actor.username;
+    const timeZone = this.options.timeZone;
+    const ledger = this.controlUnitLedger(by);
+    const series = receiptSeriesOf(receipt.kind);
+    let toSign = receipt;
+    let resend = false;
+    const doubt = ledger.inDoubt(series);
+    if (doubt !== undefined) {
+      const resolved = resolveDoubt(doubt, receipt, timeZone);
+      if (resolved.action === 'resend') {
+        // Before going on, ask the unit how it is (CCSP has no "last receipt" query: SIQ).
+        const status = await driver.status().catch(() => null);
+        if (status?.ok !== true) {
+          const code = status === null ? 'error' : status.code;
+          return this.controlUnitFailed(by, simulated, code, status ?? {});
+        }
+        toSign = resolved.receipt;
+        resend = true;
+      } else {
+        this.journalControlUnit(
+          [
+            {
+              kind: 'receipt-number-skipped',
+              data: { series, receiptNumber: doubt.request.receiptNumber, reason: resolved.reason },
+            },
+          ],
+          by,
+        );
+        toSign = { ...receipt, receiptNumber: this.store.nextNumber(series) };
+      }
+    }
+    const request = controlUnitRequestOf(toSign, timeZone, resend);
+    const registration = registrationOf(request);
+    const valid = validateReceiptRegistration(registration);
+    if (!valid.ok) {
+      // Refused before anything is sent: no request, the number stays free.
+      return this.controlUnitFailed(by, simulated, valid.code, valid);
+    }
+    this.journalControlUnit([{ kind: 'control-unit-request', data: request }], by);
     const answer = await driver
-      .registerReceipt({
-        dateTime: formatControlUnitDateTime(Date.parse(receipt.issuedAt), this.options.timeZone),
-        organisationNumber: receipt.organisationNumber,
-        registerId: receipt.registerId,
-        receiptNumber: receipt.receiptNumber,
-        receiptType: controlUnitTypeOf(receipt.kind),
-        returnTotal: ore(receipt.total < 0 ? Math.abs(receipt.total) : 0),
-        total: receipt.totalToPay,
-        vat: receipt.vat.map((row) => ({ rate: row.rate, amount: row.vat })),
-      })
-      .catch((error: unknown): { ok: false; code: string; detail: string } => ({
+      .registerReceipt(registration)
+      .catch((error: unknown): { ok: false; code: 'control-unit-error'; detail: string } => ({
         ok: false,
-        code: 'control-unit-unreachable',
+        code: 'control-unit-error',
         detail: String(error),
       }));
     if (answer.ok) {
@@ -808,68 +893,101 @@ export class SellingEngine {
         problem: null,
       };
       if (wasDown) {
-        this.store.append(
+        this.journalControlUnit(
           [
             {
-              event: {
-                kind: 'control-unit-restored',
-                data: { serialNumber: answer.value.unitSerialNumber },
-              },
-              by: actor.username,
+              kind: 'control-unit-restored',
+              data: { serialNumber: answer.value.unitSerialNumber },
             },
           ],
-          this.now().iso,
+          by,
         );
       }
       return good(
-        withControlCode(receipt, {
+        withControlCode(toSign, {
           serialNumber: answer.value.unitSerialNumber,
           controlCode: answer.value.controlCode,
         }),
       );
     }
-    const f = answer as { readonly code: string };
-    const details = answer as Record<string, unknown>;
+    const details = answer as unknown as Record<string, unknown>;
+    const outcome: 'refused' | 'not-sent' | 'unknown' =
+      answer.code === 'control-unit-nak'
+        ? 'refused'
+        : answer.code === 'control-unit-unreachable' && details.sent === false
+          ? 'not-sent'
+          : 'unknown';
+    const events: JournalEvent[] = [
+      {
+        kind: 'control-unit-answer',
+        data: { series, receiptNumber: request.receiptNumber, outcome, code: answer.code },
+      },
+    ];
+    if (resend && outcome === 'refused' && details.nakCode === '003') {
+      // The unit refuses the identical data again (e.g. it will not take a number twice): the
+      // number is given up, the next attempt takes the next one.
+      events.push({
+        kind: 'receipt-number-skipped',
+        data: { series, receiptNumber: request.receiptNumber, reason: 'unit-refused-resend' },
+      });
+    }
+    return this.controlUnitFailed(by, simulated, answer.code, details, events);
+  }
+
+  /** A control-unit failure: its Swedish message, the fault journaled (with `before`). */
+  private controlUnitFailed(
+    by: string | undefined,
+    simulated: boolean,
+    code: string,
+    details: Record<string, unknown>,
+    before: readonly JournalEvent[] = [],
+  ): EngineResult<Receipt> {
     const text = (value: unknown, fallback = ''): string =>
       typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
-    let result: EngineResult<Receipt>;
-    if (f.code.startsWith('control-unit-invalid') || f.code === 'control-unit-amount-too-wide') {
+    let result: { ok: false; failure: Failure };
+    if (code.startsWith('control-unit-invalid') || code === 'control-unit-amount-too-wide') {
       result = bad('control-unit-receipt-invalid', 500, {
         field: text(details.field),
         value: text(details.value),
       });
-    } else if (f.code === 'control-unit-unreachable' || f.code === 'control-unit-timeout') {
+    } else if (code === 'control-unit-reply-malformed' || code === 'control-unit-reply-unexpected') {
+      const fields: Record<string, string> = {
+        'control-code': 'kontrollkod',
+        'unit-serial-number': 'tillverkningsnummer',
+        'main-status': 'huvudstatus',
+        'storage-status': 'minnesstatus',
+      };
+      result = bad('control-unit-answer-invalid', 502, {
+        field: fields[text(details.field)] ?? 'svar',
+        reply: text(details.reply).slice(0, 80),
+      });
+    } else if (
+      code === 'control-unit-unreachable' ||
+      code === 'control-unit-timeout' ||
+      code === 'control-unit-error' ||
+      code.startsWith('ccsp-')
+    ) {
       result = bad('control-unit-unreachable', 503, {
         detail:
-          f.code === 'control-unit-timeout'
+          code === 'control-unit-timeout'
             ? `inget svar på ${text(details.afterMs)} ms`
-            : text(details.detail, f.code),
+            : text(details.detail, code),
       });
     } else {
       const nak = typeof details.nakCode === 'string' ? ` ${details.nakCode}` : '';
       const why = typeof details.reason === 'string' ? ` (${details.reason})` : '';
-      result = bad('control-unit-refused', 503, { reason: `${f.code}${nak}${why}` });
+      result = bad('control-unit-refused', 503, { reason: `${code}${nak}${why}` });
     }
-    if (!result.ok) {
-      this.cuState = {
-        state: 'down',
-        serialNumber: this.cuState.serialNumber,
-        simulated,
-        problem: { code: result.failure.code, sv: result.failure.sv, en: result.failure.en },
-      };
-      this.store.append(
-        [
-          {
-            event: {
-              kind: 'control-unit-fault',
-              data: { code: f.code, message: result.failure.en },
-            },
-            by: actor.username,
-          },
-        ],
-        this.now().iso,
-      );
-    }
+    this.cuState = {
+      state: 'down',
+      serialNumber: this.cuState.serialNumber,
+      simulated,
+      problem: { code: result.failure.code, sv: result.failure.sv, en: result.failure.en },
+    };
+    this.journalControlUnit(
+      [...before, { kind: 'control-unit-fault', data: { code, message: result.failure.en } }],
+      by,
+    );
     return result;
   }
 
@@ -882,6 +1000,9 @@ export class SellingEngine {
   checkControlUnit(): Promise<ControlUnitState> {
     return this.serial.run(async () => {
       const { driver, simulated } = this.options.controlUnit();
+      // A request left without an outcome (the register stopped while waiting) is journaled as
+      // unknown first; the unit is then asked for its status before anything else is sent.
+      this.controlUnitLedger();
       const answer = await driver.status().catch(() => null);
       if (answer?.ok === true) {
         const identity = await driver.identity().catch(() => null);
