@@ -38,7 +38,11 @@ describe('parseRegisterReceiptReply', () => {
   it.each([
     ['a 10-character control code', `RRR#ABCDEF1234#${SERIAL}#0#0`, 'control-code'],
     ['a 60-character control code', `RRR#${CODE}X#${SERIAL}#0#0`, 'control-code'],
-    ['a control code with a space', `RRR#${CODE.slice(0, 30)} ${CODE.slice(31)}#${SERIAL}#0#0`, 'control-code'],
+    [
+      'a control code with a space',
+      `RRR#${CODE.slice(0, 30)} ${CODE.slice(31)}#${SERIAL}#0#0`,
+      'control-code',
+    ],
     ['a 5-character unit serial', `RRR#${CODE}#UNIT1#0#0`, 'unit-serial-number'],
     ['an 18-character unit serial', `RRR#${CODE}#${SERIAL}X#0#0`, 'unit-serial-number'],
     ['a unit serial with "_"', `RRR#${CODE}#${SERIAL.slice(0, 16)}_#0#0`, 'unit-serial-number'],

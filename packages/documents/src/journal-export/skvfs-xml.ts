@@ -1072,7 +1072,9 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
         .join(' ');
       return ovrigRapport(
         seq,
-        d.resend ? 'Kvitto skickat igen till kontrollenheten' : 'Kvitto skickat till kontrollenheten',
+        d.resend
+          ? 'Kvitto skickat igen till kontrollenheten'
+          : 'Kvitto skickat till kontrollenheten',
         `serie=${d.series}; löpnummer=${d.receiptNumber}; kvittotyp=${d.receiptType}; datum=${d.dateTime}; försäljningsbelopp=${formatSkvfsAmount(d.total)}; returbelopp=${formatSkvfsAmount(d.returnTotal)}; moms=${vat === '' ? '-' : vat}`,
       );
     }

@@ -72,7 +72,10 @@ describe('createCcspDriver', () => {
       total: ore(100),
       vat: [],
     });
-    expect(result).toMatchObject({ ok: true, value: { controlCode: code, unitSerialNumber: serial } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { controlCode: code, unitSerialNumber: serial },
+    });
     expect(unit.requests.map((r) => r.split('#')[1])).toEqual(['41', '1']);
     expect(driver.nextSequenceNumber).toBe(2);
   });

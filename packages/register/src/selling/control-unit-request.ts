@@ -140,9 +140,18 @@ export class ControlUnitLedger {
         return;
       default: {
         const receipt = receiptOf(entry);
-        if (receipt !== undefined) this.settle(receiptSeriesOf(receipt.kind), receipt.receiptNumber);
+        if (receipt !== undefined)
+          this.settle(receiptSeriesOf(receipt.kind), receipt.receiptNumber);
       }
     }
+  }
+
+  /**
+   * A request was signed: its receipt entry follows in the caller's transaction (a crash before
+   * it leaves the request without an outcome, found again when the journal is next read).
+   */
+  signed(series: ReceiptSeries, receiptNumber: number): void {
+    this.settle(series, receiptNumber);
   }
 
   private settle(series: ReceiptSeries, receiptNumber: number): void {

@@ -885,6 +885,7 @@ export class SellingEngine {
         detail: String(error),
       }));
     if (answer.ok) {
+      ledger.signed(series, request.receiptNumber);
       const wasDown = this.cuState.state === 'down';
       this.cuState = {
         state: 'ok',
@@ -950,7 +951,10 @@ export class SellingEngine {
         field: text(details.field),
         value: text(details.value),
       });
-    } else if (code === 'control-unit-reply-malformed' || code === 'control-unit-reply-unexpected') {
+    } else if (
+      code === 'control-unit-reply-malformed' ||
+      code === 'control-unit-reply-unexpected'
+    ) {
       const fields: Record<string, string> = {
         'control-code': 'kontrollkod',
         'unit-serial-number': 'tillverkningsnummer',
