@@ -203,6 +203,12 @@ export const terminals = pgTable(
     journalHeadHash: text('journal_head_hash'),
     /** When an upload last stored new entries. */
     journalSyncedAt: timestamp('journal_synced_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * Heartbeat: the highest receipt number the terminal's registers reported, also of receipts
+     * not yet uploaded. It only grows, across bindings: a register restored from the server's
+     * copy numbers after it (docs/adr/0011-journal-anchors.md).
+     */
+    reportedReceiptNumber: integer('reported_receipt_number'),
     /** Heartbeat: when the oldest entry the register has not yet uploaded was made. */
     oldestUnsyncedAt: timestamp('oldest_unsynced_at', { withTimezone: true, mode: 'date' }),
     /** Heartbeat: the control unit as the register last saw it. */

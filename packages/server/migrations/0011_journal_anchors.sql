@@ -1,0 +1,1 @@
+ALTER TABLE "terminals" ADD COLUMN "reported_receipt_number" integer;
