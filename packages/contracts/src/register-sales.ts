@@ -414,7 +414,7 @@ export const SALES_ERROR_MESSAGES = {
     en: 'The control unit refused the receipt ({reason}). Payment is blocked. Try again; if it persists, restart the control unit and contact support. If the control unit cannot be used, report it to Skatteverket without delay.',
   },
   'control-unit-answer-invalid': {
-    sv: 'Kontrollenheten svarade med ett felaktigt {field} ("{reply}"). Köpet är inte slutfört och inget kvitto har lämnats – ett kvitto får bara ha en giltig kontrollkod. Försök betala igen; samma kvitto skickas då på nytt. Kvarstår felet, starta om kontrollenheten och kontakta leverantören. Går kontrollenheten inte att använda ska ni anmäla det till Skatteverket utan dröjsmål.',
+    sv: 'Kontrollenheten svarade med fel format på {field} ("{reply}"). Köpet är inte slutfört och inget kvitto har lämnats – ett kvitto får bara ha en giltig kontrollkod. Försök betala igen; samma kvitto skickas då på nytt. Kvarstår felet, starta om kontrollenheten och kontakta leverantören. Går kontrollenheten inte att använda ska ni anmäla det till Skatteverket utan dröjsmål.',
     en: 'The control unit answered with a malformed field, {field} ("{reply}"). The sale is not completed and no receipt was handed over – a receipt may only carry a valid control code. Try paying again; the same receipt is then sent again. If it persists, restart the control unit and contact its vendor. If the control unit cannot be used, report it to Skatteverket without delay.',
   },
   'control-unit-receipt-invalid': {

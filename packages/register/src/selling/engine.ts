@@ -5,8 +5,10 @@
  *
  * Order of a completed sale (shared spec §0 items 1, 21, 22; issue 4 point 5):
  *   1. build the receipt with the next number of its series (derived from the journal);
- *   2. send it to the control unit and wait for the control code — on failure nothing is
- *      journaled but the fault, the number is not used, and payment stays blocked;
+ *   2. journal the request (number, amounts) and send it to the control unit; wait for the
+ *      control code — on failure the outcome and the fault are journaled and payment stays
+ *      blocked; a number whose outcome is unknown is only ever resent with identical data, or
+ *      skipped with the gap journaled (docs/protocols/control-unit.md "Lost answers");
  *   3. journal the receipt with its control code and clear the sale, in ONE transaction
  *      (fsync'd: WAL + synchronous=FULL);
  *   4. only then print (and kick the drawer for cash). A crash before 3 leaves no receipt and
