@@ -315,7 +315,7 @@ export function openJournalStore(
   );
   const latest = query<[number], Row>(
     db,
-    "SELECT * FROM journal WHERE receipt_series = 'receipt' ORDER BY receipt_number DESC LIMIT ?",
+    "SELECT * FROM journal WHERE receipt_series = 'receipt' AND kind != 'receipt-number-skipped' ORDER BY receipt_number DESC LIMIT ?",
   );
   const maxNumber = query<[string], { n: number | null }>(
     db,
