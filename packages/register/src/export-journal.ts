@@ -16,7 +16,12 @@ import {
   receiptOf,
 } from '@kassa/core';
 import { MODEL_DESIGNATION } from '@kassa/contracts';
-import { type SkvfsIdentity, type ZReference, journalToSkvfsXml } from '@kassa/documents';
+import {
+  type SkvfsExportProblem,
+  type SkvfsIdentity,
+  type ZReference,
+  journalToSkvfsExport,
+} from '@kassa/documents';
 import { formatFailure } from './cli-output.js';
 import { FILES, readRegisterFile, writeFileAtomic } from './data-folder.js';
 import { type Failure, type Outcome, describeError, failed, succeeded } from './failure.js';
@@ -48,6 +53,11 @@ export interface ExportJournalResult {
   readonly entries: number;
   readonly from: string;
   readonly to: string;
+  /**
+   * Values the file holds other than journaled (a control code or control unit serial the schema
+   * cannot hold, as an older register journaled it): exported all the same, listed here.
+   */
+  readonly problems: readonly SkvfsExportProblem[];
 }
 
 /** The text of an address as on the receipts: "street, postcode city". */
@@ -156,7 +166,7 @@ export async function exportJournal(
       ? [{ seq: e.seq, zNumber: e.data.report.zNumber, businessDay: e.data.report.businessDay }]
       : [],
   );
-  const result = journalToSkvfsXml({
+  const result = journalToSkvfsExport({
     entries,
     identity,
     period,
@@ -184,11 +194,18 @@ export async function exportJournal(
 
   const file = path.resolve(request.cwd, request.out ?? `journal-${registerId}-${from}-${to}.xml`);
   try {
-    await writeFileAtomic(file, result.value);
+    await writeFileAtomic(file, result.value.xml);
   } catch (error) {
     return failed('export-write-failed', { file, reason: describeError(error) });
   }
-  return succeeded({ file, registerId, entries: entries.length, from, to });
+  return succeeded({
+    file,
+    registerId,
+    entries: entries.length,
+    from,
+    to,
+    problems: result.value.problems,
+  });
 }
 
 const OPTIONS = {
@@ -229,6 +246,18 @@ export async function runExportJournal(
   );
   io.out(`  ${r.file}`);
   io.out(`(The journal of register ${r.registerId} was exported to ${r.file}.)`);
+  if (r.problems.length > 0) {
+    io.out(
+      `Avvikelser: ${r.problems.length} värden i journalen ryms inte i exportformatet och är skrivna som schemat tillåter (se kommentarerna AVVIKELSE i filen):`,
+    );
+    for (const p of r.problems) {
+      const where = p.seq === null ? 'exportens huvud' : `händelse ${p.seq}`;
+      io.out(`  ${where}: ${p.element} = "${p.value}" (${p.reason}), skrivet som "${p.written}"`);
+    }
+    io.out(
+      `(Deviations: ${r.problems.length} journaled values do not fit the export format; written as the schema allows, each marked in the file.)`,
+    );
+  }
   return 0;
 }
 

@@ -173,6 +173,45 @@ describe('kassa export-journal', () => {
     expect(await readFile(file3, 'utf8')).toContain(code(7));
   });
 
+  it('exports a journal with a malformed control code and unit serial, lists the deviations and stays XSD-valid', async () => {
+    // An older register journaled the unit's answer unchecked: a 10-character control code and a
+    // 5-character serial. The export used to be refused (export-value-invalid).
+    const pc = await connectedPc();
+    const entries: JournalEntry[] = [];
+    const store = openJournalStore(path.join(pc.home, FILES.journal));
+    try {
+      for (const e of journal.entries) {
+        const data =
+          e.kind === 'sale' && e.data.receipt.receiptNumber === 1
+            ? {
+                receipt: {
+                  ...e.data.receipt,
+                  controlCode: 'KORTKOD123',
+                  controlUnitSerial: 'CC123',
+                },
+              }
+            : e.data;
+        const event = { kind: e.kind, data } as JournalEvent;
+        entries.push(...store.append([{ event, by: e.by }], e.at));
+      }
+    } finally {
+      store.close();
+    }
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'kassa-export-cwd-'));
+    const run = await kassa(pc, ['export-journal', '--from', '2026-04-10', '--to', '2026-04-10'], {
+      cwd,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Avvikelser: 4 värden');
+    expect(run.stdout).toContain('Kontrollkod = "KORTKOD123"');
+    const file = path.join(cwd, 'journal-K1-2026-04-10-2026-04-10.xml');
+    expect(validate(file).status).toBe(0);
+    const xml = await readFile(file, 'utf8');
+    expect(xml).toContain(`<utreko:Kontrollkod>KORTKOD123${' '.repeat(49)}<`);
+    expect(xml).toContain('<!-- AVVIKELSE');
+  });
+
   it('refuses a bad date, a reversed or missing period, an empty period, a missing journal and no connection', async () => {
     const lonely = await newPc();
     const notConnected = await kassa(lonely, [

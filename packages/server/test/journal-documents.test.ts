@@ -561,7 +561,7 @@ describeDb('Z-report PDF and journal export (SKVFS 2021:16) from the server’s 
   it('exports a journal with a malformed control code and unit serial: 200, XSD-valid, the deviations listed', async () => {
     // An older register accepted and journaled a 10-character control code and a 5-character
     // unit serial; the export of that period was refused (422 journal-export-value-invalid).
-    const old = await connectedTerminal(app, admin, placeId, 'K2');
+    const old = await connectedTerminal(app, admin, placeId, 'K3');
     const entries: JournalEntry[] = [];
     for (const e of buildSampleJournal().entries) {
       const data =
@@ -569,7 +569,6 @@ describeDb('Z-report PDF and journal export (SKVFS 2021:16) from the server’s 
           ? {
               receipt: {
                 ...e.data.receipt,
-                registerId: 'K2',
                 controlCode: 'KORTKOD123',
                 controlUnitSerial: 'CC123',
               },
@@ -596,7 +595,7 @@ describeDb('Z-report PDF and journal export (SKVFS 2021:16) from the server’s 
       registerId: string;
       problems: { seq: number | null; element: string; value: string; written: string }[];
     }>();
-    expect(body.registerId).toBe('K2');
+    expect(body.registerId).toBe('K3');
     expect(body.problems.map((p) => [p.element, p.value])).toEqual([
       ['TillverkningsnummerForKontrollenheten', 'CC123'],
       ['TillverkningsnummerForKontrollenheten', 'CC123'],

@@ -1097,7 +1097,9 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
       return ovrigRapport(
         seq,
         'Löpnummer överhoppat',
-        `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; kvittot lämnades aldrig ut, kontrollenheten kan ha registrerat det med uppgifterna i begäran`,
+        d.reason === 'journal-lost'
+          ? `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; utfärdat på en tidigare dator vars journal gick förlorad innan den laddades upp, numret används inte igen`
+          : `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; kvittot lämnades aldrig ut, kontrollenheten kan ha registrerat det med uppgifterna i begäran`,
       );
     }
     case 'clock-fault': {
