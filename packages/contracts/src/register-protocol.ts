@@ -182,6 +182,15 @@ export const journalHeadSchema = z.object({
 });
 export type JournalHeadAnswer = z.infer<typeof journalHeadSchema>;
 
+/**
+ * GET /api/register/journal/head?restore=1: the register is about to restore its journal from
+ * the server's copy (its own is empty or kept aside); the answer then carries
+ * `reportedReceiptNumber` and `lostEntries`, and lost entries flag the terminal.
+ */
+export const journalHeadQuerySchema = z.object({
+  restore: z.enum(['0', '1']).optional(),
+});
+
 /** The most entries one download of the server's journal copy answers with. */
 export const MAX_DOWNLOAD_BATCH = 500;
 

@@ -190,10 +190,6 @@ export const REGISTER_ERROR_MESSAGES = {
     sv: 'Ange varför journalen återställs med --reason "…" (t.ex. --reason "journalfilen skadad, ärende 123"). Anledningen sparas bredvid den undansparade filen.',
     en: 'Give the reason for restoring the journal with --reason "…" (e.g. --reason "journal file damaged, case 123"). The reason is saved beside the file kept aside.',
   },
-  'journal-restore-running': {
-    sv: 'Kassan verkar vara igång (journalfilen är låst). Stäng kassan (kassa start) och kör kommandot igen.',
-    en: 'The register seems to be running (the journal file is locked). Stop the register (kassa start) and run the command again.',
-  },
   'journal-restore-required': {
     sv: 'Kassan har ingen journal på den här datorn och har inte kunnat fråga servern om kassans tidigare journal. Kassan måste nå servern en gång för att hämta sin journal innan den kan sälja – annars skulle kvittonumren börja om från 1. Kontrollera internetanslutningen; kassan försöker igen varje minut (eller starta om kassan).',
     en: 'The register has no journal on this computer and has not been able to ask the server for its earlier journal. The register must reach the server once to fetch its journal before it can sell – otherwise receipt numbers would start again at 1. Check the internet connection; the register tries again every minute (or restart the register).',

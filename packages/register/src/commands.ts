@@ -9,6 +9,7 @@ import { checkAddress, connect, inputRequired, type ConnectRequest } from './con
 import { dataFolder } from './data-folder.js';
 import { formatDoctor, runDoctor } from './doctor.js';
 import { runExportJournal } from './export-journal.js';
+import { runRestoreJournal } from './restore-journal.js';
 import { failure, type Failure } from './failure.js';
 import { pcName } from './hardware.js';
 import { runInstallProvisioning } from './install-provisioning.js';
@@ -57,6 +58,8 @@ Användning / usage:
       startar kassan på http://127.0.0.1:<port>/ / starts the register locally
   kassa export-journal --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--out fil.xml]
       exporterar journalminnet enligt SKVFS 2021:16 / exports the journal (SKVFS 2021:16 XML)
+  kassa restore-journal --reason "…"
+      ersätter journalen med serverns kopia (den gamla sparas undan) / replaces the journal with the server's copy
   kassa install-provisioning <kassa-setup.exe>
       sparar anslutningsuppgifterna ur installationsprogrammet / saves the installer's connection details
   kassa --version | --help
@@ -342,6 +345,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runOpen(io, rest, (args) => commandStart(io, [...args, '--background']));
       case 'export-journal':
         return await runExportJournal(rest, io, dataFolder(io.env));
+      case 'restore-journal':
+        return await runRestoreJournal(rest, io, dataFolder(io.env));
       case 'install-provisioning':
         return await runInstallProvisioning(rest, io, dataFolder(io.env));
       case '--version':

@@ -14,7 +14,16 @@ import { type PrinterAddress, parsePrinterAddress } from './printers.js';
 import { findPosWebDir } from './program.js';
 import { readSettings } from './selling/settings.js';
 import { checkKassaServer } from './server-api.js';
+import type { DeviceIdentity } from './device-client.js';
+import { failure } from './failure.js';
 import { syncOnce } from './sync.js';
+import {
+  anchorFailure,
+  checkAnchorsOfFile,
+  journalHashAt,
+  journalReportOfFile,
+} from './sync/anchors.js';
+import { fetchJournalHead } from './sync/journal-client.js';
 import { formatSwedishDateTime } from './terminal-choice.js';
 
 export interface DoctorLine {
@@ -245,6 +254,7 @@ export async function runDoctor(
           },
     );
 
+    let serverReached = false;
     const server = await checkKassaServer(register.url);
     if (!server.ok) {
       lines.push({
@@ -275,6 +285,7 @@ export async function runDoctor(
       if (offset === null) skip('Klocka');
       else lines.push(judgeClock(offset));
 
+      serverReached = failure === null;
       if (failure === null) {
         lines.push({
           check: 'Koppling',
@@ -295,6 +306,10 @@ export async function runDoctor(
         });
       }
     }
+
+    lines.push(
+      await checkJournalAnchors(folder, serverReached ? installation.identity : null),
+    );
 
     const cashiers = await readCashiers(folder);
     lines.push(
@@ -353,6 +368,51 @@ export async function runDoctor(
   lines.push(await checkPrinter((await readSettings(folder)).printer));
   lines.push(await checkLocalPort(localPort(env)));
   return lines;
+}
+
+const RESTORE_FIX =
+  'Stäng kassan och kör kassa restore-journal --reason "…" (journalfilen sparas undan och serverns kopia hämtas); kontakta supporten.';
+
+/**
+ * The journal against its anchors (sync/anchors.ts, docs/adr/0011-journal-anchors.md): the head
+ * the server acknowledged last as stored in the journal file, and, when the server answers, the
+ * server's head itself (the stored anchor can be rewritten together with the journal).
+ */
+export async function checkJournalAnchors(
+  folder: string,
+  identity: DeviceIdentity | null,
+): Promise<DoctorLine> {
+  const check = 'Journalens ankare';
+  const file = path.join(folder, FILES.journal);
+  const local = checkAnchorsOfFile(file);
+  if (local !== null) {
+    const f = anchorFailure(local);
+    return { check, ok: false, code: f.code, text: f.sv, en: f.en, fix: RESTORE_FIX };
+  }
+  if (identity === null) {
+    return { check, ok: true, text: 'stämmer med det servern senast kvitterade (servern ej frågad)' };
+  }
+  const head = await fetchJournalHead(identity, { timeoutMs: 10_000 });
+  if (!head.ok) return { check, ok: null, text: `servern ej frågad: ${head.failure.sv}` };
+  const report = journalReportOfFile(file);
+  const serverSeq = head.value.acknowledgedSeq;
+  const localSeq = report?.headSeq ?? 0;
+  if (serverSeq > localSeq) {
+    const f = failure('upload-server-ahead', { serverSeq, localSeq });
+    return { check, ok: false, code: f.code, text: f.sv, en: f.en, fix: RESTORE_FIX };
+  }
+  if (serverSeq > 0) {
+    const hash = journalHashAt(file, serverSeq);
+    if (hash !== head.value.acknowledgedHash) {
+      const f = failure('upload-server-differs', { seq: serverSeq });
+      return { check, ok: false, code: f.code, text: f.sv, en: f.en, fix: RESTORE_FIX };
+    }
+  }
+  return {
+    check,
+    ok: true,
+    text: `stämmer med serverns kopia (post ${serverSeq} av ${localSeq})`,
+  };
 }
 
 /** The lines as text: `OK  check: text` / `FEL check: text` + `    Åtgärd: …`. */

@@ -44,6 +44,7 @@ import { syncOnce, type SyncResult } from './sync.js';
 import { JournalOpenError } from './selling/journal-store.js';
 import { registerSellingRoutes } from './selling/routes.js';
 import { SellingRuntime } from './selling/runtime.js';
+import { anchorFailure, checkAnchorsOfFile } from './sync/anchors.js';
 import { restoreJournalFromServer } from './sync/journal-restore.js';
 import { registerUploadRoutes, UploadSlot } from './sync/upload-slot.js';
 import type { UploadNowOptions, UploadOutcome, UploadTiming } from './sync/uploader.js';
@@ -194,6 +195,14 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     if (restored.value.restored > 0) {
       log('info', `journal restored from the server: ${restored.value.restored} entries`);
     }
+    // A journal shorter than what the server acknowledged, or with another hash there, is cut
+    // or rewritten: no selling on it (sync/anchors.ts, docs/adr/0011-journal-anchors.md).
+    const mismatch = checkAnchorsOfFile(path.join(folder, FILES.journal));
+    if (mismatch !== null) {
+      runtimeProblem = { ...anchorFailure(mismatch), status: 409 };
+      log('warn', `journal does not match its anchor: ${mismatch.reason} at ${mismatch.seq}`);
+      return;
+    }
     try {
       runtime = await SellingRuntime.open({
         folder,
@@ -253,6 +262,10 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         runtimeProblem ?? { ...makeFailure('register-not-ready', { reason: '' }), status: 503 }
       );
     }
+    // The server's copy is ahead of this journal or differs from it: selling on would repeat
+    // receipt numbers or continue a changed journal (sync/anchors.ts).
+    const stopper = uploads.sellingStopper();
+    if (stopper !== null) return { ...stopper, status: 409 };
     return runtime;
   }
 
@@ -340,6 +353,10 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       signedIn,
       problem:
         state?.problem ??
+        uploads.sellingStopper() ??
+        (runtime === null && runtimeProblem?.code === 'journal-anchor-mismatch'
+          ? { code: runtimeProblem.code, sv: runtimeProblem.sv, en: runtimeProblem.en }
+          : null) ??
         clockProblemOf(runtime) ??
         (restorePending && runtimeProblem !== null
           ? { code: runtimeProblem.code, sv: runtimeProblem.sv, en: runtimeProblem.en }

@@ -33,6 +33,7 @@ import { interpret, type HttpAnswer } from './server-api.js';
 import type { Installation } from './installation.js';
 import { PROGRAM_VERSION } from './program.js';
 import { readState, writeState, type RegisterState } from './state.js';
+import { journalReportOfFile } from './sync/anchors.js';
 import { readUploadBacklog } from './sync/upload-mark.js';
 import type { HeartbeatBacklog } from './sync/upload-slot.js';
 
@@ -125,11 +126,16 @@ async function ask(
 
 /** The heartbeat's backlog read from the journal file (no journal: nothing pending). */
 function backlogFromFile(folder: string): HeartbeatBacklog {
-  const read = readUploadBacklog(path.join(folder, FILES.journal));
-  if (!read.ok) return { unsyncedEntries: 0, oldestUnsyncedAt: null };
+  const file = path.join(folder, FILES.journal);
+  // The journal against the server's copy, also when it is not open (sync/anchors.ts).
+  const journal = journalReportOfFile(file);
+  const withJournal = journal === null ? {} : { journal };
+  const read = readUploadBacklog(file);
+  if (!read.ok) return { unsyncedEntries: 0, oldestUnsyncedAt: null, ...withJournal };
   return {
     unsyncedEntries: read.value?.pending ?? 0,
     oldestUnsyncedAt: read.value?.oldestPendingAt ?? null,
+    ...withJournal,
   };
 }
 

@@ -172,7 +172,11 @@ export type JournalEvent =
       readonly data: {
         readonly series: ReceiptSeries;
         readonly receiptNumber: number;
-        readonly reason: 'content-changed' | 'day-over' | 'unit-refused-resend';
+        /**
+         * journal-lost: issued on an earlier PC whose journal was lost before its upload; the
+         * restored journal skips them (docs/adr/0011-journal-anchors.md).
+         */
+        readonly reason: 'content-changed' | 'day-over' | 'unit-refused-resend' | 'journal-lost';
       };
     }
   /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */

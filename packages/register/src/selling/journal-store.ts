@@ -90,6 +90,8 @@ export interface JournalStore {
     entries: readonly JournalEntry[],
     working?: readonly WorkingChange[],
     head?: JournalHead,
+    /** Events appended after the imported entries, in the same transaction. */
+    then?: { readonly events: readonly PendingEvent[]; readonly at: string },
   ): void;
   /** The durability pragmas of the store's own connection (journal_mode, synchronous). */
   durability(): { journalMode: string; synchronous: number };
@@ -286,13 +288,23 @@ export function openJournalStore(
       return added;
     });
 
-  const importTx = (entries: readonly JournalEntry[], working: readonly WorkingChange[]) =>
+  const importTx = (
+    entries: readonly JournalEntry[],
+    working: readonly WorkingChange[],
+    then: { readonly events: readonly PendingEvent[]; readonly at: string } | undefined,
+  ) =>
     inTransaction(db, () => {
       // Inside the (immediate) transaction: nothing can have been appended since the check.
       if (lastRow() !== undefined) {
         throw new JournalImportError('journal-not-empty', 'the journal already has entries');
       }
       for (const entry of entries) insert?.run(rowOf(entry));
+      let last: JournalEntry | null = entries.at(-1) ?? null;
+      for (const { event, by } of then?.events ?? []) {
+        const entry = appendEntry(last, event, then?.at ?? '', sha256Hex, by);
+        insert?.run(rowOf(entry));
+        last = entry;
+      }
       applyWorking(working);
     });
 
@@ -370,13 +382,13 @@ export function openJournalStore(
       if (readonly) throw new Error('the journal was opened read-only');
       inTransaction(db, () => applyWorking(changes), false);
     },
-    importEntries(entries, working = [], head) {
+    importEntries(entries, working = [], head, then) {
       if (readonly) throw new Error('the journal was opened read-only');
       const verified = verifyJournal(entries, sha256Hex, head === undefined ? {} : { head });
       if (!verified.ok) {
         throw new JournalImportError('chain-invalid', `entry ${verified.seq}: ${verified.reason}`);
       }
-      importTx(entries, working);
+      importTx(entries, working, then);
     },
     durability: () => ({
       journalMode: String(pragmaValue(db, 'journal_mode')),

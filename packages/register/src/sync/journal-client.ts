@@ -38,12 +38,13 @@ export async function uploadJournal(
 
 export async function fetchJournalHead(
   identity: DeviceIdentity,
-  options: SignedRequestOptions = {},
+  options: SignedRequestOptions & { restore?: boolean } = {},
 ): Promise<Outcome<JournalHeadAnswer>> {
   const sent = await signedRequest(
     identity,
     'GET',
-    '/api/register/journal/head',
+    // restore=1: about to restore from the server's copy (the server flags lost entries).
+    options.restore === true ? '/api/register/journal/head?restore=1' : '/api/register/journal/head',
     undefined,
     options,
   );

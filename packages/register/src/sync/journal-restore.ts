@@ -12,7 +12,7 @@
  * (a terminal has one active binding), so the register may then start and sell offline. Without
  * the answer (offline at the first start) the register must not sell.
  */
-import type { JournalEntry } from '@kassa/core';
+import { receiptOf, receiptSeriesOf, type JournalEntry } from '@kassa/core';
 import {
   MAX_DOWNLOAD_BATCH,
   journalDownloadSchema,
@@ -26,9 +26,35 @@ import {
   JournalImportError,
   openJournalStore,
   peekJournal,
+  type PendingEvent,
   type WorkingChange,
 } from '../selling/journal-store.js';
 import { fetchJournalHead } from './journal-client.js';
+
+/** The most receipt numbers one restore skips (a reported number beyond is not trusted). */
+const MAX_SKIPPED = 100_000;
+
+/**
+ * The receipt numbers after the highest in `entries` up to `reported` (the highest the terminal
+ * reported), as [first, last]; null when none are missing.
+ */
+export function lostReceiptNumbers(
+  entries: readonly UploadedEntry[],
+  reported: number,
+): [number, number] | null {
+  let highest = 0;
+  for (const entry of entries) {
+    const receipt = receiptOf(entry as unknown as JournalEntry);
+    if (receipt !== undefined && receiptSeriesOf(receipt.kind) === 'receipt') {
+      highest = Math.max(highest, receipt.receiptNumber);
+    }
+    if (entry.kind === 'receipt-number-skipped' && entry.data.series === 'receipt') {
+      highest = Math.max(highest, Number(entry.data.receiptNumber));
+    }
+  }
+  if (reported <= highest) return null;
+  return [highest + 1, Math.min(reported, highest + MAX_SKIPPED)];
+}
 import { UPLOAD_KEY, type UploadMark } from './upload-mark.js';
 
 /** The working-state key of the marker: the server was asked, for this binding. */
@@ -41,6 +67,10 @@ export interface JournalOrigin {
   readonly serverHeadSeq: number;
   /** How many entries were taken from the server. */
   readonly restoredEntries: number;
+  /** Entries the previous register had reported but never uploaded (lost with it). */
+  readonly lostEntries?: number;
+  /** Receipt numbers skipped after the server's copy: issued on the lost journal. */
+  readonly skippedReceiptNumbers?: readonly [number, number] | null;
   readonly checkedAt: string;
 }
 
@@ -64,7 +94,7 @@ export async function fetchServerJournal(
   identity: DeviceIdentity,
   options: SignedRequestOptions = {},
 ): Promise<Outcome<{ head: JournalHeadAnswer; entries: UploadedEntry[] }>> {
-  const head = await fetchJournalHead(identity, options);
+  const head = await fetchJournalHead(identity, { ...options, restore: true });
   if (!head.ok) return head;
   const target = head.value.acknowledgedSeq;
   const entries: UploadedEntry[] = [];
@@ -129,12 +159,29 @@ export async function restoreJournalFromServer(input: {
   const { head, entries } = fetched.value;
   const at = new Date(input.now()).toISOString();
   const last = entries.at(-1);
+  // Receipts the terminal reported beyond the server's copy were issued on a journal that is
+  // lost: their numbers are skipped, journaled, so none is issued twice (SKVFS 2014:9 7 kap
+  // 1 § d; docs/adr/0011-journal-anchors.md).
+  const skipped = lostReceiptNumbers(entries, head.reportedReceiptNumber ?? 0);
   const origin: JournalOrigin = {
     bindingId: identity.bindingId,
     serverHeadSeq: head.acknowledgedSeq,
     restoredEntries: entries.length,
+    lostEntries: head.lostEntries ?? 0,
+    skippedReceiptNumbers: skipped,
     checkedAt: at,
   };
+  const skips: PendingEvent[] = [];
+  if (skipped !== null) {
+    for (let n = skipped[0]; n <= skipped[1]; n += 1) {
+      skips.push({
+        event: {
+          kind: 'receipt-number-skipped',
+          data: { series: 'receipt', receiptNumber: n, reason: 'journal-lost' },
+        },
+      });
+    }
+  }
   const working: WorkingChange[] = [{ op: 'put', key: JOURNAL_ORIGIN_KEY, value: origin }];
   if (last !== undefined) {
     const mark: UploadMark = {
@@ -156,6 +203,7 @@ export async function restoreJournalFromServer(input: {
         last === undefined || head.acknowledgedHash === null
           ? undefined
           : { seq: head.acknowledgedSeq, hash: head.acknowledgedHash },
+        skips.length === 0 ? undefined : { events: skips, at },
       );
     } finally {
       store.close();

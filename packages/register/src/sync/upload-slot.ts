@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { registerErrorBody, type ControlUnitState, type LocalUploadStatus } from '@kassa/contracts';
 import type { DeviceIdentity } from '../device-client.js';
 import type { JournalStore } from '../selling/journal-store.js';
+import type { UploadProblem } from './upload-mark.js';
+import type { JournalReport } from './anchors.js';
 import {
   JournalUploader,
   type UploadLog,
@@ -31,7 +33,16 @@ export interface HeartbeatBacklog {
     serialNumber: string | null;
     simulated: boolean;
   };
+  /** The journal against the server's copy (anchors.ts). */
+  journal?: JournalReport;
 }
+
+/** Upload problems that mean the journal here is not the server's: the register does not sell. */
+export const SELLING_STOPPERS = new Set([
+  'upload-server-ahead',
+  'upload-server-differs',
+  'journal-conflict',
+]);
 
 export class UploadSlot {
   private uploader: JournalUploader | null = null;
@@ -74,6 +85,12 @@ export class UploadSlot {
     return this.uploader?.status();
   }
 
+  /** The problem that stops selling (SELLING_STOPPERS), or null. */
+  sellingStopper(): UploadProblem | null {
+    const problem = this.uploader?.status().problem ?? null;
+    return problem !== null && SELLING_STOPPERS.has(problem.code) ? problem : null;
+  }
+
   /** Uploads now; null when no journal is open. */
   async uploadNow(options: UploadNowOptions = {}): Promise<UploadOutcome | null> {
     return this.uploader === null ? null : this.uploader.uploadNow(options);
@@ -86,6 +103,7 @@ export class UploadSlot {
     return {
       unsyncedEntries: upload.pending,
       oldestUnsyncedAt: upload.oldestPendingAt,
+      ...(this.uploader === null ? {} : { journal: this.uploader.journalReport() }),
       ...(controlUnit === undefined
         ? {}
         : {

@@ -20,6 +20,7 @@ import { MAX_UPLOAD_BATCH, type JournalHeadAnswer, type LocalUploadStatus } from
 import type { DeviceIdentity } from '../device-client.js';
 import { failure as makeFailure, type Failure } from '../failure.js';
 import type { JournalStore } from '../selling/journal-store.js';
+import { readAnchor, rememberAnchor, type JournalReport } from './anchors.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { fetchJournalHead, toUploadedEntry, uploadJournal } from './journal-client.js';
 import {
@@ -134,6 +135,8 @@ export class JournalUploader {
   /** The server's head was compared with the journal since start (or the last retry). */
   private headChecked = false;
   private failures = 0;
+  /** The server's head as last answered (null: not asked yet in this process). */
+  private serverSeq: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private timerKind: TimerKind | null = null;
 
@@ -155,6 +158,25 @@ export class JournalUploader {
     if (!this.started || this.closed || this.stopped || this.failures > 0) return;
     if (this.timerKind === 'soon') return; // the coming run takes this step along
     this.schedule(this.timing.debounceMs, 'soon');
+  }
+
+  /**
+   * The journal as the heartbeat reports it (anchors.ts): its head, its own hash at the seq the
+   * server last named (or the stored anchor), and the highest receipt number used.
+   */
+  journalReport(): JournalReport {
+    const { store } = this.options;
+    const head = store.head();
+    const checkSeq = this.serverSeq ?? readAnchor(store)?.seq ?? 0;
+    const checkHash =
+      checkSeq > 0 ? (store.entries({ afterSeq: checkSeq - 1, limit: 1 })[0]?.hash ?? null) : null;
+    return {
+      headSeq: head?.seq ?? 0,
+      headHash: head?.hash ?? null,
+      checkSeq,
+      checkHash,
+      lastReceiptNumber: store.nextNumber('receipt') - 1,
+    };
   }
 
   /** The backlog and how the upload goes (GET /local/status). */
@@ -334,6 +356,7 @@ export class JournalUploader {
     const { store } = this.options;
     const serverSeq = head.acknowledgedSeq;
     const localSeq = store.head()?.seq ?? 0;
+    this.serverSeq = serverSeq;
     if (serverSeq > localSeq) {
       return problemOf(makeFailure('upload-server-ahead', { serverSeq, localSeq }));
     }
@@ -347,6 +370,12 @@ export class JournalUploader {
         return problemOf(makeFailure('upload-server-differs', { seq: serverSeq }));
       }
       hash = entry.hash;
+      // The acknowledged head is an anchor of the chain (anchors.ts).
+      rememberAnchor(store, {
+        seq: serverSeq,
+        hash: entry.hash,
+        at: new Date(this.options.clock()).toISOString(),
+      });
     }
     const mark = readMark(store) ?? EMPTY_MARK;
     if (mark.acknowledgedSeq > serverSeq) {

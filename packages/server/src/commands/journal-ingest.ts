@@ -436,7 +436,7 @@ function sameEntry(entry: UploadedEntry, row: typeof journalEntries.$inferSelect
  * Records a sync problem on the terminal (its row is locked by the caller). The same problem
  * again (the register retrying) counts up; a new one replaces it and is audit-logged.
  */
-async function flagSyncProblem(
+export async function flagSyncProblem(
   ctx: CommandContext,
   terminal: typeof terminals.$inferSelect,
   problem: { code: SyncProblemCode; seq: number; details: Record<string, unknown> },

@@ -3,6 +3,7 @@ import {
   MAX_UPLOAD_BATCH,
   journalDownloadQuerySchema,
   journalDownloadSchema,
+  journalHeadQuerySchema,
   journalHeadSchema,
   journalUploadBodySchema,
 } from '@kassa/contracts';
@@ -14,6 +15,7 @@ import {
   readJournalHead,
   refusalDetails,
 } from '../../commands/journal-ingest.js';
+import { headForRestore } from '../../commands/journal-anchors.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../app.js';
 
@@ -79,12 +81,27 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
       schema: {
         tags: ['register'],
         summary: "The server's acknowledged head of this register's journal (device-signed)",
+        querystring: journalHeadQuerySchema,
         response: { 200: journalHeadSchema },
       },
     },
     async (request) => {
       const device = request.device;
       if (!device) throw new Error('no device');
+      if (request.query.restore === '1') {
+        // A register about to restore its journal from this copy (journal-anchors.ts).
+        const now = clock.now();
+        const restoring = await database.db.transaction((tx) =>
+          headForRestore(commandContext(request, tx, now), device.terminalId),
+        );
+        if (!restoring) throw new ApiError(404, 'terminal-not-found');
+        return {
+          acknowledgedSeq: restoring.seq,
+          acknowledgedHash: restoring.hash,
+          reportedReceiptNumber: restoring.reportedReceiptNumber,
+          lostEntries: restoring.lostEntries,
+        };
+      }
       const head = await readJournalHead(database.db, request.tenant?.id ?? '', device.terminalId);
       if (!head) throw new ApiError(404, 'terminal-not-found');
       return { acknowledgedSeq: head.seq, acknowledgedHash: head.hash };

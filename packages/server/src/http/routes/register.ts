@@ -18,6 +18,7 @@ import { selectTerminalRows } from '../../commands/terminals.js';
 import { listProducts } from '../../commands/products.js';
 import { SHOP_TIME_ZONE } from './products.js';
 import { businessDayOf, isIsoInstant } from '@kassa/core';
+import { checkReportedJournal } from '../../commands/journal-anchors.js';
 import { recordHeartbeat } from '../../commands/sync-health.js';
 import { configCursor, judgeCursor, readConfigVersion } from '../../commands/config-version.js';
 import {
@@ -307,11 +308,13 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
           issues: [{ path: '/oldestUnsyncedAt', message: 'not an ISO 8601 UTC instant' }],
         });
       }
-      await recordHeartbeat(
-        commandContext(request, database.db, now),
-        device.terminalId,
-        request.body,
-      );
+      const { journal } = request.body;
+      await database.db.transaction(async (tx) => {
+        const ctx = commandContext(request, tx, now);
+        await recordHeartbeat(ctx, device.terminalId, request.body);
+        // The register's journal against the server's copy (docs/adr/0011-journal-anchors.md).
+        if (journal !== undefined) await checkReportedJournal(ctx, device.terminalId, journal);
+      });
       return { serverTime: now.toISOString() };
     },
   );
