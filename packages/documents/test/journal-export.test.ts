@@ -13,7 +13,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type JournalEntry, type Result, negate, ore, vatOfGross } from '@kassa/core';
+import {
+  type JournalEntry,
+  type JournalEvent,
+  type Result,
+  appendEntry,
+  negate,
+  ore,
+  vatOfGross,
+} from '@kassa/core';
 import {
   SAMPLE_HEADER,
   SAMPLE_REGISTER_SERIAL,
@@ -45,6 +53,7 @@ const SCHEMA_SHA256: Record<string, string> = {
     '89c2ebdbd9b4a4c1f72583d6390578fe256c264f6c066e22f338775d908296da',
 };
 const sha256Bytes = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}`);
@@ -193,6 +202,7 @@ describe('SKVFS 2021:16 export of a business day', () => {
       'sale-resumed': 'OppnaParkering',
       'line-removed': 'RaderaRegistreradArtikel',
       'price-change': 'OvrigRapport',
+      'article-changed': 'OvrigRapport',
       'drawer-opened': 'OppnaKassaladaVidNollforsaljning',
       'cash-float': 'ForandraVaxelkassa',
       'cash-in': 'ForandraVaxelkassa',
@@ -709,6 +719,79 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
     });
     // A valid journal has no deviations.
     expect(value(journalToSkvfsExport(exportInput())).problems).toEqual([]);
+  });
+
+  it('writes programming changes from the backoffice (article added, removed, field changed) as OvrigRapport', () => {
+    const day = inPeriod(journal.entries, DAY);
+    const events: JournalEvent[] = [
+      {
+        kind: 'article-changed',
+        data: {
+          articleNumber: '2001',
+          text: 'Semla',
+          field: 'article',
+          from: null,
+          to: 'Semla',
+          source: 'backoffice',
+        },
+      },
+      {
+        kind: 'article-changed',
+        data: {
+          articleNumber: '1001',
+          text: 'Kanelbulle stor',
+          field: 'name',
+          from: 'Kanelbulle',
+          to: 'Kanelbulle stor',
+          source: 'backoffice',
+        },
+      },
+      {
+        kind: 'article-changed',
+        data: {
+          articleNumber: '1002',
+          text: 'Kaffe',
+          field: 'vatCategory',
+          from: 'food',
+          to: 'standard',
+          source: 'backoffice',
+        },
+      },
+      {
+        kind: 'article-changed',
+        data: {
+          articleNumber: '1003',
+          text: 'Te',
+          field: 'article',
+          from: 'Te',
+          to: null,
+          source: 'backoffice',
+        },
+      },
+    ];
+    const entries = [...day];
+    for (const [i, event] of events.entries()) {
+      entries.push(
+        appendEntry(entries.at(-1) ?? null, event, `2026-04-10T21:5${i}:00.000Z`, sha256Hex),
+      );
+    }
+    const { file } = exported({ entries });
+    expect(validate(file).status).toBe(0);
+    const r = makeReader(file);
+    const last = (n: number) =>
+      `RegistreringLISTA/Handelse[${entries.length - events.length + n}]/OvrigRapport`;
+    expect(r.text(`${last(1)}/NamnPaOvrigRapport`)).toBe('Ny artikel');
+    expect(r.text(`${last(1)}/Sokparameter`)).toBe(
+      'artikelnummer=2001; artikel=Semla; fält=article; från=(ingen); till=Semla; källa=backoffice',
+    );
+    expect(r.text(`${last(2)}/NamnPaOvrigRapport`)).toBe('Ändrad artikel');
+    expect(r.text(`${last(2)}/Sokparameter`)).toContain(
+      'fält=name; från=Kanelbulle; till=Kanelbulle stor',
+    );
+    expect(r.text(`${last(3)}/Sokparameter`)).toContain(
+      'fält=vatCategory; från=food; till=standard',
+    );
+    expect(r.text(`${last(4)}/NamnPaOvrigRapport`)).toBe('Borttagen artikel');
   });
 
   it('cuts long texts to 72 characters, replaces characters XML cannot hold, and still validates', () => {

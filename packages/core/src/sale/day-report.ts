@@ -87,6 +87,11 @@ export interface DayFigures {
   /** Pro forma receipts (Odoo prints them; whether 2021:17 needs them is open, spec §11.9). */
   readonly proForma: CountAmount;
   readonly priceChanges: number;
+  /**
+   * Sale and return receipts signed by a simulated control unit (serial SIMULATED_SERIAL_PREFIX):
+   * not valid for accounting, so the report says so. Absent when there are none.
+   */
+  readonly simulatedReceipts?: number;
   /** Öresavrundning on sale and return receipts (account 3740). */
   readonly rounding: Ore;
   readonly cashIn: Ore;
@@ -134,6 +139,7 @@ interface DayAccumulator {
   parked: Record<string, Ore>;
   proForma: CountAmount;
   priceChanges: number;
+  simulatedReceipts: number;
   rounding: Ore;
   cashIn: Ore;
   cashOut: Ore;
@@ -310,6 +316,7 @@ function emptyDay(): DayAccumulator {
     parked: {},
     proForma: none,
     priceChanges: 0,
+    simulatedReceipts: 0,
     rounding: ore(0),
     cashIn: ore(0),
     cashOut: ore(0),
@@ -344,6 +351,19 @@ function addVatRows(day: DayAccumulator, rows: readonly VatSplitRow[]): void {
   }
 }
 
+/**
+ * The serial prefix of the control-unit simulator (packages/register/src/control-unit): receipts
+ * it signed are journaled like real ones but are not valid for accounting.
+ */
+export const SIMULATED_SERIAL_PREFIX = 'SIM-';
+
+/** Whether a control-unit simulator signed the receipt (its serial starts with SIM-). */
+export function isSimulatedReceipt(receipt: {
+  readonly controlUnitSerial: string | null;
+}): boolean {
+  return receipt.controlUnitSerial?.startsWith(SIMULATED_SERIAL_PREFIX) === true;
+}
+
 // Mutates the accumulator `day`, which foldDayReport owns (a fresh clone per fold).
 function addEntry(day: DayAccumulator, entry: JournalEntry): void {
   switch (entry.kind) {
@@ -351,6 +371,7 @@ function addEntry(day: DayAccumulator, entry: JournalEntry): void {
       const { receipt } = entry.data;
       day.salesTotal = add(day.salesTotal, receipt.total);
       day.receiptCount += 1;
+      if (isSimulatedReceipt(receipt)) day.simulatedReceipts += 1;
       day.discounts = add(day.discounts, receipt.discountTotal);
       day.rounding = add(day.rounding, receipt.rounding);
       addVatRows(day, receipt.vat);
@@ -373,6 +394,7 @@ function addEntry(day: DayAccumulator, entry: JournalEntry): void {
     case 'return': {
       const { receipt } = entry.data;
       day.returns = count(day.returns, negate(receipt.total));
+      if (isSimulatedReceipt(receipt)) day.simulatedReceipts += 1;
       day.rounding = add(day.rounding, receipt.rounding);
       addVatRows(day, receipt.vat);
       for (const payment of receipt.payments) {
@@ -419,6 +441,7 @@ function addEntry(day: DayAccumulator, entry: JournalEntry): void {
     case 'x-report':
     case 'z-report':
     case 'setting-changed':
+    case 'article-changed':
     case 'control-unit-fault':
     case 'control-unit-request':
     case 'control-unit-answer':
@@ -467,6 +490,7 @@ function figuresOf(state: DayReportState): DayFigures {
     unfinishedSales: { count: parked.length, amount: parked.reduce(add, ore(0)) },
     proForma: day.proForma,
     priceChanges: day.priceChanges,
+    ...(day.simulatedReceipts > 0 ? { simulatedReceipts: day.simulatedReceipts } : {}),
     rounding: day.rounding,
     cashIn: day.cashIn,
     cashOut: day.cashOut,

@@ -24,6 +24,13 @@ export type HashFunction = (text: string) => string;
  * Every kind of running use that must be journaled (shared spec §0 items 7–13, 18, 22; §3).
  * Receipt events carry the whole receipt, control code included (2 kap 15 §).
  */
+/**
+ * What an `article-changed` entry changed: `article` is the article itself (added: from null;
+ * removed: to null), the others the fields of the article register.
+ */
+export type ArticleChangeField =
+  'article' | 'name' | 'vatCategory' | 'unit' | 'kind' | 'group' | 'barcodes';
+
 export type JournalEvent =
   | { readonly kind: 'sale'; readonly data: { readonly receipt: Receipt } }
   | { readonly kind: 'return'; readonly data: { readonly receipt: Receipt } }
@@ -59,6 +66,25 @@ export type JournalEvent =
         readonly from: Ore;
         readonly to: Ore;
         readonly effectiveFrom: string;
+      };
+    }
+  /**
+   * A programming change that took effect at this register (SKVFS 2014:9 5 kap 4 §,
+   * behandlingshistorik): an article added to or removed from what the register sells, or one of
+   * its fields changed, as it arrived from `source` (the backoffice's catalogue). A price is a
+   * `price-change`. `from`/`to` are the field's text before and after (null: none), the time is
+   * the entry's. docs/domain/receipts-journal-reports.md.
+   */
+  | {
+      readonly kind: 'article-changed';
+      readonly data: {
+        readonly articleNumber: string;
+        /** The article's name after the change (before it, for a removal). */
+        readonly text: string;
+        readonly field: ArticleChangeField;
+        readonly from: string | null;
+        readonly to: string | null;
+        readonly source: 'backoffice';
       };
     }
   /** Lådöppning: the drawer opened without a sale or refund (2 kap 14 §). */

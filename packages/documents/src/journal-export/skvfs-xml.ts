@@ -1037,6 +1037,22 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
         `artikelnummer=${d.articleNumber}; artikel=${d.text}; från=${formatSkvfsAmount(d.from)}; till=${formatSkvfsAmount(d.to)}; gäller från=${d.effectiveFrom}`,
       );
     }
+    case 'article-changed': {
+      // The schema has no element for the article register; a programming change is an
+      // OvrigRapport like a price change (docs/protocols/skvfs-2021-16-export.md).
+      const d = entry.data;
+      const name =
+        d.field !== 'article'
+          ? 'Ändrad artikel'
+          : d.from === null
+            ? 'Ny artikel'
+            : 'Borttagen artikel';
+      return ovrigRapport(
+        seq,
+        name,
+        `artikelnummer=${d.articleNumber}; artikel=${d.text}; fält=${d.field}; från=${d.from ?? '(ingen)'}; till=${d.to ?? '(ingen)'}; källa=${d.source}`,
+      );
+    }
     case 'setting-changed': {
       const d = entry.data;
       return ovrigRapport(

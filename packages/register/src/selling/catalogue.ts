@@ -5,12 +5,14 @@
  * configuration cursor, written last, after the copies it stands for.
  * Article texts come only from here: the POS cannot edit them at the moment of sale
  * (SKVFS 2014:9 6 kap 4 §). A price that differs from the previous copy is a price change of
- * this register and is journaled (2 kap 15 §).
+ * this register and is journaled (2 kap 15 §); every other difference (an article added or
+ * removed, its name, VAT category, unit, kind, group or barcodes) is a programming change and is
+ * journaled as `article-changed` before it takes effect (5 kap 4 §, behandlingshistorik).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { type JournalEvent, ore } from '@kassa/core';
+import { type ArticleChangeField, type JournalEvent, ore } from '@kassa/core';
 import { localProductSchema, type LocalProduct, type Product } from '@kassa/contracts';
 import { writeJsonAtomic } from '../data-folder.js';
 
@@ -76,6 +78,66 @@ export function priceChanges(
           effectiveFrom,
         },
       });
+    }
+  }
+  return events;
+}
+
+/** The fields of a local product an `article-changed` entry follows, and their text. */
+const ARTICLE_FIELDS: readonly {
+  field: Exclude<ArticleChangeField, 'article'>;
+  text: (p: LocalProduct) => string | null;
+}[] = [
+  { field: 'name', text: (p) => p.name },
+  { field: 'vatCategory', text: (p) => p.vatCategory },
+  { field: 'unit', text: (p) => p.unit },
+  { field: 'kind', text: (p) => p.kind },
+  { field: 'group', text: (p) => p.group },
+  { field: 'barcodes', text: (p) => (p.barcodes.length === 0 ? null : p.barcodes.join(', ')) },
+];
+
+/**
+ * The programming changes between two copies of the catalogue other than prices, in article
+ * order: each article removed (no longer sold here: deleted, made inactive or without a price),
+ * each added, and each changed field of an article in both (SKVFS 2014:9 5 kap 4 §).
+ */
+export function articleChanges(
+  previous: readonly LocalProduct[],
+  next: readonly LocalProduct[],
+): JournalEvent[] {
+  const before = new Map(previous.map((p) => [p.articleNumber, p]));
+  const after = new Map(next.map((p) => [p.articleNumber, p]));
+  const numbers = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const events: JournalEvent[] = [];
+  const change = (
+    product: LocalProduct,
+    field: ArticleChangeField,
+    from: string | null,
+    to: string | null,
+  ): void => {
+    events.push({
+      kind: 'article-changed',
+      data: {
+        articleNumber: product.articleNumber,
+        text: product.name,
+        field,
+        from,
+        to,
+        source: 'backoffice',
+      },
+    });
+  };
+  for (const number of numbers) {
+    const old = before.get(number);
+    const now = after.get(number);
+    if (old === undefined && now !== undefined) change(now, 'article', null, now.name);
+    else if (old !== undefined && now === undefined) change(old, 'article', old.name, null);
+    else if (old !== undefined && now !== undefined) {
+      for (const { field, text } of ARTICLE_FIELDS) {
+        const from = text(old);
+        const to = text(now);
+        if (from !== to) change(now, field, from, to);
+      }
     }
   }
   return events;

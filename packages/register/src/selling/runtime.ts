@@ -26,7 +26,13 @@ import type { Installation } from '../installation.js';
 import { PROGRAM_VERSION } from '../program.js';
 import { DRAWER_KICK, PrinterError, parsePrinterAddress, printTo } from '../printers.js';
 import type { RegisterState } from '../state.js';
-import { priceChanges, readCatalogue, toLocalProducts, writeCatalogue } from './catalogue.js';
+import {
+  articleChanges,
+  priceChanges,
+  readCatalogue,
+  toLocalProducts,
+  writeCatalogue,
+} from './catalogue.js';
 import {
   type Actor,
   type EngineControlUnit,
@@ -171,14 +177,18 @@ export class SellingRuntime {
   }
 
   /**
-   * Takes the catalogue of a configuration snapshot: price changes against the previous copy are
+   * Takes the catalogue of a configuration snapshot: the programming changes against the previous
+   * copy (articles added, removed or changed, SKVFS 2014:9 5 kap 4 §; prices, 2 kap 15 §) are
    * journaled first, then the copy is written with the cursor (last, so a crash in between
    * only means the snapshot is asked for again).
    */
   async applyConfiguration(snapshot: RegisterConfigSnapshot): Promise<void> {
     const products = toLocalProducts(snapshot.catalogue);
     const at = new Date((this.options.clock ?? Date.now)()).toISOString();
-    const changes = priceChanges(this.catalogueNow.products, products, snapshot.businessDay);
+    const changes = [
+      ...articleChanges(this.catalogueNow.products, products),
+      ...priceChanges(this.catalogueNow.products, products, snapshot.businessDay),
+    ];
     if (changes.length > 0) await this.engine.record(undefined, changes);
     await writeCatalogue(this.options.folder, {
       formatVersion: 1,
