@@ -307,9 +307,7 @@ export async function runDoctor(
       }
     }
 
-    lines.push(
-      await checkJournalAnchors(folder, serverReached ? installation.identity : null),
-    );
+    lines.push(await checkJournalAnchors(folder, serverReached ? installation.identity : null));
 
     const cashiers = await readCashiers(folder);
     lines.push(
@@ -390,7 +388,11 @@ export async function checkJournalAnchors(
     return { check, ok: false, code: f.code, text: f.sv, en: f.en, fix: RESTORE_FIX };
   }
   if (identity === null) {
-    return { check, ok: true, text: 'stämmer med det servern senast kvitterade (servern ej frågad)' };
+    return {
+      check,
+      ok: true,
+      text: 'stämmer med det servern senast kvitterade (servern ej frågad)',
+    };
   }
   const head = await fetchJournalHead(identity, { timeoutMs: 10_000 });
   if (!head.ok) return { check, ok: null, text: `servern ej frågad: ${head.failure.sv}` };

@@ -184,8 +184,7 @@ export function checkAnchorsOfFile(file: string): AnchorMismatch | null {
     if (anchor === null) return null;
     if (!tables.has('journal')) return compare(anchor, 0, () => null);
     const top =
-      query<[], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM journal').get()?.seq ??
-      0;
+      query<[], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM journal').get()?.seq ?? 0;
     const at = query<[number], { hash: string }>(db, 'SELECT hash FROM journal WHERE seq = ?');
     return compare(anchor, top, (seq) => at.get(seq)?.hash ?? null);
   } catch {

@@ -44,7 +44,9 @@ export async function fetchJournalHead(
     identity,
     'GET',
     // restore=1: about to restore from the server's copy (the server flags lost entries).
-    options.restore === true ? '/api/register/journal/head?restore=1' : '/api/register/journal/head',
+    options.restore === true
+      ? '/api/register/journal/head?restore=1'
+      : '/api/register/journal/head',
     undefined,
     options,
   );

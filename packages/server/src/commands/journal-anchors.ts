@@ -15,7 +15,8 @@
  * are unknowable, and the restored register numbers its receipts after the highest number the
  * terminal reported, so no receipt number repeats.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { selectRows } from '../db/database.js';
 import { journalEntries, terminals } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
 import { flagSyncProblem } from './journal-ingest.js';
@@ -56,6 +57,28 @@ async function storedHash(
       ),
     );
   return row?.hash ?? null;
+}
+
+/**
+ * The highest sale/return receipt number in the server's copy (numbers grow with seq, so the
+ * last receipt or skipped number of the series is the highest).
+ */
+async function highestStoredReceiptNumber(
+  ctx: CommandContext,
+  terminalId: string,
+): Promise<number> {
+  const [row] = await selectRows<{ n: unknown }>(
+    ctx.tx,
+    sql`SELECT CASE WHEN kind = 'receipt-number-skipped' THEN (data->>'receiptNumber')::bigint
+        ELSE (data->'receipt'->>'receiptNumber')::bigint END AS n
+      FROM journal_entries
+      WHERE tenant_id = ${ctx.tenantId}::uuid AND terminal_id = ${terminalId}::uuid
+        AND (kind IN ('sale', 'return')
+          OR (kind = 'receipt-number-skipped' AND data->>'series' = 'receipt'))
+      ORDER BY seq DESC LIMIT 1`,
+  );
+  const n = Number(row?.n ?? 0);
+  return Number.isSafeInteger(n) ? n : 0;
 }
 
 /**
@@ -124,7 +147,8 @@ export async function headForRestore(
   if (terminal === null) return null;
   const lostEntries = terminal.unsyncedEntries ?? 0;
   const reportedReceiptNumber = terminal.reportedReceiptNumber ?? 0;
-  if (lostEntries > 0) {
+  const storedReceiptNumber = await highestStoredReceiptNumber(ctx, terminalId);
+  if (lostEntries > 0 || reportedReceiptNumber > storedReceiptNumber) {
     await flagSyncProblem(
       { ...ctx, actor: { userId: null, name: `kassa ${terminal.registerId}` } },
       terminal,
@@ -133,7 +157,9 @@ export async function headForRestore(
         seq: terminal.journalHeadSeq + 1,
         details: {
           lostEntries,
-          lastReceiptNumber: reportedReceiptNumber,
+          firstLostReceipt: storedReceiptNumber + 1,
+          lastReceiptNumber: Math.max(reportedReceiptNumber, storedReceiptNumber),
+          lostReceipts: Math.max(0, reportedReceiptNumber - storedReceiptNumber),
           acknowledgedSeq: terminal.journalHeadSeq,
         },
       },
