@@ -267,6 +267,10 @@ export const ERROR_MESSAGES = {
     sv: 'Det finns inga Z-rapporter med affärsdag {from}–{to} för det du valde. Välj en annan period, kassa eller försäljningsställe; en dags Z-rapport kommer med när den är tagen i kassan och kassan har skickat sin journal.',
     en: 'There are no Z reports with a business day {from}–{to} for what you chose. Choose another period, register or place of business; a day’s Z report is included once it has been taken at the register and the register has uploaded its journal.',
   },
+  'sie-only-simulated': {
+    sv: 'Alla Z-rapporter med affärsdag {from}–{to} ({zReports} st) innehåller kvitton signerade av en simulerad kontrollenhet – de är inte giltiga för redovisning och bokförs inte. Anslut en riktig kontrollenhet i kassan. Behöver du filen ändå (t.ex. för att prova importen) kan du ta med dem med includeSimulated=true.',
+    en: 'All Z reports with a business day {from}–{to} ({zReports}) hold receipts signed by a simulated control unit – they are not valid for accounting and are not booked. Connect a real control unit at the register. If you need the file anyway (e.g. to try the import), include them with includeSimulated=true.',
+  },
   'sie-nothing-to-book': {
     sv: 'Z-rapporterna med affärsdag {from}–{to} ({zReports} st) har ingen försäljning och inga returer, så det finns inget att bokföra. Välj en annan period.',
     en: 'The Z reports with a business day {from}–{to} ({zReports}) have no sales and no returns, so there is nothing to book. Choose another period.',

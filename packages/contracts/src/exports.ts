@@ -116,10 +116,18 @@ export function sieAccountPlanOf(accounts: SieAccounts): SieAccountPlan {
 export const DEFAULT_SIE_ACCOUNTS: SieAccounts = sieAccountsOf(DEFAULT_SIE_ACCOUNT_PLAN);
 
 /**
+ * `includeSimulated=true`: also the Z-reports with receipts a simulated control unit signed
+ * (left out by default: not valid for accounting; docs/domain/sie-export.md).
+ */
+export const includeSimulatedSchema = z.enum(['true', 'false']).optional();
+
+/**
  * `GET /api/exports/sie`: the Z-reports whose business day is in `from`–`to` (both included),
  * optionally of one place of business or one terminal.
  */
-export const sieExportQuerySchema = salesReportFilterSchema;
+export const sieExportQuerySchema = salesReportFilterSchema.extend({
+  includeSimulated: includeSimulatedSchema,
+});
 export type SieExportQuery = z.infer<typeof sieExportQuerySchema>;
 
 /** `GET /api/exports/sales.csv`: exactly the query of `GET /api/reports/sales`. */
@@ -131,6 +139,7 @@ export const zCsvQuerySchema = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
   terminalId: z.string().max(64).optional(),
+  includeSimulated: includeSimulatedSchema,
 });
 export type ZCsvQuery = z.infer<typeof zCsvQuerySchema>;
 
@@ -140,4 +149,11 @@ export const SIE_EXPORT_HEADERS = {
   verifications: 'x-kassa-verifications',
   /** Z-reports of the period without any amount (no #VER written for them). */
   emptyZReports: 'x-kassa-empty-z-reports',
+  /**
+   * Z-reports of the period left out because a simulated control unit signed receipts of theirs
+   * (0 with includeSimulated=true; the Z CSV sends it too).
+   */
+  simulatedLeftOut: 'x-kassa-simulated-z-reports-left-out',
+  /** Z-reports in the file that hold simulated receipts (only with includeSimulated=true). */
+  simulatedIncluded: 'x-kassa-simulated-z-reports',
 } as const;

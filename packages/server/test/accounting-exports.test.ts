@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { type Receipt, type ZReport, ore } from '@kassa/core';
+import { SIE_EXPORT_HEADERS } from '@kassa/contracts';
 import { setLicence } from '../src/commands/terminals.js';
 import { accountingSettings } from '../src/db/schema.js';
 import { describeDb, type TestDatabase } from './support/test-db.js';
@@ -998,5 +999,49 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
         clock.now(),
       );
     }
+  });
+
+  it('leaves the Z-reports of a simulated control unit out of SIE and the Z CSV unless includeSimulated=true', async () => {
+    // Before: a simulator-signed day was booked like any other.
+    const sieBefore = await get(sieUrl(PERIOD));
+    expect(sieBefore.statusCode).toBe(200);
+    const verificationsBefore = Number(sieBefore.headers[SIE_EXPORT_HEADERS.verifications]);
+    const csvUrl = '/api/exports/z.csv?from=2026-03-01&to=2026-03-05';
+    const csvRowsBefore = parseCsv((await get(csvUrl)).rawPayload as Buffer).length;
+
+    const t3 = await connectedTerminal(app, admin, mainPlace, 'K3');
+    const j3 = new JournalBuilder(headerFor('K3', COMPANY), 'SIM-00000000042');
+    j3.sell('2026-03-04T10:00:00.000Z', 'kim', [MUG], [{ method: 'card', amount: ore(12_900) }]);
+    const z = j3.closeDay('2026-03-04', '2026-03-04T18:00:00.000Z', 'kim');
+    expect(z.simulatedReceipts).toBe(1);
+    await upload(t3, j3);
+
+    const day = { from: '2026-03-04', to: '2026-03-04', terminalId: t3.terminalId };
+    const only = await get(sieUrl(day));
+    expect(only.statusCode, only.body).toBe(422);
+    expect(only.json<ErrorView>().error).toMatchObject({
+      code: 'sie-only-simulated',
+      sv: expect.stringContaining('simulerad kontrollenhet') as unknown,
+    });
+    const asked = await get(sieUrl({ ...day, includeSimulated: 'true' }));
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.headers[SIE_EXPORT_HEADERS.simulatedIncluded]).toBe('1');
+    expect(asked.headers[SIE_EXPORT_HEADERS.verifications]).toBe('1');
+
+    const period = await get(sieUrl(PERIOD));
+    expect(period.statusCode).toBe(200);
+    expect(Number(period.headers[SIE_EXPORT_HEADERS.verifications])).toBe(verificationsBefore);
+    expect(period.headers[SIE_EXPORT_HEADERS.simulatedLeftOut]).toBe('1');
+    const periodAsked = await get(sieUrl({ ...PERIOD, includeSimulated: 'true' }));
+    expect(Number(periodAsked.headers[SIE_EXPORT_HEADERS.verifications])).toBe(
+      verificationsBefore + 1,
+    );
+
+    const csv = await get(csvUrl);
+    expect(parseCsv(csv.rawPayload as Buffer)).toHaveLength(csvRowsBefore);
+    expect(csv.headers[SIE_EXPORT_HEADERS.simulatedLeftOut]).toBe('1');
+    const csvAsked = await get(`${csvUrl}&includeSimulated=true`);
+    expect(parseCsv(csvAsked.rawPayload as Buffer)).toHaveLength(csvRowsBefore + 1);
+    expect(csvAsked.headers[SIE_EXPORT_HEADERS.simulatedIncluded]).toBe('1');
   });
 });

@@ -17,6 +17,7 @@ import {
   formatKronor,
   negate,
   receiptMarkings,
+  SIMULATED_SERIAL_PREFIX,
 } from '@kassa/core';
 
 /** The marking that an electronic receipt must carry (7 kap 1 § m). */
@@ -62,7 +63,7 @@ export interface LayoutOptions {
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /** The serial number prefix of the control-unit simulator (control-unit/simulator-protocol.ts). */
-export const SIMULATED_SERIAL_PREFIX = 'SIM-';
+export { SIMULATED_SERIAL_PREFIX };
 
 /** Printed on every receipt signed by the simulator. */
 export const SIMULATED_UNIT_MARKING = 'SIMULERAD KONTROLLENHET - EJ CERTIFIERAD';

@@ -37,6 +37,21 @@ export function dayReportHeading(report: DayReport): string {
 /** Lines under an X's heading saying that it does not close the day (7 kap 2 §). */
 export const X_REPORT_NOTICE = ['Ej nollställande', 'Detta är inte en Z-dagrapport'] as const;
 
+/**
+ * Said under the heading of a report whose day has receipts signed by a simulated control unit
+ * (the simulator is the default: a shop that never connected a real unit must not take its
+ * figures for its books). SKVFS 2014:9 requires a certified control unit for valid receipts.
+ */
+export const SIMULATED_REPORT_NOTICE = [
+  'INNEHÅLLER KVITTON SIGNERADE AV EN',
+  'SIMULERAD KONTROLLENHET',
+  'Inte giltiga för redovisning',
+] as const;
+
+/** The same as one sentence (HTML pages, backoffice, exports). */
+export const SIMULATED_NOTICE_TEXT =
+  'Innehåller kvitton signerade av en simulerad kontrollenhet – inte giltiga för redovisning';
+
 /** What "Räknat i kassalådan" says when the cash was not counted. */
 export const NOT_COUNTED = 'ej räknat';
 
@@ -68,6 +83,12 @@ export function layoutDayReport(
     for (const text of X_REPORT_NOTICE) {
       blocks.push({ kind: 'text', text, center: true });
     }
+  }
+  const simulated = report.simulatedReceipts ?? 0;
+  if (simulated > 0) {
+    blocks.push({ kind: 'marking', text: SIMULATED_REPORT_NOTICE[0] });
+    blocks.push({ kind: 'marking', text: SIMULATED_REPORT_NOTICE[1] });
+    blocks.push({ kind: 'text', text: SIMULATED_REPORT_NOTICE[2], center: true });
   }
   blocks.push({ kind: 'title', text: report.companyName });
   blocks.push({ kind: 'text', text: `Org.nr ${report.organisationNumber}`, center: true });
@@ -128,6 +149,9 @@ export function layoutDayReport(
   blocks.push(...countRows('förhandskvitton', report.proForma));
   blocks.push(row('Antal prisändringar', String(report.priceChanges)));
   blocks.push(row('Antal lådöppningar', String(report.drawerOpenings)));
+  if (simulated > 0) {
+    blocks.push(row('Antal kvitton från simulerad kontrollenhet', String(simulated)));
+  }
 
   blocks.push(...section('KONTANTER'));
   blocks.push(row('Växelkassa', amountText(report.cashFloat)));

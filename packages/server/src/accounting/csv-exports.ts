@@ -12,13 +12,16 @@ import { tenants } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { checkPeriod, salesReport } from '../reports/sales-reports.js';
 import { type CsvCell, count, csvFile, decimal, kronor, text } from './csv.js';
-import { type ZFigures, archivedZReports, checkFilterIds } from './z-archive.js';
+import { type ZFigures, archivedZReports, checkFilterIds, forAccounting } from './z-archive.js';
 
 /** A CSV file ready to send. */
 export interface CsvDownload {
   filename: string;
   bytes: Buffer;
   rows: number;
+  /** Z-reports left out / included that hold simulated receipts (the Z CSV only). */
+  simulatedLeftOut?: number;
+  simulatedIncluded?: number;
 }
 
 async function slugOf(db: Db | Tx, tenantId: string): Promise<string> {
@@ -236,7 +239,12 @@ export async function zCsv(db: Db | Tx, tenantId: string, query: ZCsvQuery): Pro
   const period = checkPeriod(query);
   if (period) throw new ApiError(400, period.code, { maxDays: period.maxDays });
   await checkFilterIds(db, tenantId, query);
-  const archived = await archivedZReports(db, tenantId, query);
+  // As the SIE file: without the Z-reports of a simulated control unit unless asked.
+  const {
+    booked: archived,
+    leftOut,
+    simulatedIncluded,
+  } = forAccounting(await archivedZReports(db, tenantId, query), query.includeSimulated);
   const rows = archived.map(({ figures, terminalName }) =>
     Z_COLUMNS.map(([, cell]) => cell(figures, terminalName)),
   );
@@ -248,5 +256,7 @@ export async function zCsv(db: Db | Tx, tenantId: string, query: ZCsvQuery): Pro
       rows,
     ),
     rows: rows.length,
+    simulatedLeftOut: leftOut,
+    simulatedIncluded,
   };
 }

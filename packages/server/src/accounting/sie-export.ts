@@ -23,7 +23,7 @@ import type { Db, Tx } from '../db/database.js';
 import { tenants } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { checkPeriod } from '../reports/sales-reports.js';
-import { archivedZReports, checkFilterIds } from './z-archive.js';
+import { archivedZReports, checkFilterIds, forAccounting } from './z-archive.js';
 
 /** A SIE file ready to send. */
 export interface SieDownload {
@@ -33,6 +33,10 @@ export interface SieDownload {
   verifications: number;
   /** Z-reports of the period without any amount (nothing booked for them). */
   emptyZReports: number;
+  /** Z-reports left out: a simulated control unit signed receipts of theirs. */
+  simulatedLeftOut: number;
+  /** Z-reports in the file with simulated receipts (includeSimulated=true). */
+  simulatedIncluded: number;
 }
 
 /** Who asks for the file; written as the #GEN sign when the name fits in a SIE file. */
@@ -62,9 +66,23 @@ export async function buildSieDownload(
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw new Error('environment vanished');
   const settings = await readAccountingSettings(db, tenantId);
-  const archived = await archivedZReports(db, tenantId, query);
-  if (archived.length === 0) {
+  const all = await archivedZReports(db, tenantId, query);
+  if (all.length === 0) {
     throw new ApiError(422, 'sie-no-z-reports', { from: query.from, to: query.to });
+  }
+  // Receipts signed by a simulated control unit are not valid for accounting (SKVFS 2014:9 wants
+  // a certified unit): their Z-reports are not booked unless asked (docs/domain/sie-export.md).
+  const {
+    booked: archived,
+    leftOut,
+    simulatedIncluded,
+  } = forAccounting(all, query.includeSimulated);
+  if (archived.length === 0) {
+    throw new ApiError(422, 'sie-only-simulated', {
+      from: query.from,
+      to: query.to,
+      zReports: all.length,
+    });
   }
   const company = { name: tenant.companyName, organisationNumber: tenant.organisationNumber };
   const generatedBy = signOf(requester);
@@ -94,6 +112,8 @@ export async function buildSieDownload(
     bytes: bytes.value,
     verifications: built.value.verifications.length,
     emptyZReports: built.value.emptyZReports.length,
+    simulatedLeftOut: leftOut,
+    simulatedIncluded,
   };
 }
 

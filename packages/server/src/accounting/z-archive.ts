@@ -49,8 +49,34 @@ const zFiguresSchema = z.object({
   expectedCash: money,
   countedCash: money.nullable().default(null),
   cashDifference: money.nullable().default(null),
+  /** Receipts a simulated control unit signed (core day-report; absent: none). */
+  simulatedReceipts: int.default(0),
 });
 export type ZFigures = z.infer<typeof zFiguresSchema>;
+
+/** Whether a simulated control unit signed receipts of the Z: not valid for accounting. */
+export function isSimulatedZ(z: ArchivedZ): boolean {
+  return z.figures.simulatedReceipts > 0;
+}
+
+/**
+ * The Z-reports an accounting export books: without those holding simulated receipts unless
+ * `includeSimulated` is 'true' (docs/domain/sie-export.md), and how many were left out.
+ */
+export function forAccounting(
+  archived: readonly ArchivedZ[],
+  includeSimulated: 'true' | 'false' | undefined,
+): { booked: ArchivedZ[]; leftOut: number; simulatedIncluded: number } {
+  if (includeSimulated === 'true') {
+    return {
+      booked: [...archived],
+      leftOut: 0,
+      simulatedIncluded: archived.filter(isSimulatedZ).length,
+    };
+  }
+  const booked = archived.filter((z) => !isSimulatedZ(z));
+  return { booked, leftOut: archived.length - booked.length, simulatedIncluded: 0 };
+}
 
 /** A Z of the archive with its terminal. */
 export interface ArchivedZ {

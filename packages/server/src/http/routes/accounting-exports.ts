@@ -54,7 +54,9 @@ export const accountingExportRoutes: FastifyPluginAsyncZod = (app) => {
       );
       reply
         .header(SIE_EXPORT_HEADERS.verifications, String(file.verifications))
-        .header(SIE_EXPORT_HEADERS.emptyZReports, String(file.emptyZReports));
+        .header(SIE_EXPORT_HEADERS.emptyZReports, String(file.emptyZReports))
+        .header(SIE_EXPORT_HEADERS.simulatedLeftOut, String(file.simulatedLeftOut))
+        .header(SIE_EXPORT_HEADERS.simulatedIncluded, String(file.simulatedIncluded));
       return sendFile(reply, 'text/plain; charset=IBM437', file.filename, file.bytes);
     },
   );
@@ -87,6 +89,9 @@ export const accountingExportRoutes: FastifyPluginAsyncZod = (app) => {
     },
     async (request, reply) => {
       const file = await zCsv(database.db, request.tenant?.id ?? '', request.query);
+      reply
+        .header(SIE_EXPORT_HEADERS.simulatedLeftOut, String(file.simulatedLeftOut ?? 0))
+        .header(SIE_EXPORT_HEADERS.simulatedIncluded, String(file.simulatedIncluded ?? 0));
       return sendFile(reply, 'text/csv; charset=utf-8', file.filename, file.bytes);
     },
   );
