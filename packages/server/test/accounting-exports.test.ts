@@ -1007,7 +1007,7 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
     expect(sieBefore.statusCode).toBe(200);
     const verificationsBefore = Number(sieBefore.headers[SIE_EXPORT_HEADERS.verifications]);
     const csvUrl = '/api/exports/z.csv?from=2026-03-01&to=2026-03-05';
-    const csvRowsBefore = parseCsv((await get(csvUrl)).rawPayload as Buffer).length;
+    const csvRowsBefore = parseCsv((await get(csvUrl)).rawPayload).length;
 
     const t3 = await connectedTerminal(app, admin, mainPlace, 'K3');
     const j3 = new JournalBuilder(headerFor('K3', COMPANY), 'SIM-00000000042');
@@ -1038,10 +1038,10 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
     );
 
     const csv = await get(csvUrl);
-    expect(parseCsv(csv.rawPayload as Buffer)).toHaveLength(csvRowsBefore);
+    expect(parseCsv(csv.rawPayload)).toHaveLength(csvRowsBefore);
     expect(csv.headers[SIE_EXPORT_HEADERS.simulatedLeftOut]).toBe('1');
     const csvAsked = await get(`${csvUrl}&includeSimulated=true`);
-    expect(parseCsv(csvAsked.rawPayload as Buffer)).toHaveLength(csvRowsBefore + 1);
+    expect(parseCsv(csvAsked.rawPayload)).toHaveLength(csvRowsBefore + 1);
     expect(csvAsked.headers[SIE_EXPORT_HEADERS.simulatedIncluded]).toBe('1');
   });
 });
