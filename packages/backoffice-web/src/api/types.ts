@@ -108,7 +108,14 @@ export type TerminalWarning =
 export const SILENT_AFTER_HOURS = 24;
 
 export type SyncProblemCode =
-  'journal-gap' | 'journal-chain-broken' | 'journal-conflict' | 'journal-entry-unreadable';
+  | 'journal-gap'
+  | 'journal-chain-broken'
+  | 'journal-conflict'
+  | 'journal-entry-unreadable'
+  // The register's journal against the server's copy (docs/adr/0011-journal-anchors.md).
+  | 'journal-behind-server'
+  | 'journal-differs-from-server'
+  | 'journal-entries-lost';
 
 /** A flagged sync problem, kept until an admin acknowledges it; a repeat counts up. */
 export interface SyncProblem {
