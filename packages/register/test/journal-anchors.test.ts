@@ -203,7 +203,9 @@ describe('a lost data folder with entries not uploaded, then a new connect', () 
     expect(view.warnings).toContain('sync-problem');
     expect(view.sync.problem?.code).toBe('journal-entries-lost');
     expect(view.sync.problem?.sv).toContain('aldrig laddades upp');
-    expect(view.sync.problem?.sv).toContain(`kvittonummer ${numbers[3]}–${numbers[4]} saknas`);
+    expect(view.sync.problem?.sv).toContain(
+      `högsta kvittonummer på servern ${numbers[2]}, högsta som kassan rapporterat ${numbers[4]}`,
+    );
 
     // The restore journaled the skipped numbers at the real time of connecting: go on after it.
     const service = await startService(pc2, new TestClock(Date.now() + 60_000));

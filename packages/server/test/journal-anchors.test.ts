@@ -154,6 +154,8 @@ describeDb('journal anchors: the register’s journal against the server’s cop
     const terminal = await view(t);
     expect(terminal.warnings).toContain('sync-problem');
     expect(terminal.sync.problem).toMatchObject({ code: 'journal-entries-lost', seq: 5 });
-    expect(terminal.sync.problem?.sv).toContain('kvittonummer 4–5 saknas på servern');
+    expect(terminal.sync.problem?.sv).toContain(
+      '2 poster ej uppladdade; högsta kvittonummer på servern 3, högsta som kassan rapporterat 5',
+    );
   });
 });

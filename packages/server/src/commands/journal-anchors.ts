@@ -157,7 +157,7 @@ export async function headForRestore(
         seq: terminal.journalHeadSeq + 1,
         details: {
           lostEntries,
-          firstLostReceipt: storedReceiptNumber + 1,
+          storedReceiptNumber,
           lastReceiptNumber: Math.max(reportedReceiptNumber, storedReceiptNumber),
           lostReceipts: Math.max(0, reportedReceiptNumber - storedReceiptNumber),
           acknowledgedSeq: terminal.journalHeadSeq,
