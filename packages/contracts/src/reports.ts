@@ -78,6 +78,11 @@ export const salesReportSchema = z.object({
   groupBy: salesGroupingSchema,
   totals: salesTotalsSchema,
   rows: z.array(salesReportRowSchema),
+  /**
+   * Sale and return receipts of the period signed by a simulated control unit (serial `SIM-`):
+   * included in the figures, not valid for accounting; the page says so. Absent when none.
+   */
+  simulatedReceipts: z.number().int().optional(),
 });
 export type SalesReport = z.infer<typeof salesReportSchema>;
 
@@ -101,6 +106,8 @@ export const zReportSummarySchema = z.object({
   returnsTotal: z.number().int(),
   netTotal: z.number().int(),
   receiptCount: z.number().int(),
+  /** Receipts of the Z a simulated control unit signed (absent: none). */
+  simulatedReceipts: z.number().int().optional(),
 });
 export type ZReportSummary = z.infer<typeof zReportSummarySchema>;
 

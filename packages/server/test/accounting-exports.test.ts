@@ -1043,5 +1043,20 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
     const csvAsked = await get(`${csvUrl}&includeSimulated=true`);
     expect(parseCsv(csvAsked.rawPayload)).toHaveLength(csvRowsBefore + 1);
     expect(csvAsked.headers[SIE_EXPORT_HEADERS.simulatedIncluded]).toBe('1');
+
+    // The backoffice's reports say so: the sales report, the Z list and the Z itself.
+    const sales = await get('/api/reports/sales?from=2026-03-04&to=2026-03-04&groupBy=day');
+    expect(sales.statusCode, sales.body).toBe(200);
+    expect(sales.json<{ simulatedReceipts?: number }>().simulatedReceipts).toBe(1);
+    const real = await get(
+      `/api/reports/sales?from=2026-03-02&to=2026-03-02&groupBy=day&terminalId=${t1.terminalId}`,
+    );
+    expect(real.json<{ simulatedReceipts?: number }>().simulatedReceipts).toBeUndefined();
+    const list = await get(`/api/reports/z?terminalId=${t3.terminalId}`);
+    expect(
+      list.json<{ reports: { simulatedReceipts?: number }[] }>().reports[0]?.simulatedReceipts,
+    ).toBe(1);
+    const one = await get(`/api/reports/z/${t3.terminalId}/${z.zNumber}`);
+    expect(one.json<{ report: { simulatedReceipts?: number } }>().report.simulatedReceipts).toBe(1);
   });
 });

@@ -362,6 +362,8 @@ export interface SalesReport {
   groupBy: SalesGrouping;
   totals: SalesTotals;
   rows: SalesRow[];
+  /** Receipts of the period a simulated control unit signed (absent: none). */
+  simulatedReceipts?: number;
 }
 
 export interface ZReportSummary {
@@ -375,6 +377,8 @@ export interface ZReportSummary {
   returnsTotal: number;
   netTotal: number;
   receiptCount: number;
+  /** Receipts of the Z a simulated control unit signed (absent: none). */
+  simulatedReceipts?: number;
 }
 
 export interface ZReportListQuery {
@@ -406,6 +410,8 @@ export interface ZReportFigures {
   goodsSold: number;
   servicesSold: number;
   receiptCount: number;
+  /** Receipts a simulated control unit signed (absent: none). */
+  simulatedReceipts?: number;
   drawerOpenings: number;
   copies: CountAmount;
   training: CountAmount;

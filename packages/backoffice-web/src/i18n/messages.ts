@@ -569,6 +569,9 @@ export const sv = {
     'Z-rapporter från kassorna, journalen för Skatteverket och bokföringsunderlag i SIE-format – allt från serverns kopia av kassornas journaler.',
   'reports.chooseTerminal': 'Välj terminal',
   'reports.exportsTitle': 'Export',
+  'simulated.title': 'Simulerad kontrollenhet',
+  'simulated.notice':
+    'Innehåller kvitton signerade av en simulerad kontrollenhet – inte giltiga för redovisning ({count} st). SIE- och CSV-exporten av Z-rapporter tar inte med dem om du inte ber om det (includeSimulated=true).',
   'reports.exportsNotLicensed':
     'Export (journalexport, SIE och CSV) ingår inte i er licens. Kontakta Kassa om ni vill lägga till den.',
   'reports.z.title': 'Z-rapporter',
@@ -1289,6 +1292,9 @@ export const en: Messages = {
     'Z reports from the registers, the journal for the Swedish Tax Agency and accounting files in SIE format – all from the server’s copy of the registers’ journals.',
   'reports.chooseTerminal': 'Choose a terminal',
   'reports.exportsTitle': 'Exports',
+  'simulated.title': 'Simulated control unit',
+  'simulated.notice':
+    'Contains receipts signed by a simulated control unit – not valid for accounting ({count}). The SIE and Z-report CSV exports leave them out unless asked (includeSimulated=true).',
   'reports.exportsNotLicensed':
     'Exports (journal export, SIE and CSV) are not included in your licence. Contact Kassa to add them.',
   'reports.z.title': 'Z reports',

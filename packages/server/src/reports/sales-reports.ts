@@ -20,7 +20,15 @@ import {
   type ZReportAnswer,
   type ZReportSummary,
 } from '@kassa/contracts';
-import { addDays, type Failure, type Result, fail, ok } from '@kassa/core';
+import {
+  SIMULATED_SERIAL_PREFIX,
+  addDays,
+  businessDayBounds,
+  type Failure,
+  type Result,
+  fail,
+  ok,
+} from '@kassa/core';
 import { selectRows, type Db, type Tx } from '../db/database.js';
 import { type SummaryDimension, terminals, zReports } from '../db/schema.js';
 import { isUuid } from '../ids.js';
@@ -358,9 +366,10 @@ export async function salesReport(
   };
   const refused = checkPeriod(filter);
   if (refused) return refused;
-  const [totals, rows] = await Promise.all([
+  const [totals, rows, simulated] = await Promise.all([
     salesTotals(db, tenantId, filter),
     salesReportRows(db, tenantId, filter, query.groupBy, query.limit),
+    simulatedReceipts(db, tenantId, filter),
   ]);
   return ok({
     from: filter.from,
@@ -368,7 +377,34 @@ export async function salesReport(
     groupBy: query.groupBy,
     totals,
     rows,
+    ...(simulated > 0 ? { simulatedReceipts: simulated } : {}),
   });
+}
+
+/**
+ * The sale and return receipts of the period signed by a simulated control unit (serial prefix
+ * SIMULATED_SERIAL_PREFIX), from the journal copy: the report includes them, and says so.
+ */
+async function simulatedReceipts(
+  db: Db | Tx,
+  tenantId: string,
+  filter: SalesReportFilter,
+): Promise<number> {
+  if (filter.terminalId !== undefined && !isUuid(filter.terminalId)) return 0;
+  if (filter.placeId !== undefined && !isUuid(filter.placeId)) return 0;
+  const from = new Date(businessDayBounds(filter.from, 'Europe/Stockholm').startMs).toISOString();
+  const to = new Date(businessDayBounds(filter.to, 'Europe/Stockholm').endMs).toISOString();
+  const [row] = await selectRows<{ n: unknown }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM journal_entries j
+      JOIN terminals t ON t.tenant_id = j.tenant_id AND t.id = j.terminal_id
+      WHERE j.tenant_id = ${tenantId} AND j.kind IN ('sale', 'return')
+        AND j.at >= ${from}::timestamptz AND j.at < ${to}::timestamptz
+        AND j.data->'receipt'->>'controlUnitSerial' LIKE ${`${SIMULATED_SERIAL_PREFIX}%`}
+        ${filter.terminalId === undefined ? sql`` : sql`AND j.terminal_id = ${filter.terminalId}`}
+        ${filter.placeId === undefined ? sql`` : sql`AND t.place_of_business_id = ${filter.placeId}`}`,
+  );
+  return toInt(row?.n ?? 0);
 }
 
 /** A figure of a journaled Z-report (`report->>'name'`), 0 when absent. */
@@ -393,6 +429,7 @@ export async function listZReports(
       returnsTotal: zFigure(sql.raw(`->'returns'->>'amount'`)),
       netTotal: zFigure(sql.raw(`->>'netTotal'`)),
       receiptCount: zFigure(sql.raw(`->>'receiptCount'`)),
+      simulatedReceipts: zFigure(sql.raw(`->>'simulatedReceipts'`)),
     })
     .from(zReports)
     .innerJoin(
@@ -420,6 +457,7 @@ export async function listZReports(
     returnsTotal: toInt(r.returnsTotal),
     netTotal: toInt(r.netTotal),
     receiptCount: toInt(r.receiptCount),
+    ...(toInt(r.simulatedReceipts) > 0 ? { simulatedReceipts: toInt(r.simulatedReceipts) } : {}),
   }));
 }
 

@@ -17,6 +17,7 @@ import type { PlaceOfBusiness, Terminal, ZReportSummary } from '../../api/types'
 import { useMe } from '../../auth/AuthProvider';
 import { ColumnHeaders } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';
+import { SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -135,6 +136,9 @@ function ZArchive({
       </Group>
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
+      {result.status === 'ready' && (
+        <SimulatedNotice count={result.data.reduce((n, z) => n + (z.simulatedReceipts ?? 0), 0)} />
+      )}
       {result.status === 'ready' &&
         (result.data.length === 0 ? (
           <Text c="dimmed" role="status">

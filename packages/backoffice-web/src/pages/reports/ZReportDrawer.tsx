@@ -3,6 +3,7 @@ import { useCallback, type ReactNode } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
 import type { CountAmount, ZReportFigures, ZReportSummary } from '../../api/types';
 import { DetailDrawer } from '../../components/DetailDrawer';
+import { SimulatedNotice } from '../../components/SimulatedNotice';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FiguresTable } from '../../components/FiguresTable';
@@ -37,6 +38,7 @@ export function ZReportDrawer({
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
       {result.status === 'ready' && (
         <Stack gap="lg">
+          <SimulatedNotice count={result.data.report.simulatedReceipts} />
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               {t('reports.z.journalEntry', { seq: result.data.seq })}

@@ -13,6 +13,7 @@ import { useState, type ReactNode } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
 import type { PlaceOfBusiness, SalesFilter, SalesGrouping, SalesReport } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
+import { SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FiguresTable } from '../../components/FiguresTable';
 import { Loading } from '../../components/Loading';
@@ -161,6 +162,7 @@ function Dashboard({ filter, canExport }: { filter: SalesFilter; canExport: bool
         </Text>
         {stale && <Loader size="xs" aria-label={t('common.loading')} />}
       </Group>
+      <SimulatedNotice count={reports.day.simulatedReceipts} />
       {hasNoSales(reports.day.totals) ? (
         <NoSales />
       ) : (

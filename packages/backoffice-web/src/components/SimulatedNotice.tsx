@@ -1,0 +1,22 @@
+import { Alert } from '@mantine/core';
+import { useT } from '../i18n/I18nProvider';
+
+/**
+ * Said on every page whose figures include receipts signed by a simulated control unit: they are
+ * journaled and reported like real ones but are not valid for accounting (SKVFS 2014:9 wants a
+ * certified control unit). Renders nothing when there are none.
+ */
+export function SimulatedNotice({ count }: { count: number | undefined }) {
+  const t = useT();
+  if (count === undefined || count <= 0) return null;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title={t('simulated.title')}
+      data-testid="simulated-notice"
+    >
+      {t('simulated.notice', { count })}
+    </Alert>
+  );
+}
