@@ -342,6 +342,10 @@ describe('kassa export-journal on a journal written by the selling engine', () =
     const registerId = rig.app.kassa.status().terminal?.registerId ?? '?';
     const file = path.join(cwd, `journal-${registerId}-2026-11-25-2026-11-25.xml`);
     expect(run.stdout).toContain(file);
+    // The rig sells with the simulator: the file says its receipts are not valid for accounting.
+    expect(await readFile(file, 'utf8')).toMatch(
+      /<!-- OBS: \d+ kvitton i exporten är signerade av en simulerad kontrollenhet/,
+    );
     const result = validate(file);
     expect(result.output).toContain('validates');
     expect(result.status).toBe(0);

@@ -26,7 +26,9 @@ import {
   businessDayOf,
   fail,
   isIsoInstant,
+  isSimulatedReceipt,
   isVatRate,
+  SIMULATED_SERIAL_PREFIX,
   multiplyByGrams,
   multiplyByQuantity,
   negate,
@@ -1292,7 +1294,18 @@ export function journalToSkvfsExport(
     const known: (string | null)[] = controlUnitsOf(input);
     const units = known.length === 0 ? [null] : known;
     const toMs = Date.parse(input.period.to) - 1; // the last instant inside the period
+    const simulated = receiptsOf(input.entries).filter(({ receipt }) =>
+      isSimulatedReceipt(receipt),
+    ).length;
     const children: XmlNode[] = [
+      // Receipts a simulated control unit signed are exported as journaled; the file says so.
+      ...(simulated === 0
+        ? []
+        : [
+            {
+              comment: `OBS: ${simulated} kvitton i exporten är signerade av en simulerad kontrollenhet (tillverkningsnummer ${SIMULATED_SERIAL_PREFIX}…) – inte giltiga för redovisning. / ${simulated} receipts were signed by a simulated control unit: not valid for accounting.`,
+            },
+          ]),
       ...(input.exportedBy === null || input.exportedBy.trim() === ''
         ? []
         : [
