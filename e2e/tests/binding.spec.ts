@@ -312,7 +312,13 @@ test.describe('Terminaler: installationsprogram och koppling mot hårdvara', () 
     await expect(terminals.movedBadge(terminal.registerId)).toBeVisible();
     await page.screenshot({ path: `${shots}/terminals-moved.png`, fullPage: true });
 
+    await expect(row).toContainText('Synkproblem');
     const drawer = await terminals.openDetails(terminal.name);
+    // KASSA-PC-1's three entries never reached the server and the new PC restored the server's
+    // copy: the terminal's journal has a gap, shown with what to do (docs/adr/0011-journal-anchors.md).
+    const gap = drawer.getByRole('alert').filter({ hasText: 'Terminalens journal har en lucka' });
+    await expect(gap).toContainText('3 poster ej uppladdade');
+    await expect(gap).toContainText('leta efter den gamla datamappen');
     const checklist = terminals.movedChecklist(drawer);
     await expect(checklist.getByRole('listitem')).toHaveText([
       'Flytta Skatteverkets ID-märken (klistermärken) från den gamla datorn (KASSA-PC-1) till den nya',

@@ -159,20 +159,23 @@ export async function connect(request: ConnectRequest): Promise<Outcome<ConnectR
     });
   }
 
-  // 4. The first sync: cashiers for offline sign-in, and a first proof that signing works.
+  // 4. The journal, then the first sync: cashiers for offline sign-in, and a first proof that
+  // signing works.
   const identity = {
     url,
     bindingId: register.bindingId,
     privateKey: loadPrivateKey(keys.privateKeyPem),
   };
-  const sync = await syncOnce({ folder, register, identity }, { heartbeat: true, now });
-  // 5. An empty journal continues the terminal's journal on the server (a new PC), so that the
-  // register can start offline later; when this fails, `kassa start` tries again.
+  // An empty journal continues the terminal's journal on the server (a new PC), so that the
+  // register can start offline later; when this fails, `kassa start` tries again. Before the
+  // first heartbeat, which reports this PC's (empty) backlog: the server compares the previous
+  // register's last report with its copy when restoring (docs/adr/0011-journal-anchors.md).
   await restoreJournalFromServer({
     file: path.join(folder, FILES.journal),
     identity,
     now: () => now().getTime(),
   });
+  const sync = await syncOnce({ folder, register, identity }, { heartbeat: true, now });
   return succeeded({
     register,
     placeOfBusinessName: connected.terminal.placeOfBusinessName,
