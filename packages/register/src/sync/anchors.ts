@@ -132,6 +132,8 @@ export function journalReportOfFile(file: string): JournalReport | null {
       'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
     ).get();
     const checkSeq = highest(value(ANCHOR_KEY), value(UPLOAD_KEY))?.seq ?? 0;
+    // An empty journal never acknowledged is one still to be restored: nothing to compare.
+    if (top === undefined && checkSeq === 0) return null;
     const at = query<[number], { hash: string }>(db, 'SELECT hash FROM journal WHERE seq = ?');
     const lastReceipt = query<[], { n: number | null }>(
       db,
