@@ -131,7 +131,9 @@ export const sieExportQuerySchema = salesReportFilterSchema.extend({
 export type SieExportQuery = z.infer<typeof sieExportQuerySchema>;
 
 /** `GET /api/exports/sales.csv`: exactly the query of `GET /api/reports/sales`. */
-export const salesCsvQuerySchema = salesReportQuerySchema;
+export const salesCsvQuerySchema = salesReportQuerySchema.extend({
+  includeSimulated: includeSimulatedSchema,
+});
 export type SalesCsvQuery = z.infer<typeof salesCsvQuerySchema>;
 
 /** `GET /api/exports/z.csv`: the Z-reports of a period, optionally of one terminal. */

@@ -1044,6 +1044,26 @@ describeDb('SIE 4I and CSV exports, and the account plan', () => {
     expect(parseCsv(csvAsked.rawPayload)).toHaveLength(csvRowsBefore + 1);
     expect(csvAsked.headers[SIE_EXPORT_HEADERS.simulatedIncluded]).toBe('1');
 
+    // The sales CSV leaves the simulated terminal-day out too, unless asked; the JSON report
+    // (the page) includes it and says so.
+    const salesCsvUrl = '/api/exports/sales.csv?from=2026-03-01&to=2026-03-31&groupBy=terminal';
+    const salesCsvText = (r: LightMyRequestResponse) =>
+      parseCsv(r.rawPayload)
+        .map((row) => row.join(';'))
+        .join('\n');
+    const salesDefault = await get(salesCsvUrl);
+    expect(salesDefault.statusCode, salesDefault.body).toBe(200);
+    expect(salesCsvText(salesDefault)).not.toContain('K3');
+    expect(salesCsvText(salesDefault)).toContain('K1');
+    const salesAsked = await get(`${salesCsvUrl}&includeSimulated=true`);
+    expect(salesCsvText(salesAsked)).toContain('K3');
+    const salesJson = await get(
+      salesCsvUrl.replace('/api/exports/sales.csv', '/api/reports/sales'),
+    );
+    expect(salesJson.json<{ rows: { label: string | null; key: string }[] }>().rows.length).toBe(
+      parseCsv(salesAsked.rawPayload).length - 1,
+    );
+
     // The backoffice's reports say so: the sales report, the Z list and the Z itself.
     const sales = await get('/api/reports/sales?from=2026-03-04&to=2026-03-04&groupBy=day');
     expect(sales.statusCode, sales.body).toBe(200);

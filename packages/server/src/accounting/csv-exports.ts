@@ -107,7 +107,11 @@ export async function salesCsv(
   const period = checkPeriod(query);
   if (period) throw new ApiError(400, period.code, { maxDays: period.maxDays });
   await checkFilterIds(db, tenantId, query);
-  const report = await salesReport(db, tenantId, query);
+  // Terminal-days with receipts of a simulated control unit only when asked (sie-export.md).
+  const report = await salesReport(db, tenantId, {
+    ...query,
+    excludeSimulated: query.includeSimulated !== 'true',
+  });
   if (!report.ok) throw new ApiError(400, report.code, { maxDays: report.maxDays });
   const grouping = GROUPINGS[query.groupBy];
   const product = query.groupBy === 'product';
