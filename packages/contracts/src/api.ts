@@ -192,6 +192,8 @@ export const SYNC_PROBLEM_CODES = [
   'journal-behind-server',
   'journal-differs-from-server',
   'journal-entries-lost',
+  // The register stopped selling because of its clock (docs/domain/receipts-journal-reports.md).
+  'register-clock-fault',
 ] as const;
 export const syncProblemCodeSchema = z.enum(SYNC_PROBLEM_CODES);
 export type SyncProblemCode = z.infer<typeof syncProblemCodeSchema>;

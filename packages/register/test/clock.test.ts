@@ -10,6 +10,8 @@
  * sale was accepted on the earlier business day and from then on every Z was refused with
  * `later-day-already-closed`.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '@kassa/core';
 import type { ReceiptResult } from '@kassa/contracts';
@@ -84,6 +86,19 @@ describe('the clock set back', () => {
     // The POS sees it in the status at once.
     const status = await rig.call<{ problem: { code: string } | null }>('GET', '/local/status');
     expect(status.body.problem?.code).toBe('clock-behind-journal');
+    // The backoffice sees it once the journal is uploaded, with what to do.
+    await rig.app.kassa.uploadNow();
+    const register = JSON.parse(
+      await readFile(path.join(rig.pc.home, 'register.json'), 'utf8'),
+    ) as {
+      terminal: { id: string };
+    };
+    const view = await rig.server.admin.call<{
+      terminal: { warnings: string[]; sync: { problem: { code: string; sv: string } | null } };
+    }>('GET', `/api/terminals/${register.terminal.id}`);
+    expect(view.body.terminal.warnings).toContain('sync-problem');
+    expect(view.body.terminal.sync.problem?.code).toBe('register-clock-fault');
+    expect(view.body.terminal.sync.problem?.sv).toContain('Ställ in tiden automatiskt');
 
     // The clock right again: selling goes on, on the current day, and that day can be closed.
     rig.clock.advance(24 * 3_600_000 + 120_000);

@@ -115,7 +115,8 @@ export type SyncProblemCode =
   // The register's journal against the server's copy (docs/adr/0011-journal-anchors.md).
   | 'journal-behind-server'
   | 'journal-differs-from-server'
-  | 'journal-entries-lost';
+  | 'journal-entries-lost'
+  | 'register-clock-fault';
 
 /** A flagged sync problem, kept until an admin acknowledges it; a repeat counts up. */
 export interface SyncProblem {

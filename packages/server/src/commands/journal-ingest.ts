@@ -234,6 +234,23 @@ export async function ingestJournal(
     return refuse(deviceCtx, terminal, broken.refusal);
   }
   const newHead = { seq: last.seq, hash: last.hash };
+  // A register that stopped selling for its clock: shown on the terminal until acknowledged.
+  const clockFault = fresh.findLast((e) => e.kind === 'clock-fault');
+  if (clockFault !== undefined) {
+    const data = clockFault.data as Record<string, unknown>;
+    const minutes = Math.round(Math.abs(Number(data.differenceMs) || 0) / 60_000);
+    await flagSyncProblem(deviceCtx, terminal, {
+      code: 'register-clock-fault',
+      seq: clockFault.seq,
+      details: {
+        seq: clockFault.seq,
+        reason: String(data.reason),
+        clock: String(data.clock),
+        reference: String(data.reference),
+        differenceMinutes: minutes,
+      },
+    });
+  }
   const firstUnreadable = projected.unreadable[0];
   if (firstUnreadable !== undefined) {
     await flagSyncProblem(deviceCtx, terminal, {
