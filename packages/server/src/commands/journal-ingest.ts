@@ -237,7 +237,7 @@ export async function ingestJournal(
   // A register that stopped selling for its clock: shown on the terminal until acknowledged.
   const clockFault = fresh.findLast((e) => e.kind === 'clock-fault');
   if (clockFault !== undefined) {
-    const data = clockFault.data as Record<string, unknown>;
+    const data = clockFault.data;
     const minutes = Math.round(Math.abs(Number(data.differenceMs) || 0) / 60_000);
     await flagSyncProblem(deviceCtx, terminal, {
       code: 'register-clock-fault',
