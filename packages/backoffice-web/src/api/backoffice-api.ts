@@ -57,6 +57,8 @@ export const exportPaths = {
     `/api/exports/z.csv${queryString(query)}`,
   journalXml: (query: { terminalId: string; from: string; to: string }) =>
     `/api/exports/journal.xml${queryString(query)}`,
+  journalProblems: (query: { terminalId: string; from: string; to: string }) =>
+    `/api/exports/journal-problems.json${queryString(query)}`,
   sie: (query: { from: string; to: string; placeId?: string; terminalId?: string }) =>
     `/api/exports/sie${queryString(query)}`,
   zPdf: (terminalId: string, zNumber: number) => `/api/reports/z/${at(terminalId)}/${zNumber}/pdf`,

@@ -640,6 +640,10 @@ export const sv = {
   'reports.journal.intro':
     'Kassans journal för en period i det format Skatteverket begär vid kontroll (SKVFS 2021:16, XML). Filen skapas från serverns kopia av journalen, så kassan behöver inte vara igång.',
   'reports.journal.download': 'Ladda ner journal (XML)',
+  'reports.journal.deviations': 'Avvikelser i exporten: {count}',
+  'reports.journal.deviationsHelp':
+    'Journalen innehåller värden som Skatteverkets format inte kan hålla, till exempel en kontrollkod med fel längd från en kontrollenhet. Filen skapas ändå och är giltig: värdena skrivs så som formatet tillåter och märks med AVVIKELSE i filen. Lämna den här listan tillsammans med filen och kontakta supporten.',
+  'reports.journal.deviation': 'Post {seq}, {element}: "{value}" – {reason}; i filen: "{written}"',
   'reports.sie.title': 'SIE-export till bokföringen',
   'reports.sie.intro':
     'Försäljningen som SIE 4I-fil att läsa in i bokföringsprogrammet: en verifikation per Z-rapport, som alltid balanserar.',
@@ -1363,6 +1367,11 @@ export const en: Messages = {
   'reports.journal.intro':
     'The register’s journal for a period in the format the Swedish Tax Agency asks for at an inspection (SKVFS 2021:16, XML). It is made from the server’s copy of the journal, so the register need not be running.',
   'reports.journal.download': 'Download journal (XML)',
+  'reports.journal.deviations': 'Deviations in the export: {count}',
+  'reports.journal.deviationsHelp':
+    'The journal holds values the Tax Agency’s format cannot hold, such as a control code of the wrong length from a control unit. The file is made anyway and is valid: the values are written as the format allows and marked AVVIKELSE in the file. Hand over this list with the file and contact support.',
+  'reports.journal.deviation':
+    'Entry {seq}, {element}: "{value}" – {reason}; in the file: "{written}"',
   'reports.sie.title': 'SIE export for the accounts',
   'reports.sie.intro':
     'The sales as an SIE 4I file to import into the accounting program: one voucher per Z report, always balanced.',

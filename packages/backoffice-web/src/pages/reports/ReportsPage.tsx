@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  List,
   Loader,
   NativeSelect,
   Stack,
@@ -41,6 +42,15 @@ const loadOptions = async (api: BackofficeApi): Promise<Options> => {
   const [environment, terminals] = await Promise.all([api.environment(), api.listTerminals()]);
   return { places: environment.placesOfBusiness, terminals };
 };
+
+/** One value the journal export writes other than journaled (GET /api/exports/journal-problems.json). */
+interface JournalExportProblem {
+  seq: number | null;
+  element: string;
+  value: string;
+  reason: string;
+  written: string;
+}
 
 /** Rapporter: the Z-report archive, the journal export and the SIE export. */
 export function ReportsPage() {
@@ -226,6 +236,20 @@ function JournalExport({ today, terminals }: { today: string; terminals: Termina
   });
   const resolved = resolvePeriod(period, today);
   const terminal = terminals.find((candidate) => candidate.id === terminalId);
+  // What the export writes other than journaled (a malformed control code …), shown beside it.
+  const problemsKey =
+    terminal !== undefined && resolved.ok
+      ? exportPaths.journalProblems({ terminalId: terminal.id, ...resolved.period })
+      : '';
+  const loadProblems = useCallback(
+    (api: BackofficeApi, key: string) =>
+      key === ''
+        ? Promise.resolve({ problems: [] as JournalExportProblem[] })
+        : api.http.get<{ problems: JournalExportProblem[] }>(key),
+    [],
+  );
+  const { result: problems } = useKeyedData(problemsKey, loadProblems);
+  const deviations = problems.status === 'ready' ? problems.data.problems : [];
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="journal-export">
       <Title order={2} size="h3" id="journal-export">
@@ -260,6 +284,28 @@ function JournalExport({ today, terminals }: { today: string; terminals: Termina
           label={t('reports.journal.download')}
         />
       </Group>
+      {deviations.length > 0 && (
+        <Alert
+          color="orange"
+          mt="md"
+          title={t('reports.journal.deviations', { count: deviations.length })}
+        >
+          <Text size="sm">{t('reports.journal.deviationsHelp')}</Text>
+          <List size="sm" mt="xs">
+            {deviations.map((problem, i) => (
+              <List.Item key={`${problem.seq ?? 'head'}-${problem.element}-${i}`}>
+                {t('reports.journal.deviation', {
+                  seq: problem.seq ?? '–',
+                  element: problem.element,
+                  value: problem.value,
+                  reason: problem.reason,
+                  written: problem.written,
+                })}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
     </Card>
   );
 }
