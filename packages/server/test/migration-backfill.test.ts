@@ -709,6 +709,7 @@ describeDb('migration 0009 backfills sales_summary from the per-receipt read mod
     expect(appliedAfter).toEqual([
       '0009_sales_summary.sql',
       '0010_drop_per_receipt_read_models.sql',
+      '0011_journal_anchors.sql',
     ]);
   });
 

@@ -236,6 +236,10 @@ describeDb('environments are isolated from each other', () => {
       query: '?terminalId=TERMINAL_OF_B&from=DAY_OF_B&to=DAY_OF_B',
       expect: 'not-found',
     },
+    'GET /api/exports/journal-problems.json': {
+      query: '?terminalId=TERMINAL_OF_B&from=DAY_OF_B&to=DAY_OF_B',
+      expect: 'not-found',
+    },
   };
 
   it('covers every API route, and no route lets A read or change anything of B', async () => {
