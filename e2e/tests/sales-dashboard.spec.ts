@@ -468,6 +468,12 @@ test.describe('Försäljning, rapporter och synkhälsa i backoffice', () => {
         products.bun.name,
         products.book.name,
       ]);
+      // The registers sell on the built-in simulator: the files leave those receipts out unless asked.
+      const without = await dashboard.downloadCsv('Produktrapport');
+      expect((await downloaded(without)).toString('utf8')).not.toContain(products.book.name);
+      await page
+        .getByRole('checkbox', { name: 'Ta med kvitton från en simulerad kontrollenhet i filerna' })
+        .check();
       const csv = await dashboard.downloadCsv('Produktrapport');
       expect(csv.suggestedFilename()).toMatch(/\.csv$/);
       const text = (await downloaded(csv)).toString('utf8');
@@ -561,6 +567,9 @@ test.describe('Försäljning, rapporter och synkhälsa i backoffice', () => {
       expect(xml).toContain(counter.registerId);
 
       await reports.sie.getByRole('combobox', { name: 'Period' }).selectOption('today');
+      await reports.sie
+        .getByRole('checkbox', { name: 'Ta med kvitton från en simulerad kontrollenhet i filerna' })
+        .check();
       const sie = await reports.download(reports.sie, 'Ladda ner SIE-fil');
       const sieText = (await downloaded(sie)).toString('latin1');
       expect(sieText).toContain('#SIETYP 4');

@@ -272,8 +272,8 @@ export const ERROR_MESSAGES = {
     en: 'There are no Z reports with a business day {from}–{to} for what you chose. Choose another period, register or place of business; a day’s Z report is included once it has been taken at the register and the register has uploaded its journal.',
   },
   'sie-only-simulated': {
-    sv: 'Alla Z-rapporter med affärsdag {from}–{to} ({zReports} st) innehåller kvitton signerade av en simulerad kontrollenhet – de är inte giltiga för redovisning och bokförs inte. Anslut en riktig kontrollenhet i kassan. Behöver du filen ändå (t.ex. för att prova importen) kan du ta med dem med includeSimulated=true.',
-    en: 'All Z reports with a business day {from}–{to} ({zReports}) hold receipts signed by a simulated control unit – they are not valid for accounting and are not booked. Connect a real control unit at the register. If you need the file anyway (e.g. to try the import), include them with includeSimulated=true.',
+    sv: 'Alla Z-rapporter med affärsdag {from}–{to} ({zReports} st) innehåller kvitton signerade av en simulerad kontrollenhet – de är inte giltiga för redovisning och bokförs inte. Anslut en riktig kontrollenhet i kassan. Behöver du filen ändå (t.ex. för att prova importen): kryssa i "Ta med kvitton från en simulerad kontrollenhet i filerna" (i API:t includeSimulated=true).',
+    en: 'All Z reports with a business day {from}–{to} ({zReports}) hold receipts signed by a simulated control unit – they are not valid for accounting and are not booked. Connect a real control unit at the register. If you need the file anyway (e.g. to try the import): tick "Include receipts from a simulated control unit in the files" (in the API includeSimulated=true).',
   },
   'sie-nothing-to-book': {
     sv: 'Z-rapporterna med affärsdag {from}–{to} ({zReports} st) har ingen försäljning och inga returer, så det finns inget att bokföra. Välj en annan period.',

@@ -43,6 +43,11 @@ export function queryString(params: Record<string, string | number | undefined>)
   return text === '' ? '' : `?${text}`;
 }
 
+/** Exports leave out what a simulated control unit signed unless asked (docs/domain/sie-export.md). */
+function simulated(include: boolean): { includeSimulated?: string } {
+  return include ? { includeSimulated: 'true' } : {};
+}
+
 /** A downloaded file and the name the server gave it. */
 export interface DownloadedFile {
   file: Blob;
@@ -51,16 +56,18 @@ export interface DownloadedFile {
 
 /** The export files (module `exports`, the journal export for the reports' readers too). */
 export const exportPaths = {
-  salesCsv: (filter: SalesFilter, groupBy: SalesGrouping) =>
-    `/api/exports/sales.csv${queryString({ ...filter, groupBy })}`,
-  zCsv: (query: { from: string; to: string; terminalId?: string }) =>
-    `/api/exports/z.csv${queryString(query)}`,
+  salesCsv: (filter: SalesFilter, groupBy: SalesGrouping, includeSimulated = false) =>
+    `/api/exports/sales.csv${queryString({ ...filter, groupBy, ...simulated(includeSimulated) })}`,
+  zCsv: (query: { from: string; to: string; terminalId?: string }, includeSimulated = false) =>
+    `/api/exports/z.csv${queryString({ ...query, ...simulated(includeSimulated) })}`,
   journalXml: (query: { terminalId: string; from: string; to: string }) =>
     `/api/exports/journal.xml${queryString(query)}`,
   journalProblems: (query: { terminalId: string; from: string; to: string }) =>
     `/api/exports/journal-problems.json${queryString(query)}`,
-  sie: (query: { from: string; to: string; placeId?: string; terminalId?: string }) =>
-    `/api/exports/sie${queryString(query)}`,
+  sie: (
+    query: { from: string; to: string; placeId?: string; terminalId?: string },
+    includeSimulated = false,
+  ) => `/api/exports/sie${queryString({ ...query, ...simulated(includeSimulated) })}`,
   zPdf: (terminalId: string, zNumber: number) => `/api/reports/z/${at(terminalId)}/${zNumber}/pdf`,
 };
 

@@ -1,4 +1,4 @@
-import { Alert } from '@mantine/core';
+import { Alert, Checkbox } from '@mantine/core';
 import { useT } from '../i18n/I18nProvider';
 
 /**
@@ -18,5 +18,27 @@ export function SimulatedNotice({ count }: { count: number | undefined }) {
     >
       {t('simulated.notice', { count })}
     </Alert>
+  );
+}
+
+/**
+ * "Ta med kvitton från en simulerad kontrollenhet": the exports (SIE, Z and sales CSV) leave
+ * those receipts out unless this is ticked, since they are not valid for accounting.
+ */
+export function IncludeSimulated({
+  checked,
+  onChange,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const t = useT();
+  return (
+    <Checkbox
+      label={t('simulated.include')}
+      description={t('simulated.includeHelp')}
+      checked={checked}
+      onChange={(event) => onChange(event.currentTarget.checked)}
+    />
   );
 }

@@ -569,9 +569,12 @@ export const sv = {
     'Z-rapporter från kassorna, journalen för Skatteverket och bokföringsunderlag i SIE-format – allt från serverns kopia av kassornas journaler.',
   'reports.chooseTerminal': 'Välj terminal',
   'reports.exportsTitle': 'Export',
+  'simulated.include': 'Ta med kvitton från en simulerad kontrollenhet i filerna',
+  'simulated.includeHelp':
+    'Utan den här rutan lämnas de utanför SIE- och CSV-filerna, eftersom de inte är giltiga för redovisning.',
   'simulated.title': 'Simulerad kontrollenhet',
   'simulated.notice':
-    'Innehåller kvitton signerade av en simulerad kontrollenhet – inte giltiga för redovisning ({count} st). SIE- och CSV-exporten av Z-rapporter tar inte med dem om du inte ber om det (includeSimulated=true).',
+    'Innehåller kvitton signerade av en simulerad kontrollenhet – inte giltiga för redovisning ({count} st). SIE- och CSV-filerna tar bara med dem om du kryssar i rutan nedan.',
   'reports.exportsNotLicensed':
     'Export (journalexport, SIE och CSV) ingår inte i er licens. Kontakta Kassa om ni vill lägga till den.',
   'reports.z.title': 'Z-rapporter',
@@ -1296,9 +1299,12 @@ export const en: Messages = {
     'Z reports from the registers, the journal for the Swedish Tax Agency and accounting files in SIE format – all from the server’s copy of the registers’ journals.',
   'reports.chooseTerminal': 'Choose a terminal',
   'reports.exportsTitle': 'Exports',
+  'simulated.include': 'Include receipts from a simulated control unit in the files',
+  'simulated.includeHelp':
+    'Without this box they are left out of the SIE and CSV files, since they are not valid for accounting.',
   'simulated.title': 'Simulated control unit',
   'simulated.notice':
-    'Contains receipts signed by a simulated control unit – not valid for accounting ({count}). The SIE and Z-report CSV exports leave them out unless asked (includeSimulated=true).',
+    'Contains receipts signed by a simulated control unit – not valid for accounting ({count}). The SIE and CSV files only include them if you tick the box below.',
   'reports.exportsNotLicensed':
     'Exports (journal export, SIE and CSV) are not included in your licence. Contact Kassa to add them.',
   'reports.z.title': 'Z reports',

@@ -18,7 +18,7 @@ import type { PlaceOfBusiness, Terminal, ZReportSummary } from '../../api/types'
 import { useMe } from '../../auth/AuthProvider';
 import { ColumnHeaders } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';
-import { SimulatedNotice } from '../../components/SimulatedNotice';
+import { IncludeSimulated, SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -112,6 +112,9 @@ function ZArchive({
     [],
   );
   const { result, stale, reload } = useKeyedData(query === null ? '' : JSON.stringify(query), load);
+  const [includeSimulated, setIncludeSimulated] = useState(false);
+  const simulatedCount =
+    result.status === 'ready' ? result.data.reduce((n, z) => n + (z.simulatedReceipts ?? 0), 0) : 0;
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="z-archive">
@@ -126,7 +129,7 @@ function ZArchive({
         </div>
         {canExport && query !== null && (
           <DownloadButton
-            path={exportPaths.zCsv(query)}
+            path={exportPaths.zCsv(query, includeSimulated)}
             fallbackName={`z-rapporter-${query.from}-${query.to}.csv`}
             label={t('sales.csv')}
             aria-label={t('sales.csvFor', { report: t('reports.z.title') })}
@@ -146,8 +149,11 @@ function ZArchive({
       </Group>
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
-      {result.status === 'ready' && (
-        <SimulatedNotice count={result.data.reduce((n, z) => n + (z.simulatedReceipts ?? 0), 0)} />
+      <SimulatedNotice count={simulatedCount} />
+      {canExport && simulatedCount > 0 && (
+        <Stack mb="md" mt="sm">
+          <IncludeSimulated checked={includeSimulated} onChange={setIncludeSimulated} />
+        </Stack>
       )}
       {result.status === 'ready' &&
         (result.data.length === 0 ? (
@@ -327,6 +333,7 @@ function SieExport({ today, options }: { today: string; options: Options }) {
         ...(terminalId === '' ? {} : { terminalId }),
       }
     : null;
+  const [includeSimulated, setIncludeSimulated] = useState(false);
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="sie-export">
       <Title order={2} size="h3" id="sie-export">
@@ -373,11 +380,14 @@ function SieExport({ today, options }: { today: string; options: Options }) {
           size="sm"
           variant="filled"
           disabled={query === null}
-          path={query === null ? '' : exportPaths.sie(query)}
+          path={query === null ? '' : exportPaths.sie(query, includeSimulated)}
           fallbackName={query === null ? 'kassa.se' : `kassa-${query.from}-${query.to}.se`}
           label={t('reports.sie.download')}
         />
       </Group>
+      <Stack mt="md">
+        <IncludeSimulated checked={includeSimulated} onChange={setIncludeSimulated} />
+      </Stack>
     </Card>
   );
 }

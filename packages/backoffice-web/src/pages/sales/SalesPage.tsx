@@ -13,7 +13,7 @@ import { useState, type ReactNode } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
 import type { PlaceOfBusiness, SalesFilter, SalesGrouping, SalesReport } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
-import { SimulatedNotice } from '../../components/SimulatedNotice';
+import { IncludeSimulated, SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FiguresTable } from '../../components/FiguresTable';
 import { Loading } from '../../components/Loading';
@@ -146,6 +146,7 @@ export function SalesPage() {
 function Dashboard({ filter, canExport }: { filter: SalesFilter; canExport: boolean }) {
   const t = useT();
   const { result, stale, reload } = useKeyedData(JSON.stringify(filter), loadReports);
+  const [includeSimulated, setIncludeSimulated] = useState(false);
 
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ErrorAlert error={result.error} onRetry={reload} />;
@@ -163,10 +164,18 @@ function Dashboard({ filter, canExport }: { filter: SalesFilter; canExport: bool
         {stale && <Loader size="xs" aria-label={t('common.loading')} />}
       </Group>
       <SimulatedNotice count={reports.day.simulatedReceipts} />
+      {canExport && (reports.day.simulatedReceipts ?? 0) > 0 && (
+        <IncludeSimulated checked={includeSimulated} onChange={setIncludeSimulated} />
+      )}
       {hasNoSales(reports.day.totals) ? (
         <NoSales />
       ) : (
-        <Figures reports={reports} filter={filter} canExport={canExport} />
+        <Figures
+          reports={reports}
+          filter={filter}
+          canExport={canExport}
+          includeSimulated={includeSimulated}
+        />
       )}
     </Stack>
   );
@@ -226,7 +235,7 @@ function ReportCard({
   id: string;
   title: string;
   description?: string;
-  csv: { filter: SalesFilter; groupBy: SalesGrouping } | null;
+  csv: { filter: SalesFilter; groupBy: SalesGrouping; includeSimulated: boolean } | null;
   children: ReactNode;
 }) {
   const t = useT();
@@ -245,7 +254,7 @@ function ReportCard({
         </div>
         {csv !== null && (
           <DownloadButton
-            path={exportPaths.salesCsv(csv.filter, csv.groupBy)}
+            path={exportPaths.salesCsv(csv.filter, csv.groupBy, csv.includeSimulated)}
             fallbackName={`forsaljning-${csv.groupBy}-${csv.filter.from}-${csv.filter.to}.csv`}
             label={t('sales.csv')}
             aria-label={t('sales.csvFor', { report: title })}
@@ -261,16 +270,19 @@ function Figures({
   reports,
   filter,
   canExport,
+  includeSimulated,
 }: {
   reports: DashboardReports;
   filter: SalesFilter;
   canExport: boolean;
+  includeSimulated: boolean;
 }) {
   const t = useT();
   const [language] = useLanguage();
   const { totals } = reports.day;
   const average = averageReceipt(totals);
-  const csv = (groupBy: SalesGrouping) => (canExport ? { filter, groupBy } : null);
+  const csv = (groupBy: SalesGrouping) =>
+    canExport ? { filter, groupBy, includeSimulated } : null;
   const receiptsLabel = t('sales.column.receipts');
 
   return (
