@@ -505,6 +505,10 @@ export const SALES_ERROR_MESSAGES = {
     sv: 'Datorns klocka ({clock}) går före kassans senaste händelse ({lastEntry}). Kassan säljer inte förrän klockan är rätt – ett kvitto får inte dateras före det förra. Ställ in datum och tid i Windows (Inställningar → Tid och språk → Ställ in tiden automatiskt) och försök igen.',
     en: "The PC's clock ({clock}) is behind the register's last event ({lastEntry}). The register does not sell until the clock is right – a receipt may not be dated before the previous one. Set the date and time (Settings → Time & language → Set time automatically) and try again.",
   },
+  'clock-out-of-range': {
+    sv: 'Datorns klocka visar {clock}, utanför åren 2010–2099 som ett kvitto kan dateras i. Kassan säljer inte förrän klockan är rätt. Ställ in datum och tid i Windows (Inställningar → Tid och språk → Ställ in tiden automatiskt); visar datorn fel år efter varje omstart behöver BIOS-batteriet bytas.',
+    en: "The PC's clock shows {clock}, outside the years 2010–2099 a receipt can be dated in. The register does not sell until the clock is right. Set the date and time (Settings → Time & language → Set time automatically); if the PC shows the wrong year after every restart, its BIOS battery needs replacing.",
+  },
   'clock-differs-from-server': {
     sv: 'Datorns klocka går {minutes} minuter {direction} serverns. Kassan säljer inte förrän klockan är rätt – kvittot ska visa rätt datum och tid. Ställ in datum, tid och tidszon (Stockholm) i Windows och slå på "Ställ in tiden automatiskt".',
     en: 'The PC\'s clock is {minutes} minutes off the server\'s. The register does not sell until the clock is right – the receipt must show the right date and time. Set the date, time and time zone (Stockholm) and turn on "Set time automatically".',

@@ -140,6 +140,28 @@ describe('the clock jumping while the register runs', () => {
   });
 });
 
+describe('the clock years off (a BIOS reset, a jump while offline)', () => {
+  it('does not sell in a year a receipt cannot be exported in', async () => {
+    pass(60_000);
+    const now = rig.clock.epochMs;
+    rig.clock.set('2100-01-01T10:00:00Z');
+    const refused = await sellCoffee();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('clock-out-of-range');
+    expect(refused.body.error.sv).toContain('utanför åren 2010–2099');
+    const fault = readJournal(rig).findLast((e) => e.kind === 'clock-fault');
+    expect(fault?.data).toMatchObject({
+      reason: 'out-of-range',
+      clock: '2100-01-01T10:00:00.000Z',
+    });
+    expect(Date.parse(fault!.at)).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
+    rig.clock.epochMs = now + 120_000;
+    const sold = await sellCoffee();
+    expect(sold.status, JSON.stringify(sold.body)).toBe(200);
+    expect(sold.body.receipt.issuedAt.startsWith('2026-')).toBe(true);
+  });
+});
+
 describe('the clock against the server’s', () => {
   it('stops selling while the PC is more than 5 minutes off the server, and says how much', async () => {
     pass(60_000);

@@ -119,7 +119,7 @@ export type JournalEvent =
   | {
       readonly kind: 'clock-fault';
       readonly data: {
-        readonly reason: 'behind-journal' | 'differs-from-server';
+        readonly reason: 'behind-journal' | 'differs-from-server' | 'out-of-range';
         readonly clock: string;
         readonly reference: string;
         readonly differenceMs: number;

@@ -1122,7 +1122,12 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
     }
     case 'clock-fault': {
       const d = entry.data;
-      const why = d.reason === 'behind-journal' ? 'före senaste händelse' : 'fel mot serverns';
+      const why =
+        d.reason === 'behind-journal'
+          ? 'före senaste händelse'
+          : d.reason === 'out-of-range'
+            ? 'utanför åren'
+            : 'fel mot serverns';
       return ovrigRapport(
         seq,
         'Klockfel, försäljning stoppad',

@@ -121,10 +121,15 @@ export interface SellingEngineOptions {
 export const CLOCK_BACK_TOLERANCE_MS = 60_000;
 /** The PC's clock may differ this much from the server's (the device-signature window, doctor). */
 export const CLOCK_SERVER_LIMIT_MS = 5 * 60_000;
+/**
+ * The years a receipt may be dated in: those the SKVFS 2021:16 export can hold (its date type),
+ * so that no receipt ever becomes unexportable (a BIOS clock reset, a jump of years offline).
+ */
+export const CLOCK_YEARS = { first: 2010, last: 2099 } as const;
 /** A wall-clock jump of this size while running is journaled (clock-jumped). */
 export const CLOCK_JUMP_MS = 5 * 60_000;
 
-type ClockTrouble = 'behind-journal' | 'differs-from-server';
+type ClockTrouble = 'behind-journal' | 'differs-from-server' | 'out-of-range';
 
 /** An engine step's answer: a value, or a failure with its HTTP status. */
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -285,7 +290,15 @@ export class SellingEngine {
    * A clock further behind than CLOCK_BACK_TOLERANCE_MS stops selling (checkClock).
    */
   private now(): { epochMs: number; iso: string; day: BusinessDay } {
-    const epochMs = Math.max(this.options.clock(), this.lastEntryAt() ?? 0);
+    const wall = this.options.clock();
+    const last = this.lastEntryAt();
+    const year = new Date(wall).getUTCFullYear();
+    // A clock outside the exportable years never dates an entry (checkClock stops selling).
+    const usable =
+      year >= CLOCK_YEARS.first && year <= CLOCK_YEARS.last
+        ? wall
+        : (last ?? Date.UTC(CLOCK_YEARS.first, 0, 1));
+    const epochMs = Math.max(usable, last ?? 0);
     return {
       epochMs,
       iso: new Date(epochMs).toISOString(),
@@ -335,7 +348,23 @@ export class SellingEngine {
       differenceMs: number;
       reference: string;
     } | null = null;
-    if (lastAt !== null && lastAt - wall > CLOCK_BACK_TOLERANCE_MS) {
+    const year = new Date(wall).getUTCFullYear();
+    if (year < CLOCK_YEARS.first || year > CLOCK_YEARS.last) {
+      trouble = {
+        kind: 'out-of-range',
+        failure: {
+          ...failure('clock-out-of-range', {
+            clock: formatSwedishDateTime(new Date(wall).toISOString()),
+          }),
+          status: 409,
+        },
+        differenceMs: lastAt === null ? 0 : Math.round(wall - lastAt),
+        reference:
+          lastAt === null
+            ? `${CLOCK_YEARS.first}–${CLOCK_YEARS.last}`
+            : new Date(lastAt).toISOString(),
+      };
+    } else if (lastAt !== null && lastAt - wall > CLOCK_BACK_TOLERANCE_MS) {
       const details = {
         clock: formatSwedishDateTime(new Date(wall).toISOString()),
         lastEntry: formatSwedishDateTime(new Date(lastAt).toISOString()),
