@@ -100,10 +100,11 @@ export interface JournalReport {
 }
 
 /**
- * The heartbeat's journal report read from the file (when no journal is open, e.g. because it
- * does not match its anchor): null when there is no journal table.
+ * Reads the journal file read-only (another process may hold it: waits up to 5 s for a lock).
+ * Null when the file is absent or unreadable, or `read` fails: opening the journal for selling
+ * says why (journal-unreadable).
  */
-export function journalReportOfFile(file: string): JournalReport | null {
+function readFileQuietly<T>(file: string, read: (db: Database) => T | null): T | null {
   if (!existsSync(file)) return null;
   let db: Database;
   try {
@@ -113,20 +114,39 @@ export function journalReportOfFile(file: string): JournalReport | null {
   }
   try {
     db.exec('PRAGMA busy_timeout = 5000');
-    const tables = new Set(
-      query<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        .all()
-        .map((t) => t.name),
-    );
+    return read(db);
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/** The tables of a journal file, and a reader of its working state by key. */
+function fileParts(db: Database): { tables: Set<string>; value: (key: string) => unknown } {
+  const tables = new Set(
+    query<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((t) => t.name),
+  );
+  const working = tables.has('working')
+    ? query<[string], { value: string }>(db, 'SELECT value FROM working WHERE key = ?')
+    : null;
+  const value = (key: string): unknown => {
+    const row = working?.get(key);
+    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+  };
+  return { tables, value };
+}
+
+/**
+ * The heartbeat's journal report read from the file (when no journal is open, e.g. because it
+ * does not match its anchor): null when there is no journal table.
+ */
+export function journalReportOfFile(file: string): JournalReport | null {
+  return readFileQuietly(file, (db) => {
+    const { tables, value } = fileParts(db);
     if (!tables.has('journal') || !tables.has('working')) return null;
-    const working = query<[string], { value: string }>(
-      db,
-      'SELECT value FROM working WHERE key = ?',
-    );
-    const value = (key: string): unknown => {
-      const row = working.get(key);
-      return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
-    };
     const top = query<[], { seq: number; hash: string }>(
       db,
       'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
@@ -146,11 +166,7 @@ export function journalReportOfFile(file: string): JournalReport | null {
       checkHash: checkSeq > 0 ? (at.get(checkSeq)?.hash ?? null) : null,
       lastReceiptNumber: lastReceipt?.n ?? 0,
     };
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
@@ -159,29 +175,9 @@ export function journalReportOfFile(file: string): JournalReport | null {
  * when there is no file, no journal table or no anchor.
  */
 export function checkAnchorsOfFile(file: string): AnchorMismatch | null {
-  if (!existsSync(file)) return null;
-  let db: Database;
-  try {
-    db = openDatabase(file, { readonly: true });
-  } catch {
-    return null; // unreadable: opening the journal says so (journal-unreadable)
-  }
-  try {
-    db.exec('PRAGMA busy_timeout = 5000');
-    const tables = new Set(
-      query<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        .all()
-        .map((t) => t.name),
-    );
+  return readFileQuietly(file, (db) => {
+    const { tables, value } = fileParts(db);
     if (!tables.has('working')) return null;
-    const working = query<[string], { value: string }>(
-      db,
-      'SELECT value FROM working WHERE key = ?',
-    );
-    const value = (key: string): unknown => {
-      const row = working.get(key);
-      return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
-    };
     const anchor = highest(value(ANCHOR_KEY), value(UPLOAD_KEY));
     if (anchor === null) return null;
     if (!tables.has('journal')) return compare(anchor, 0, () => null);
@@ -189,11 +185,7 @@ export function checkAnchorsOfFile(file: string): AnchorMismatch | null {
       query<[], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM journal').get()?.seq ?? 0;
     const at = query<[number], { hash: string }>(db, 'SELECT hash FROM journal WHERE seq = ?');
     return compare(anchor, top, (seq) => at.get(seq)?.hash ?? null);
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The refusal of a journal that does not match its anchor, with what to do. */
@@ -216,22 +208,10 @@ export function anchorFailure(mismatch: AnchorMismatch): Failure {
 
 /** The hash of the journal file's entry at `seq` (read-only), or null. */
 export function journalHashAt(file: string, seq: number): string | null {
-  if (!existsSync(file)) return null;
-  let db: Database;
-  try {
-    db = openDatabase(file, { readonly: true });
-  } catch {
-    return null;
-  }
-  try {
-    db.exec('PRAGMA busy_timeout = 5000');
-    return (
+  return readFileQuietly(
+    file,
+    (db) =>
       query<[number], { hash: string }>(db, 'SELECT hash FROM journal WHERE seq = ?').get(seq)
-        ?.hash ?? null
-    );
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
+        ?.hash ?? null,
+  );
 }
