@@ -43,7 +43,7 @@ import {
 } from '../src/index.js';
 
 const ZONE = 'Europe/Stockholm';
-// The shared spec's schema, beside the project's root (../shared/spec/skvfs-2021-16/README.md).
+// Skatteverket's schema, kept in the repository (docs/spec/skvfs-2021-16/README.md names its source).
 const SCHEMA_DIR = skvfsSchemaDir();
 const SCHEMA = path.join(SCHEMA_DIR, 'skvfs-2021-16.xsd');
 const SCHEMA_SHA256: Record<string, string> = {

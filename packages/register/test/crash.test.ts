@@ -10,12 +10,12 @@
  * - every sale whose pay answered 200 is journaled, with the receipt number and control code
  *   the answer gave;
  * - nothing journaled before was deleted or changed: each check's entries start with the
- *   previous check's, hash for hash (SKVFS 2014:9 6 kap 1 §; shared spec §0 item 14);
+ *   previous check's, hash for hash (SKVFS 2014:9 6 kap 1 §; docs/spec/sweden-regulation.md §0 item 14);
  * - the hash chain verifies (verifyJournal from @kassa/core with SHA-256);
  * - the receipt numbers are 1..N, no repeat and no gap (SKVFS 2014:9 7 kap 1 § d);
  * - every receipt in the printer file is journaled, with the control code printed on it, and
  *   printed once — nothing that was not completed was printed, and no receipt left the register
- *   without its stored control code (shared spec §0 item 21);
+ *   without its stored control code (docs/spec/sweden-regulation.md §0 item 21);
  * - a pay that was interrupted either completed (journaled, the sale under construction is
  *   cleared) or left no receipt (nothing journaled or printed, the sale is still there to pay).
  *

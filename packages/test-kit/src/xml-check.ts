@@ -1,21 +1,26 @@
 /**
  * Reading XML back in tests with an independent parser: xmllint (Debian libxml2-utils) validates
  * against an XSD and evaluates XPath. Used for the SKVFS 2021:16 journal export, whose schema is
- * in the shared spec beside the project's root (../shared/spec/skvfs-2021-16/).
+ * kept in the repository (docs/spec/skvfs-2021-16/, its source named in the README there).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder of Skatteverket's schema files, found upward from this file (source or dist). */
+/**
+ * The folder of Skatteverket's schema files: docs/spec/skvfs-2021-16 of the repository, found
+ * upward from this file (source or dist).
+ */
 export function skvfsSchemaDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = path.join(dir, 'shared', 'spec', 'skvfs-2021-16');
+    const candidate = path.join(dir, 'docs', 'spec', 'skvfs-2021-16');
     if (existsSync(path.join(candidate, 'skvfs-2021-16.xsd'))) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('../shared/spec/skvfs-2021-16 not found above the project');
+    if (parent === dir) {
+      throw new Error('docs/spec/skvfs-2021-16 not found above ' + fileURLToPath(import.meta.url));
+    }
     dir = parent;
   }
 }

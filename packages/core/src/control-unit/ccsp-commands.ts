@@ -1,6 +1,6 @@
 /**
  * The fixed CleanCash serial protocol ("CCSP") commands besides the receipt registration
- * (shared spec §5.3 [S]):
+ * (docs/spec/sweden-regulation.md §5.3 [S]):
  * - "SIQ" status request → "SIR"; "IQ" identity request → "IR" (unit id, protocol version,
  *   firmware);
  * - CCSP v1 only: "ST" (start a receipt), then "RH#…" (receipt header), then "SQ" (signature

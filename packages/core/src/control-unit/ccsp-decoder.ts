@@ -1,7 +1,7 @@
 /**
  * Streaming decoder for CleanCash serial ("CCSP") frames: bytes arrive from a serial line or a
  * socket in arbitrary pieces; complete frames come out as their messages, broken input comes out
- * as failures. Framing rules and their source are in `ccsp-frame.ts` (shared spec §5.3).
+ * as failures. Framing rules and their source are in `ccsp-frame.ts` (docs/spec/sweden-regulation.md §5.3).
  *
  * How it reads:
  * - It looks for "#!#" and reads the 3-hex-digit length after it; the length says where the frame

@@ -18,7 +18,7 @@
  * outside ASCII (U+0000–U+007F) with a failure instead of guessing a code page, so a frame's
  * characters and its bytes are the same thing and the LRC is unambiguous.
  *
- * Sources: shared spec `sweden-regulation.md` §5.3 (framing, LRC rule and test vectors, taken
+ * Sources: `docs/spec/sweden-regulation.md` §5.3 (framing, LRC rule and test vectors, taken
  * from the public Odoo CleanCash driver, secondary [S]); §5.2 (ASCII data, SKVFS 2009:2 [P]).
  */
 import { type Failure, type Result, fail, ok } from '../result.js';

@@ -3,7 +3,7 @@
  * frames: a serial device, TCP, or the simulator over a local socket (all in @kassa/register).
  * Types only; the pure protocol pieces are the other files in this folder.
  *
- * Rules a driver must keep (shared spec §0 items 20–22, §5.4, §5.5):
+ * Rules a driver must keep (docs/spec/sweden-regulation.md §0 items 20–22, §5.4, §5.5):
  * - `registerReceipt` resolves with a control code, or with a failure; a sale is finalised and
  *   its receipt handed over only after a control code arrived.
  * - Being unreachable is an expected outcome ('control-unit-unreachable' / '-timeout'), not an

@@ -1,8 +1,8 @@
 /**
  * Field formats of the data a register sends to a control unit per receipt.
  *
- * Source: SKVFS 2009:2 (reprinted as SKVFS 2016:1), the data table quoted in shared spec
- * `sweden-regulation.md` §5.2 [P]:
+ * Source: SKVFS 2009:2 (reprinted as SKVFS 2016:1), the data table quoted in
+ * `docs/spec/sweden-regulation.md` §5.2 [P]:
  * - "Datum och tid": 12 digits, YYYYMMDDhhmm (the local date and time of the sale).
  * - amounts ("Returbelopp", "Försäljningsbelopp", "Momssumma"): at most 14 characters including
  *   the decimal comma, "Det ska alltid vara två siffror efter decimalkommat" (always two decimals).

@@ -1,7 +1,7 @@
 /**
  * Parsers for the control unit's replies (the message inside a CCSP frame, see `ccsp-decoder.ts`).
  *
- * Reply layouts (shared spec §5.3 [S]; field numbers there count the whole frame split on "#",
+ * Reply layouts (docs/spec/sweden-regulation.md §5.3 [S]; field numbers there count the whole frame split on "#",
  * so frame field n is message field n − 3):
  * - "RRR#<control code>#<unit id>#<main status>#<storage status>" answers "RR": the spec puts the
  *   control code in frame field 4, the unit id (tillverkningsnummer) in 5 and the storage status

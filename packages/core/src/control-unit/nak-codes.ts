@@ -2,7 +2,7 @@
  * The control unit's refusals: "NAK#<code>" replies, with what the cashier or administrator
  * should do about each, in Swedish and English.
  *
- * Sources (shared spec `sweden-regulation.md` §5.3):
+ * Sources (`docs/spec/sweden-regulation.md` §5.3):
  * - CCSP (serial) codes named in the spec: 001 invalid LRC, 006 not operational, 007 invalid POS
  *   id, 011 invalid sequence number [S].
  * - The XCCSP (online) fault codes in the spec, which share their numbers with CCSP: 2 unknown
@@ -16,7 +16,7 @@
  * The texts live here, not at the edge as other Kassa errors do (ADR 0005), because they are
  * protocol knowledge tied to the code table; contracts/UI may reuse or override them.
  * Whatever the code, a refused receipt has no control code, so the sale must not be finalised
- * (shared spec §0 items 21–22); where a unit cannot be used, the business must report the fault
+ * (docs/spec/sweden-regulation.md §0 items 21–22); where a unit cannot be used, the business must report the fault
  * to Skatteverket without delay (SKVFS 2014:10 4 kap 1 §).
  */
 

@@ -1,10 +1,10 @@
 /**
  * The receipt registration request ("RR", CleanCash serial protocol v2): the data the register
  * must send to its control unit for every receipt, and get a control code back for, before the
- * receipt is handed over (SKVFS 2014:9 via shared spec §0 items 20–23).
+ * receipt is handed over (SKVFS 2014:9 via docs/spec/sweden-regulation.md §0 items 20–23).
  *
- * Fields and formats: SKVFS 2009:2 data table (shared spec §5.2 [P]); their order on the wire
- * and the leading message sequence number: CCSP v2 (shared spec §5.3 [S]):
+ * Fields and formats: SKVFS 2009:2 data table (docs/spec/sweden-regulation.md §5.2 [P]); their order on the wire
+ * and the leading message sequence number: CCSP v2 (docs/spec/sweden-regulation.md §5.3 [S]):
  *
  *   RR#<seq>#<YYYYMMDDhhmm>#<löpnummer>#<kassabeteckning>#<orgnr>#<försäljningsbelopp>
  *     #<returbelopp>#<kvittotyp>#<moms 1>#<moms 2>#<moms 3>#<moms 4>

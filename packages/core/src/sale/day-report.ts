@@ -1,6 +1,6 @@
 /**
  * X- and Z-dagrapport, computed deterministically from the journal alone (SKVFS 2014:9 7 kap
- * 2–3 §§; shared spec §4). The content is the union of the 2014 list (a–w) and the 2021:16
+ * 2–3 §§; docs/spec/sweden-regulation.md §4). The content is the union of the 2014 list (a–w) and the 2021:16
  * elements; each field below names its letter. Training receipts are counted (o) but never
  * reach sales, VAT, payments or grand totals (spec §0 item 9); copies are counted (n) only.
  *

@@ -21,7 +21,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type HashFunction = (text: string) => string;
 
 /**
- * Every kind of running use that must be journaled (shared spec §0 items 7–13, 18, 22; §3).
+ * Every kind of running use that must be journaled (docs/spec/sweden-regulation.md §0 items 7–13, 18, 22; §3).
  * Receipt events carry the whole receipt, control code included (2 kap 15 §).
  */
 /**

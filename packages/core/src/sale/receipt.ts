@@ -3,7 +3,7 @@
  * return, copy, training and pro forma. A built receipt is a fact once journaled and is never
  * changed; `withControlCode` returns a new value before it is journaled.
  *
- * Mandatory content, SKVFS 2014:9 7 kap 1 § (shared spec §0 item 2, §2):
+ * Mandatory content, SKVFS 2014:9 7 kap 1 § (docs/spec/sweden-regulation.md §0 item 2, §2):
  *   a. company name and organisationsnummer/personnummer  → companyName, organisationNumber
  *   b. address where the sale takes place                   → placeOfSaleAddress
  *   c. date and time of the sale                            → issuedAt

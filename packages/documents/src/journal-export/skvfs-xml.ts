@@ -1,6 +1,6 @@
 /**
  * The journal of one register as the standard export of SKVFS 2021:16 (the XML schema
- * "utredningsstöd", version 2021-12-08, in ../shared/spec/skvfs-2021-16/): the root
+ * "utredningsstöd", version 2021-12-08, in docs/spec/skvfs-2021-16/): the root
  * `ExportAvDataFranJournalminneEnligtSKVFS2021-16`, one `Handelse` per journal entry, in journal
  * order. Pure: the caller passes the entries of the period, the identity, the export time and the
  * zone; nothing here reads a clock, a file or the process time zone.

@@ -3,7 +3,7 @@
  * reports carry the same text. Pure: the report value comes from `@kassa/core` (day-report.ts);
  * this module only chooses words and order.
  *
- * Content (SKVFS 2014:9 7 kap 2–3 §§, letters a–w; shared spec §4, the union of the 2014 list and
+ * Content (SKVFS 2014:9 7 kap 2–3 §§, letters a–w; docs/spec/sweden-regulation.md §4, the union of the 2014 list and
  * the 2021:16 elements). Head: the statement that it is a Z- or X-dagrapport (d) with the Z's
  * löpnummer (c), company and org.nr (a), kassabeteckning (e) and the register's serial number,
  * business day, date and time produced (b). Then sections: sales (f, g, h, j, k, l), payment

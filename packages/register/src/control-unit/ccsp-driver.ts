@@ -1,5 +1,5 @@
 /**
- * A `ControlUnitDriver` over any CCSP byte link (TCP or serial; shared spec §5.3–§5.5,
+ * A `ControlUnitDriver` over any CCSP byte link (TCP or serial; docs/spec/sweden-regulation.md §5.3–§5.5,
  * docs/protocols/control-unit.md "Transports"):
  * - One request at a time: calls are queued and each waits for the previous one to finish.
  * - Each request gets a fresh streaming decoder (`createCcspDecoder` from @kassa/core). Bytes
