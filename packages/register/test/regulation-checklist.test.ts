@@ -1,5 +1,5 @@
 /**
- * The register-related MUSTs of the regulation checklist (../shared/spec/sweden-regulation.md §0),
+ * The register-related MUSTs of the regulation checklist (docs/spec/sweden-regulation.md §0),
  * one test each, named by item number, through the register's local API on real parts (server
  * catalogue over HTTP, CCSP simulator on a socket, SQLite journal, printer file decoded from
  * ESC/POS). Items about the business or the manufacturer (24, 25) are not the register's; item 15
