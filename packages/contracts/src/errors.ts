@@ -259,14 +259,6 @@ export const ERROR_MESSAGES = {
     sv: 'Perioden har {entries} journalposter, fler än de {maxEntries} som en export kan innehålla. Välj en kortare period och exportera i flera delar.',
     en: 'The period has {entries} journal entries, more than the {maxEntries} one export can hold. Choose a shorter period and export in several parts.',
   },
-  'journal-export-reference-missing': {
-    sv: 'Journalpost {seq} hänvisar till {reference}, som inte finns i serverns kopia av journalen, så exporten kan inte göras. Exportera från kassan (kassa export-journal) och kontakta supporten.',
-    en: 'Journal entry {seq} refers to {reference}, which is not in the server’s copy of the journal, so the export cannot be made. Export on the register (kassa export-journal) and contact support.',
-  },
-  'journal-export-value-invalid': {
-    sv: 'Journalpost {seq} har ett värde som exportformatet (SKVFS 2021:16) inte kan innehålla: {element} = "{value}" ({reason}). Kontakta supporten.',
-    en: 'Journal entry {seq} has a value the export format (SKVFS 2021:16) cannot hold: {element} = "{value}" ({reason}). Contact support.',
-  },
   'sie-no-z-reports': {
     sv: 'Det finns inga Z-rapporter med affärsdag {from}–{to} för det du valde. Välj en annan period, kassa eller försäljningsställe; en dags Z-rapport kommer med när den är tagen i kassan och kassan har skickat sin journal.',
     en: 'There are no Z reports with a business day {from}–{to} for what you chose. Choose another period, register or place of business; a day’s Z report is included once it has been taken at the register and the register has uploaded its journal.',

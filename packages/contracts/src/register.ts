@@ -166,14 +166,6 @@ export const REGISTER_ERROR_MESSAGES = {
     sv: 'Organisationsnummer eller försäljningsställets adress är okänd, så exporten kan inte göras. Starta kassan (kassa start) med internetanslutning så att uppgifterna hämtas från servern, och försök igen.',
     en: "The organisation number or the place of sale's address is unknown, so the export cannot be made. Start the register (kassa start) with an internet connection so that the details are fetched from the server, and try again.",
   },
-  'export-reference-missing': {
-    sv: 'Journalposten {seq} hänvisar till något som saknas i journalminnet ({reference}). Exporten avbröts. Kontakta supporten och ange felet; rör inte journalfilen.',
-    en: 'Journal entry {seq} refers to something missing from the journal ({reference}). The export was stopped. Contact support and give this error; do not touch the journal file.',
-  },
-  'export-value-invalid': {
-    sv: 'Journalposten {seq} kan inte skrivas enligt Skatteverkets schema: {element} = "{value}" ({reason}). Exporten avbröts. Kontakta supporten och ange felet.',
-    en: 'Journal entry {seq} cannot be written in Skatteverket\'s schema: {element} = "{value}" ({reason}). The export was stopped. Contact support and give this error.',
-  },
   'upload-server-ahead': {
     sv: 'Servern har redan {serverSeq} journalposter från den här kassan, men journalen här slutar vid post {localSeq}: slutet av journalen saknas (en gammal kopia, en återställd säkerhetskopia eller en avklippt fil). Kassan säljer inte, så att inga kvittonummer upprepas. Stäng kassan och kör kassa restore-journal --reason "…" på den här datorn: den nuvarande journalfilen sparas undan och serverns kopia hämtas. Kontakta supporten; terminalen är flaggad i backoffice.',
     en: 'The server already holds {serverSeq} journal entries from this register, but the journal here ends at entry {localSeq}: the end of the journal is missing (an old copy, a restored backup or a cut file). The register does not sell, so that no receipt number is repeated. Stop the register and run kassa restore-journal --reason "…" on this PC: the current journal file is kept aside and the server\'s copy is fetched. Contact support; the terminal is flagged in the backoffice.',

@@ -36,6 +36,7 @@ import {
   type SkvfsExportInput,
   type SkvfsIdentity,
   type SkvfsReferences,
+  PLACEHOLDER_IDENTITY_NUMBER,
   formatSkvfsAmount,
   journalToSkvfsExport,
   journalToSkvfsXml,
@@ -581,17 +582,30 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
     expect(result).toEqual({ ok: false, code: 'export-empty' });
   });
 
-  it('needs the original of a copy; found among the earlier entries it validates', () => {
+  it('takes the original of a copy from the earlier entries; without it the copy still exports, the gap a deviation', () => {
     const copyEntry = journal.entries.find((e) => e.kind === 'copy');
-    if (copyEntry === undefined) throw new Error('no copy');
+    if (copyEntry === undefined || copyEntry.kind !== 'copy') throw new Error('no copy');
     const period = { from: '2026-04-10T06:05:30.000Z', to: '2026-04-10T06:07:00.000Z' };
     const entries = inPeriod(journal.entries, period);
     expect(entries.map((e) => e.kind)).toEqual(['copy']);
-    expect(journalToSkvfsXml(exportInput({ entries, period }))).toMatchObject({
-      ok: false,
-      code: 'export-reference-missing',
-      seq: copyEntry.seq,
-    });
+    // The original cut from the journal (or not passed): exported with what the copy holds.
+    const orphan = value(journalToSkvfsExport(exportInput({ entries, period })));
+    const orphanFile = writeXml(orphan.xml);
+    expect(validate(orphanFile).status).toBe(0);
+    expect(orphan.problems).toEqual([
+      expect.objectContaining({
+        seq: copyEntry.seq,
+        element: 'KontrollkodForKvittotSomKopianAvser',
+        value: 'null',
+      }),
+      expect.objectContaining({ seq: copyEntry.seq, element: 'KopiaAvKassakvitto' }),
+    ]);
+    expect(orphan.problems[1]?.value).toContain('originalkvitto 1');
+    const orphanReader = makeReader(orphanFile);
+    expect(
+      orphanReader.text('RegistreringLISTA/Handelse/KopiaAvKassakvitto/LopnummerPaOriginalkvitto'),
+    ).toBe('1');
+    expect(orphan.xml).toMatch(/<!-- AVVIKELSE \(händelse \d+\): KopiaAvKassakvitto/);
     const earlierEntries = journal.entries.filter((e) => e.seq < copyEntry.seq);
     const xml = value(journalToSkvfsXml(exportInput({ entries, period, earlierEntries })));
     const file = writeXml(xml);
@@ -604,22 +618,26 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
     expect(xml).not.toContain('<utreko:Kassakvitto>');
   });
 
-  it('needs the registration of a changed line', () => {
+  it('takes the registration of a changed line from the earlier entries; without it the change still exports, the gap a deviation', () => {
     const changed = journal.entries.find((e) => e.kind === 'line-changed');
-    if (changed === undefined) throw new Error('no change');
+    if (changed?.kind !== 'line-changed') throw new Error('no change');
     const period = { from: changed.at, to: '2026-04-10T06:04:05.000Z' };
-    // Without a receipt in the period the control unit comes from the identity; without one there
-    // is nothing to put in Kassaregistersystemet.
-    const unknown = journalToSkvfsExport(exportInput({ entries: [changed], period }));
-    expect(unknown).toMatchObject({ ok: false, code: 'export-reference-missing' });
     const known = { ...identity, controlUnitSerial: UNIT };
+    const orphan = value(
+      journalToSkvfsExport(exportInput({ entries: [changed], period, identity: known })),
+    );
+    const orphanFile = writeXml(orphan.xml);
+    expect(validate(orphanFile).status).toBe(0);
+    expect(orphan.problems).toEqual([
+      expect.objectContaining({ seq: changed.seq, element: 'AndraRegistreradArtikel' }),
+    ]);
+    expect(orphan.problems[0]?.value).toBe(`line-added ${changed.data.lineId}`);
+    // Its own time stands for the missing registration's.
     expect(
-      journalToSkvfsXml(exportInput({ entries: [changed], period, identity: known })),
-    ).toMatchObject({
-      ok: false,
-      code: 'export-reference-missing',
-      seq: changed.seq,
-    });
+      makeReader(orphanFile).text(
+        'RegistreringLISTA/Handelse/AndraRegistreradArtikel/UrsprungligRegistreringstidpunkt',
+      ),
+    ).toBe(makeReader(orphanFile).text('RegistreringLISTA/Handelse/Registreringstidpunkt'));
     const earlierEntries = journal.entries.filter((e) => e.seq < changed.seq);
     // No control unit known at all: still exported, the serial a listed deviation.
     const anonymous = value(
@@ -833,15 +851,26 @@ describe('SKVFS 2021:16 export: edge cases and refusals', () => {
     expect(
       makeReader(young.file).text('InformationOmForetaget/OrganisationsnummerEllerPersonnummer'),
     ).toBe('200501011234');
-    expect(
-      journalToSkvfsXml(
+    // A month 12, day 78 "personnummer": neither kind of number; written as the placeholder
+    // no legal person has, listed beside it.
+    const wrong = value(
+      journalToSkvfsExport(
         exportInput({ identity: { ...identity, organisationNumber: '811278-9876' } }),
       ),
-    ).toMatchObject({
-      ok: false,
-      code: 'export-value-invalid',
-      element: 'OrganisationsnummerEllerPersonnummer',
-    });
+    );
+    const wrongFile = writeXml(wrong.xml);
+    expect(validate(wrongFile).status).toBe(0);
+    expect(
+      makeReader(wrongFile).text('InformationOmForetaget/OrganisationsnummerEllerPersonnummer'),
+    ).toBe(PLACEHOLDER_IDENTITY_NUMBER);
+    expect(wrong.problems).toContainEqual(
+      expect.objectContaining({
+        seq: null,
+        element: 'OrganisationsnummerEllerPersonnummer',
+        value: '811278-9876',
+        written: PLACEHOLDER_IDENTITY_NUMBER,
+      }),
+    );
   });
 
   it('lists one register system per control unit used in the period', () => {
@@ -964,37 +993,113 @@ describe('SKVFS 2021:16 export: what a period refers to before it', () => {
           period,
           identity: { ...identity, controlUnitSerial: UNIT },
         });
-        const full = journalToSkvfsXml({ ...input, earlierEntries: everything(from) });
-        const lean = journalToSkvfsXml({
+        const full = journalToSkvfsExport({ ...input, earlierEntries: everything(from) });
+        const lean = journalToSkvfsExport({
           ...input,
           earlierEntries: named(from, skvfsReferences(entries)),
         });
         expect(lean, `${period.from} – ${period.to}`).toEqual(full);
         compared += 1;
-        if (full.ok) exportedOk += 1;
+        if (full.ok && full.value.problems.length === 0) exportedOk += 1;
       }
     }
     expect(compared).toBe((days.length * (days.length + 1)) / 2);
-    // Every cut resolves its references: the journal is complete.
+    // Every cut resolves its references (no deviation for a missing one): the journal is complete.
     expect(exportedOk).toBe(compared);
   });
 
-  it('refuses an entry of a kind it does not know instead of writing an invalid file', () => {
+  it('exports an entry of a kind it does not know as an OvrigRapport with its data, XSD-valid, listed as a deviation', () => {
     const entries = inPeriod(all, DAY);
-    const strange = { ...entries[3], kind: 'hologram' } as unknown as JournalEntry;
-    expect(
-      journalToSkvfsXml(
+    const strange = {
+      ...entries[3],
+      kind: 'hologram',
+      data: { colour: 'blå' },
+    } as unknown as JournalEntry;
+    const result = value(
+      journalToSkvfsExport(
         exportInput({
           entries: [...entries.slice(0, 3), strange],
           identity: { ...identity, controlUnitSerial: UNIT },
         }),
       ),
-    ).toMatchObject({
-      ok: false,
-      code: 'export-value-invalid',
-      seq: strange.seq,
-      element: 'Handelse',
-      value: 'hologram',
-    });
+    );
+    const file = writeXml(result.xml);
+    expect(validate(file).status).toBe(0);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ seq: strange.seq, element: 'Handelse', value: 'hologram' }),
+    ]);
+    const r = makeReader(file);
+    expect(r.count('RegistreringLISTA/Handelse')).toBe(4);
+    expect(r.text('RegistreringLISTA/Handelse[4]/OvrigRapport/NamnPaOvrigRapport')).toBe(
+      'Okänd händelse',
+    );
+    expect(r.text('RegistreringLISTA/Handelse[4]/OvrigRapport/Sokparameter')).toBe(
+      'händelse=hologram; data={"colour":"blå"}',
+    );
+  });
+
+  it('exports values the schema cannot hold (old or foreign journals), XSD-valid, each a listed deviation', () => {
+    // A journal from before Kassa checked these: a receipt dated 2009 (a BIOS clock reset), a
+    // line at 15 % VAT, a receipt without VAT rows, an empty article name, a Z whose register
+    // serial has characters the schema forbids, an amount beyond the schema's range.
+    const entries = inPeriod(all, DAY);
+    const firstSale = entries.findIndex((e) => e.kind === 'sale');
+    const firstZ = entries.findIndex((e) => e.kind === 'z-report');
+    const sale = entries[firstSale];
+    const z = entries[firstZ];
+    if (sale?.kind !== 'sale' || z?.kind !== 'z-report') throw new Error('no sale or Z');
+    const receipt = sale.data.receipt;
+    const [line, ...rest] = receipt.lines;
+    if (line === undefined) throw new Error('no line');
+    const oddSale = {
+      ...sale,
+      data: {
+        receipt: {
+          ...receipt,
+          issuedAt: '2009-12-31T22:00:00.000Z',
+          lines: [{ ...line, vatRate: 1500, text: '  ' }, ...rest],
+          vat: [],
+        },
+      },
+    } as unknown as JournalEntry;
+    const oddZ = {
+      ...z,
+      data: {
+        report: {
+          ...z.data.report,
+          registerSerialNumber: 'KASSA/1  ÅÄÖ',
+          cashFloat: 10_000_000_000_000,
+        },
+      },
+    } as unknown as JournalEntry;
+    const changed = entries.map((e, i) => (i === firstSale ? oddSale : i === firstZ ? oddZ : e));
+    const result = value(
+      journalToSkvfsExport(
+        exportInput({ entries: changed, identity: { ...identity, controlUnitSerial: UNIT } }),
+      ),
+    );
+    const file = writeXml(result.xml);
+    expect(validate(file).status, validate(file).output).toBe(0);
+    const listed = result.problems.map((p) => [p.seq, p.element, p.written]);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        [sale.seq, 'DatumOchKlockslagNarKvittoFramstalls', '2010-01-01T00:00:00'],
+        [sale.seq, 'ArtikelnsRegistreringstidpunkt', '2010-01-01T00:00:00'],
+        [sale.seq, 'Artikelnamn', 'SAKNAS'],
+        [sale.seq, 'MervardesskattesatsForSaldArtikel', '15.00'],
+        [sale.seq, 'MervardesskattPerSkattesats', '0.00 % 0.00'],
+        [z.seq, 'TillverkningsnummerForKassaregistret', 'KASSA-1 ---'],
+        [z.seq, 'VaxelkassansBeloppISvenskaKronor', '99999999999.99'],
+      ]),
+    );
+    // Each deviation is announced in the file beside its element.
+    const notes = result.xml.match(/<!-- AVVIKELSE/g) ?? [];
+    expect(notes.length).toBe(result.problems.length);
+    const r = makeReader(file);
+    expect(
+      r.text(
+        'RegistreringLISTA/Handelse{Kassakvitto}[1]/Kassakvitto/DatumOchKlockslagNarKvittoFramstalls',
+      ),
+    ).toBe('2010-01-01T00:00:00');
   });
 });

@@ -176,21 +176,7 @@ export async function exportJournal(
     earlierEntries,
     laterZReports,
   });
-  if (!result.ok) {
-    switch (result.code) {
-      case 'export-empty':
-        return failed('export-period-empty', { from, to });
-      case 'export-reference-missing':
-        return failed('export-reference-missing', { seq: result.seq, reference: result.reference });
-      case 'export-value-invalid':
-        return failed('export-value-invalid', {
-          seq: result.seq ?? '–',
-          element: result.element,
-          value: result.value,
-          reason: result.reason,
-        });
-    }
-  }
+  if (!result.ok) return failed('export-period-empty', { from, to });
 
   const file = path.resolve(request.cwd, request.out ?? `journal-${registerId}-${from}-${to}.xml`);
   try {

@@ -3,6 +3,7 @@ export {
   INSTANS_NAMESPACE,
   KOMPONENT_NAMESPACE,
   NO_PAYMENT,
+  PLACEHOLDER_IDENTITY_NUMBER,
   ROOT_ELEMENT,
   escapeXmlText,
   formatSkvfsAmount,

@@ -20,7 +20,6 @@ import {
   type ReceiptLine,
   type Result,
   type Failure,
-  type VatRate,
   type XReport,
   type ZReport,
   businessDayOf,
@@ -90,14 +89,11 @@ export interface SkvfsExportInput {
   readonly laterZReports?: readonly ZReference[];
 }
 
-/** Why no export could be made. */
-export type SkvfsExportFailure =
-  | Failure<'export-empty'>
-  | Failure<'export-reference-missing', { seq: number; reference: string }>
-  | Failure<
-      'export-value-invalid',
-      { seq: number | null; element: string; value: string; reason: string }
-    >;
+/**
+ * Why no export could be made: only an empty period (the schema needs at least one `Handelse`).
+ * Whatever a journal holds exports; what the schema cannot hold is a deviation (SkvfsExportProblem).
+ */
+export type SkvfsExportFailure = Failure<'export-empty'>;
 
 /**
  * A value in the journal that the schema cannot hold as it is, exported anyway: SKVFS 2021:16
@@ -123,22 +119,13 @@ export interface SkvfsExport {
   readonly problems: readonly SkvfsExportProblem[];
 }
 
-class Refusal extends Error {
-  constructor(readonly failure: SkvfsExportFailure) {
-    super(failure.code);
-  }
-}
-
-function refuse(seq: number | null, element: string, value: string, reason: string): Refusal {
-  return new Refusal(fail('export-value-invalid', { seq, element, value, reason }));
-}
-
 // ---------------------------------------------------------------------------------------------
 // A minimal XML tree: every element is in the komponent namespace except the root.
 
+// `note`: an XML comment written right before the element (a deviation, see `noted`).
 type XmlNode =
-  | { readonly name: string; readonly text: string }
-  | { readonly name: string; readonly children: readonly XmlNode[] }
+  | { readonly name: string; readonly text: string; readonly note?: string }
+  | { readonly name: string; readonly children: readonly XmlNode[]; readonly note?: string }
   | { readonly comment: string };
 
 function el(
@@ -185,6 +172,7 @@ function serialize(node: XmlNode, depth: number, out: string[]): void {
     out.push(`${indent}<!-- ${commentText(node.comment)} -->`);
     return;
   }
+  if (node.note !== undefined) out.push(`${indent}<!-- ${commentText(node.note)} -->`);
   const name = `utreko:${node.name}`;
   if ('text' in node) {
     out.push(`${indent}<${name}>${escapeXmlText(node.text)}</${name}>`);
@@ -242,11 +230,26 @@ const SKVFS_DATE_TIME = /^20[1-9]\d-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
 const MAX_TEXT = 72;
 
-/** Cuts text to the XSD's 72 characters (code points); empty text is refused. */
-function text72(seq: number | null, element: string, value: string, max = MAX_TEXT): string {
-  if (value.trim() === '') throw refuse(seq, element, value, 'tom text / empty text');
+/**
+ * A text element: cut to the XSD's 72 characters (code points). Empty text, which the schema
+ * cannot hold, is written as SAKNAS and listed as a deviation.
+ */
+function textLeaf(
+  ctx: Context,
+  seq: number | null,
+  element: string,
+  value: string,
+  max = MAX_TEXT,
+): XmlNode {
+  if (value.trim() === '') {
+    return noted(
+      ctx,
+      { seq, element, value, reason: 'tom text / empty text', written: MISSING },
+      leaf(element, MISSING),
+    );
+  }
   const points = Array.from(value);
-  return points.length <= max ? value : points.slice(0, max).join('');
+  return leaf(element, points.length <= max ? value : points.slice(0, max).join(''));
 }
 
 const PAYMENT_NAMES: Record<PaymentMethod, string> = {
@@ -261,26 +264,26 @@ export const NO_PAYMENT = 'Ingen betalning';
 // Organisationsnummer: 10 digits, third ≥ 2. Personnummer: 12 digits with the century.
 const ORGANISATION_NUMBER = /^\d{2}[2-9]\d{7}$/;
 
+/** Why a value is not an OrganisationsnummerEllerPersonnummer (Swedish / English). */
+export const NOT_TEN_DIGITS = 'inte 10 siffror / not 10 digits';
+export const NOT_AN_IDENTITY_NUMBER =
+  'varken organisationsnummer eller personnummer (ett samordningsnummer ryms inte i schemat) / neither an organisation number nor a personal identity number (a co-ordination number does not fit the schema)';
+
 /**
  * 'NNNNNN-NNNN' as the XSD's OrganisationsnummerEllerPersonnummer: an organisationsnummer as its
  * 10 digits; a personnummer with its century added, the latest century that does not put the
- * birth date after the export (the '+' of people aged 100 or more is not kept by Kassa).
+ * birth date after the export (the '+' of people aged 100 or more is not kept by Kassa). A value
+ * that is neither: a failure with the reason.
  */
 export function formatSkvfsIdentityNumber(
   value: string,
   exportDay: BusinessDay,
-  seq: number | null = null,
-): string {
+): Result<string, Failure<'not-an-identity-number', { reason: string }>> {
   const digits = value.replace(/[-+\s]/g, '');
   if (!/^\d{10}$/.test(digits)) {
-    throw refuse(
-      seq,
-      'OrganisationsnummerEllerPersonnummer',
-      value,
-      'inte 10 siffror / not 10 digits',
-    );
+    return fail('not-an-identity-number', { reason: NOT_TEN_DIGITS });
   }
-  if (ORGANISATION_NUMBER.test(digits)) return digits;
+  if (ORGANISATION_NUMBER.test(digits)) return ok(digits);
   const birth = `${digits.slice(0, 2)}-${digits.slice(2, 4)}-${digits.slice(4, 6)}`;
   const century = `20${birth}` <= exportDay ? '20' : '19';
   const full = `${century}${digits}`;
@@ -288,14 +291,9 @@ export function formatSkvfsIdentityNumber(
   const validDate =
     !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${century}${birth}`;
   if (!validDate || digits.slice(6, 9) === '000') {
-    throw refuse(
-      seq,
-      'OrganisationsnummerEllerPersonnummer',
-      value,
-      'varken organisationsnummer eller personnummer (ett samordningsnummer ryms inte i schemat) / neither an organisation number nor a personal identity number (a co-ordination number does not fit the schema)',
-    );
+    return fail('not-an-identity-number', { reason: NOT_AN_IDENTITY_NUMBER });
   }
-  return full;
+  return ok(full);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,56 +311,107 @@ interface Context {
   readonly problems: SkvfsExportProblem[];
 }
 
+/** The first and last instants the schema's date-time can hold. */
+const FIRST_DATE_TIME = '2010-01-01T00:00:00';
+const LAST_DATE_TIME = '2099-12-31T23:59:59';
+
+/**
+ * A date-time element in the shop's zone. An instant outside 2010–2099 (a PC clock reset before
+ * Kassa refused such clocks), or no instant at all, is written as the nearest end of that range
+ * and listed as a deviation.
+ */
 function time(ctx: Context, seq: number | null, element: string, instant: string): XmlNode {
-  const value = formatSkvfsDateTime(instant, ctx.zone);
-  if (!SKVFS_DATE_TIME.test(value)) {
-    throw refuse(seq, element, instant, 'åren 2010–2099 / the years 2010–2099');
-  }
-  return leaf(element, value);
+  const ms = Date.parse(instant);
+  const value = Number.isNaN(ms) ? null : formatSkvfsDateTime(ms, ctx.zone);
+  if (value !== null && SKVFS_DATE_TIME.test(value)) return leaf(element, value);
+  const written = value !== null && value > LAST_DATE_TIME ? LAST_DATE_TIME : FIRST_DATE_TIME;
+  return noted(
+    ctx,
+    {
+      seq,
+      element,
+      value: instant,
+      reason:
+        value === null
+          ? 'ingen tidpunkt / not an instant'
+          : 'utanför åren 2010–2099 som schemat rymmer / outside the years 2010–2099 the schema holds',
+      written,
+    },
+    leaf(element, written),
+  );
 }
 
+const MAX_AMOUNT = 9_999_999_999_999;
+
+/**
+ * An amount element. One outside the schema's range (or not a whole number of öre) is written
+ * as the nearest value the schema holds and listed as a deviation.
+ */
 function amount(
+  ctx: Context,
   seq: number | null,
   element: string,
   value: Ore,
   options: { min0?: boolean } = {},
 ): XmlNode {
   const min = options.min0 === true ? 0 : -999_999_999_999;
-  if (!Number.isSafeInteger(value) || value < min || value > 9_999_999_999_999) {
-    throw refuse(
+  if (Number.isSafeInteger(value) && value >= min && value <= MAX_AMOUNT) {
+    return leaf(element, formatSkvfsAmount(value));
+  }
+  const rounded = Number.isFinite(value) ? Math.round(value) : 0;
+  const written = formatSkvfsAmount(ore(Math.min(MAX_AMOUNT, Math.max(min, rounded))));
+  return noted(
+    ctx,
+    {
       seq,
       element,
-      String(value),
-      'utanför schemats intervall / outside the schema range',
-    );
-  }
-  return leaf(element, formatSkvfsAmount(value));
+      value: String(value),
+      reason:
+        options.min0 === true && rounded < 0
+          ? 'negativt, schemat kräver noll eller mer / negative, the schema needs zero or more'
+          : 'utanför schemats intervall / outside the schema range',
+      written,
+    },
+    leaf(element, written),
+  );
 }
 
-function count(seq: number | null, element: string, value: number): XmlNode {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw refuse(seq, element, String(value), 'inte ett antal / not a count');
-  }
-  return leaf(element, String(value));
+/** A count element: one that is not a whole number ≥ 0 is written as 0 and listed. */
+function count(ctx: Context, seq: number | null, element: string, value: number): XmlNode {
+  if (Number.isSafeInteger(value) && value >= 0) return leaf(element, String(value));
+  return noted(
+    ctx,
+    {
+      seq,
+      element,
+      value: String(value),
+      reason: 'inte ett antal / not a count',
+      written: '0',
+    },
+    leaf(element, '0'),
+  );
 }
 
 /**
  * A value the schema cannot hold, exported all the same: listed in the export's problems and
  * announced by an XML comment right before the element, which holds `written`.
  */
+function noted(ctx: Context, problem: SkvfsExportProblem, element: XmlNode): XmlNode {
+  if ('comment' in element) throw new TypeError('a deviation belongs to an element');
+  ctx.problems.push(problem);
+  const where = problem.seq === null ? 'exportens huvud' : `händelse ${problem.seq}`;
+  return {
+    ...element,
+    note: `AVVIKELSE (${where}): ${problem.element} i journalen är "${problem.value}", ${problem.reason}; skrivet här som "${problem.written}". / DEVIATION: the journal's value does not fit the schema; written as shown.`,
+  };
+}
+
 function deviation(
   ctx: Context,
   problem: SkvfsExportProblem,
   element: XmlNode,
 ): readonly XmlNode[] {
-  ctx.problems.push(problem);
-  const where = problem.seq === null ? 'exportens huvud' : `händelse ${problem.seq}`;
-  return [
-    {
-      comment: `AVVIKELSE (${where}): ${problem.element} i journalen är "${problem.value}", ${problem.reason}; skrivet här som "${problem.written}". / DEVIATION: the journal's value does not fit the schema; written as shown.`,
-    },
-    element,
-  ];
+  return [noted(ctx, problem, element)];
 }
 
 /** The journal's word for a value that is missing, padded or cut to the field's length. */
@@ -403,17 +452,37 @@ function serialNumber(ctx: Context, seq: number | null, value: string | null): r
   );
 }
 
-function registerSerial(seq: number | null, value: string): XmlNode {
+/**
+ * TillverkningsnummerForKassaregistret: 1–48 characters A–Z, 0–9, hyphen and single spaces. One
+ * the schema cannot hold is written with the other characters as hyphens, single-spaced and cut
+ * to 48 (SAKNAS when empty), and listed as a deviation.
+ */
+function registerSerial(ctx: Context, seq: number | null, value: string): XmlNode {
+  const element = 'TillverkningsnummerForKassaregistret';
   const pattern = /^[0-9A-Za-z-](?:[0-9A-Za-z-]| [0-9A-Za-z-])*$/;
-  if (value.length < 1 || value.length > 48 || !pattern.test(value)) {
-    throw refuse(
+  if (value.length >= 1 && value.length <= 48 && pattern.test(value)) return leaf(element, value);
+  const cleaned = Array.from(
+    value
+      .replace(/[^0-9A-Za-z -]/g, '-')
+      .replace(/ +/g, ' ')
+      .trim(),
+  )
+    .slice(0, 48)
+    .join('')
+    .trim();
+  const written = cleaned === '' ? MISSING : cleaned;
+  return noted(
+    ctx,
+    {
       seq,
-      'TillverkningsnummerForKassaregistret',
+      element,
       value,
-      '1–48 tecken A–Z, 0–9, bindestreck, enkla mellanslag / 1–48 characters A–Z, 0–9, hyphen, single spaces',
-    );
-  }
-  return leaf('TillverkningsnummerForKassaregistret', value);
+      reason:
+        '1–48 tecken A–Z, 0–9, bindestreck, enkla mellanslag / 1–48 characters A–Z, 0–9, hyphen, single spaces',
+      written,
+    },
+    leaf(element, written),
+  );
 }
 
 /**
@@ -444,10 +513,21 @@ function controlCode(
   );
 }
 
+/**
+ * Written in place of an identity number that is neither an organisationsnummer nor a
+ * personnummer: it has the schema's organisationsnummer form, and no legal person has it (the
+ * first digit, the group of the legal form, is never 0).
+ */
+export const PLACEHOLDER_IDENTITY_NUMBER = '0020000000';
+
 function identityNumber(ctx: Context, seq: number | null, value: string): XmlNode {
-  return leaf(
-    'OrganisationsnummerEllerPersonnummer',
-    formatSkvfsIdentityNumber(value, ctx.exportDay, seq),
+  const element = 'OrganisationsnummerEllerPersonnummer';
+  const number = formatSkvfsIdentityNumber(value, ctx.exportDay);
+  if (number.ok) return leaf(element, number.value);
+  return noted(
+    ctx,
+    { seq, element, value, reason: number.reason, written: PLACEHOLDER_IDENTITY_NUMBER },
+    leaf(element, PLACEHOLDER_IDENTITY_NUMBER),
   );
 }
 
@@ -467,6 +547,7 @@ function zNumberFor(ctx: Context, entry: JournalEntry): string {
 
 /** Quantity elements of a line: pieces as the count; a weighed good as 1 with its kilograms. */
 function quantityParts(
+  ctx: Context,
   prefix: '' | 'Tidigare',
   antal: string,
   mangd: string,
@@ -475,12 +556,27 @@ function quantityParts(
   unitPrice: Ore,
   seq: number,
 ): XmlNode[] {
-  if (!Number.isSafeInteger(quantity))
-    throw refuse(seq, antal, String(quantity), 'inte ett heltal');
+  if (!Number.isSafeInteger(quantity)) {
+    const written = Number.isFinite(quantity) ? String(Math.round(quantity)) : '0';
+    return [
+      noted(
+        ctx,
+        {
+          seq,
+          element: `${prefix}${antal}`,
+          value: String(quantity),
+          reason: 'inte ett heltal / not a whole number',
+          written,
+        },
+        leaf(`${prefix}${antal}`, written),
+      ),
+      amount(ctx, seq, `${prefix}PrisPerEnhet`, unitPrice),
+    ];
+  }
   if (unit === 'piece') {
     return [
       leaf(`${prefix}${antal}`, String(quantity)),
-      amount(seq, `${prefix}PrisPerEnhet`, unitPrice),
+      amount(ctx, seq, `${prefix}PrisPerEnhet`, unitPrice),
     ];
   }
   const grams = Math.abs(quantity);
@@ -489,7 +585,7 @@ function quantityParts(
     leaf(`${prefix}${antal}`, quantity < 0 ? '-1' : '1'),
     leaf(`${prefix}${mangd}`, kilograms),
     leaf(`${prefix}EnhetForViktLangdTidEllerVolym`, 'kg'),
-    amount(seq, `${prefix}PrisPerEnhet`, unitPrice),
+    amount(ctx, seq, `${prefix}PrisPerEnhet`, unitPrice),
   ];
 }
 
@@ -499,10 +595,36 @@ function grossOf(unit: 'piece' | 'gram', unitPrice: Ore, quantity: number): Ore 
     : multiplyByGrams(unitPrice, quantity);
 }
 
-function vatRateOf(seq: number, rate: number): VatRate {
-  if (!isVatRate(rate))
-    throw refuse(seq, 'Mervardesskattesats', String(rate), 'okänd momssats / unknown VAT rate');
-  return rate;
+/** A rate as the schema holds it: hundredths of a percent, a whole number ≥ 0. */
+function writtenRate(rate: number): number {
+  return Number.isSafeInteger(rate) && rate >= 0 ? rate : Math.max(0, Math.round(rate) || 0);
+}
+
+/**
+ * A VAT rate element. A rate that is not one of the Swedish rates (a journal from elsewhere, or
+ * a changed law) is written as journaled when the schema can hold it, and listed as a deviation.
+ */
+function rateLeaf(ctx: Context, seq: number, element: string, rate: number): XmlNode {
+  if (isVatRate(rate)) return leaf(element, formatSkvfsRate(rate));
+  const written = formatSkvfsRate(writtenRate(rate));
+  return noted(
+    ctx,
+    { seq, element, value: String(rate), reason: 'okänd momssats / unknown VAT rate', written },
+    leaf(element, written),
+  );
+}
+
+/** The VAT in a VAT-inclusive amount at any rate (vatOfGross for the Swedish rates). */
+function vatAt(gross: Ore, rate: number): Ore {
+  if (isVatRate(rate)) return vatOfGross(gross, rate);
+  // gross × rate / (100 % + rate), rounded half away from zero as vatOfGross does.
+  const r = BigInt(writtenRate(rate));
+  const numerator = BigInt(gross) * r;
+  const denominator = 10_000n + r;
+  const quotient = numerator / denominator;
+  const twice = 2n * (numerator % denominator);
+  const away = (twice < 0n ? -twice : twice) >= denominator;
+  return ore(Number(away ? quotient + (numerator < 0n ? -1n : 1n) : quotient));
 }
 
 function articleType(itemType: 'good' | 'service'): XmlNode {
@@ -513,17 +635,16 @@ function articleType(itemType: 'good' | 'service'): XmlNode {
 // Receipts.
 
 function soldArticle(ctx: Context, seq: number, line: ReceiptLine, registeredAt: string): XmlNode {
-  const rate = vatRateOf(seq, line.vatRate);
+  const rate = line.vatRate;
   return el('SaldArtikel', [
     articleType(line.itemType),
-    line.group === undefined
-      ? null
-      : leaf('NamnPaHuvudgrupp', text72(seq, 'NamnPaHuvudgrupp', line.group)),
+    line.group === undefined ? null : textLeaf(ctx, seq, 'NamnPaHuvudgrupp', line.group),
     line.articleNumber.trim() === ''
       ? null
-      : leaf('Artikelnummer', text72(seq, 'Artikelnummer', line.articleNumber)),
-    leaf('Artikelnamn', text72(seq, 'Artikelnamn', line.text)),
+      : textLeaf(ctx, seq, 'Artikelnummer', line.articleNumber),
+    textLeaf(ctx, seq, 'Artikelnamn', line.text),
     ...quantityParts(
+      ctx,
       '',
       'AntalAvSaldArtikel',
       'MangdAvSaldArtikel',
@@ -532,14 +653,14 @@ function soldArticle(ctx: Context, seq: number, line: ReceiptLine, registeredAt:
       line.unitPrice,
       seq,
     ),
-    amount(seq, 'PrisPaSaldArtikel', line.amount),
+    amount(ctx, seq, 'PrisPaSaldArtikel', line.amount),
     line.discount === 0
       ? null
       : el('RabatterPaSaldArtikelLISTA', [
-          el('RabattPaSaldArtikel', [amount(seq, 'RabattensBelopp', line.discount)]),
+          el('RabattPaSaldArtikel', [amount(ctx, seq, 'RabattensBelopp', line.discount)]),
         ]),
-    leaf('MervardesskattesatsForSaldArtikel', formatSkvfsRate(rate)),
-    amount(seq, 'MervardesskattPaSaldArtikel', vatOfGross(line.amount, rate)),
+    rateLeaf(ctx, seq, 'MervardesskattesatsForSaldArtikel', rate),
+    amount(ctx, seq, 'MervardesskattPaSaldArtikel', vatAt(line.amount, rate)),
     time(ctx, seq, 'ArtikelnsRegistreringstidpunkt', registeredAt),
   ]);
 }
@@ -555,17 +676,35 @@ function receiptBody(
   const payments = receipt.payments.map((p) =>
     el('TotalForsaljningssummaPerBetalningsmedel', [
       leaf('Betalningsmedel', PAYMENT_NAMES[p.method]),
-      amount(seq, 'ForsaljningssummaPerBetalningsmedel', p.amount),
+      amount(ctx, seq, 'ForsaljningssummaPerBetalningsmedel', p.amount),
     ]),
   );
-  if (receipt.vat.length === 0) {
-    throw refuse(
-      seq,
-      'MervardesskattPaOlikaSkattesatserLISTA',
-      '[]',
-      'kvittot saknar moms per sats / the receipt has no VAT rows',
-    );
-  }
+  // The schema needs one VAT row at least: a receipt journaled without any gets a row of 0 % and
+  // 0,00, listed as a deviation.
+  const vatRows =
+    receipt.vat.length > 0
+      ? receipt.vat.map((row) =>
+          el('MervardesskattPerSkattesats', [
+            rateLeaf(ctx, seq, 'Mervardesskattesats', row.rate),
+            amount(ctx, seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
+          ]),
+        )
+      : [
+          noted(
+            ctx,
+            {
+              seq,
+              element: 'MervardesskattPerSkattesats',
+              value: '[]',
+              reason: 'kvittot saknar moms per sats / the receipt has no VAT rows',
+              written: '0.00 % 0.00',
+            },
+            el('MervardesskattPerSkattesats', [
+              leaf('Mervardesskattesats', formatSkvfsRate(0)),
+              leaf('TotaltMervardesskattebeloppPerSkattesats', formatSkvfsAmount(ore(0))),
+            ]),
+          ),
+        ];
   return [
     el(
       'SaldaArtiklarLISTA',
@@ -573,9 +712,9 @@ function receiptBody(
     ),
     receipt.discountTotal === 0
       ? null
-      : amount(seq, 'TotaltRabattbeloppPaKvitto', receipt.discountTotal),
-    amount(seq, 'TotaltForsaljningsbeloppISvenskaKronor', receipt.total),
-    amount(seq, 'MervardesskattPaForsaljningsbeloppet', ore(vatTotal)),
+      : amount(ctx, seq, 'TotaltRabattbeloppPaKvitto', receipt.discountTotal),
+    amount(ctx, seq, 'TotaltForsaljningsbeloppISvenskaKronor', receipt.total),
+    amount(ctx, seq, 'MervardesskattPaForsaljningsbeloppet', ore(vatTotal)),
     options.payments
       ? el(
           'TotalaForsaljningssummorPerBetalningsmedelLISTA',
@@ -584,31 +723,20 @@ function receiptBody(
             : [
                 el('TotalForsaljningssummaPerBetalningsmedel', [
                   leaf('Betalningsmedel', NO_PAYMENT),
-                  amount(seq, 'ForsaljningssummaPerBetalningsmedel', ore(0)),
+                  amount(ctx, seq, 'ForsaljningssummaPerBetalningsmedel', ore(0)),
                 ]),
               ],
         )
       : null,
-    el(
-      'MervardesskattPaOlikaSkattesatserLISTA',
-      receipt.vat.map((row) =>
-        el('MervardesskattPerSkattesats', [
-          leaf('Mervardesskattesats', formatSkvfsRate(vatRateOf(seq, row.rate))),
-          amount(seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
-        ]),
-      ),
-    ),
+    el('MervardesskattPaOlikaSkattesatserLISTA', vatRows),
   ].filter((n): n is XmlNode => n !== null);
 }
 
 function receiptHead(ctx: Context, seq: number, receipt: Receipt): XmlNode[] {
   return [
-    leaf('ForetagetsNamn', text72(seq, 'ForetagetsNamn', receipt.companyName)),
+    textLeaf(ctx, seq, 'ForetagetsNamn', receipt.companyName),
     identityNumber(ctx, seq, receipt.organisationNumber),
-    leaf(
-      'DenAdressDarForsaljningSker',
-      text72(seq, 'DenAdressDarForsaljningSker', receipt.placeOfSaleAddress),
-    ),
+    textLeaf(ctx, seq, 'DenAdressDarForsaljningSker', receipt.placeOfSaleAddress),
   ];
 }
 
@@ -616,7 +744,8 @@ function unitSerialOf(ctx: Context, receipt: Receipt): string | null {
   return receipt.controlUnitSerial ?? ctx.input.identity.controlUnitSerial;
 }
 
-function findOriginal(ctx: Context, copy: JournalEntry, receipt: Receipt): Receipt {
+/** The original of a copy, or null when the journal does not hold it. */
+function findOriginal(ctx: Context, copy: JournalEntry, receipt: Receipt): Receipt | null {
   const wanted = receipt.original;
   if (wanted !== null) {
     for (let i = ctx.all.length - 1; i >= 0; i -= 1) {
@@ -632,12 +761,7 @@ function findOriginal(ctx: Context, copy: JournalEntry, receipt: Receipt): Recei
       }
     }
   }
-  throw new Refusal(
-    fail('export-reference-missing', {
-      seq: copy.seq,
-      reference: `originalkvitto ${wanted?.receiptNumber ?? '?'} / original receipt`,
-    }),
-  );
+  return null;
 }
 
 function receiptElement(
@@ -646,7 +770,7 @@ function receiptElement(
 ): XmlNode {
   const { seq } = entry;
   const receipt = entry.data.receipt;
-  const registerId = leaf('Kassabeteckning', text72(seq, 'Kassabeteckning', receipt.registerId));
+  const registerId = textLeaf(ctx, seq, 'Kassabeteckning', receipt.registerId);
   const zNumber = leaf('LopnummerForZDagrapportPaKvitto', zNumberFor(ctx, entry));
   const serial = serialNumber(ctx, seq, unitSerialOf(ctx, receipt));
   switch (entry.kind) {
@@ -678,13 +802,23 @@ function receiptElement(
         controlCode(ctx, seq, 'Kontrollkod', receipt.controlCode),
       ]);
     case 'copy': {
+      // Without the original in the journal (cut, or not passed in earlierEntries) the copy is
+      // exported with what it holds: its own time, the number it names, no original code.
       const original = findOriginal(ctx, entry, receipt);
-      return el('KopiaAvKassakvitto', [
+      const copy = el('KopiaAvKassakvitto', [
         ...receiptHead(ctx, seq, receipt),
         time(ctx, seq, 'DatumOchKlockslagNarKvittoFramstalls', receipt.issuedAt),
-        time(ctx, seq, 'DatumOchKlockslagNarOriginalkvittoFramstalldes', original.issuedAt),
+        time(
+          ctx,
+          seq,
+          'DatumOchKlockslagNarOriginalkvittoFramstalldes',
+          original?.issuedAt ?? receipt.issuedAt,
+        ),
         leaf('LopnummerForKvittokopia', String(receipt.receiptNumber)),
-        leaf('LopnummerPaOriginalkvitto', String(original.receiptNumber)),
+        leaf(
+          'LopnummerPaOriginalkvitto',
+          String(original?.receiptNumber ?? receipt.original?.receiptNumber ?? 0),
+        ),
         registerId,
         ...receiptBody(ctx, seq, receipt, { payments: true }),
         receipt.controlCode === null
@@ -693,8 +827,17 @@ function receiptElement(
         receipt.delivery === 'electronic' ? leaf('ElektroniskKopiaAvKassakvitto', 'JA') : null,
         zNumber,
         serial,
-        controlCode(ctx, seq, 'KontrollkodForKvittotSomKopianAvser', original.controlCode),
+        controlCode(ctx, seq, 'KontrollkodForKvittotSomKopianAvser', original?.controlCode ?? null),
       ]);
+      return original === null
+        ? missingReference(
+            ctx,
+            seq,
+            copy,
+            `originalkvitto ${receipt.original?.receiptNumber ?? '?'} / original receipt`,
+            "kopians egen tidpunkt som originalets / the copy's own time as the original's",
+          )
+        : copy;
     }
     case 'training':
       return el('Ovningskvitto', [
@@ -737,14 +880,14 @@ function reportElement(ctx: Context, seq: number, report: XReport | ZReport): Xm
     report.vatPerRate.length > 0
       ? report.vatPerRate.map((row) =>
           el('MervardesskattPerSkattesats', [
-            leaf('Mervardesskattesats', formatSkvfsRate(vatRateOf(seq, row.rate))),
-            amount(seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
+            rateLeaf(ctx, seq, 'Mervardesskattesats', row.rate),
+            amount(ctx, seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
           ]),
         )
       : [
           el('MervardesskattPerSkattesats', [
             leaf('Mervardesskattesats', formatSkvfsRate(0)),
-            amount(seq, 'TotaltMervardesskattebeloppPerSkattesats', ore(0)),
+            amount(ctx, seq, 'TotaltMervardesskattebeloppPerSkattesats', ore(0)),
           ]),
         ];
   const payments =
@@ -752,82 +895,75 @@ function reportElement(ctx: Context, seq: number, report: XReport | ZReport): Xm
       ? report.payments.map((p) =>
           el('TotalForsaljningssummaPerBetalningsmedel', [
             leaf('Betalningsmedel', PAYMENT_NAMES[p.method]),
-            amount(seq, 'ForsaljningssummaPerBetalningsmedel', p.sales),
+            amount(ctx, seq, 'ForsaljningssummaPerBetalningsmedel', p.sales),
           ]),
         )
       : [
           el('TotalForsaljningssummaPerBetalningsmedel', [
             leaf('Betalningsmedel', NO_PAYMENT),
-            amount(seq, 'ForsaljningssummaPerBetalningsmedel', ore(0)),
+            amount(ctx, seq, 'ForsaljningssummaPerBetalningsmedel', ore(0)),
           ]),
         ];
   return el(isZ ? 'ZDagrapport' : 'XDagrapport', [
-    leaf('ForetagetsNamn', text72(seq, 'ForetagetsNamn', report.companyName)),
+    textLeaf(ctx, seq, 'ForetagetsNamn', report.companyName),
     identityNumber(ctx, seq, report.organisationNumber),
     time(ctx, seq, 'DatumOchKlockslagNarRapportFramstalls', report.producedAt),
     report.type === 'Z' ? leaf('LopnummerForZDagrapport', String(report.zNumber)) : null,
-    leaf('Kassabeteckning', text72(seq, 'Kassabeteckning', report.registerId)),
+    textLeaf(ctx, seq, 'Kassabeteckning', report.registerId),
     ...(isZ
       ? [
-          registerSerial(seq, report.registerSerialNumber ?? identity.registerSerialNumber),
-          leaf(
-            'ModellbeteckningForKassaregistret',
-            text72(seq, 'ModellbeteckningForKassaregistret', identity.modelDesignation),
-          ),
-          leaf(
-            'ModellEllerProgramForKassaregistret',
-            text72(seq, 'ModellEllerProgramForKassaregistret', identity.programName),
-          ),
-          leaf(
-            'VersionsnummerForKassaregistret',
-            text72(seq, 'VersionsnummerForKassaregistret', programVersionAt(ctx, seq)),
-          ),
+          registerSerial(ctx, seq, report.registerSerialNumber ?? identity.registerSerialNumber),
+          textLeaf(ctx, seq, 'ModellbeteckningForKassaregistret', identity.modelDesignation),
+          textLeaf(ctx, seq, 'ModellEllerProgramForKassaregistret', identity.programName),
+          textLeaf(ctx, seq, 'VersionsnummerForKassaregistret', programVersionAt(ctx, seq)),
         ]
       : []),
-    amount(seq, 'TotalForsaljningssumma', report.salesTotal),
+    amount(ctx, seq, 'TotalForsaljningssumma', report.salesTotal),
     report.salesByGroup.length === 0
       ? null
       : el(
           'TotalaForsaljningssummorForOlikaHuvudgrupperLISTA',
           report.salesByGroup.map((g) =>
             el('TotalForsaljningssummaForOlikaHuvudgrupper', [
-              leaf('NamnPaHuvudgrupp', text72(seq, 'NamnPaHuvudgrupp', g.group)),
-              amount(seq, 'TotalForsaljningssummaForHuvudgrupp', g.amount),
+              textLeaf(ctx, seq, 'NamnPaHuvudgrupp', g.group),
+              amount(ctx, seq, 'TotalForsaljningssummaForHuvudgrupp', g.amount),
             ]),
           ),
         ),
     el('MervardesskattPaOlikaSkattesatserLISTA', vat),
-    amount(seq, 'VaxelkassansBeloppISvenskaKronor', report.cashFloat),
-    count(seq, 'AntalSaldaVaror', report.goodsSold),
-    count(seq, 'AntalSaldaTjanster', report.servicesSold),
-    count(seq, 'AntalKassakvitton', report.receiptCount),
-    count(seq, 'AntalKassaladoppningar', report.drawerOpenings),
-    count(seq, 'AntalKvittokopior', report.copies.count),
-    amount(seq, 'TotaltBeloppPaKvittokopior', report.copies.amount),
-    count(seq, 'AntalKvittonSomTagitsFramIOvningslage', report.training.count),
-    amount(seq, 'TotaltBeloppIOvningslage', report.training.amount, { min0: true }),
+    amount(ctx, seq, 'VaxelkassansBeloppISvenskaKronor', report.cashFloat),
+    count(ctx, seq, 'AntalSaldaVaror', report.goodsSold),
+    count(ctx, seq, 'AntalSaldaTjanster', report.servicesSold),
+    count(ctx, seq, 'AntalKassakvitton', report.receiptCount),
+    count(ctx, seq, 'AntalKassaladoppningar', report.drawerOpenings),
+    count(ctx, seq, 'AntalKvittokopior', report.copies.count),
+    amount(ctx, seq, 'TotaltBeloppPaKvittokopior', report.copies.amount),
+    count(ctx, seq, 'AntalKvittonSomTagitsFramIOvningslage', report.training.count),
+    amount(ctx, seq, 'TotaltBeloppIOvningslage', report.training.amount, { min0: true }),
     el('TotalaForsaljningssummorPerBetalningsmedelLISTA', payments),
-    count(seq, 'AntalReturer', report.returns.count),
-    amount(seq, 'ReturernasBelopp', report.returns.amount),
-    amount(seq, 'RabatternasBelopp', report.discounts),
+    count(ctx, seq, 'AntalReturer', report.returns.count),
+    amount(ctx, seq, 'ReturernasBelopp', report.returns.amount),
+    amount(ctx, seq, 'RabatternasBelopp', report.discounts),
     count(
+      ctx,
       seq,
       'AntalOvrigaRegistreringarSomMinskatDagensForsaljningsbelopp',
       report.otherReductions.count,
     ),
     amount(
+      ctx,
       seq,
       'TotaltBeloppAvOvrigaRegistreringarSomMinskatDagensForsaljningsbelopp',
       report.otherReductions.amount,
       { min0: true },
     ),
-    count(seq, 'AntalOavslutadeForsaljningar', report.unfinishedSales.count),
-    amount(seq, 'TotaltBeloppAvOavslutadeForsaljningar', report.unfinishedSales.amount, {
+    count(ctx, seq, 'AntalOavslutadeForsaljningar', report.unfinishedSales.count),
+    amount(ctx, seq, 'TotaltBeloppAvOavslutadeForsaljningar', report.unfinishedSales.amount, {
       min0: true,
     }),
-    amount(seq, 'GrandTotalForsaljning', report.grandTotals.sales, { min0: true }),
-    amount(seq, 'GrandTotalRetur', report.grandTotals.returns),
-    amount(seq, 'GrandTotalNetto', report.grandTotals.net),
+    amount(ctx, seq, 'GrandTotalForsaljning', report.grandTotals.sales, { min0: true }),
+    amount(ctx, seq, 'GrandTotalRetur', report.grandTotals.returns),
+    amount(ctx, seq, 'GrandTotalNetto', report.grandTotals.net),
   ]);
 }
 
@@ -848,8 +984,34 @@ function lineAddedBefore(
   return undefined;
 }
 
-function missing(seq: number, reference: string): Refusal {
-  return new Refusal(fail('export-reference-missing', { seq, reference }));
+/** What a change or removal of a line whose registration is missing holds instead. */
+const LINE_UNKNOWN =
+  "a-pris och momssats 0, registreringstidpunkt som händelsens / unit price and VAT rate 0, registration time the entry's";
+
+/**
+ * An entry that refers to one the journal does not hold (its tail or head cut, or an earlier
+ * period not passed in `earlierEntries`): exported with what it holds itself, the element
+ * announced as a deviation.
+ */
+function missingReference(
+  ctx: Context,
+  seq: number,
+  element: XmlNode,
+  reference: string,
+  written: string,
+): XmlNode {
+  return noted(
+    ctx,
+    {
+      seq,
+      element: 'name' in element ? element.name : 'Handelse',
+      value: reference,
+      reason:
+        'händelsen den hänvisar till finns inte i journalen / the entry it refers to is not in the journal',
+      written,
+    },
+    element,
+  );
 }
 
 function registeredArticle(
@@ -864,23 +1026,21 @@ function registeredArticle(
     unitPrice: Ore;
     price: Ore;
     discount: Ore;
-    vatRate: VatRate;
+    vatRate: number;
   },
 ): XmlNode[] {
   const { seq } = entry;
   return [
     article.lineId === null || article.lineId.trim() === ''
       ? null
-      : leaf(
-          'IdentitetsbeteckningForRegistreringAvArtiklar',
-          text72(seq, 'IdentitetsbeteckningForRegistreringAvArtiklar', article.lineId),
-        ),
+      : textLeaf(ctx, seq, 'IdentitetsbeteckningForRegistreringAvArtiklar', article.lineId),
     articleType(ctx.itemTypes.get(article.articleNumber) ?? 'good'),
     article.articleNumber.trim() === ''
       ? null
-      : leaf('Artikelnummer', text72(seq, 'Artikelnummer', article.articleNumber)),
-    leaf('Artikelnamn', text72(seq, 'Artikelnamn', article.text)),
+      : textLeaf(ctx, seq, 'Artikelnummer', article.articleNumber),
+    textLeaf(ctx, seq, 'Artikelnamn', article.text),
     ...quantityParts(
+      ctx,
       '',
       'AntalAvRegistreradArtikel',
       'MangdAvRegistreradArtikel',
@@ -889,23 +1049,23 @@ function registeredArticle(
       article.unitPrice,
       seq,
     ),
-    amount(seq, 'PrisPaRegistreradArtikel', article.price),
+    amount(ctx, seq, 'PrisPaRegistreradArtikel', article.price),
     article.discount === 0
       ? null
       : el('RabatterPaRegistreradArtikelLISTA', [
-          el('RabattPaRegistreradArtikel', [amount(seq, 'RabattensBelopp', article.discount)]),
+          el('RabattPaRegistreradArtikel', [amount(ctx, seq, 'RabattensBelopp', article.discount)]),
         ]),
-    leaf('MervardesskattesatsForRegistreradArtikel', formatSkvfsRate(article.vatRate)),
-    amount(seq, 'MervardesskattPaRegistreradArtikel', vatOfGross(article.price, article.vatRate)),
+    rateLeaf(ctx, seq, 'MervardesskattesatsForRegistreradArtikel', article.vatRate),
+    amount(ctx, seq, 'MervardesskattPaRegistreradArtikel', vatAt(article.price, article.vatRate)),
   ].filter((n): n is XmlNode => n !== null);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function ovrigRapport(seq: number, name: string, parameters: string): XmlNode {
+function ovrigRapport(ctx: Context, seq: number, name: string, parameters: string): XmlNode {
   return el('OvrigRapport', [
-    leaf('NamnPaOvrigRapport', text72(seq, 'NamnPaOvrigRapport', name)),
-    leaf('Sokparameter', text72(seq, 'Sokparameter', parameters, 256)),
+    textLeaf(ctx, seq, 'NamnPaOvrigRapport', name),
+    textLeaf(ctx, seq, 'Sokparameter', parameters, 256),
   ]);
 }
 
@@ -924,7 +1084,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
       return reportElement(ctx, seq, entry.data.report);
     case 'line-added': {
       const d = entry.data;
-      const rate = vatRateOf(seq, d.vatRate);
+      const rate = d.vatRate;
       return el('RegistreraArtikel', [
         ...registeredArticle(ctx, entry, {
           lineId: d.lineId,
@@ -942,14 +1102,16 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
     case 'line-changed': {
       const d = entry.data;
       const added = lineAddedBefore(ctx, seq, (a) => a.data.lineId === d.lineId);
-      if (added === undefined) throw missing(seq, `line-added ${d.lineId}`);
-      const { unit, unitPrice } = added.data;
-      const rate = vatRateOf(seq, added.data.vatRate);
+      // Without the line's registration (cut from the journal) its unit price and rate are
+      // unknown: written as 0, the time as the change's, and the element says so.
+      const unit = added?.data.unit ?? 'piece';
+      const unitPrice = added?.data.unitPrice ?? ore(0);
+      const rate = added?.data.vatRate ?? 0;
       const priceAt = (q: number, discount: Ore): Ore =>
         subtract(grossOf(unit, unitPrice, q), discount);
       const before = priceAt(d.from.quantity, d.from.discount);
       const after = priceAt(d.to.quantity, d.to.discount);
-      return el('AndraRegistreradArtikel', [
+      const element = el('AndraRegistreradArtikel', [
         ...registeredArticle(ctx, entry, {
           lineId: d.lineId,
           articleNumber: d.articleNumber,
@@ -962,6 +1124,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
           vatRate: rate,
         }),
         ...quantityParts(
+          ctx,
           'Tidigare',
           'AntalAvRegistreradArtikel',
           'MangdAvRegistreradArtikel',
@@ -970,62 +1133,64 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
           unitPrice,
           seq,
         ),
-        amount(seq, 'TidigarePrisPaRegistreradArtikel', before),
+        amount(ctx, seq, 'TidigarePrisPaRegistreradArtikel', before),
         d.from.discount === 0
           ? null
           : el('TidigareRabatterPaRegistreradArtikelLISTA', [
               el('TidigareRabattPaRegistreradArtikel', [
-                amount(seq, 'TidigareBeloppPaRabatten', d.from.discount),
+                amount(ctx, seq, 'TidigareBeloppPaRabatten', d.from.discount),
               ]),
             ]),
-        leaf('TidigareMervardesskattesatsForRegistreradArtikel', formatSkvfsRate(rate)),
-        amount(seq, 'TidigareMervardesskattPaRegistreradArtikel', vatOfGross(before, rate)),
-        time(ctx, seq, 'UrsprungligRegistreringstidpunkt', added.at),
+        rateLeaf(ctx, seq, 'TidigareMervardesskattesatsForRegistreradArtikel', rate),
+        amount(ctx, seq, 'TidigareMervardesskattPaRegistreradArtikel', vatAt(before, rate)),
+        time(ctx, seq, 'UrsprungligRegistreringstidpunkt', added?.at ?? entry.at),
       ]);
+      return added === undefined
+        ? missingReference(ctx, seq, element, `line-added ${d.lineId}`, LINE_UNKNOWN)
+        : element;
     }
     case 'line-removed': {
       const d = entry.data;
       const added = lineAddedBefore(ctx, seq, (a) => a.data.articleNumber === d.articleNumber);
-      if (added === undefined) throw missing(seq, `line-added ${d.articleNumber}`);
-      const rate = vatRateOf(seq, added.data.vatRate);
-      return el('RaderaRegistreradArtikel', [
+      const element = el('RaderaRegistreradArtikel', [
         ...registeredArticle(ctx, entry, {
-          lineId: added.data.lineId,
+          lineId: added?.data.lineId ?? null,
           articleNumber: d.articleNumber,
           text: d.text,
           unit: d.unit,
           quantity: d.quantity,
-          unitPrice: added.data.unitPrice,
+          unitPrice: added?.data.unitPrice ?? ore(0),
           price: d.amount,
           discount: ore(0),
-          vatRate: rate,
+          vatRate: added?.data.vatRate ?? 0,
         }),
-        time(ctx, seq, 'UrsprungligRegistreringstidpunkt', added.at),
+        time(ctx, seq, 'UrsprungligRegistreringstidpunkt', added?.at ?? entry.at),
       ]);
+      return added === undefined
+        ? missingReference(ctx, seq, element, `line-added ${d.articleNumber}`, LINE_UNKNOWN)
+        : element;
     }
     case 'sale-parked':
       return ovrigRapport(
+        ctx,
         seq,
         'Parkerad försäljning',
         `parkering=${entry.data.parkingId}; rader=${entry.data.lineCount}; belopp=${formatSkvfsAmount(entry.data.total)}`,
       );
     case 'sale-resumed':
       return el('OppnaParkering', [
-        leaf(
-          'IdentitetsbeteckningPaParkering',
-          text72(seq, 'IdentitetsbeteckningPaParkering', entry.data.parkingId),
-        ),
+        textLeaf(ctx, seq, 'IdentitetsbeteckningPaParkering', entry.data.parkingId),
       ]);
     case 'drawer-opened':
       return leaf('OppnaKassaladaVidNollforsaljning', 'JA');
     case 'cash-float':
     case 'cash-in':
       return el('ForandraVaxelkassa', [
-        amount(seq, 'ForandringAvVaxelkassaISvenskaKronor', entry.data.amount),
+        amount(ctx, seq, 'ForandringAvVaxelkassaISvenskaKronor', entry.data.amount),
       ]);
     case 'cash-out':
       return el('ForandraVaxelkassa', [
-        amount(seq, 'ForandringAvVaxelkassaISvenskaKronor', negate(entry.data.amount)),
+        amount(ctx, seq, 'ForandringAvVaxelkassaISvenskaKronor', negate(entry.data.amount)),
       ]);
     case 'sign-in':
       return leaf('InloggningIKassaregister', 'JA');
@@ -1034,6 +1199,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
     case 'price-change': {
       const d = entry.data;
       return ovrigRapport(
+        ctx,
         seq,
         'Prisändring',
         `artikelnummer=${d.articleNumber}; artikel=${d.text}; från=${formatSkvfsAmount(d.from)}; till=${formatSkvfsAmount(d.to)}; gäller från=${d.effectiveFrom}`,
@@ -1050,6 +1216,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
             ? 'Ny artikel'
             : 'Borttagen artikel';
       return ovrigRapport(
+        ctx,
         seq,
         name,
         `artikelnummer=${d.articleNumber}; artikel=${d.text}; fält=${d.field}; från=${d.from ?? '(ingen)'}; till=${d.to ?? '(ingen)'}; källa=${d.source}`,
@@ -1058,37 +1225,35 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
     case 'setting-changed': {
       const d = entry.data;
       return ovrigRapport(
+        ctx,
         seq,
         'Ändrad inställning',
         `inställning=${d.setting}; från=${d.from ?? '(ingen)'}; till=${d.to ?? '(ingen)'}`,
       );
     }
     case 'control-unit-fault':
-      return leaf(
+      return textLeaf(
+        ctx,
+        seq,
         'StatuskodFranKontrollprogrammet',
-        text72(
-          seq,
-          'StatuskodFranKontrollprogrammet',
-          `FEL ${entry.data.code}: ${entry.data.message}`,
-        ),
+        `FEL ${entry.data.code}: ${entry.data.message}`,
       );
     case 'control-unit-restored':
-      return leaf(
+      return textLeaf(
+        ctx,
+        seq,
         'StatuskodFranKontrollprogrammet',
-        text72(
-          seq,
-          'StatuskodFranKontrollprogrammet',
-          `OK: kontrollenheten ${entry.data.serialNumber} svarar igen`,
-        ),
+        `OK: kontrollenheten ${entry.data.serialNumber} svarar igen`,
       );
     case 'control-unit-request': {
       // The receipt data sent to the control unit, journaled before it was sent
       // (docs/protocols/control-unit.md "Lost answers").
       const d = entry.data;
       const vat = d.vat
-        .map((v) => `${formatSkvfsRate(vatRateOf(seq, v.rate))};${formatSkvfsAmount(v.amount)}`)
+        .map((v) => `${formatSkvfsRate(writtenRate(v.rate))};${formatSkvfsAmount(v.amount)}`)
         .join(' ');
       return ovrigRapport(
+        ctx,
         seq,
         d.resend
           ? 'Kvitto skickat igen till kontrollenheten'
@@ -1105,6 +1270,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
             ? 'Kvittot nådde inte kontrollenheten'
             : 'Okänt svar från kontrollenheten';
       return ovrigRapport(
+        ctx,
         seq,
         what,
         `serie=${d.series}; löpnummer=${d.receiptNumber}; utfall=${d.outcome}; kod=${d.code}`,
@@ -1113,6 +1279,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
     case 'receipt-number-skipped': {
       const d = entry.data;
       return ovrigRapport(
+        ctx,
         seq,
         'Löpnummer överhoppat',
         d.reason === 'journal-lost'
@@ -1129,6 +1296,7 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
             ? 'utanför åren'
             : 'fel mot serverns';
       return ovrigRapport(
+        ctx,
         seq,
         'Klockfel, försäljning stoppad',
         `klocka=${d.clock}; ${why}=${d.reference}; skillnad=${Math.round(d.differenceMs / 1000)} s`,
@@ -1137,16 +1305,18 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
     case 'receipt-printout': {
       const d = entry.data;
       return ovrigRapport(
+        ctx,
         seq,
         d.outcome === 'printed' ? 'Kvitto utskrivet' : 'Utskrift misslyckades',
         `kvitto=${d.receiptKind} ${d.receiptNumber}; ${d.later ? 'senare' : 'vid betalning'}${d.code ? `; fel=${d.code}` : ''}`,
       );
     }
     case 'clock-restored':
-      return ovrigRapport(seq, 'Klockan rätt igen', `klocka=${entry.data.clock}`);
+      return ovrigRapport(ctx, seq, 'Klockan rätt igen', `klocka=${entry.data.clock}`);
     case 'clock-jumped': {
       const d = entry.data;
       return ovrigRapport(
+        ctx,
         seq,
         'Klockan hoppade',
         `från=${d.from}; till=${d.to}; hopp=${Math.round(d.jumpMs / 1000)} s`,
@@ -1160,9 +1330,27 @@ function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
       return leaf('StoppAvKassaregister', 'JA');
     default: {
       // A kind this version does not know (a newer register's journal copied to the server):
-      // refused rather than written as a Handelse without an event, which the schema forbids.
-      const kind = (entry as { kind: unknown }).kind;
-      throw refuse(seq, 'Handelse', String(kind), 'okänd händelse / unknown kind of entry');
+      // exported as an OvrigRapport holding its kind and data, listed as a deviation.
+      const unknown = entry as { kind: unknown; data?: unknown };
+      const kind = String(unknown.kind);
+      const report = ovrigRapport(
+        ctx,
+        seq,
+        'Okänd händelse',
+        `händelse=${kind}; data=${JSON.stringify(unknown.data ?? null)}`,
+      );
+      return noted(
+        ctx,
+        {
+          seq,
+          element: 'Handelse',
+          value: kind,
+          reason: 'okänd händelse / unknown kind of entry',
+          written:
+            'OvrigRapport "Okänd händelse" med händelsens data / an OvrigRapport with its data',
+        },
+        report,
+      );
     }
   }
 }
@@ -1177,10 +1365,8 @@ function userOf(entry: JournalEntry): string | undefined {
 function handelse(ctx: Context, entry: JournalEntry): XmlNode {
   const user = userOf(entry);
   return el('Handelse', [
-    user === undefined
-      ? null
-      : leaf('InloggadAnvandare', text72(entry.seq, 'InloggadAnvandare', user)),
-    leaf('Kassabeteckning', text72(entry.seq, 'Kassabeteckning', ctx.input.identity.registerId)),
+    user === undefined ? null : textLeaf(ctx, entry.seq, 'InloggadAnvandare', user),
+    textLeaf(ctx, entry.seq, 'Kassabeteckning', ctx.input.identity.registerId),
     time(ctx, entry.seq, 'Registreringstidpunkt', entry.at),
     eventElement(ctx, entry),
   ]);
@@ -1273,9 +1459,7 @@ function buildContext(input: SkvfsExportInput): Context {
 
 /**
  * The SKVFS 2021:16 XML of the period's journal entries, as UTF-8 text with an XML declaration.
- * Refuses an empty period (the schema needs at least one `Handelse`), a reference that cannot
- * be resolved (pass more `earlierEntries`), and a value the schema cannot hold other than a control
- * code or control unit serial (those are written as deviations: journalToSkvfsExport).
+ * Refuses only an empty period; see journalToSkvfsExport for values the schema cannot hold.
  */
 export function journalToSkvfsXml(input: SkvfsExportInput): Result<string, SkvfsExportFailure> {
   const result = journalToSkvfsExport(input);
@@ -1283,114 +1467,99 @@ export function journalToSkvfsXml(input: SkvfsExportInput): Result<string, Skvfs
 }
 
 /**
- * The export with the values it wrote other than journaled (a control code or a control unit
- * serial the schema cannot hold): the file is made all the same, XSD-valid, each such value
- * announced by a comment beside it and listed in `problems` for the caller to show.
+ * The export with the values it wrote other than journaled: whatever the journal holds exports
+ * (SKVFS 2021:16 wants the journal's content, and a journal that cannot be exported would hide
+ * it). A value the schema cannot hold — a control code or a unit serial of another length, an
+ * empty text, a time outside 2010–2099, an unknown VAT rate or kind of entry, an amount out of
+ * range, a reference to an entry the journal does not hold — is written in a form the schema
+ * holds, announced by a comment beside it, and listed in `problems` for the caller to show
+ * (docs/protocols/skvfs-2021-16-export.md "Avvikelser"). The file is always XSD-valid.
  */
 export function journalToSkvfsExport(
   input: SkvfsExportInput,
 ): Result<SkvfsExport, SkvfsExportFailure> {
   checkInput(input);
   if (input.entries.length === 0) return fail('export-empty');
-  try {
-    const ctx = buildContext(input);
-    const { identity } = input;
-    // Without any control unit known the one system is still listed, its serial a deviation.
-    const known: (string | null)[] = controlUnitsOf(input);
-    const units = known.length === 0 ? [null] : known;
-    const toMs = Date.parse(input.period.to) - 1; // the last instant inside the period
-    const simulated = receiptsOf(input.entries).filter(({ receipt }) =>
-      isSimulatedReceipt(receipt),
-    ).length;
-    const children: XmlNode[] = [
-      // Receipts a simulated control unit signed are exported as journaled; the file says so.
-      ...(simulated === 0
-        ? []
-        : [
-            {
-              comment: `OBS: ${simulated} kvitton i exporten är signerade av en simulerad kontrollenhet (tillverkningsnummer ${SIMULATED_SERIAL_PREFIX}…) – inte giltiga för redovisning. / ${simulated} receipts were signed by a simulated control unit: not valid for accounting.`,
-            },
-          ]),
-      ...(input.exportedBy === null || input.exportedBy.trim() === ''
-        ? []
-        : [
-            leaf(
-              'InloggadAnvandareVidExportAvDataFranJournalminnet',
-              text72(null, 'InloggadAnvandareVidExportAvDataFranJournalminnet', input.exportedBy),
-            ),
-          ]),
-      leaf(
-        'BeteckningPaDetKassaregisterSomExportAvDataFranJournalminnetSkerIfran',
-        text72(
-          null,
-          'BeteckningPaDetKassaregisterSomExportAvDataFranJournalminnetSkerIfran',
-          identity.registerId,
-        ),
-      ),
-      time(ctx, null, 'TidpunktForNarExportAvDataFranJournalminnetSker', input.exportedAt),
-      el('ValdPeriodForExportAvDataFranJournalminne', [
-        time(ctx, null, 'ValdStarttidpunktForExportAvDataFranJournalminnet', input.period.from),
-        time(
-          ctx,
-          null,
-          'ValdSluttidpunktForExportAvDataFranJournalminnet',
-          new Date(toMs).toISOString(),
-        ),
-      ]),
-      el('BeteckningPaValdaKassaregisterForExportAvDataFranJournalminnenLISTA', [
-        leaf(
-          'BeteckningPaValtKassaregisterForExportAvDataFranJournalminnet',
-          text72(
+  const ctx = buildContext(input);
+  const { identity } = input;
+  // Without any control unit known the one system is still listed, its serial a deviation.
+  const known: (string | null)[] = controlUnitsOf(input);
+  const units = known.length === 0 ? [null] : known;
+  const toMs = Date.parse(input.period.to) - 1; // the last instant inside the period
+  const simulated = receiptsOf(input.entries).filter(({ receipt }) =>
+    isSimulatedReceipt(receipt),
+  ).length;
+  const children: XmlNode[] = [
+    // Receipts a simulated control unit signed are exported as journaled; the file says so.
+    ...(simulated === 0
+      ? []
+      : [
+          {
+            comment: `OBS: ${simulated} kvitton i exporten är signerade av en simulerad kontrollenhet (tillverkningsnummer ${SIMULATED_SERIAL_PREFIX}…) – inte giltiga för redovisning. / ${simulated} receipts were signed by a simulated control unit: not valid for accounting.`,
+          },
+        ]),
+    ...(input.exportedBy === null || input.exportedBy.trim() === ''
+      ? []
+      : [
+          textLeaf(
+            ctx,
             null,
-            'BeteckningPaValtKassaregisterForExportAvDataFranJournalminnet',
-            identity.registerId,
+            'InloggadAnvandareVidExportAvDataFranJournalminnet',
+            input.exportedBy,
           ),
-        ),
-      ]),
-      el('InformationOmForetaget', [
-        identityNumber(ctx, null, identity.organisationNumber),
-        leaf('ForetagetsNamn', text72(null, 'ForetagetsNamn', identity.companyName)),
-        leaf(
-          'DenAdressDarForsaljningSker',
-          text72(null, 'DenAdressDarForsaljningSker', identity.placeOfSaleAddress),
-        ),
-      ]),
-      el(
-        'KassaregistersystemLISTA',
-        units.map((unit) =>
-          el('Kassaregistersystemet', [
-            registerSerial(null, identity.registerSerialNumber),
-            leaf(
-              'ModellbeteckningForKassaregistret',
-              text72(null, 'ModellbeteckningForKassaregistret', identity.modelDesignation),
-            ),
-            leaf(
-              'ModellEllerProgramForKassaregistret',
-              text72(null, 'ModellEllerProgramForKassaregistret', identity.programName),
-            ),
-            leaf(
-              'VersionsnummerForKassaregistret',
-              text72(null, 'VersionsnummerForKassaregistret', identity.programVersion),
-            ),
-            leaf('Kassabeteckning', text72(null, 'Kassabeteckning', identity.registerId)),
-            serialNumber(ctx, null, unit),
-          ]),
-        ),
+        ]),
+    textLeaf(
+      ctx,
+      null,
+      'BeteckningPaDetKassaregisterSomExportAvDataFranJournalminnetSkerIfran',
+      identity.registerId,
+    ),
+    time(ctx, null, 'TidpunktForNarExportAvDataFranJournalminnetSker', input.exportedAt),
+    el('ValdPeriodForExportAvDataFranJournalminne', [
+      time(ctx, null, 'ValdStarttidpunktForExportAvDataFranJournalminnet', input.period.from),
+      time(
+        ctx,
+        null,
+        'ValdSluttidpunktForExportAvDataFranJournalminnet',
+        new Date(toMs).toISOString(),
       ),
-      el(
-        'RegistreringLISTA',
-        input.entries.map((entry) => handelse(ctx, entry)),
+    ]),
+    el('BeteckningPaValdaKassaregisterForExportAvDataFranJournalminnenLISTA', [
+      textLeaf(
+        ctx,
+        null,
+        'BeteckningPaValtKassaregisterForExportAvDataFranJournalminnet',
+        identity.registerId,
       ),
-    ];
-    const out = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      `<utrein:${ROOT_ELEMENT} xmlns:utrein="${INSTANS_NAMESPACE}" xmlns:utreko="${KOMPONENT_NAMESPACE}">`,
-    ];
-    for (const child of children) serialize(child, 1, out);
-    out.push(`</utrein:${ROOT_ELEMENT}>`, '');
-    return ok({ xml: out.join('\n'), problems: ctx.problems });
-  } catch (error) {
-    if (error instanceof Refusal) return error.failure;
-    throw error;
-  }
+    ]),
+    el('InformationOmForetaget', [
+      identityNumber(ctx, null, identity.organisationNumber),
+      textLeaf(ctx, null, 'ForetagetsNamn', identity.companyName),
+      textLeaf(ctx, null, 'DenAdressDarForsaljningSker', identity.placeOfSaleAddress),
+    ]),
+    el(
+      'KassaregistersystemLISTA',
+      units.map((unit) =>
+        el('Kassaregistersystemet', [
+          registerSerial(ctx, null, identity.registerSerialNumber),
+          textLeaf(ctx, null, 'ModellbeteckningForKassaregistret', identity.modelDesignation),
+          textLeaf(ctx, null, 'ModellEllerProgramForKassaregistret', identity.programName),
+          textLeaf(ctx, null, 'VersionsnummerForKassaregistret', identity.programVersion),
+          textLeaf(ctx, null, 'Kassabeteckning', identity.registerId),
+          serialNumber(ctx, null, unit),
+        ]),
+      ),
+    ),
+    el(
+      'RegistreringLISTA',
+      input.entries.map((entry) => handelse(ctx, entry)),
+    ),
+  ];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<utrein:${ROOT_ELEMENT} xmlns:utrein="${INSTANS_NAMESPACE}" xmlns:utreko="${KOMPONENT_NAMESPACE}">`,
+  ];
+  for (const child of children) serialize(child, 1, out);
+  out.push(`</utrein:${ROOT_ELEMENT}>`, '');
+  return ok({ xml: out.join('\n'), problems: ctx.problems });
 }

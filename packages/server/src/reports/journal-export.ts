@@ -50,12 +50,7 @@ export type JournalExportFailure =
   | Failure<'journal-export-period-too-long', { maxDays: number }>
   | Failure<'terminal-not-found'>
   | Failure<'journal-export-empty', { registerId: string; from: string; to: string }>
-  | Failure<'journal-export-too-large', { entries: number; maxEntries: number }>
-  | Failure<'journal-export-reference-missing', { seq: number; reference: string }>
-  | Failure<
-      'journal-export-value-invalid',
-      { seq: number | string; element: string; value: string; reason: string }
-    >;
+  | Failure<'journal-export-too-large', { entries: number; maxEntries: number }>;
 
 export interface JournalExportRequest {
   readonly terminalId: string;
@@ -233,22 +228,7 @@ async function exportIn(
     laterZReports,
   });
   if (!result.ok) {
-    switch (result.code) {
-      case 'export-empty':
-        return fail('journal-export-empty', { registerId: terminal.registerId, from, to });
-      case 'export-reference-missing':
-        return fail('journal-export-reference-missing', {
-          seq: result.seq,
-          reference: result.reference,
-        });
-      case 'export-value-invalid':
-        return fail('journal-export-value-invalid', {
-          seq: result.seq ?? '–',
-          element: result.element,
-          value: result.value,
-          reason: result.reason,
-        });
-    }
+    return fail('journal-export-empty', { registerId: terminal.registerId, from, to });
   }
   return ok({
     xml: result.value.xml,

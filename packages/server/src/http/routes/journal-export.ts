@@ -12,8 +12,6 @@ const STATUS = {
   'terminal-not-found': 404,
   'journal-export-empty': 404,
   'journal-export-too-large': 422,
-  'journal-export-reference-missing': 422,
-  'journal-export-value-invalid': 422,
 } as const;
 
 /**
