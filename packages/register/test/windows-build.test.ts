@@ -16,6 +16,7 @@ import {
   verifyAuthenticode,
 } from '@kassa/test-kit';
 import { REGISTER_DIR, runProcess } from './support/register-cli.js';
+import { DIST_BIN, buildIsStale } from './support/register-build.js';
 
 const BUILD = path.join(REGISTER_DIR, 'scripts', 'build-register.mjs');
 
@@ -44,8 +45,7 @@ function sha256(data: Buffer): string {
   return execFileSync('sha256sum', { input: data, encoding: 'utf8' }).split(' ')[0] ?? '';
 }
 
-let certDir: string;
-let certificate: SigningCertificate;
+let certificate: Pick<SigningCertificate, 'cert'>;
 let signedOut: string;
 let unsignedOut: string;
 
@@ -58,16 +58,37 @@ beforeAll(async () => {
   unsignedOut = await mkdtemp(path.join(os.tmpdir(), 'kassa-unsigned-'));
   await build(unsignedOut, unsignedEnv);
 
-  // Signed: a throwaway certificate, into a separate folder.
-  certDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cert-'));
-  certificate = makeSigningCertificate(certDir);
+  // Signed: `npm test` has already built dist-bin/ signed with its throwaway test certificate
+  // (KASSA_SIGN_CA); that build is the one checked when it is current. Otherwise (this file run
+  // alone, or signed by a real certificate) a throwaway certificate and a build of its own.
+  const ca = process.env.KASSA_SIGN_CA;
+  if (ca && process.env.KASSA_SIGN_PFX && (await testSignedDistBin())) {
+    certificate = { cert: ca };
+    signedOut = DIST_BIN;
+    return;
+  }
+  const certDir = await mkdtemp(path.join(os.tmpdir(), 'kassa-cert-'));
+  const made = makeSigningCertificate(certDir);
+  certificate = made;
   signedOut = await mkdtemp(path.join(os.tmpdir(), 'kassa-signed-'));
   await build(signedOut, {
     ...unsignedEnv,
-    KASSA_SIGN_PFX: certificate.pfx,
-    KASSA_SIGN_PASSWORD: certificate.password,
+    KASSA_SIGN_PFX: made.pfx,
+    KASSA_SIGN_PASSWORD: made.password,
   });
 }, 900_000);
+
+/** dist-bin/ is current and signed by the suites' throwaway certificate ("Kassa Test Signing"). */
+async function testSignedDistBin(): Promise<boolean> {
+  const files = ['kassa', 'kassa.exe', 'kassa-setup.exe', 'build-info.json'].map((name) =>
+    path.join(DIST_BIN, name),
+  );
+  if (await buildIsStale(files)) return false;
+  const info = JSON.parse(
+    await readFile(path.join(DIST_BIN, 'build-info.json'), 'utf8'),
+  ) as BuildInfo;
+  return info.signed && (info.signer ?? '').includes('Kassa Test Signing');
+}
 
 describe('the signed Windows build', () => {
   it('signs kassa.exe and kassa-setup.exe with the given certificate', async () => {
