@@ -41,11 +41,10 @@ import {
   buildReceiptCopy,
   buildReturnReceipt,
   buildSaleReceipt,
-  buildXReport,
-  buildZReport,
+  finishXReport,
+  finishZReport,
   businessDayOf,
   createSale,
-  daysNeedingZ,
   formatKronor,
   ore,
   priceSale,
@@ -77,6 +76,7 @@ import {
   registrationOf,
   resolveDoubt,
 } from './control-unit-request.js';
+import { controlUnitLedgerEntries, dayReportState } from './journal-reads.js';
 import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
 
 /** Who is acting: the signed-in cashier. */
@@ -253,8 +253,6 @@ class Serial {
 
 export class SellingEngine {
   private readonly serial = new Serial();
-  /** Days needing a Z, computed once per journal head (the status is polled often). */
-  private openDaysCache: { head: number; days: BusinessDay[] } | null = null;
   private cuState: ControlUnitState = {
     state: 'unknown',
     serialNumber: null,
@@ -438,14 +436,8 @@ export class SellingEngine {
   /** Business days before today with sales and no Z (a Z is due for each, in order). */
   zPending(): BusinessDay[] {
     const today = this.businessDay();
-    const head = this.store.head()?.seq ?? 0;
-    if (this.openDaysCache?.head !== head) {
-      this.openDaysCache = {
-        head,
-        days: daysNeedingZ(this.store.entries(), this.options.timeZone),
-      };
-    }
-    return this.openDaysCache.days.filter((d) => d < today);
+    // Kept in the journal file with each entry (journal-state.ts): the status never scans.
+    return this.store.openDays().filter((d) => d < today);
   }
 
   private maxDiscountRate(actor: Actor): number {
@@ -828,7 +820,7 @@ export class SellingEngine {
   private controlUnitLedger(by?: string): ControlUnitLedger {
     if (this.cuLedger !== null) return this.cuLedger;
     const ledger = new ControlUnitLedger();
-    for (const entry of this.store.entries()) ledger.see(entry);
+    for (const entry of controlUnitLedgerEntries(this.store)) ledger.see(entry);
     const unanswered = ledger.unanswered();
     if (unanswered.length > 0) {
       const entries = this.store.append(
@@ -1373,7 +1365,7 @@ export class SellingEngine {
   xReport(actor: Actor): Promise<EngineResult<XReport>> {
     return this.step(() => {
       const now = this.now();
-      const report = buildXReport(this.store.entries(), now.day, this.options.timeZone, {
+      const report = finishXReport(dayReportState(this.store, now.day, this.options.timeZone), {
         identity: this.reportIdentity(),
         producedAt: now.iso,
       });
@@ -1393,10 +1385,10 @@ export class SellingEngine {
     return this.step(() => {
       if (actor.role === 'cashier') return bad('manager-required', 403);
       const now = this.now();
-      const entries = this.store.entries();
-      const pending = daysNeedingZ(entries, this.options.timeZone).filter((d) => d < now.day);
+      const pending = this.store.openDays().filter((d) => d < now.day);
       const day = pending[0] ?? now.day;
-      const built = buildZReport(entries, day, this.options.timeZone, {
+      // One day's entries by index, not the journal (journal-reads.ts).
+      const built = finishZReport(dayReportState(this.store, day, this.options.timeZone), {
         identity: this.reportIdentity(),
         producedAt: now.iso,
         ...(countedCash === undefined ? {} : { countedCash: ore(countedCash) }),
@@ -1412,20 +1404,14 @@ export class SellingEngine {
 
   /** A journaled Z-report by number. */
   zByNumber(zNumber: number): ZReport | undefined {
-    const entry = this.store
-      .entries()
-      .find((e) => e.kind === 'z-report' && e.data.report.zNumber === zNumber);
+    const entry = this.store.receipt('z', zNumber);
     return entry?.kind === 'z-report' ? entry.data.report : undefined;
   }
 
   /** The latest journaled X-report, if any. */
   latestX(): XReport | undefined {
-    const entries = this.store.entries();
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const e = entries[i];
-      if (e?.kind === 'x-report') return e.data.report;
-    }
-    return undefined;
+    const entry = this.store.lastOfKind('x-report');
+    return entry?.kind === 'x-report' ? entry.data.report : undefined;
   }
 }
 

@@ -4,7 +4,8 @@
  * `synchronous=FULL`, so a committed transaction survives a crash or a power cut.
  *
  * - `journal` is append-only: triggers refuse UPDATE and DELETE; `seq` is gapless from 1; each
- *   row carries the hash chain of @kassa/core (journal.ts), verified in full when the file opens.
+ *   row carries the hash chain of @kassa/core (journal.ts), verified when the file opens from a
+ *   keyed checkpoint and whole in the background (journal-state.ts, docs/adr/0012-…).
  * - Receipt numbers are columns with a UNIQUE index per series, so a number can never repeat,
  *   even through a bug; they are derived from the journal (the next number is the highest plus
  *   one), so a crash cannot skip one either.
@@ -16,14 +17,25 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+  type BusinessDay,
   type JournalEntry,
   type JournalEvent,
   type JournalHead,
   appendEntry,
+  daysNeedingZ,
   receiptOf,
   receiptSeriesOf,
   verifyJournal,
 } from '@kassa/core';
+import {
+  type Checkpoint,
+  JOURNAL_FORMAT,
+  STATE_SCHEMA,
+  checkpointKeyBeside,
+  makeCheckpoint,
+  openDayChange,
+  readCheckpoint,
+} from './journal-state.js';
 import { inTransaction, openDatabase, pragmaValue, query, type Database } from './sqlite.js';
 
 /** SHA-256 as lowercase hex: the journal's hash function. */
@@ -35,6 +47,26 @@ export function sha256Hex(text: string): string {
 export interface PendingEvent {
   readonly event: JournalEvent;
   readonly by?: string | undefined;
+  /** The entry's own time, when not the call's `at` (only for building journals in bulk). */
+  readonly at?: string;
+}
+
+/** A series with numbers in the journal's UNIQUE index (receipts and Z-reports). */
+export type NumberedSeries = 'receipt' | 'copy' | 'training' | 'pro-forma' | 'z';
+
+/** What the whole-chain verification found. */
+export type ChainVerification =
+  | { readonly ok: true; readonly head: JournalHead | null; readonly entries: number }
+  | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+/** How the chain was checked when the store opened. */
+export interface OpenCheck {
+  /** 'whole': every entry; 'checkpoint': the keyed checkpoint and the entries after it. */
+  readonly verified: 'whole' | 'checkpoint';
+  /** Entries whose hash was recomputed at open. */
+  readonly entriesVerified: number;
+  /** The file was of an older format and its state was built now (once). */
+  readonly migrated: boolean;
 }
 
 /** A change to the working state made in the same transaction as the journal entries. */
@@ -63,17 +95,54 @@ export interface JournalStore {
     afterSeq?: number;
     limit?: number;
   }): JournalEntry[];
-  /** The receipt entry of a series and number, if any. */
-  receipt(
-    series: 'receipt' | 'copy' | 'training' | 'pro-forma',
-    receiptNumber: number,
-  ): JournalEntry | undefined;
+  /** The receipt (or Z-report, series 'z') entry of a series and number, if any. */
+  receipt(series: NumberedSeries, receiptNumber: number): JournalEntry | undefined;
+  /** Entries of a series with numbers from `fromNumber` on, in seq order (by index). */
+  receiptsFrom(series: NumberedSeries, fromNumber: number): JournalEntry[];
+  /** The last entry of a kind (by index), if any. */
+  lastOfKind(kind: JournalEntry['kind']): JournalEntry | undefined;
+  /**
+   * Entries of a kind (by index), in seq order: `afterSeq` exclusive, `from` inclusive (ISO
+   * instant), at most `limit`; `newestFirst` reverses the order and takes `beforeSeq`.
+   */
+  entriesOfKind(
+    kind: JournalEntry['kind'],
+    range?: {
+      afterSeq?: number;
+      beforeSeq?: number;
+      from?: string;
+      limit?: number;
+      newestFirst?: boolean;
+    },
+  ): JournalEntry[];
+  /** Control-unit requests of a series, newest first, before `beforeSeq` (by index). */
+  controlUnitRequests(
+    series: string,
+    range?: { afterSeq?: number; beforeSeq?: number; limit?: number },
+  ): JournalEntry[];
+  /**
+   * Business days with sale or return receipts and no Z after them, oldest first — kept in the
+   * same transaction as each entry (journal-state.ts), equal to `daysNeedingZ` of every entry.
+   */
+  openDays(): BusinessDay[];
+  /** How the chain was checked at open. */
+  readonly openCheck: OpenCheck;
+  /**
+   * Verifies the whole chain from the genesis to the head as of the call, in slices, yielding to
+   * the event loop between them (`kassa start` runs it in the background after open; `kassa
+   * doctor --full` waits for it). Progress is reported after each slice.
+   */
+  verifyChain(options?: {
+    readonly sliceSize?: number;
+    readonly onProgress?: (done: number, total: number) => void;
+    readonly pause?: () => Promise<void>;
+  }): Promise<ChainVerification>;
   /** Receipt entries that refer to `originalNumber` (copies and returns of it). */
   receiptsReferring(originalNumber: number): JournalEntry[];
   /** The latest receipt entries of the sale/return series, newest first. */
   latestReceipts(limit: number): JournalEntry[];
   /** The next free number of a series: the highest journaled plus one. */
-  nextNumber(series: 'receipt' | 'copy' | 'training' | 'pro-forma' | 'z'): number;
+  nextNumber(series: NumberedSeries): number;
   /** A working-state value, or undefined. */
   working<T>(key: string): T | undefined;
   /** Working-state keys that start with `prefix`, with their values. */
@@ -142,7 +211,7 @@ CREATE TRIGGER IF NOT EXISTS journal_no_update BEFORE UPDATE ON journal
 CREATE TRIGGER IF NOT EXISTS journal_no_delete BEFORE DELETE ON journal
   BEGIN SELECT RAISE(ABORT, 'journal entries are immutable'); END;
 CREATE TABLE IF NOT EXISTS working (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-`;
+${STATE_SCHEMA}`;
 
 interface Row {
   seq: number;
@@ -200,15 +269,36 @@ function rowOf(entry: JournalEntry) {
   };
 }
 
+/** Journals of at most this many entries are verified whole at open (well under 0.1 s). */
+export const VERIFY_WHOLE_AT_OPEN = 10_000;
+
+const SLICE = 2_000;
+
+/** Options of `openJournalStore`. */
+export interface JournalStoreOptions {
+  readonly readonly?: boolean;
+  /** The zone of the business days (Europe/Stockholm); the open days are kept in it. */
+  readonly timeZone?: string;
+  /**
+   * The checkpoint key (journal-state.ts); by default derived from device-key.pem beside the
+   * journal. Null: no checkpoint, the whole chain is verified at every open.
+   */
+  readonly checkpointKey?: Buffer | null;
+  /** A journal of at most this many entries is verified whole at open (VERIFY_WHOLE_AT_OPEN). */
+  readonly verifyWholeUpTo?: number;
+}
+
 /**
- * Opens (creating when absent) the journal file and verifies its whole chain. Throws
- * JournalOpenError when the chain is broken: the register must not sell on a damaged journal.
+ * Opens (creating when absent) the journal file and verifies its chain: the whole chain of a
+ * small journal or of one without a checkpoint; else the keyed checkpoint (its MAC, and that the
+ * journal still has its hash at its seq) and every entry after it — the rest is verified by
+ * `verifyChain` (in the background). Throws JournalOpenError when the chain is broken or does not
+ * match the checkpoint: the register must not sell on a damaged journal. A file of an older
+ * format gets its state tables built once (docs/adr/0012-journal-checkpoint-and-state.md).
  */
-export function openJournalStore(
-  file: string,
-  options: { readonly readonly?: boolean } = {},
-): JournalStore {
+export function openJournalStore(file: string, options: JournalStoreOptions = {}): JournalStore {
   const readonly = options.readonly === true;
+  const timeZone = options.timeZone ?? 'Europe/Stockholm';
   if (!readonly) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   let db: Database;
   try {
@@ -220,29 +310,171 @@ export function openJournalStore(
     if (!readonly) {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
-      db.exec(SCHEMA);
     }
     db.exec('PRAGMA busy_timeout = 5000');
+    if (!readonly) db.exec(SCHEMA);
   } catch (error) {
     db.close();
     throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  }
+  try {
+    return openedStore(db, file, readonly, timeZone, options);
+  } catch (error) {
+    db.close(); // e.g. not an SQLite file, or damaged: leave no handle open on it
+    if (error instanceof JournalOpenError) throw error;
+    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  }
+}
+
+function damaged(seq: number, reason: string): JournalOpenError {
+  return new JournalOpenError('journal-damaged', `entry ${seq}: ${reason}`);
+}
+
+function openedStore(
+  db: Database,
+  file: string,
+  readonly: boolean,
+  timeZone: string,
+  options: JournalStoreOptions,
+): JournalStore {
+  const key =
+    options.checkpointKey === undefined ? checkpointKeyBeside(file) : options.checkpointKey;
+  const tables = new Set(
+    query<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((t) => t.name),
+  );
+  // A read-only look at a file of the older format (or one never written) has no state tables.
+  const hasState = tables.has('journal_state');
+  // A file with no journal table (never written, or not a journal) cannot be read as one.
+  if (!tables.has('journal')) throw new JournalOpenError('journal-unreadable', 'no journal table');
+  const stateValue = hasState
+    ? query<[string], { value: string }>(db, 'SELECT value FROM journal_state WHERE key = ?')
+    : null;
+  const readState = (k: string): string | undefined => stateValue?.get(k)?.value;
+  const putState = readonly
+    ? null
+    : db.prepare(
+        'INSERT INTO journal_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
+  const bySeq = query<[{ after: number; limit: number }], Row>(
+    db,
+    'SELECT * FROM journal WHERE seq > @after ORDER BY seq LIMIT @limit',
+  );
+  const rowAt = query<[number], Row>(db, 'SELECT * FROM journal WHERE seq = ?');
+  const lastStatement = query<[], { seq: number; hash: string }>(
+    db,
+    'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
+  );
+  const lastRow = () => lastStatement.get();
+
+  /** Verifies entries after `after` up to `to` (inclusive) slice by slice; the last head. */
+  function verifySlices(
+    after: JournalHead | null,
+    to: number,
+    each?: (entries: readonly JournalEntry[]) => void,
+  ): JournalHead | null {
+    let previous = after;
+    for (;;) {
+      const from = previous?.seq ?? 0;
+      if (from >= to) return previous;
+      const slice = bySeq.all({ after: from, limit: Math.min(SLICE, to - from) }).map(rowToEntry);
+      if (slice.length === 0) throw damaged(from + 1, 'truncated');
+      const verified = verifyJournal(
+        slice,
+        sha256Hex,
+        previous === null ? {} : { after: previous },
+      );
+      if (!verified.ok) throw damaged(verified.seq, verified.reason);
+      each?.(slice);
+      previous = verified.value;
+    }
   }
 
-  let all: JournalEntry[];
-  try {
-    all = (db.prepare('SELECT * FROM journal ORDER BY seq').all() as unknown as Row[]).map(
-      rowToEntry,
-    );
-  } catch (error) {
-    db.close(); // e.g. not an SQLite file: leave no handle open on it
-    throw new JournalOpenError('journal-unreadable', (error as Error).message);
+  const top = lastRow();
+  const headSeq = top?.seq ?? 0;
+  const formatText = readState('format');
+  const format =
+    formatText === undefined
+      ? null
+      : (JSON.parse(formatText) as { version: number; timeZone: string });
+  const stateCurrent =
+    format !== null && format.version === JOURNAL_FORMAT && format.timeZone === timeZone;
+  const stored = key === null || !hasState ? null : readCheckpoint(key, readState('checkpoint'));
+  if (stored === 'forged')
+    throw damaged(0, 'the checkpoint does not match its key (forged or rewritten)');
+  const wholeAtOpen =
+    stored === null ||
+    !stateCurrent ||
+    headSeq <= (options.verifyWholeUpTo ?? VERIFY_WHOLE_AT_OPEN);
+  if (stored !== null) {
+    // A chain rewritten below the checkpoint has another hash at its seq; a cut one lacks it.
+    const row = rowAt.get(stored.seq);
+    if (row === undefined)
+      throw damaged(stored.seq, 'truncated (the checkpoint is beyond the head)');
+    if (row.hash !== stored.hash)
+      throw damaged(stored.seq, 'rewritten (another hash than the checkpoint)');
   }
-  const verified = verifyJournal(all, sha256Hex);
-  if (!verified.ok) {
-    db.close();
-    const { seq, reason } = verified;
-    throw new JournalOpenError('journal-damaged', `entry ${seq}: ${reason}`);
+  let entriesVerified = 0;
+  let openDaysBuilt: Set<BusinessDay> | null = null;
+  if (wholeAtOpen) {
+    const days = new Set<BusinessDay>();
+    verifySlices(null, headSeq, (slice) => {
+      entriesVerified += slice.length;
+      if (!stateCurrent) {
+        for (const entry of slice) {
+          const change = openDayChange(entry, timeZone);
+          if (change === null) continue;
+          if ('add' in change) days.add(change.add);
+          else days.delete(change.remove);
+        }
+      }
+    });
+    if (!stateCurrent) openDaysBuilt = days;
+  } else if (stored !== null) {
+    const at = rowAt.get(stored.seq);
+    if (at !== undefined) {
+      // The checkpoint's own entry (its hash recomputed), then every entry after it.
+      const own = rowToEntry(at);
+      const verified = verifyJournal(
+        [own],
+        sha256Hex,
+        stored.seq === 1 ? {} : { after: { seq: own.seq - 1, hash: own.prevHash } },
+      );
+      if (!verified.ok) throw damaged(verified.seq, verified.reason);
+    }
+    verifySlices({ seq: stored.seq, hash: stored.hash }, headSeq, (slice) => {
+      entriesVerified += slice.length;
+    });
+    entriesVerified += 1;
   }
+  const migrated = !stateCurrent && !readonly;
+  let checkpointText: string | undefined = readState('checkpoint');
+  if (!readonly) {
+    inTransaction(db, () => {
+      if (openDaysBuilt !== null) {
+        db.exec('DELETE FROM journal_open_day');
+        const add = db.prepare('INSERT INTO journal_open_day (day) VALUES (?)');
+        for (const day of openDaysBuilt) add.run(day);
+        putState?.run('format', JSON.stringify({ version: JOURNAL_FORMAT, timeZone }));
+      }
+      const head = lastRow();
+      if (key !== null && head !== undefined) {
+        checkpointText = JSON.stringify(makeCheckpoint(key, head));
+        putState?.run('checkpoint', checkpointText);
+      }
+    });
+  }
+  const openCheck: OpenCheck = {
+    verified: wholeAtOpen ? 'whole' : 'checkpoint',
+    entriesVerified,
+    migrated,
+  };
+  // A read-only look at an older file computes the open days from its entries (as before).
+  const legacyOpenDays =
+    hasState && stateCurrent
+      ? null
+      : () => daysNeedingZ(bySeq.all({ after: 0, limit: -1 }).map(rowToEntry), timeZone);
 
   const insert = readonly
     ? null
@@ -256,6 +488,10 @@ export function openJournalStore(
         'INSERT INTO working (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       );
   const deleteWorking = readonly ? null : db.prepare('DELETE FROM working WHERE key = ?');
+  const addOpenDay = readonly
+    ? null
+    : db.prepare('INSERT INTO journal_open_day (day) VALUES (?) ON CONFLICT DO NOTHING');
+  const removeOpenDay = readonly ? null : db.prepare('DELETE FROM journal_open_day WHERE day = ?');
 
   function applyWorking(changes: readonly WorkingChange[]): void {
     for (const change of changes) {
@@ -264,8 +500,53 @@ export function openJournalStore(
     }
   }
 
-  const lastStatement = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
-  const lastRow = () => lastStatement.get() as { seq: number; hash: string } | undefined;
+  /** Inserts an entry with the state it changes (one transaction is open). */
+  function insertEntry(entry: JournalEntry): void {
+    insert?.run(rowOf(entry));
+    const change = openDayChange(entry, timeZone);
+    if (change === null) return;
+    if ('add' in change) addOpenDay?.run(change.add);
+    else removeOpenDay?.run(change.remove);
+  }
+
+  /**
+   * Inside a write transaction, before chaining on the head: the head must be the checkpoint's
+   * (or chain from it: another process of this register appended and moved it). A checkpoint
+   * that was changed in the file, or a head that does not chain from it, is damage.
+   */
+  function checkHead(head: { seq: number; hash: string } | undefined): void {
+    if (key === null) return;
+    const text = readState('checkpoint');
+    if (text !== checkpointText) {
+      const moved = readCheckpoint(key, text);
+      if (moved === 'forged')
+        throw damaged(0, 'the checkpoint does not match its key (forged or rewritten)');
+      checkpointText = text;
+    }
+    const current = text === undefined ? null : (JSON.parse(text) as Checkpoint);
+    if (current === null) {
+      if (head !== undefined) verifySlices(null, head.seq);
+      return;
+    }
+    if (head === undefined || head.seq < current.seq)
+      throw damaged(current.seq, 'truncated (the checkpoint is beyond the head)');
+    if (head.seq === current.seq) {
+      if (head.hash !== current.hash)
+        throw damaged(current.seq, 'rewritten (another hash than the checkpoint)');
+      return;
+    }
+    const row = rowAt.get(current.seq);
+    if (row?.hash !== current.hash)
+      throw damaged(current.seq, 'rewritten (another hash than the checkpoint)');
+    verifySlices({ seq: current.seq, hash: current.hash }, head.seq);
+  }
+
+  function moveCheckpoint(head: JournalEntry | null): void {
+    if (key === null || head === null) return;
+    checkpointText = JSON.stringify(makeCheckpoint(key, head));
+    putState?.run('checkpoint', checkpointText);
+  }
+
   const appendTx = (
     events: readonly PendingEvent[],
     at: string,
@@ -276,15 +557,17 @@ export function openJournalStore(
       // The chain continues from the file, not from memory: another process (a second
       // `kassa start` by mistake) may have appended since; inside the transaction this is exact.
       const top = lastRow();
+      checkHead(top);
       let last: JournalEntry | null =
         top === undefined ? null : ({ seq: top.seq, hash: top.hash } as JournalEntry);
-      for (const { event, by } of events) {
-        const entry = appendEntry(last, event, at, sha256Hex, by);
-        insert?.run(rowOf(entry));
+      for (const { event, by, at: own } of events) {
+        const entry = appendEntry(last, event, own ?? at, sha256Hex, by);
+        insertEntry(entry);
         added.push(entry);
         last = entry;
       }
       applyWorking(working);
+      moveCheckpoint(last);
       return added;
     });
 
@@ -298,28 +581,29 @@ export function openJournalStore(
       if (lastRow() !== undefined) {
         throw new JournalImportError('journal-not-empty', 'the journal already has entries');
       }
-      for (const entry of entries) insert?.run(rowOf(entry));
+      for (const entry of entries) insertEntry(entry);
       let last: JournalEntry | null = entries.at(-1) ?? null;
       for (const { event, by } of then?.events ?? []) {
         const entry = appendEntry(last, event, then?.at ?? '', sha256Hex, by);
-        insert?.run(rowOf(entry));
+        insertEntry(entry);
         last = entry;
       }
       applyWorking(working);
+      moveCheckpoint(last);
     });
 
   const byRange = query<[{ from: string; to: string; after: number; limit: number }], Row>(
     db,
-    'SELECT * FROM journal WHERE at >= @from AND at < @to AND seq > @after ORDER BY seq LIMIT @limit',
-  );
-  // Without a time range: walk the primary key (the planner would take the `at` index above).
-  const bySeq = query<[{ after: number; limit: number }], Row>(
-    db,
-    'SELECT * FROM journal WHERE seq > @after ORDER BY seq LIMIT @limit',
+    // The `at` index finds the range; its rows are in seq order (journal order is time order).
+    'SELECT * FROM journal INDEXED BY journal_at WHERE at >= @from AND at < @to AND seq > @after ORDER BY seq LIMIT @limit',
   );
   const bySeries = query<[string, number], Row>(
     db,
     'SELECT * FROM journal WHERE receipt_series = ? AND receipt_number = ?',
+  );
+  const seriesFrom = query<[string, number], Row>(
+    db,
+    'SELECT * FROM journal WHERE receipt_series = ? AND receipt_number >= ? ORDER BY seq',
   );
   const referring = query<[number], Row>(
     db,
@@ -333,6 +617,22 @@ export function openJournalStore(
     db,
     'SELECT MAX(receipt_number) AS n FROM journal WHERE receipt_series = ?',
   );
+  const kindAsc = query<[{ kind: string; after: number; from: string; limit: number }], Row>(
+    db,
+    'SELECT * FROM journal WHERE kind = @kind AND seq > @after AND at >= @from ORDER BY seq LIMIT @limit',
+  );
+  const kindDesc = query<[{ kind: string; before: number; from: string; limit: number }], Row>(
+    db,
+    'SELECT * FROM journal WHERE kind = @kind AND seq < @before AND at >= @from ORDER BY seq DESC LIMIT @limit',
+  );
+  const requests = query<[{ series: string; after: number; before: number; limit: number }], Row>(
+    db,
+    "SELECT * FROM journal WHERE kind = 'control-unit-request' AND json_extract(data, '$.series') = @series AND seq > @after AND seq < @before ORDER BY json_extract(data, '$.series') DESC, seq DESC LIMIT @limit",
+  );
+  const openDayRows =
+    hasState || !readonly
+      ? query<[], { day: string }>(db, 'SELECT day FROM journal_open_day ORDER BY day')
+      : null;
   const getWorking = query<[string], { value: string }>(
     db,
     'SELECT value FROM working WHERE key = ?',
@@ -341,9 +641,11 @@ export function openJournalStore(
     db,
     'SELECT key, value FROM working WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key',
   );
+  const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
   return {
     file,
+    openCheck,
     head: () => {
       const top = lastRow();
       return top === undefined ? null : { seq: top.seq, hash: top.hash };
@@ -366,6 +668,31 @@ export function openJournalStore(
       const row = bySeries.get(series, receiptNumber);
       return row === undefined ? undefined : rowToEntry(row);
     },
+    receiptsFrom: (series, fromNumber) => seriesFrom.all(series, fromNumber).map(rowToEntry),
+    lastOfKind(kind) {
+      const row = kindDesc.get({ kind, before: MAX_SEQ, from: '', limit: 1 });
+      return row === undefined ? undefined : rowToEntry(row);
+    },
+    entriesOfKind(kind, range = {}) {
+      const limit = range.limit ?? -1;
+      const from = range.from ?? '';
+      const rows =
+        range.newestFirst === true
+          ? kindDesc.all({ kind, before: range.beforeSeq ?? MAX_SEQ, from, limit })
+          : kindAsc.all({ kind, after: range.afterSeq ?? 0, from, limit });
+      return rows.map(rowToEntry);
+    },
+    controlUnitRequests: (series, range = {}) =>
+      requests
+        .all({
+          series,
+          after: range.afterSeq ?? 0,
+          before: range.beforeSeq ?? MAX_SEQ,
+          limit: range.limit ?? -1,
+        })
+        .map(rowToEntry),
+    openDays: () =>
+      legacyOpenDays !== null ? legacyOpenDays() : (openDayRows?.all() ?? []).map((r) => r.day),
     receiptsReferring: (originalNumber) => referring.all(originalNumber).map(rowToEntry),
     latestReceipts: (limit) => latest.all(limit).map(rowToEntry),
     nextNumber: (series) => (maxNumber.get(series)?.n ?? 0) + 1,
@@ -389,6 +716,46 @@ export function openJournalStore(
         throw new JournalImportError('chain-invalid', `entry ${verified.seq}: ${verified.reason}`);
       }
       importTx(entries, working, then);
+    },
+    async verifyChain(verifyOptions = {}) {
+      const size = verifyOptions.sliceSize ?? SLICE;
+      const pause =
+        verifyOptions.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+      const total = lastRow()?.seq ?? 0;
+      let previous: JournalHead | null = null;
+      let done = 0;
+      while (done < total) {
+        if (!db.isOpen) return { ok: false, seq: done + 1, reason: 'closed' };
+        const slice = bySeq
+          .all({ after: done, limit: Math.min(size, total - done) })
+          .map(rowToEntry);
+        if (slice.length === 0) return { ok: false, seq: done + 1, reason: 'truncated' };
+        const verified = verifyJournal(
+          slice,
+          sha256Hex,
+          previous === null ? {} : { after: previous },
+        );
+        if (!verified.ok) return { ok: false, seq: verified.seq, reason: verified.reason };
+        previous = verified.value;
+        done = previous?.seq ?? done;
+        verifyOptions.onProgress?.(done, total);
+        if (done < total) await pause();
+      }
+      // The verified chain must still reach the checkpoint it was opened on.
+      if (key !== null && checkpointText !== undefined) {
+        const checkpoint = JSON.parse(checkpointText) as Checkpoint;
+        if (checkpoint.seq <= done) {
+          const row = rowAt.get(checkpoint.seq);
+          if (row?.hash !== checkpoint.hash) {
+            return {
+              ok: false,
+              seq: checkpoint.seq,
+              reason: 'rewritten (another hash than the checkpoint)',
+            };
+          }
+        }
+      }
+      return { ok: true, head: previous, entries: done };
     },
     durability: () => ({
       journalMode: String(pragmaValue(db, 'journal_mode')),
