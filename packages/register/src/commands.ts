@@ -255,8 +255,16 @@ async function commandStatus(io: CliIo, args: string[]): Promise<number> {
 }
 
 async function commandDoctor(io: CliIo, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true });
-  const lines = await runDoctor(dataFolder(io.env), io.env);
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, full: { type: 'boolean' } },
+    strict: true,
+  });
+  // --full: the journal's whole hash chain too, with progress (docs/adr/0012-…).
+  const lines = await runDoctor(dataFolder(io.env), io.env, {
+    full: values.full === true,
+    progress: (line) => io.err(line),
+  });
   if (values.json)
     io.out(JSON.stringify({ ok: lines.every((l) => l.ok !== false), lines }, null, 2));
   else print(io, formatDoctor(lines));

@@ -3,6 +3,7 @@
  * server, clock, binding, cashiers, key file, POS web app, receipt printer, local port). Each line is OK or FEL with what to do;
  * the command exits non-zero when any line is FEL.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Socket, createServer } from 'node:net';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { checkWritable, FILES } from './data-folder.js';
 import { loadInstallation } from './installation.js';
 import { type PrinterAddress, parsePrinterAddress } from './printers.js';
 import { findPosWebDir } from './program.js';
+import { JournalOpenError, type JournalStore, openJournalStore } from './selling/journal-store.js';
 import { readSettings } from './selling/settings.js';
 import { checkKassaServer } from './server-api.js';
 import type { DeviceIdentity } from './device-client.js';
@@ -197,9 +199,17 @@ export function judgeClock(offsetMs: number): DoctorLine {
   return { check: 'Klocka', ok: true, text: `${text}` };
 }
 
+/** What `kassa doctor` checks beyond the default (`--full`: the journal's whole chain). */
+export interface DoctorOptions {
+  readonly full?: boolean;
+  /** Progress lines of the long checks (the whole chain with `full`). */
+  readonly progress?: (line: string) => void;
+}
+
 export async function runDoctor(
   folder: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: DoctorOptions = {},
 ): Promise<DoctorLine[]> {
   const lines: DoctorLine[] = [];
   const skip = (check: string) => lines.push({ check, ok: null, text: 'inte kontrollerat' });
@@ -308,6 +318,8 @@ export async function runDoctor(
     }
 
     lines.push(await checkJournalAnchors(folder, serverReached ? installation.identity : null));
+    const chain = await checkJournalChain(folder, options);
+    if (chain !== null) lines.push(chain);
 
     const cashiers = await readCashiers(folder);
     lines.push(
@@ -415,6 +427,61 @@ export async function checkJournalAnchors(
     ok: true,
     text: `stämmer med serverns kopia (post ${serverSeq} av ${localSeq})`,
   };
+}
+
+/**
+ * The journal's hash chain (docs/adr/0012-journal-checkpoint-and-state.md): as opening checks it
+ * (the keyed checkpoint and the entries after it, or the whole chain of a small journal), and with
+ * `full` every entry from the first, reporting progress. Null when there is no journal yet.
+ */
+export async function checkJournalChain(
+  folder: string,
+  options: DoctorOptions = {},
+): Promise<DoctorLine | null> {
+  const check = 'Journalens kedja';
+  const file = path.join(folder, FILES.journal);
+  if (!existsSync(file)) return null;
+  const broken = (detail: string): DoctorLine => {
+    const f = failure('journal-damaged', { file: FILES.journal, detail });
+    return { check, ok: false, code: f.code, text: f.sv, en: f.en, fix: RESTORE_FIX };
+  };
+  let store: JournalStore;
+  try {
+    store = openJournalStore(file, { readonly: true });
+  } catch (error) {
+    if (error instanceof JournalOpenError && error.code === 'journal-damaged') {
+      return broken(error.detail);
+    }
+    return { check, ok: null, text: `kunde inte läsas: ${(error as Error).message}` };
+  }
+  try {
+    const opened = store.openCheck;
+    const head = store.head()?.seq ?? 0;
+    if (options.full !== true) {
+      return {
+        check,
+        ok: true,
+        text:
+          opened.verified === 'whole'
+            ? `hel (${head} poster kontrollerade)`
+            : `stämmer från kontrollpunkten (${opened.entriesVerified} poster kontrollerade av ${head}; hela kedjan: kassa doctor --full)`,
+      };
+    }
+    let shown = 0;
+    const result = await store.verifyChain({
+      sliceSize: 5_000,
+      onProgress(done, total) {
+        if (done === total || done - shown >= Math.max(total / 20, 50_000)) {
+          shown = done;
+          options.progress?.(`Journalens kedja: ${done} av ${total} poster kontrollerade`);
+        }
+      },
+    });
+    if (!result.ok) return broken(`entry ${result.seq}: ${result.reason}`);
+    return { check, ok: true, text: `hel (alla ${result.entries} poster kontrollerade)` };
+  } finally {
+    store.close();
+  }
 }
 
 /** The lines as text: `OK  check: text` / `FEL check: text` + `    Åtgärd: …`. */

@@ -8,13 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type JournalEntry,
-  type Receipt,
-  businessDayBounds,
-  isValidBusinessDay,
-  receiptOf,
-} from '@kassa/core';
+import { type JournalEntry, businessDayBounds, isValidBusinessDay } from '@kassa/core';
 import { MODEL_DESIGNATION } from '@kassa/contracts';
 import {
   type SkvfsExportProblem,
@@ -27,6 +21,7 @@ import { FILES, readRegisterFile, writeFileAtomic } from './data-folder.js';
 import { type Failure, type Outcome, describeError, failed, succeeded } from './failure.js';
 import { PROGRAM_VERSION } from './program.js';
 import { JournalOpenError, openJournalStore } from './selling/journal-store.js';
+import { earlierReferences, latestReceiptFacts } from './export-reads.js';
 import { readState } from './state.js';
 
 export const EXPORT_TIME_ZONE = 'Europe/Stockholm';
@@ -67,22 +62,6 @@ function placeAddress(place: { streetAddress: string; postalCode: string; city: 
     .join(', ');
 }
 
-function latestReceipt(entries: readonly JournalEntry[]): Receipt | undefined {
-  for (let i = entries.length - 1; i >= 0; i -= 1) {
-    const receipt = receiptOf(entries[i] as JournalEntry);
-    if (receipt !== undefined) return receipt;
-  }
-  return undefined;
-}
-
-function latestControlUnit(entries: readonly JournalEntry[]): string | null {
-  for (let i = entries.length - 1; i >= 0; i -= 1) {
-    const serial = receiptOf(entries[i] as JournalEntry)?.controlUnitSerial;
-    if (serial !== undefined && serial !== null) return serial;
-  }
-  return null;
-}
-
 /** Exports the journal of the business days `from`–`to` to a file. */
 export async function exportJournal(
   request: ExportJournalRequest,
@@ -117,21 +96,25 @@ export async function exportJournal(
     throw error;
   }
   let entries: JournalEntry[];
-  let before: JournalEntry[];
-  let after: JournalEntry[];
+  let earlierEntries: JournalEntry[];
+  let laterZEntries: JournalEntry[];
+  let latest: ReturnType<typeof latestReceiptFacts>;
   try {
     const inPeriod = (e: JournalEntry): boolean =>
       Date.parse(e.at) >= Date.parse(period.from) && Date.parse(e.at) < Date.parse(period.to);
+    // The period by the `at` index; what it refers to before it, and the Z-reports after it,
+    // by the other indexes: never the whole journal (export-reads.ts).
     entries = store.entries(period).filter(inPeriod);
-    before = store.entries({ to: period.from });
-    after = store.entries({ from: period.to });
+    earlierEntries =
+      entries.length === 0 ? [] : earlierReferences(store, entries, entries[0]?.seq ?? 0);
+    laterZEntries = store.entriesOfKind('z-report', { from: period.to });
+    latest = latestReceiptFacts(store);
   } finally {
     store.close();
   }
   if (entries.length === 0) return failed('export-period-empty', { from, to });
 
-  const journal = [...before, ...entries, ...after];
-  const receipt = latestReceipt(journal);
+  const receipt = latest.receipt;
   const registerId = state.terminal?.registerId ?? register.value.terminal.registerId;
   const organisationNumber =
     state.environment?.organisationNumber ?? receipt?.organisationNumber ?? '';
@@ -148,20 +131,12 @@ export async function exportJournal(
     placeOfSaleAddress,
     registerId,
     registerSerialNumber: state.terminal?.serialNumber ?? register.value.terminal.serialNumber,
-    controlUnitSerial: latestControlUnit(journal),
+    controlUnitSerial: latest.controlUnitSerial,
     programName: EXPORT_PROGRAM_NAME,
     programVersion: PROGRAM_VERSION,
     modelDesignation: MODEL_DESIGNATION,
   };
-  // What entries of the period may refer to: registrations of lines, originals of copies, starts.
-  const earlierEntries = before.filter(
-    (e) =>
-      e.kind === 'line-added' ||
-      e.kind === 'sale' ||
-      e.kind === 'return' ||
-      e.kind === 'register-started',
-  );
-  const laterZReports: ZReference[] = after.flatMap((e) =>
+  const laterZReports: ZReference[] = laterZEntries.flatMap((e) =>
     e.kind === 'z-report'
       ? [{ seq: e.seq, zNumber: e.data.report.zNumber, businessDay: e.data.report.businessDay }]
       : [],

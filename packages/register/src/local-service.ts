@@ -41,6 +41,7 @@ import { findProvisioning } from './provisioning.js';
 import { listTerminals } from './server-api.js';
 import { readState, type RegisterState } from './state.js';
 import { syncOnce, type SyncResult } from './sync.js';
+import { watchJournalChain } from './selling/chain-watch.js';
 import { JournalOpenError } from './selling/journal-store.js';
 import { registerSellingRoutes } from './selling/routes.js';
 import { SellingRuntime } from './selling/runtime.js';
@@ -156,6 +157,8 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   let runtime: SellingRuntime | null = null;
   let runtimeFor: string | null = null;
   let runtimeProblem: Failure | null = null;
+  /** A broken entry found by the background verification of the chain (chain-watch.ts). */
+  let journalDamage: Failure | null = null;
   /** The empty journal still waits for the server's copy (tried again with every sync). */
   let restorePending = false;
   const probeMs = options.controlUnitProbeMs ?? 15_000;
@@ -176,6 +179,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       runtimeFor = null;
     }
     runtimeProblem = null;
+    journalDamage = null;
     restorePending = false;
     if (installation === null || bindingId === null) return;
     const current = installation;
@@ -218,6 +222,18 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
       runtimeFor = bindingId;
       await runtime.recordStart();
       uploads.attach(runtime.engine.store, current.identity);
+      void watchJournalChain(
+        runtime.engine.store,
+        (detail) => {
+          journalDamage = {
+            ...makeFailure('journal-damaged', { file: FILES.journal, detail }),
+            status: 500,
+          };
+          uploads.detach();
+          log('warn', `journal chain broken: ${detail}`);
+        },
+        (message) => log('info', message),
+      );
       void runtime.engine.checkControlUnit().catch(() => undefined);
     } catch (error) {
       runtime = null;
@@ -262,6 +278,7 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         runtimeProblem ?? { ...makeFailure('register-not-ready', { reason: '' }), status: 503 }
       );
     }
+    if (journalDamage !== null) return journalDamage;
     // The server's copy is ahead of this journal or differs from it: selling on would repeat
     // receipt numbers or continue a changed journal (sync/anchors.ts).
     const stopper = uploads.sellingStopper();
@@ -357,6 +374,9 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
         (runtime === null && runtimeProblem?.code === 'journal-anchor-mismatch'
           ? { code: runtimeProblem.code, sv: runtimeProblem.sv, en: runtimeProblem.en }
           : null) ??
+        (journalDamage === null
+          ? null
+          : { code: journalDamage.code, sv: journalDamage.sv, en: journalDamage.en }) ??
         clockProblemOf(runtime) ??
         (restorePending && runtimeProblem !== null
           ? { code: runtimeProblem.code, sv: runtimeProblem.sv, en: runtimeProblem.en }

@@ -136,11 +136,16 @@ async function heartbeatFromFile(pc: Pc): Promise<void> {
   expect(sync.failure).toBeNull();
 }
 
-/** Runs SQL on the journal file as someone with the data folder would: triggers dropped. */
+/**
+ * Runs SQL on the journal file as someone with the data folder would: triggers dropped, and the
+ * keyed checkpoint removed (it would no longer match: docs/adr/0012-journal-checkpoint-and-state.md),
+ * so the whole chain is verified at open and only the anchors can find what was done.
+ */
 function tamper(pc: Pc, statements: (db: Database) => void): void {
   const db = new Database(path.join(pc.home, 'journal.sqlite'));
   try {
     db.exec('DROP TRIGGER journal_no_delete; DROP TRIGGER journal_no_update;');
+    db.exec("DELETE FROM journal_state WHERE key = 'checkpoint'");
     statements(db);
     db.exec(`CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
       BEGIN SELECT RAISE(ABORT, 'journal entries are immutable'); END;
