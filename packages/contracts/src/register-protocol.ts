@@ -99,12 +99,17 @@ export type RegisterMe = z.infer<typeof registerMeSchema>;
 
 const hashText = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const heartbeatBodySchema = z.strictObject({
+/**
+ * The heartbeat. Fields this server does not know are dropped, not refused: registers are updated
+ * shop by shop, so a newer register's heartbeat (with fields added since) must still reach an
+ * older server and report what it knows (docs/protocols/register-protocol.md).
+ */
+export const heartbeatBodySchema = z.object({
   programVersion: z.string().trim().min(1).max(40),
   unsyncedEntries: z.number().int().min(0).max(1_000_000_000),
-  /** When the oldest entry not yet uploaded was made (issue 5: backlog age). */
+  /** When the oldest entry not yet uploaded was made (the backlog's age). */
   oldestUnsyncedAt: z.string().max(30).nullable().optional(),
-  /** The control unit as the register last saw it (issue 5: sync health). */
+  /** The control unit as the register last saw it (sync health). */
   controlUnit: z
     .object({
       state: z.enum(['ok', 'down', 'unknown']),

@@ -201,6 +201,22 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
     const view = await terminalView(terminalId);
     expect(view).toMatchObject({ unsyncedEntries: 17, programVersion: '0.2.0' });
     expect(view.lastContactAt).not.toBeNull();
+
+    // A newer register reports fields this server does not know: they are ignored, the rest is
+    // taken (registers are updated shop by shop, before or after the server).
+    const newer = await pc.request(
+      app,
+      host,
+      'POST',
+      '/api/register/heartbeat',
+      { programVersion: '0.9.0', unsyncedEntries: 3, printer: { state: 'out-of-paper' } },
+      now,
+    );
+    expect(newer.statusCode, newer.body).toBe(200);
+    expect(await terminalView(terminalId)).toMatchObject({
+      unsyncedEntries: 3,
+      programVersion: '0.9.0',
+    });
   });
 
   it('lets the same PC rebind (old key revoked), and an admin release a binding so another PC can connect', async () => {
