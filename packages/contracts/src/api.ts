@@ -352,9 +352,35 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
+/** The most products one page of GET /api/products holds. */
+export const PRODUCT_PAGE_MAX = 200;
+
+/**
+ * GET /api/products: without `limit` every product (by name); with it one page by article
+ * number. `q`: every word must be in the article number, the name or a barcode.
+ */
+export const productListQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(PRODUCT_PAGE_MAX).optional(),
+});
+
+export const productListSchema = z.object({
+  businessDay: z.string(),
+  products: z.array(productSchema),
+  /** How many products the search takes in all. */
+  total: z.number().int(),
+  offset: z.number().int().optional(),
+  limit: z.number().int().optional(),
+});
+export type ProductList = z.infer<typeof productListSchema>;
+
 export const importProductsBodySchema = z.strictObject({
-  /** The CSV text: `;`- or `,`-separated, with a header row (see docs/protocols/backoffice-api.md). */
-  csv: z.string().max(2_000_000),
+  /**
+   * The CSV text: `;`- or `,`-separated, with a header row (see docs/protocols/backoffice-api.md);
+   * room for 100,000 articles and more.
+   */
+  csv: z.string().max(20_000_000),
   dryRun: z.boolean().default(false),
 });
 

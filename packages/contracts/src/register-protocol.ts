@@ -233,6 +233,11 @@ export const CONFIG_CURSOR_PATTERN = /^(\d{1,15})\.(\d{4}-\d{2}-\d{2})$/;
 /** GET /api/register/config?cursor= — no cursor: the register has nothing yet. */
 export const registerConfigQuerySchema = z.object({
   cursor: z.string().max(64).optional(),
+  /**
+   * `delta`: the register applies a catalogue delta — with a cursor this server issued, the
+   * snapshot's `catalogue` is only what changed since it (`catalogueDelta: true`).
+   */
+  catalogue: z.enum(['full', 'delta']).default('full'),
 });
 
 /** Nothing changed since the cursor: the register keeps its copies (and rewrites nothing). */
@@ -254,7 +259,13 @@ export const registerConfigChangedSchema = registerMeSchema.extend({
   changed: z.literal(true),
   reset: z.boolean(),
   businessDay: z.string(),
+  /**
+   * The active catalogue; with `catalogueDelta: true`, only the products changed since the
+   * cursor (fields, barcodes, a price changed or come into force), active or not: the register
+   * replaces each of them and drops the inactive ones or those without a price.
+   */
   catalogue: z.array(productSchema),
+  catalogueDelta: z.boolean().optional(),
 });
 
 export const registerConfigAnswerSchema = z.discriminatedUnion('changed', [

@@ -710,6 +710,7 @@ describeDb('migration 0009 backfills sales_summary from the per-receipt read mod
       '0009_sales_summary.sql',
       '0010_drop_per_receipt_read_models.sql',
       '0011_journal_anchors.sql',
+      '0012_catalogue_at_scale.sql',
     ]);
   });
 
@@ -758,5 +759,64 @@ describeDb('migration 0009 backfills sales_summary from the per-receipt read mod
   it('drops the per-receipt read models', async () => {
     expect(await existingTables(database, OLD_TABLES)).toEqual([]);
     expect(await existingTables(database, ['sales_summary'])).toEqual(['sales_summary']);
+  });
+});
+
+/**
+ * Migration 0012 gives the products that exist before it their search text (article number,
+ * name and barcodes, lower-case) and the environment's configuration version, so the search
+ * finds them and a register at an older version is sent them once more.
+ */
+describeDb('migration 0012: the catalogue search text and versions of existing products', () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase({ migrated: false });
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('backfills search_text and config_version from the rows before it', async () => {
+    const database = tdb.database;
+    await migrate(database, { upTo: '0011_journal_anchors' });
+    const product = '0b0e0000-0000-4000-8000-0000000000f1';
+    const bare = '0b0e0000-0000-4000-8000-0000000000f2';
+    await database.rawTransaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO tenants (id, slug, company_name, organisation_number, created_at, config_version)
+         VALUES ($1, 'gamla', 'Gamla butiken AB', '559999-0008', now(), 41)`,
+        [TENANT],
+      );
+      for (const [id, number, name] of [
+        [product, 'MJ-1', 'Mellanmjölk Ekologisk'],
+        [bare, 'BR-2', 'Bröd'],
+      ] as const) {
+        await tx.query(
+          `INSERT INTO products (tenant_id, id, article_number, name, kind, vat_category, active,
+             created_at, updated_at) VALUES ($1, $2, $3, $4, 'good', 'food', true, now(), now())`,
+          [TENANT, id, number, name],
+        );
+      }
+      for (const barcode of ['7310865004703', '96385074']) {
+        await tx.query(
+          'INSERT INTO product_barcodes (tenant_id, barcode, product_id) VALUES ($1, $2, $3)',
+          [TENANT, barcode, product],
+        );
+      }
+    });
+    expect(await migrate(database)).toEqual(['0012_catalogue_at_scale.sql']);
+    const rows = await database.rawTransaction((tx) =>
+      tx.query<{ id: string; search_text: string; config_version: string }>(
+        'SELECT id, search_text, config_version::text FROM products ORDER BY article_number',
+      ),
+    );
+    expect(rows).toEqual([
+      { id: bare, search_text: 'br-2 bröd', config_version: '41' },
+      {
+        id: product,
+        search_text: 'mj-1 mellanmjölk ekologisk 7310865004703 96385074',
+        config_version: '41',
+      },
+    ]);
   });
 });

@@ -16,12 +16,27 @@ import { isValidBusinessDay } from '@kassa/core';
 import type { Db, Tx } from '../db/database.js';
 import { tenants } from '../db/schema.js';
 
-/** Marks the environment's configuration as changed, in the caller's transaction. */
-export async function bumpConfigVersion(ctx: { tx: Db | Tx; tenantId: string }): Promise<void> {
-  await ctx.tx
+/**
+ * Marks the environment's configuration as changed, in the caller's transaction; returns the new
+ * version (a changed product is stamped with it, for the registers' delta).
+ */
+export async function bumpConfigVersion(ctx: { tx: Db | Tx; tenantId: string }): Promise<number> {
+  const [row] = await ctx.tx
     .update(tenants)
     .set({ configVersion: sql`${tenants.configVersion} + 1` })
-    .where(eq(tenants.id, ctx.tenantId));
+    .where(eq(tenants.id, ctx.tenantId))
+    .returning({ version: tenants.configVersion });
+  if (!row) throw new Error('environment vanished');
+  return row.version;
+}
+
+/** A register cursor's version and business day, when it is one (see `judgeCursor`). */
+export function parseCursor(cursor: string | undefined): { version: number; day: string } | null {
+  const match = CONFIG_CURSOR_PATTERN.exec(cursor ?? '');
+  if (!match) return null;
+  const version = Number(match[1]);
+  const day = match[2] ?? '';
+  return Number.isSafeInteger(version) && isValidBusinessDay(day) ? { version, day } : null;
 }
 
 /** The environment's current configuration version. */

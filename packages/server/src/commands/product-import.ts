@@ -3,19 +3,24 @@
  * commas). All or nothing: every row is checked, and when any row is wrong nothing is saved and the
  * answer lists each wrong row with its column and a message saying what to fix.
  */
-import { and, eq } from 'drizzle-orm';
-import { parseKronor } from '@kassa/core';
-import { ERROR_MESSAGES, type ImportRowError, type ProductUnit } from '@kassa/contracts';
-import type { Db } from '../db/database.js';
-import { products } from '../db/schema.js';
-import type { CommandContext } from '../http/context.js';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isValidGtin, parseKronor } from '@kassa/core';
 import {
-  changePrice,
-  createProduct,
-  listProducts,
-  updateProduct,
-  type ProductRefusal,
-} from './products.js';
+  ERROR_MESSAGES,
+  type ImportRowError,
+  type Product,
+  type ProductUnit,
+} from '@kassa/contracts';
+import { bulkInsert } from '../db/bulk-insert.js';
+import type { Db } from '../db/database.js';
+import { auditLog, productBarcodes, productPrices, products } from '../db/schema.js';
+import type { CommandContext } from '../http/context.js';
+import { bumpConfigVersion } from './config-version.js';
+import { presentProducts, searchTextOf, type ProductRefusal } from './products.js';
+
+/** Rows per statement when the import reads and writes. */
+const BATCH = 5_000;
 
 /** Parses CSV text (RFC 4180 quoting) with the given separator into rows of fields. */
 export function parseCsv(text: string, separator: string): string[][] {
@@ -160,14 +165,27 @@ function refusalError(row: number, refusal: ProductRefusal): ImportRowError {
   };
 }
 
+/** A row of the file that passed the checks of its own fields. */
+type Parsed = {
+  row: number;
+  articleNumber: string;
+  name: string;
+  barcodes: string[];
+  priceOre: number;
+  vatCategory: 'standard' | 'food' | 'restaurant' | 'reduced' | 'exempt';
+  kind: 'good' | 'service';
+  group: string | null;
+  active: boolean;
+  /** Null when the file does not say: new articles are sold by the piece, others keep theirs. */
+  unit: ProductUnit | null;
+};
+
 export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
   errors: ImportRowError[];
 }
-
-class RollBack extends Error {}
 
 /** Imports the CSV; with errors (or `dryRun`) nothing is saved. */
 export async function importProducts(
@@ -192,19 +210,6 @@ export async function importProducts(
   }
   if (result.errors.length > 0) return result;
 
-  type Parsed = {
-    row: number;
-    articleNumber: string;
-    name: string;
-    barcodes: string[];
-    priceOre: number;
-    vatCategory: 'standard' | 'food' | 'restaurant' | 'reduced' | 'exempt';
-    kind: 'good' | 'service';
-    group: string | null;
-    active: boolean;
-    /** Null when the file does not say: new articles are sold by the piece, others keep theirs. */
-    unit: ProductUnit | null;
-  };
   const parsed: Parsed[] = [];
   const seenArticles = new Set<string>();
   const seenBarcodes = new Map<string, number>();
@@ -280,60 +285,246 @@ export async function importProducts(
   });
   if (result.errors.length > 0) return result;
 
-  try {
-    await db.transaction(async (tx) => {
-      const ctx = makeContext(tx);
-      for (const p of parsed) {
-        const [existing] = await tx
-          .select({ id: products.id })
-          .from(products)
-          .where(
-            and(eq(products.tenantId, ctx.tenantId), eq(products.articleNumber, p.articleNumber)),
-          );
-        if (!existing) {
-          const created = await createProduct(ctx, { ...p, unit: p.unit ?? 'piece' }, today);
-          if (!created.ok) result.errors.push(refusalError(p.row, created));
-          else result.created++;
-          continue;
-        }
-        const [current] = await listProducts(tx, ctx.tenantId, today, existing.id);
-        const same =
-          current !== undefined &&
-          current.name === p.name &&
-          current.vatCategory === p.vatCategory &&
-          current.kind === p.kind &&
-          current.group === p.group &&
-          current.active === p.active &&
-          (p.unit === null || current.unit === p.unit) &&
-          current.priceOre === p.priceOre &&
-          [...current.barcodes].sort().join() === [...new Set(p.barcodes)].sort().join();
-        if (same) {
-          result.unchanged++;
-          continue;
-        }
-        const updated = await updateProduct(ctx, existing.id, {
-          name: p.name,
-          barcodes: p.barcodes,
-          vatCategory: p.vatCategory,
-          kind: p.kind,
-          group: p.group,
-          active: p.active,
-          ...(p.unit === null ? {} : { unit: p.unit }),
-        });
-        if (!updated.ok) {
-          result.errors.push(refusalError(p.row, updated));
-          continue;
-        }
-        if (current?.priceOre !== p.priceOre) {
-          const priced = await changePrice(ctx, existing.id, p.priceOre, today, today);
-          if (!priced.ok) result.errors.push(refusalError(p.row, priced));
-        }
-        result.updated++;
+  // Checked against the catalogue and written in one transaction, in batches: a few statements
+  // per thousand rows, whatever the file's size.
+  await db.transaction(async (tx) => {
+    const ctx = makeContext(tx);
+    const existing = new Map<string, Product>();
+    const numbers = parsed.map((p) => p.articleNumber);
+    for (let i = 0; i < numbers.length; i += BATCH) {
+      const rows = await tx
+        .select()
+        .from(products)
+        .where(
+          and(
+            eq(products.tenantId, ctx.tenantId),
+            inArray(products.articleNumber, numbers.slice(i, i + BATCH)),
+          ),
+        );
+      for (const product of await presentProducts(tx, ctx.tenantId, today, rows)) {
+        existing.set(product.articleNumber, product);
       }
-      if (result.errors.length > 0 || dryRun) throw new RollBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
+    }
+    // Who holds each barcode of the file now.
+    const holder = new Map<string, string>();
+    const wanted = [...new Set(parsed.flatMap((p) => p.barcodes))];
+    for (let i = 0; i < wanted.length; i += BATCH) {
+      const rows = await tx
+        .select({ barcode: productBarcodes.barcode, productId: productBarcodes.productId })
+        .from(productBarcodes)
+        .where(
+          and(
+            eq(productBarcodes.tenantId, ctx.tenantId),
+            inArray(productBarcodes.barcode, wanted.slice(i, i + BATCH)),
+          ),
+        );
+      for (const row of rows) holder.set(row.barcode, row.productId);
+    }
+    // A barcode may move to another article of the file when that article's row lets it go.
+    const releasedBy = new Map<string, Set<string>>();
+    for (const p of parsed) {
+      const current = existing.get(p.articleNumber);
+      if (current) releasedBy.set(current.id, new Set(p.barcodes));
+    }
+
+    const created: ImportedProduct[] = [];
+    const updated: { id: string; row: Parsed; before: Product }[] = [];
+    for (const p of parsed) {
+      const current = existing.get(p.articleNumber);
+      const barcodes = [...new Set(p.barcodes)];
+      const invalid = barcodes.find((b) => !isValidGtin(b));
+      if (invalid !== undefined) {
+        result.errors.push(
+          refusalError(p.row, { ok: false, code: 'barcode-invalid', barcode: invalid }),
+        );
+        continue;
+      }
+      const taken = barcodes.find((b) => {
+        const owner = holder.get(b);
+        if (owner === undefined || owner === current?.id) return false;
+        const keeps = releasedBy.get(owner);
+        return keeps === undefined || keeps.has(b);
+      });
+      if (taken !== undefined) {
+        result.errors.push(
+          refusalError(p.row, { ok: false, code: 'barcode-taken', barcode: taken }),
+        );
+        continue;
+      }
+      if (!current) {
+        created.push({ id: randomUUID(), row: { ...p, barcodes } });
+        continue;
+      }
+      const same =
+        current.name === p.name &&
+        current.vatCategory === p.vatCategory &&
+        current.kind === p.kind &&
+        current.group === p.group &&
+        current.active === p.active &&
+        (p.unit === null || current.unit === p.unit) &&
+        current.priceOre === p.priceOre &&
+        [...current.barcodes].sort().join() === [...barcodes].sort().join();
+      if (same) result.unchanged++;
+      else updated.push({ id: current.id, row: { ...p, barcodes }, before: current });
+    }
+    result.created = created.length;
+    result.updated = updated.length;
+    if (result.errors.length > 0 || dryRun) return;
+    if (created.length === 0 && updated.length === 0) return;
+    await writeImport(ctx, today, created, updated);
+  });
   return result;
+}
+
+interface ImportedProduct {
+  id: string;
+  row: Parsed;
+}
+
+/**
+ * Writes an import that passed every check: the new products with their barcodes and first
+ * price, the changed ones (fields, barcodes, and a price from today when it changed), each
+ * stamped with one new configuration version, and the audit entries a product created, changed
+ * or repriced one by one would have written.
+ */
+async function writeImport(
+  ctx: CommandContext,
+  today: string,
+  created: readonly ImportedProduct[],
+  updated: readonly { id: string; row: Parsed; before: Product }[],
+): Promise<void> {
+  const { tx, tenantId, now } = ctx;
+  const version = await bumpConfigVersion(ctx);
+  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const auditOf = (action: string, targetId: string, details: Record<string, unknown>) =>
+    audits.push({
+      tenantId,
+      id: randomUUID(),
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      action,
+      targetType: 'product',
+      targetId,
+      details,
+      address: ctx.address,
+    });
+
+  for (let i = 0; i < created.length; i += BATCH) {
+    const batch = created.slice(i, i + BATCH);
+    await bulkInsert(
+      tx,
+      products,
+      batch.map(({ id, row }) => ({
+        tenantId,
+        id,
+        articleNumber: row.articleNumber,
+        name: row.name,
+        kind: row.kind,
+        vatCategory: row.vatCategory,
+        groupName: row.group,
+        active: row.active,
+        unit: row.unit ?? 'piece',
+        searchText: searchTextOf(row.articleNumber, row.name, row.barcodes),
+        configVersion: version,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await bulkInsert(
+      tx,
+      productBarcodes,
+      batch.flatMap(({ id, row }) =>
+        row.barcodes.map((barcode) => ({ tenantId, barcode, productId: id })),
+      ),
+    );
+    await bulkInsert(
+      tx,
+      productPrices,
+      batch.map(({ id, row }) => ({
+        tenantId,
+        productId: id,
+        effectiveFrom: today,
+        priceOre: row.priceOre,
+        createdAt: now,
+      })),
+    );
+    for (const { id, row } of batch) {
+      auditOf('product.created', id, {
+        articleNumber: row.articleNumber,
+        name: row.name,
+        priceOre: row.priceOre,
+        unit: row.unit ?? 'piece',
+      });
+    }
+  }
+
+  for (let i = 0; i < updated.length; i += BATCH) {
+    const batch = updated.slice(i, i + BATCH);
+    const ids = batch.map((u) => u.id);
+    // Barcodes first: one released by an article of the file may be taken by another.
+    await tx
+      .delete(productBarcodes)
+      .where(and(eq(productBarcodes.tenantId, tenantId), inArray(productBarcodes.productId, ids)));
+  }
+  for (let i = 0; i < updated.length; i += BATCH) {
+    const batch = updated.slice(i, i + BATCH);
+    await bulkInsert(
+      tx,
+      productBarcodes,
+      batch.flatMap(({ id, row }) =>
+        row.barcodes.map((barcode) => ({ tenantId, barcode, productId: id })),
+      ),
+    );
+    const column = <T>(pick: (u: (typeof batch)[number]) => T) => sql.param(batch.map(pick));
+    await tx.execute(sql`UPDATE ${products} AS p SET
+        name = v.name, vat_category = v.vat_category, kind = v.kind, group_name = v.group_name,
+        active = v.active, unit = coalesce(v.unit, p.unit), search_text = v.search_text,
+        config_version = ${version}, updated_at = ${now.toISOString()}::timestamptz
+      FROM unnest(${column((u) => u.id)}::text[]::uuid[], ${column((u) => u.row.name)}::text[],
+        ${column((u) => u.row.vatCategory)}::text[], ${column((u) => u.row.kind)}::text[],
+        ${column((u) => u.row.group)}::text[], ${column((u) => String(u.row.active))}::text[]::boolean[],
+        ${column((u) => u.row.unit)}::text[],
+        ${column((u) => searchTextOf(u.row.articleNumber, u.row.name, u.row.barcodes))}::text[])
+        AS v(id, name, vat_category, kind, group_name, active, unit, search_text)
+      WHERE p.tenant_id = ${tenantId} AND p.id = v.id`);
+    const repriced = batch.filter((u) => u.before.priceOre !== u.row.priceOre);
+    await bulkInsert(
+      tx,
+      productPrices,
+      repriced.map(({ id, row }) => ({
+        tenantId,
+        productId: id,
+        effectiveFrom: today,
+        priceOre: row.priceOre,
+        createdAt: now,
+      })),
+      sql`ON CONFLICT (tenant_id, product_id, effective_from)
+        DO UPDATE SET price_ore = excluded.price_ore, created_at = excluded.created_at`,
+    );
+    for (const { id, row, before } of batch) {
+      auditOf('product.updated', id, {
+        articleNumber: before.articleNumber,
+        change: {
+          name: row.name,
+          barcodes: row.barcodes,
+          vatCategory: row.vatCategory,
+          kind: row.kind,
+          group: row.group,
+          active: row.active,
+          ...(row.unit === null ? {} : { unit: row.unit }),
+        },
+      });
+      if (before.priceOre !== row.priceOre) {
+        auditOf('product.price-changed', id, {
+          articleNumber: before.articleNumber,
+          priceOre: row.priceOre,
+          effectiveFrom: today,
+        });
+      }
+    }
+  }
+  for (let i = 0; i < audits.length; i += BATCH) {
+    await bulkInsert(tx, auditLog, audits.slice(i, i + BATCH));
+  }
 }

@@ -4,7 +4,7 @@
  * 2 kap 15 §: price changes are part of the register's running use and are journaled there).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { isValidGtin } from '@kassa/core';
 import type { CreateProductBody, Product, UpdateProductBody } from '@kassa/contracts';
 import type { Db, Tx } from '../db/database.js';
@@ -19,52 +19,153 @@ export type ProductRefusal =
   | Failure<'product-not-found' | 'article-number-taken' | 'price-change-in-past'>
   | Failure<'barcode-taken' | 'barcode-invalid', { barcode: string }>;
 
-/** The catalogue as the API presents it; `today` is the business day whose prices are in force. */
-export async function listProducts(
+/**
+ * What the catalogue search matches: article number, name and barcodes, lower-case (the
+ * products' `search_text`, behind a trigram index).
+ */
+export function searchTextOf(articleNumber: string, name: string, barcodes: readonly string[]) {
+  return [articleNumber, name, ...[...barcodes].sort()].join(' ').toLowerCase();
+}
+
+/** At most this many words of a search are used. */
+const SEARCH_WORDS = 8;
+
+/** The words of a search, lower-case (empty: no search). */
+export function searchWords(query: string | undefined): string[] {
+  return (query ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS);
+}
+
+/** `LIKE` pattern text for a literal word. */
+function likeLiteral(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Which products a listing takes. */
+export interface ProductFilter {
+  /** One product. */
+  productId?: string;
+  /** Products whose article number, name or a barcode contains every word. */
+  search?: string;
+  /**
+   * Products changed after a configuration version, or whose price comes into force after the
+   * business day `day` (up to `today`): what a register at that cursor has not seen.
+   */
+  changedSince?: { version: number; day: string };
+}
+
+function conditionsOf(tenantId: string, filter: ProductFilter, today: string): SQL[] {
+  const conditions: SQL[] = [eq(products.tenantId, tenantId)];
+  if (filter.productId !== undefined) conditions.push(eq(products.id, filter.productId));
+  for (const word of searchWords(filter.search)) {
+    conditions.push(sql`${products.searchText} LIKE ${`%${likeLiteral(word)}%`}`);
+  }
+  const since = filter.changedSince;
+  if (since !== undefined) {
+    const pricedSince = sql`${products.id} IN (SELECT ${productPrices.productId} FROM ${productPrices}
+      WHERE ${productPrices.tenantId} = ${tenantId} AND ${productPrices.effectiveFrom} > ${since.day}
+      AND ${productPrices.effectiveFrom} <= ${today})`;
+    conditions.push(or(gt(products.configVersion, since.version), pricedSince) ?? pricedSince);
+  }
+  return conditions;
+}
+
+/** Ids per `inArray` (a statement holds at most 65,535 parameters). */
+const ID_CHUNK = 5_000;
+
+/** The products of `rows` with their barcodes and prices, as the API presents them. */
+export async function presentProducts(
   db: Db | Tx,
   tenantId: string,
   today: string,
-  productId?: string,
+  rows: readonly (typeof products.$inferSelect)[],
 ): Promise<Product[]> {
-  if (productId !== undefined && !isUuid(productId)) return [];
-  const rows = await db
-    .select()
-    .from(products)
-    .where(
-      productId === undefined
-        ? eq(products.tenantId, tenantId)
-        : and(eq(products.tenantId, tenantId), eq(products.id, productId)),
-    )
-    .orderBy(asc(products.name), asc(products.articleNumber));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const barcodes = await db
-    .select()
-    .from(productBarcodes)
-    .where(and(eq(productBarcodes.tenantId, tenantId), inArray(productBarcodes.productId, ids)))
-    .orderBy(asc(productBarcodes.barcode));
-  const prices = await db
-    .select()
-    .from(productPrices)
-    .where(and(eq(productPrices.tenantId, tenantId), inArray(productPrices.productId, ids)))
-    .orderBy(asc(productPrices.effectiveFrom));
+  const barcodesOf = new Map<string, string[]>();
+  const pricesOf = new Map<string, { effectiveFrom: string; priceOre: number }[]>();
+  for (let i = 0; i < rows.length; i += ID_CHUNK) {
+    const ids = rows.slice(i, i + ID_CHUNK).map((r) => r.id);
+    const barcodes = await db
+      .select({ productId: productBarcodes.productId, barcode: productBarcodes.barcode })
+      .from(productBarcodes)
+      .where(and(eq(productBarcodes.tenantId, tenantId), inArray(productBarcodes.productId, ids)))
+      .orderBy(asc(productBarcodes.barcode));
+    for (const b of barcodes) {
+      const list = barcodesOf.get(b.productId);
+      if (list) list.push(b.barcode);
+      else barcodesOf.set(b.productId, [b.barcode]);
+    }
+    const prices = await db
+      .select({
+        productId: productPrices.productId,
+        effectiveFrom: productPrices.effectiveFrom,
+        priceOre: productPrices.priceOre,
+      })
+      .from(productPrices)
+      .where(and(eq(productPrices.tenantId, tenantId), inArray(productPrices.productId, ids)))
+      .orderBy(asc(productPrices.effectiveFrom));
+    for (const p of prices) {
+      const price = { effectiveFrom: p.effectiveFrom, priceOre: p.priceOre };
+      const list = pricesOf.get(p.productId);
+      if (list) list.push(price);
+      else pricesOf.set(p.productId, [price]);
+    }
+  }
   return rows.map((p) => {
-    const own = prices.filter((x) => x.productId === p.id);
+    const own = pricesOf.get(p.id) ?? [];
     const inForce = own.filter((x) => x.effectiveFrom <= today).at(-1);
     return {
       id: p.id,
       articleNumber: p.articleNumber,
       name: p.name,
-      barcodes: barcodes.filter((b) => b.productId === p.id).map((b) => b.barcode),
+      barcodes: barcodesOf.get(p.id) ?? [],
       vatCategory: p.vatCategory,
       kind: p.kind,
       unit: p.unit,
       group: p.groupName,
       active: p.active,
       priceOre: inForce?.priceOre ?? null,
-      prices: own.map((x) => ({ effectiveFrom: x.effectiveFrom, priceOre: x.priceOre })),
+      prices: own,
     };
   });
+}
+
+/**
+ * The catalogue as the API presents it, by name; `today` is the business day whose prices are in
+ * force. A string `productIdOrFilter` is one product.
+ */
+export async function listProducts(
+  db: Db | Tx,
+  tenantId: string,
+  today: string,
+  productIdOrFilter: string | ProductFilter = {},
+): Promise<Product[]> {
+  const filter =
+    typeof productIdOrFilter === 'string' ? { productId: productIdOrFilter } : productIdOrFilter;
+  if (filter.productId !== undefined && !isUuid(filter.productId)) return [];
+  const rows = await db
+    .select()
+    .from(products)
+    .where(and(...conditionsOf(tenantId, filter, today)))
+    .orderBy(asc(products.name), asc(products.articleNumber));
+  return presentProducts(db, tenantId, today, rows);
+}
+
+/** One page of the catalogue by article number, and how many products the filter takes. */
+export async function pageProducts(
+  db: Db | Tx,
+  tenantId: string,
+  today: string,
+  page: { search?: string; offset: number; limit: number },
+): Promise<{ total: number; products: Product[] }> {
+  const where = and(...conditionsOf(tenantId, { search: page.search }, today));
+  const [counted] = await db.select({ total: count() }).from(products).where(where);
+  const rows = await db
+    .select()
+    .from(products)
+    .where(where)
+    .orderBy(asc(products.articleNumber))
+    .offset(page.offset)
+    .limit(page.limit);
+  return { total: counted?.total ?? 0, products: await presentProducts(db, tenantId, today, rows) };
 }
 
 /** Checks barcodes: valid check digits, and not used by another product of the environment. */
@@ -121,6 +222,7 @@ export async function createProduct(
   const bad = await checkBarcodes(ctx, barcodes, null);
   if (bad) return bad;
   const id = randomUUID();
+  const version = await bumpConfigVersion(ctx);
   await ctx.tx.insert(products).values({
     tenantId: ctx.tenantId,
     id,
@@ -131,6 +233,8 @@ export async function createProduct(
     vatCategory: input.vatCategory,
     groupName: input.group,
     active: input.active,
+    searchText: searchTextOf(input.articleNumber, input.name, barcodes),
+    configVersion: version,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -142,7 +246,6 @@ export async function createProduct(
     priceOre: input.priceOre,
     createdAt: ctx.now,
   });
-  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'product.created',
     targetType: 'product',
@@ -169,13 +272,28 @@ export async function updateProduct(
     .from(products)
     .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, productId)));
   if (!before) return { ok: false, code: 'product-not-found' };
+  let barcodes: string[] | null = null;
   if (change.barcodes !== undefined) {
-    const barcodes = [...new Set(change.barcodes)];
+    barcodes = [...new Set(change.barcodes)];
     const bad = await checkBarcodes(ctx, barcodes, productId);
     if (bad) return bad;
     await replaceBarcodes(ctx, productId, barcodes);
+  } else if (change.name !== undefined) {
+    const rows = await ctx.tx
+      .select({ barcode: productBarcodes.barcode })
+      .from(productBarcodes)
+      .where(
+        and(eq(productBarcodes.tenantId, ctx.tenantId), eq(productBarcodes.productId, productId)),
+      );
+    barcodes = rows.map((r) => r.barcode);
   }
-  const set: Partial<typeof products.$inferInsert> = { updatedAt: ctx.now };
+  const set: Partial<typeof products.$inferInsert> = {
+    updatedAt: ctx.now,
+    configVersion: await bumpConfigVersion(ctx),
+  };
+  if (barcodes !== null) {
+    set.searchText = searchTextOf(before.articleNumber, change.name ?? before.name, barcodes);
+  }
   if (change.name !== undefined) set.name = change.name;
   if (change.vatCategory !== undefined) set.vatCategory = change.vatCategory;
   if (change.kind !== undefined) set.kind = change.kind;
@@ -186,7 +304,6 @@ export async function updateProduct(
     .update(products)
     .set(set)
     .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, productId)));
-  await bumpConfigVersion(ctx);
   await audit(ctx, {
     action: 'product.updated',
     targetType: 'product',
@@ -218,7 +335,10 @@ export async function changePrice(
       target: [productPrices.tenantId, productPrices.productId, productPrices.effectiveFrom],
       set: { priceOre, createdAt: ctx.now },
     });
-  await bumpConfigVersion(ctx);
+  await ctx.tx
+    .update(products)
+    .set({ configVersion: await bumpConfigVersion(ctx) })
+    .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, productId)));
   await audit(ctx, {
     action: 'product.price-changed',
     targetType: 'product',

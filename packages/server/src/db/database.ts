@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -45,13 +46,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return Promise.resolve(openPostgres(options.url, options.maxConnections ?? 10));
 }
 
+/** The extensions the migrations create (0012: pg_trgm for the catalogue search). */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
   if (dataDir === null) {
-    client = new PGlite();
+    client = new PGlite({ extensions: PGLITE_EXTENSIONS });
   } else {
     mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-    client = new PGlite(dataDir);
+    client = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
   }
   await client.waitReady;
   const db: Db = drizzlePglite({ client, schema });

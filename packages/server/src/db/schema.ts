@@ -356,12 +356,26 @@ export const products = pgTable(
     active: boolean('active').notNull(),
     /** How it is sold: by the piece, or weighed (the price is per kilogram). */
     unit: text('unit', { enum: PRODUCT_UNITS }).notNull().default('piece'),
+    /**
+     * What the catalogue search matches (commands/products.ts `searchTextOf`): article number,
+     * name and barcodes, lower-case, behind a trigram index so a word anywhere in a name is
+     * found without reading every row.
+     */
+    searchText: text('search_text').notNull().default(''),
+    /**
+     * The environment's configuration version of the product's last change (its fields,
+     * barcodes or prices): a register behind that version is sent the product again
+     * (GET /api/register/config, commands/config-version.ts).
+     */
+    configVersion: bigint('config_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('products_tenant_article_number').on(t.tenantId, t.articleNumber),
+    index('products_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('products_tenant_config_version').on(t.tenantId, t.configVersion),
     check('products_unit', sql`${t.unit} in ('piece', 'kilogram')`),
   ],
 );
@@ -378,6 +392,7 @@ export const productBarcodes = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.barcode] }),
+    index('product_barcodes_tenant_product').on(t.tenantId, t.productId),
     foreignKey({
       columns: [t.tenantId, t.productId],
       foreignColumns: [products.tenantId, products.id],
@@ -399,6 +414,8 @@ export const productPrices = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.productId, t.effectiveFrom] }),
+    // Prices coming into force between two business days (the register's delta on a new day).
+    index('product_prices_tenant_effective_from').on(t.tenantId, t.effectiveFrom),
     foreignKey({
       columns: [t.tenantId, t.productId],
       foreignColumns: [products.tenantId, products.id],

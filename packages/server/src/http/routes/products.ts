@@ -3,6 +3,8 @@ import {
   importProductsBodySchema,
   importRowErrorSchema,
   priceChangeBodySchema,
+  productListQuerySchema,
+  productListSchema,
   productSchema,
   updateProductBodySchema,
 } from '@kassa/contracts';
@@ -14,6 +16,7 @@ import {
   changePrice,
   createProduct,
   listProducts,
+  pageProducts,
   updateProduct,
   type ProductRefusal,
 } from '../../commands/products.js';
@@ -59,13 +62,21 @@ export const productRoutes: FastifyPluginAsyncZod = (app) => {
       config: EDITORS,
       schema: {
         tags: ['products'],
-        summary: 'The catalogue with the prices in force today',
-        response: { 200: z.object({ businessDay: z.string(), products: z.array(productSchema) }) },
+        summary:
+          'The catalogue with the prices in force today: all by name, or (with `limit`) one page by article number, searched by `q`',
+        querystring: productListQuerySchema,
+        response: { 200: productListSchema },
       },
     },
     async (request) => {
       const tenantId = commandContext(request, database.db, clock.now()).tenantId;
-      return { businessDay: today(), products: await listProducts(database.db, tenantId, today()) };
+      const { q, offset, limit } = request.query;
+      if (limit === undefined) {
+        const all = await listProducts(database.db, tenantId, today(), { search: q });
+        return { businessDay: today(), products: all, total: all.length };
+      }
+      const page = await pageProducts(database.db, tenantId, today(), { search: q, offset, limit });
+      return { businessDay: today(), ...page, offset, limit };
     },
   );
 
@@ -155,7 +166,7 @@ export const productRoutes: FastifyPluginAsyncZod = (app) => {
     '/api/products/import',
     {
       config: EDITORS,
-      bodyLimit: 4 * 1024 * 1024,
+      bodyLimit: 24 * 1024 * 1024,
       schema: {
         tags: ['products'],
         summary: 'Import products from CSV (all or nothing, with a per-row error report)',

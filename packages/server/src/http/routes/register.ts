@@ -20,7 +20,12 @@ import { SHOP_TIME_ZONE } from './products.js';
 import { businessDayOf, isIsoInstant } from '@kassa/core';
 import { checkReportedJournal } from '../../commands/journal-anchors.js';
 import { recordHeartbeat } from '../../commands/sync-health.js';
-import { configCursor, judgeCursor, readConfigVersion } from '../../commands/config-version.js';
+import {
+  configCursor,
+  judgeCursor,
+  parseCursor,
+  readConfigVersion,
+} from '../../commands/config-version.js';
 import {
   connectTerminal,
   describeTerminalForRegister,
@@ -255,6 +260,23 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
         return { cursor, changed: false as const, serverTime: now.toISOString() };
       }
       const register = await describeRegister(tenantId, device.terminalId);
+      // A register that applies deltas and holds a cursor this server issued is sent only the
+      // products changed since it (deactivated ones included, so it drops them).
+      const since = judged === 'behind' ? parseCursor(request.query.cursor) : null;
+      if (request.query.catalogue === 'delta' && since !== null) {
+        const changedProducts = await listProducts(database.db, tenantId, businessDay, {
+          changedSince: since,
+        });
+        return {
+          ...register,
+          cursor,
+          changed: true as const,
+          reset: false,
+          businessDay,
+          catalogue: changedProducts,
+          catalogueDelta: true,
+        };
+      }
       const all = await listProducts(database.db, tenantId, businessDay);
       return {
         ...register,
