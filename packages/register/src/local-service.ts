@@ -71,7 +71,21 @@ export interface LocalServiceOptions {
   controlUnitProbeMs?: number;
   /** The journal uploader's timing (tests); see sync/uploader.ts for the defaults. */
   upload?: Partial<UploadTiming>;
+  /**
+   * After start, a request that journals waits at most this long (default 5 s) for the first
+   * comparison of the journal with the server's head (sync/uploader.ts `headCompared`).
+   */
+  journalCheckWaitMs?: number;
 }
+
+/** Requests that do not journal and may run before the journal was compared with the server. */
+const BEFORE_JOURNAL_CHECK = new Set([
+  '/local/upload/retry',
+  '/local/connect',
+  '/local/provisioning',
+  '/local/terminals',
+  '/local/sync',
+]);
 
 /** What the service exposes to the CLI and tests besides HTTP. */
 export interface LocalServiceControl {
@@ -424,6 +438,16 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
   }
   const uploadNow = (o?: UploadNowOptions) => uploads.uploadNow(o);
   app.decorate('kassa', { syncNow, status, startSync, uploadNow });
+  // A journal whose tail was cut (a restored backup, a damaged disk) must not issue the numbers
+  // the server already holds: right after start, before the first comparison with the server's
+  // head, a request that journals waits for it (bounded: offline, selling goes on).
+  const journalCheckWaitMs = options.journalCheckWaitMs ?? 5_000;
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const route = request.url.split('?')[0] ?? '';
+    if (!route.startsWith('/local/') || BEFORE_JOURNAL_CHECK.has(route)) return;
+    await uploads.headCompared(journalCheckWaitMs);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifySwagger, {

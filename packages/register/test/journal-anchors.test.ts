@@ -12,7 +12,8 @@
  * - a journal rewritten whole with a recomputed chain: refused by its anchor, and when the
  *   anchor was rewritten too, by the server's copy (doctor and backoffice).
  */
-import { writeFile } from 'node:fs/promises';
+import { copyFileSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync as Database } from 'node:sqlite';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +27,7 @@ import { syncOnce } from '../src/sync.js';
 import { ADMIN_PASSWORD, startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { kassa, newPc, type Pc } from './support/register-cli.js';
 import { TestClock, readJournalFile, startSellingRig, type SellingRig } from './support/selling.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
 
 let server: KassaServer;
 
@@ -48,7 +50,11 @@ interface Service {
   call: Call;
 }
 
-async function startService(pc: Pc, clock: TestClock): Promise<Service> {
+async function startService(
+  pc: Pc,
+  clock: TestClock,
+  options: { journalCheckWaitMs?: number } = {},
+): Promise<Service> {
   const app = await buildLocalService({
     folder: pc.home,
     env: pc.env,
@@ -57,6 +63,7 @@ async function startService(pc: Pc, clock: TestClock): Promise<Service> {
     provisioningCandidates: [],
     clock: clock.now,
     controlUnitProbeMs: 0,
+    ...options,
   });
   return {
     app,
@@ -331,6 +338,67 @@ describe('a journal whose tail was cut', () => {
       );
     } finally {
       await service.app.close();
+    }
+  });
+});
+
+/** The register talks to the server at `url` from now on (register.json). */
+async function pointAt(pc: Pc, url: string): Promise<void> {
+  const file = path.join(pc.home, 'register.json');
+  const register = JSON.parse(await readFile(file, 'utf8')) as { url: string };
+  await writeFile(file, JSON.stringify({ ...register, url }, null, 2));
+}
+
+describe('an older copy of the journal restored (a backup), started with the server slow to answer', () => {
+  it('holds the first requests that journal until the server’s head is compared, then refuses the sale: no number is issued twice', async () => {
+    const { rig } = await sellAndUpload(2);
+    const terminal = await terminalOf(rig.pc);
+    const username = `kalle${terminal.registerId.toLowerCase()}`;
+    // A backup of the journal file taken while the register runs (its own checkpoint and anchor
+    // agree with it: only the server knows that it is old), then one more sale, uploaded.
+    const backup = `${journalFile(rig.pc)}.backup`;
+    const reader = new Database(journalFile(rig.pc), { readOnly: true });
+    try {
+      reader.exec(`VACUUM INTO '${backup.replaceAll("'", "''")}'`);
+    } finally {
+      reader.close();
+    }
+    await sellCoffee(rig);
+    await rig.app.kassa.syncNow();
+    await rig.close();
+    const numbers = await serverReceiptNumbers(terminal.id);
+    expect(numbers).toEqual([1, 2, 3]);
+    const restoredHead = readJournalFile(backup).at(-1)?.seq ?? 0;
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(`${journalFile(rig.pc)}${suffix}`, { force: true });
+    copyFileSync(backup, journalFile(rig.pc));
+
+    // Between the register and the server, a proxy that holds the server's answers (slow).
+    const proxy = await startTcpProxy(server.port);
+    await pointAt(rig.pc, proxy.url);
+    const service = await startService(rig.pc, new TestClock(rig.clock.now() + 60_000), {
+      journalCheckWaitMs: 120_000,
+    });
+    try {
+      const held = proxy.holdAnswers();
+      service.app.kassa.startSync(); // as `kassa start` does: the uploader asks for the head
+      const signIn = service.call('POST', '/local/sign-in', { username, pin: '4711' });
+      const sale = signIn.then(() => refusedSale(service));
+      await held; // the server has answered; the register has not seen it yet
+      const waiting = readJournalFile(journalFile(rig.pc));
+      expect(waiting.filter((e) => e.kind === 'sign-in' && e.seq > restoredHead)).toEqual([]);
+      proxy.release();
+      expect((await signIn).status).toBe(200);
+      const refused = await sale;
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(['upload-server-ahead', 'upload-server-differs']).toContain(refused.body.error.code);
+      // Nothing was sold on the old copy: receipt 3 exists once, on the server.
+      const local = readJournalFile(journalFile(rig.pc));
+      expect(local.filter((e) => e.kind === 'line-added' && e.seq > restoredHead)).toEqual([]);
+      expect(await serverReceiptNumbers(terminal.id)).toEqual(numbers);
+    } finally {
+      await service.app.close();
+      await proxy.close();
     }
   });
 });

@@ -85,6 +85,11 @@ export class UploadSlot {
     return this.uploader?.status();
   }
 
+  /** Waits (bounded) until the journal was compared with the server's head (uploader.ts). */
+  async headCompared(timeoutMs: number): Promise<void> {
+    await this.uploader?.headCompared(timeoutMs);
+  }
+
   /** The problem that stops selling (SELLING_STOPPERS), or null. */
   sellingStopper(): UploadProblem | null {
     const problem = this.uploader?.status().problem ?? null;

@@ -134,6 +134,9 @@ export class JournalUploader {
   private stopped = false;
   /** The server's head was compared with the journal since start (or the last retry). */
   private headChecked = false;
+  /** Resolves when the first comparison with the server's head has ended, however it ended. */
+  private readonly firstCheck: Promise<void>;
+  private endFirstCheck: () => void = () => undefined;
   private failures = 0;
   /** The server's head as last answered (null: not asked yet in this process). */
   private serverSeq: number | null = null;
@@ -144,6 +147,30 @@ export class JournalUploader {
     this.timing = { ...DEFAULT_UPLOAD_TIMING, ...options.timing };
     this.random = options.random ?? Math.random;
     this.batchSize = Math.max(1, Math.min(this.timing.batchSize, MAX_UPLOAD_BATCH));
+    this.firstCheck = new Promise((resolve) => {
+      this.endFirstCheck = resolve;
+    });
+  }
+
+  /**
+   * Waits (at most `timeoutMs`) until the journal has been compared with the server's head since
+   * the uploader started, or the attempt failed (offline: selling goes on, offline-first). Until
+   * then a journal whose tail was cut could issue a receipt number the server already holds
+   * (docs/domain/receipts-journal-reports.md, "Failure: receipt numbers reused"). Resolves at
+   * once when background uploading was never started.
+   */
+  async headCompared(timeoutMs: number): Promise<void> {
+    if (!this.started || this.closed || this.headChecked || this.stopped) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    });
+    try {
+      await Promise.race([this.firstCheck, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Starts uploading in the background: now, then on steps and on the timer. */
@@ -199,6 +226,7 @@ export class JournalUploader {
   close(): void {
     this.closed = true;
     this.clearTimer();
+    this.endFirstCheck();
   }
 
   private schedule(ms: number, kind: TimerKind): void {
@@ -283,11 +311,15 @@ export class JournalUploader {
 
     if (!this.headChecked) {
       const head = await fetchJournalHead(identity, request);
-      if (this.closed) return this.result('closed', counts);
-      if (!head.ok) return this.result('failed', counts, head.failure);
-      const problem = this.adopt(head.value, false);
-      if (problem !== null) return this.stop(problem, counts);
-      this.headChecked = true;
+      try {
+        if (this.closed) return this.result('closed', counts);
+        if (!head.ok) return this.result('failed', counts, head.failure);
+        const problem = this.adopt(head.value, false);
+        if (problem !== null) return this.stop(problem, counts);
+        this.headChecked = true;
+      } finally {
+        this.endFirstCheck();
+      }
     }
 
     let lookedAgainAfterGap = false;

@@ -3,7 +3,7 @@
  * address while the server process behind it is killed and started again on another port, and
  * so that a test can lose the server's answer on the way back: `holdAnswers()` keeps the next
  * bytes the server sends (the answer to a request it has finished, i.e. committed) from the
- * register, and tells when they came.
+ * register, and tells when they came; `release()` then lets them through late (a slow server).
  */
 import net from 'node:net';
 
@@ -17,6 +17,8 @@ export interface TcpProxy {
    * arrives (with their text). Connections then stay open until `dropAll`.
    */
   holdAnswers(): Promise<string>;
+  /** Passes the held bytes on, late, and stops holding (the answer of a slow server). */
+  release(): void;
   /** Closes every connection (the register sees its request fail) and stops holding. */
   dropAll(): void;
   close(): Promise<void>;
@@ -26,6 +28,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   let target = targetPort;
   let hold: ((text: string) => void) | null = null;
   let holding = false;
+  const held: { client: net.Socket; chunk: Buffer }[] = [];
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer((client) => {
@@ -47,6 +50,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     client.on('data', (chunk: Buffer) => upstream.write(chunk));
     upstream.on('data', (chunk: Buffer) => {
       if (holding) {
+        held.push({ client, chunk });
         const resolve = hold;
         hold = null;
         resolve?.(chunk.toString('utf8'));
@@ -70,9 +74,17 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         hold = resolve;
       });
     },
+    release() {
+      holding = false;
+      hold = null;
+      for (const { client, chunk } of held.splice(0)) {
+        if (!client.destroyed) client.write(chunk);
+      }
+    },
     dropAll() {
       holding = false;
       hold = null;
+      held.length = 0;
       for (const socket of sockets) socket.destroy();
       sockets.clear();
     },
