@@ -17,6 +17,7 @@ import {
   type RegisterPc,
   type ScenarioTerminal,
 } from '../support/register';
+import { canonical } from '../support/journal';
 import { admin, uniqueRegisterId, uniqueUsername } from '../support/server';
 
 // Issue 5, "Done when": the dashboard and sync-health pages in Chromium, with charts of real data.
@@ -214,11 +215,10 @@ function figures(receipts: readonly Receipt[]) {
   };
 }
 
-/**
- * Sends a journal batch signed with the PC's own device key whose first entry skips 40 sequence
- * numbers past the server's head: what a register whose journal mark was damaged would send.
- */
-async function uploadWithGap(pc: ConnectedPc): Promise<{ status: number; code: string | null }> {
+type SignedFetch = (method: 'GET' | 'POST', route: string, body: string) => Promise<Response>;
+
+/** Requests signed with the PC's own device key, as its register signs them. */
+async function signedFetchOf(pc: ConnectedPc): Promise<SignedFetch> {
   const register = JSON.parse(await readFile(path.join(pc.dataDir, 'register.json'), 'utf8')) as {
     url: string;
     bindingId: string;
@@ -246,6 +246,15 @@ async function uploadWithGap(pc: ConnectedPc): Promise<{ status: number; code: s
       ...(method === 'POST' ? { body } : {}),
     });
   };
+  return signedFetch;
+}
+
+/**
+ * Sends a journal batch signed with the PC's own device key whose first entry skips 40 sequence
+ * numbers past the server's head: what a register whose journal mark was damaged would send.
+ */
+async function uploadWithGap(pc: ConnectedPc): Promise<{ status: number; code: string | null }> {
+  const signedFetch = await signedFetchOf(pc);
   const head = (await (await signedFetch('GET', '/api/register/journal/head', '')).json()) as {
     acknowledgedSeq: number;
   };
@@ -265,6 +274,36 @@ async function uploadWithGap(pc: ConnectedPc): Promise<{ status: number; code: s
   );
   const answer = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
   return { status: response.status, code: answer.error?.code ?? null };
+}
+
+/**
+ * Continues the server's copy of the PC's journal with an entry of a kind this version does not
+ * know (what a newer register journals), chained as the journal defines it; the HTTP status.
+ */
+async function uploadUnknownKind(pc: ConnectedPc): Promise<number> {
+  const signedFetch = await signedFetchOf(pc);
+  const head = (await (await signedFetch('GET', '/api/register/journal/head', '')).json()) as {
+    acknowledgedSeq: number;
+    acknowledgedHash: string | null;
+  };
+  const prevHash = head.acknowledgedHash ?? '0'.repeat(64);
+  const entry = {
+    seq: head.acknowledgedSeq + 1,
+    at: new Date().toISOString(),
+    kind: 'hologram',
+    by: 'kassor',
+    data: { colour: 'blå' },
+    prevHash,
+  };
+  const hash = createHash('sha256')
+    .update(prevHash + canonical(entry), 'utf8')
+    .digest('hex');
+  const response = await signedFetch(
+    'POST',
+    '/api/register/journal',
+    JSON.stringify({ entries: [{ ...entry, hash }] }),
+  );
+  return response.status;
 }
 
 async function shot(page: Page, testInfo: TestInfo, name: string, fullPage = true): Promise<void> {
@@ -621,6 +660,28 @@ test.describe('Försäljning, rapporter och synkhälsa i backoffice', () => {
       await page.reload();
       await expect(card).toHaveValue('1581');
       await shot(page, testInfo, '6-bokforing');
+    });
+
+    // Last: the bar's register no longer matches the server's copy after this.
+    await test.step('Rapporter: an entry the export cannot write as journaled is listed as a deviation', async () => {
+      const barPc = pcs.find((pc) => pc.pcName === 'KASSA-BAREN');
+      if (barPc === undefined) throw new Error('the bar’s PC is missing');
+      await baren.uploaded();
+      expect(await uploadUnknownKind(barPc)).toBe(200);
+      await app.open('Rapporter');
+      await reports.journal
+        .getByRole('combobox', { name: 'Terminal' })
+        .selectOption({ label: `Baren (${bar.registerId})` });
+      await reports.journal.getByRole('combobox', { name: 'Period' }).selectOption('today');
+      const deviations = reports.journal.getByRole('alert');
+      await expect(deviations).toContainText('Avvikelser i exporten: 1');
+      await expect(deviations).toContainText('hologram');
+      const journal = await reports.download(reports.journal, 'Ladda ner journal (XML)');
+      const xml = (await downloaded(journal)).toString('utf8');
+      expect(xml).toContain('<!-- AVVIKELSE');
+      expect(xml).toContain('Okänd händelse');
+      await deviations.scrollIntoViewIfNeeded();
+      await shot(page, testInfo, '7-avvikelser', false);
     });
   });
 });
