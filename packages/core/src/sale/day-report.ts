@@ -12,7 +12,7 @@
  * that day, and days are closed in order: a Z is refused while an earlier day with sales has none.
  * Grand totals (u–w) are carried from the previous Z in the journal and never reset.
  */
-import { type BusinessDay, businessDayOf } from '../business-day.js';
+import { type BusinessDay, businessDayBounds, businessDayOf } from '../business-day.js';
 import { type Ore, add, negate, ore, subtract } from '../money.js';
 import { type Failure, type Result, fail, ok } from '../result.js';
 import { VAT_RATES, type VatSplitRow } from '../vat.js';
@@ -173,8 +173,15 @@ export function foldDayReport(
   let lastZ = state.lastZ;
   const openDays = new Set(state.openDays);
   let day = cloneDay(state.day);
+  // Entries come day by day: the bounds of the last day found answer most of them.
+  let bounds: { day: BusinessDay; startMs: number; endMs: number } | null = null;
   for (const entry of entries) {
-    const entryDay = businessDayOf(Date.parse(entry.at), state.timeZone);
+    const ms = Date.parse(entry.at);
+    if (bounds === null || ms < bounds.startMs || ms >= bounds.endMs) {
+      const found = businessDayOf(ms, state.timeZone);
+      bounds = { day: found, ...businessDayBounds(found, state.timeZone) };
+    }
+    const entryDay = bounds.day;
     if (entry.kind === 'z-report') {
       const { report } = entry.data;
       lastZ = {

@@ -12,7 +12,13 @@
  */
 import { createHash, createHmac, createPrivateKey, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { type BusinessDay, type JournalEntry, type JournalHead, businessDayOf } from '@kassa/core';
+import {
+  type BusinessDay,
+  type JournalEntry,
+  type JournalHead,
+  businessDayBounds,
+  businessDayOf,
+} from '@kassa/core';
 
 /** The journal file's format: 2 added the state tables and the kind index (backfilled once). */
 export const JOURNAL_FORMAT = 2;
@@ -26,13 +32,25 @@ CREATE TABLE IF NOT EXISTS journal_state (key TEXT PRIMARY KEY, value TEXT NOT N
 CREATE TABLE IF NOT EXISTS journal_open_day (day TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 `;
 
+/** businessDayOf, remembering the bounds of the last day found (entries come day by day). */
+export function dayFinder(timeZone: string): (epochMs: number) => BusinessDay {
+  let last: { day: BusinessDay; startMs: number; endMs: number } | null = null;
+  return (epochMs) => {
+    if (last !== null && epochMs >= last.startMs && epochMs < last.endMs) return last.day;
+    const day = businessDayOf(epochMs, timeZone);
+    last = { day, ...businessDayBounds(day, timeZone) };
+    return day;
+  };
+}
+
 /** How an entry changes the days needing a Z (foldDayReport's `openDays`, entry by entry). */
 export function openDayChange(
   entry: JournalEntry,
   timeZone: string,
+  dayOf: (epochMs: number) => BusinessDay = (ms) => businessDayOf(ms, timeZone),
 ): { readonly add: BusinessDay } | { readonly remove: BusinessDay } | null {
   if (entry.kind === 'sale' || entry.kind === 'return') {
-    return { add: businessDayOf(Date.parse(entry.at), timeZone) };
+    return { add: dayOf(Date.parse(entry.at)) };
   }
   if (entry.kind === 'z-report') return { remove: entry.data.report.businessDay };
   return null;

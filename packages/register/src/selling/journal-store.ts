@@ -32,6 +32,7 @@ import {
   JOURNAL_FORMAT,
   STATE_SCHEMA,
   checkpointKeyBeside,
+  dayFinder,
   makeCheckpoint,
   openDayChange,
   readCheckpoint,
@@ -337,6 +338,7 @@ function openedStore(
   timeZone: string,
   options: JournalStoreOptions,
 ): JournalStore {
+  const dayOf = dayFinder(timeZone);
   const key =
     options.checkpointKey === undefined ? checkpointKeyBeside(file) : options.checkpointKey;
   const tables = new Set(
@@ -423,7 +425,7 @@ function openedStore(
       entriesVerified += slice.length;
       if (!stateCurrent) {
         for (const entry of slice) {
-          const change = openDayChange(entry, timeZone);
+          const change = openDayChange(entry, timeZone, dayOf);
           if (change === null) continue;
           if ('add' in change) days.add(change.add);
           else days.delete(change.remove);
@@ -471,8 +473,9 @@ function openedStore(
     migrated,
   };
   // A read-only look at an older file computes the open days from its entries (as before).
+  // (A writable store has just built its state above.)
   const legacyOpenDays =
-    hasState && stateCurrent
+    !readonly || (hasState && stateCurrent)
       ? null
       : () => daysNeedingZ(bySeq.all({ after: 0, limit: -1 }).map(rowToEntry), timeZone);
 
@@ -503,7 +506,7 @@ function openedStore(
   /** Inserts an entry with the state it changes (one transaction is open). */
   function insertEntry(entry: JournalEntry): void {
     insert?.run(rowOf(entry));
-    const change = openDayChange(entry, timeZone);
+    const change = openDayChange(entry, timeZone, dayOf);
     if (change === null) return;
     if ('add' in change) addOpenDay?.run(change.add);
     else removeOpenDay?.run(change.remove);
