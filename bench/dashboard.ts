@@ -1,5 +1,5 @@
 /**
- * The dashboard benchmark (issue 5 point 12): GET /api/reports/sales, every grouping, over a
+ * The dashboard benchmark: GET /api/reports/sales, every grouping, over a
  * month and over a year, on real PostgreSQL holding one million synced receipts of one
  * environment; median and p95 of each, against the aim of 300 ms.
  *

@@ -1,5 +1,5 @@
 /**
- * The ingest benchmark (issue 5 point 12): a register's journal uploaded to the backoffice on
+ * The ingest benchmark: a register's journal uploaded to the backoffice on
  * real PostgreSQL in batches of 500 entries, over HTTP with the register's own signed client,
  * against the floor: a raw multi-row INSERT of the same rows into the same journal_entries
  * table, in the same run, batch by batch in turn (the order alternating), each in its own

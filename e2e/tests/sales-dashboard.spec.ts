@@ -20,7 +20,7 @@ import {
 import { canonical } from '../support/journal';
 import { admin, uniqueRegisterId, uniqueUsername } from '../support/server';
 
-// Issue 5, "Done when": the dashboard and sync-health pages in Chromium, with charts of real data.
+// The dashboard and sync-health pages in Chromium, with charts of real data.
 // Two real registers (`kassa start`, built-in control-unit simulator) are connected to a
 // backoffice of their own and sell through their local API, exactly as the POS screen does; they
 // upload their journals themselves in the background. The backoffice's Försäljning, Rapporter and

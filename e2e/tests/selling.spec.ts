@@ -25,7 +25,7 @@ import {
 } from '../support/register';
 import { uniqueRegisterId, uniqueUsername } from '../support/server';
 
-// Issue 4, "Done when": a day at the till as a cashier and a manager would have it, in Chromium,
+// A day at the till as a cashier and a manager would have it, in Chromium,
 // on real parts — a backoffice of its own, `kassa connect` with a pairing code, `kassa start`
 // with the built-in control-unit simulator and a receipt printer that is a file (the ESC/POS bytes
 // are appended to it and decoded here). Scan, grid, line discount, split card + cash with change,

@@ -116,7 +116,7 @@ export const updateEnvironmentBodySchema = z.strictObject({
 });
 export type UpdateEnvironmentBody = z.infer<typeof updateEnvironmentBodySchema>;
 
-// ---- Terminals, licence, cashiers (issue 3) ----
+// ---- Terminals, licence, cashiers ----
 
 export const LICENCE_MODULES = ['products', 'reports', 'exports'] as const;
 export const licenceModuleSchema = z.enum(LICENCE_MODULES);
@@ -215,7 +215,7 @@ export const syncProblemSchema = z.object({
 });
 export type SyncProblem = z.infer<typeof syncProblemSchema>;
 
-/** Sync health of a terminal (issue 5): the server's copy of its journal and what it reports. */
+/** Sync health of a terminal: the server's copy of its journal and what it reports. */
 export const terminalSyncSchema = z.object({
   /** The last journal entry stored on the server (0: none yet) and its hash. */
   acknowledgedSeq: z.number().int(),
@@ -284,7 +284,7 @@ export const setUserTerminalsBodySchema = z.strictObject({
   terminalIds: z.array(z.string().max(64)).max(500),
 });
 
-// ---- Catalogue (issue 4) ----
+// ---- Catalogue ----
 
 export const VAT_CATEGORY_NAMES = ['standard', 'food', 'restaurant', 'reduced', 'exempt'] as const;
 export const productKindSchema = z.enum(['good', 'service']);

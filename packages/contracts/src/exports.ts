@@ -1,5 +1,5 @@
 /**
- * zod schemas of the accountant's exports (issue 5 item 9, module `exports`): the environment's
+ * zod schemas of the accountant's exports (module `exports`): the environment's
  * account plan for the SIE 4I file, and the queries of the SIE and CSV downloads. The files
  * themselves are bytes, not JSON. See docs/protocols/backoffice-api.md and
  * docs/domain/sie-export.md.

@@ -139,7 +139,7 @@ export const removeBindingBodySchema = z.strictObject({
   reason: z.string().max(500),
 });
 
-// ---- Journal upload (issue 5) ----
+// ---- Journal upload ----
 
 /** One journal entry as uploaded: exactly the register's entry (see @kassa/core journal.ts). */
 export const uploadedEntrySchema = z.strictObject({
@@ -219,7 +219,7 @@ export const journalDownloadSchema = journalHeadSchema.extend({
 });
 export type JournalDownloadAnswer = z.infer<typeof journalDownloadSchema>;
 
-// ---- Configuration through a cursor (issue 5 point 3) ----
+// ---- Configuration through a cursor ----
 
 /**
  * A configuration cursor: `<version>.<business day>`, e.g. `17.2026-11-25`. The version is the

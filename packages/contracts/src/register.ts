@@ -304,7 +304,7 @@ export const localSignedInSchema = z.object({
 });
 export type LocalSignedIn = z.infer<typeof localSignedInSchema>;
 
-/** The journal upload as GET /local/status shows it (issue 5): the backlog and how it drains. */
+/** The journal upload as GET /local/status shows it: the backlog and how it drains. */
 export const localUploadStatusSchema = z.object({
   /** Journal entries not yet acknowledged by the server. */
   pending: z.number().int().min(0),

@@ -1,5 +1,5 @@
 /**
- * zod schemas of the sales reports and the Z-report archive (issue 5, module `reports`):
+ * zod schemas of the sales reports and the Z-report archive (module `reports`):
  * read models built from the registers' uploaded journals. Amounts are integer öre incl. VAT;
  * returns count negative in every sum. See docs/protocols/backoffice-api.md.
  */

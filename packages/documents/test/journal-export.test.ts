@@ -1,5 +1,5 @@
 /**
- * The SKVFS 2021:16 journal export (Kassa issue 4, point 6): a realistic journal built with the
+ * The SKVFS 2021:16 journal export: a realistic journal built with the
  * core functions (the test-kit's sample journal: sale with two VAT rates, a weighed good,
  * discounts and split tender; copy; return; training; pro forma; parking; drawer; cash float, in
  * and out; sign-in/out; line registrations, changes and removal; price and setting changes;

@@ -1,5 +1,5 @@
 /**
- * Receipt output (issue 4 items 7 and 8): receipts built with the core builders are rendered to
+ * Receipt output: receipts built with the core builders are rendered to
  * ESC/POS, decoded back with the test-kit decoder and checked field by field, the field list
  * coming from `missingReceiptFields`, and rendered as PDF (read back with pdftotext) and HTML.
  * Sending the bytes to a printer is the register's (packages/register/test/printers.test.ts).

@@ -1,5 +1,5 @@
 /**
- * Day report output (issue 4 item 10): X- and Z-dagrapporter built with the core builders over a
+ * Day report output: X- and Z-dagrapporter built with the core builders over a
  * real hash-chained journal are rendered to ESC/POS (decoded back with the test-kit decoder), PDF
  * (read back with pdftotext) and HTML, and every field of the report is looked for with its
  * Swedish label and the value computed from the report object itself.

@@ -1,5 +1,5 @@
 /**
- * Configuration through a cursor (issue 5 point 3), the register against the real server: the
+ * Configuration through a cursor, the register against the real server: the
  * running register asks GET /api/register/config with the cursor kept in catalogue.json. A change
  * in the backoffice (a price, a PIN) reaches it on the next sync and a price change is journaled;
  * with nothing changed no copy is rewritten; a cursor the server never issued gets a reset that

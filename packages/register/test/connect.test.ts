@@ -337,7 +337,7 @@ describe('kassa connect: an earlier data folder', () => {
     expect(refused.stderr).toContain('--archive-existing');
     expect((await readRegister(pc)).terminal.registerId).toBe('A1');
 
-    // A journal that cannot be read yet (issue 4) blocks archiving unless forced with a reason.
+    // A journal that cannot be read yet blocks archiving unless forced with a reason.
     await writeFile(path.join(pc.home, 'journal.sqlite'), 'not uploaded');
     const blocked = await kassa(pc, [...withPassword('A2'), '--archive-existing']);
     expect(blocked.code).toBe(1);

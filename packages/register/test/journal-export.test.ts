@@ -1,5 +1,5 @@
 /**
- * `kassa export-journal` (Kassa issue 4, point 6): the register's own journal file (a real SQLite
+ * `kassa export-journal`: the register's own journal file (a real SQLite
  * journal in a real data folder, and one written by the selling engine) exported through the
  * command, validated with xmllint against Skatteverket's schema and read back with XPath. The
  * mapping itself (journalToSkvfsXml) is tested in packages/documents/test/journal-export.test.ts.

@@ -1,5 +1,5 @@
 /**
- * A register on a new PC continues its terminal's journal (issue 5) against the real server: it
+ * A register on a new PC continues its terminal's journal against the real server: it
  * sells on PC 1 and uploads; the binding is removed and PC 2 connects to the same terminal; its
  * empty journal is filled with the server's copy (verified, exactly as uploaded), the next receipt
  * number follows the server's highest, and uploads continue without a conflict. Offline at the

@@ -1,5 +1,5 @@
 /**
- * Scale (issue 5 point 11): a register offline for a week, and a server killed mid-ingest.
+ * Scale: a register offline for a week, and a server killed mid-ingest.
  *
  * The backoffice server runs as a real child process on PostgreSQL (DATABASE_URL, as CI sets it,
  * or a throwaway cluster), behind a TCP proxy so the register keeps one address while the

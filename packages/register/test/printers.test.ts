@@ -1,5 +1,5 @@
 /**
- * Printer outputs (issue 4 item 7): receipt bytes rendered by @kassa/documents are sent to a
+ * Printer outputs: receipt bytes rendered by @kassa/documents are sent to a
  * fake network printer (a real TCP server on 127.0.0.1) and to a device path (a file), and the
  * failures come back as PrinterErrors in Swedish. The rendering itself is tested in
  * packages/documents/test/receipt-output.test.ts.

@@ -1,5 +1,5 @@
 /**
- * The journal upload (issue 5 points 1, 2, 4) against the real server in-process: a register sells
+ * The journal upload against the real server in-process: a register sells
  * through its local API, its uploader sends the SQLite journal in batches, and the server's copy
  * (its journal_entries table) is compared entry by entry with the local file. The server goes
  * down by closing its listening socket (and, for a hanging server, a socket that accepts and

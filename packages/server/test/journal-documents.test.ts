@@ -1,5 +1,5 @@
 /**
- * The documents the backoffice makes from its copy of a register's journal (issue 5 point 7):
+ * The documents the backoffice makes from its copy of a register's journal:
  * the Z-dagrapport as a PDF from the Z archive, and the journal export of SKVFS 2021:16 per
  * terminal and period. A real journal (the test-kit's sample day, built with the core functions
  * and SHA-256, plus a day whose entries refer to the day before) is uploaded by a simulated

@@ -1,5 +1,5 @@
 /**
- * A register continues its terminal's journal on a new PC (issue 5): GET /api/register/journal
+ * A register continues its terminal's journal on a new PC: GET /api/register/journal
  * answers the server's copy exactly as uploaded, in pages, never beyond the head it reports; a
  * deactivated terminal still uploads and downloads its journal (a backlog is never stranded) but
  * is refused elsewhere; a removed binding is refused everywhere.

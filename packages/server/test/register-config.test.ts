@@ -1,5 +1,5 @@
 /**
- * Configuration through a cursor (issue 5 point 3): GET /api/register/config answers nothing
+ * Configuration through a cursor: GET /api/register/config answers nothing
  * for a current cursor, a full snapshot for an older one, and a snapshot marked as a reset for a
  * cursor this server never issued. Every backoffice change to what registers copy (products,
  * prices, users, PINs, who may sign in where, terminals, company details) makes a new cursor, in

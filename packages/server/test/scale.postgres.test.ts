@@ -1,5 +1,5 @@
 /**
- * Scale (issue 5 point 10): two real server processes on one PostgreSQL, and 50 simulated
+ * Scale: two real server processes on one PostgreSQL, and 50 simulated
  * registers uploading their journals concurrently — each to either process at random, in
  * batches of random size, with lost acknowledgements resent (to the other process), the same
  * batch sent to both processes at once, overlapping batches and late duplicates of old ones.

@@ -209,7 +209,7 @@ describeDb('environments are isolated from each other', () => {
     },
     'GET /api/register/journal/head': { expect: 'no-leak' },
     'GET /api/register/journal': { query: '?after=0', expect: 'no-leak' },
-    // Accounting settings and the accountant's exports (issue 5 item 9).
+    // Accounting settings and the accountant's exports.
     'GET /api/settings/accounting': { expect: 'no-leak' },
     'PUT /api/settings/accounting': {
       payload: { accounts: DEFAULT_SIE_ACCOUNTS },

@@ -1,5 +1,5 @@
 /**
- * The SIE 4I export of Z-reports for the accountant (issue 5 item 9): the account plan, the
+ * The SIE 4I export of Z-reports for the accountant: the account plan, the
  * verification of one Z-report, the file text and its CP437 bytes. Pure. See
  * docs/domain/sie-export.md.
  */

@@ -1,5 +1,5 @@
 /**
- * The journal upload requests of register-protocol.md (issue 5), signed with the device key:
+ * The journal upload requests of register-protocol.md, signed with the device key:
  * POST /api/register/journal (a batch of entries in seq order; the answer is the server's
  * acknowledged high-water mark) and GET /api/register/journal/head.
  */

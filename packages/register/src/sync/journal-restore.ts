@@ -1,6 +1,6 @@
 /**
  * A register on a new PC (or after losing its data folder) continues its terminal's journal
- * (issue 5): before anything is journaled into an EMPTY journal, the server is asked for its copy
+ *: before anything is journaled into an EMPTY journal, the server is asked for its copy
  * of this terminal's journal (GET /api/register/journal/head, then GET /api/register/journal in
  * pages). The entries are verified as one chain from the genesis up to the server's head and
  * inserted exactly as they are, with the upload mark at the head, in one transaction. Receipt

@@ -1,5 +1,5 @@
 /**
- * The journal uploader of `kassa start` (issue 5): it sends the journal entries the server has
+ * The journal uploader of `kassa start`: it sends the journal entries the server has
  * not acknowledged, in seq order and in batches, and stores the server's acknowledged
  * high-water mark in the journal file's working state (upload-mark.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * CSV exports of the reports (issue 5 item 9): `sales.csv` has exactly the rows of
+ * CSV exports of the reports: `sales.csv` has exactly the rows of
  * `GET /api/reports/sales` for the same query; `z.csv` has one row per archived Z-report of a
  * period with its key figures. Swedish headers; see csv.ts for the format. Reads only.
  */

@@ -1,5 +1,5 @@
 /**
- * The SIE 4I file of a period's Z-reports (issue 5 item 9): one verification per Z-report with
+ * The SIE 4I file of a period's Z-reports: one verification per Z-report with
  * money in it, booked to the environment's account plan, company name and organisation number
  * from the environment, encoded in CP437. The file is built by @kassa/core (`buildSieFile`,
  * docs/domain/sie-export.md); this module reads its inputs and turns its refusals into API

@@ -1,5 +1,5 @@
 /**
- * The environment's account plan for the SIE 4I export (issue 5 item 9): read (Kassa's BAS
+ * The environment's account plan for the SIE 4I export: read (Kassa's BAS
  * defaults until an admin saves one) and save (checked with `validateSieAccountPlan`, audited).
  * See docs/domain/sie-export.md § The account plan.
  */

@@ -1,5 +1,5 @@
 /**
- * The environment's configuration version (issue 5 point 3): what the registers copy — products
+ * The environment's configuration version: what the registers copy — products
  * and prices, users and their PINs and terminals, terminals, company details — flows down through
  * a cursor built from it (GET /api/register/config). Every command that changes one of those
  * calls `bumpConfigVersion` in its own transaction, so a register that sees an unchanged version

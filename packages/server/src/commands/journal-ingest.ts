@@ -1,5 +1,5 @@
 /**
- * Ingesting a register's journal upload (issue 5 points 1, 2, 5): entries must continue the
+ * Ingesting a register's journal upload: entries must continue the
  * server's copy of the chain exactly — seq = head + 1, prevHash = the head's hash, each hash
  * recomputed (SKVFS 2014:9 6 kap 1 §: nothing registered may be changed, removed or added to).
  * Entries at or below the head must be identical to what is stored (a retry is idempotent).

@@ -1,5 +1,5 @@
 /**
- * Sync health of a terminal (issue 5 point 8): what the register reports in its heartbeat
+ * Sync health of a terminal: what the register reports in its heartbeat
  * (backlog, its age, the control unit), the server's acknowledged journal head, and a flagged
  * sync problem, which stays until an administrator acknowledges it.
  */

@@ -195,7 +195,7 @@ export const terminals = pgTable(
       mode: 'date',
     }),
     /**
-     * The acknowledged high-water mark of the uploaded journal (issue 5): the last stored entry's
+     * The acknowledged high-water mark of the uploaded journal: the last stored entry's
      * seq (0 before the first upload) and hash. Changed only under this row's lock, together
      * with the journal rows (commands/journal-ingest.ts).
      */
@@ -423,7 +423,7 @@ export const productPrices = pgTable(
   ],
 );
 
-// ---- The uploaded journal and the sales read models (issue 5) ----
+// ---- The uploaded journal and the sales read models ----
 
 const amount = (name: string) => bigint(name, { mode: 'number' }).notNull();
 const seqColumn = () => bigint('seq', { mode: 'number' }).notNull();
@@ -482,7 +482,7 @@ export const SUMMARY_GRAINS = ['day', 'month'] as const;
 export type SummaryGrain = (typeof SUMMARY_GRAINS)[number];
 
 /**
- * Pre-summed sales (issue 5 points 5, 6, 12): per terminal, place of business, business day (and
+ * Pre-summed sales: per terminal, place of business, business day (and
  * again per calendar month), one row per value of a dimension — the day's total (`key` ''), an
  * hour '00'–'23', a cashier's username, a payment method, a VAT rate, an article number. The
  * ingest adds a batch's sale and return receipts (training, copies and pro forma are not sales)
@@ -562,7 +562,7 @@ export const zReports = pgTable(
   ],
 );
 
-// ---- Accounting settings (issue 5 item 9) ----
+// ---- Accounting settings ----
 
 /**
  * The environment's account plan for the SIE 4I export, as accounts by role (`SieAccounts` of

@@ -1,5 +1,5 @@
 /**
- * The journal export of SKVFS 2021:16 (issue 5 point 7) made from the server's copy of a
+ * The journal export of SKVFS 2021:16 made from the server's copy of a
  * terminal's journal (journal_entries), for whole business days in Europe/Stockholm: the same
  * XML that `kassa export-journal` writes on the register for the same entries (journalToSkvfsXml
  * of @kassa/documents), so Skatteverket can be given the journal even when the register PC is

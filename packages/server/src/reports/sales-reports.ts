@@ -1,6 +1,6 @@
 /**
  * Sales reports and the Z-report archive over the read models that journal ingest writes
- * (issue 5 points 6 and 7). Every function is scoped to one environment (tenant) and reads
+ *. Every function is scoped to one environment (tenant) and reads
  * nothing else; the dashboard routes and the CSV exports call these.
  *
  * Amounts are integer öre incl. VAT; returns are negative, so every `gross` is net of returns.

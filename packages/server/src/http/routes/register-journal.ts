@@ -32,7 +32,7 @@ const DEVICE = { kassa: { access: 'device' as const, deactivatedTerminal: 'allow
  */
 export const JOURNAL_UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
 
-/** The register's journal upload (issue 5): see docs/protocols/register-protocol.md. */
+/** The register's journal upload: see docs/protocols/register-protocol.md. */
 export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
   const { database, clock } = app.deps;
 
