@@ -17,6 +17,7 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { dashboardReport, runDashboardBench } from './dashboard.js';
+import { growthReport, runGrowthBench } from './growth.js';
 import { ingestReport, runIngestBench } from './ingest.js';
 import { runSaleBench } from './sale.js';
 import { SUMMARY_HEADER, ms, since, summarize, summaryRow, table } from './stats.js';
@@ -126,8 +127,37 @@ async function dashboardBench(): Promise<void> {
   ]);
 }
 
+/** Journal sizes of the growth bench: BENCH_GROWTH_SIZES ("1000,100000,1000000"). */
+function growthSizes(): number[] {
+  const raw = process.env.BENCH_GROWTH_SIZES ?? '1000,100000';
+  const sizes = raw.split(',').map((s) => Number(s.trim().replaceAll('_', '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error('BENCH_GROWTH_SIZES must be positive integers separated by commas');
+  }
+  return sizes;
+}
+
+async function growthBench(sizes = growthSizes()): Promise<void> {
+  const started = performance.now();
+  const samples = await runGrowthBench({
+    sizes,
+    rounds: count('BENCH_GROWTH_ROUNDS', 30),
+    log,
+  });
+  print([
+    '',
+    'Growth: the same register steps with journals of each size (medians; ratio to the smallest size):',
+    '',
+    ...growthReport(samples),
+    `Growth bench took ${(since(started) / 1000).toFixed(1)} s.`,
+  ]);
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
   sale: saleBench,
+  growth: () => growthBench(),
+  /** The growth bench with 1,000,000 entries too (about 5 minutes more). */
+  'growth-1m': () => growthBench([1_000, 100_000, 1_000_000]),
   ingest: ingestBench,
   dashboard: dashboardBench,
 };
@@ -140,7 +170,8 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-const chosen = asked.length === 0 ? Object.keys(BENCHES) : asked;
+// growth-1m only when asked for by name (it builds a journal of 1,000,000 entries).
+const chosen = asked.length === 0 ? Object.keys(BENCHES).filter((n) => n !== 'growth-1m') : asked;
 
 const started = performance.now();
 const cpus = os.cpus();
