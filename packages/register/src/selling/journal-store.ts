@@ -630,7 +630,7 @@ function openedStore(
   );
   const requests = query<[{ series: string; after: number; before: number; limit: number }], Row>(
     db,
-    "SELECT * FROM journal WHERE kind = 'control-unit-request' AND json_extract(data, '$.series') = @series AND seq > @after AND seq < @before ORDER BY json_extract(data, '$.series') DESC, seq DESC LIMIT @limit",
+    "SELECT * FROM journal WHERE kind = 'control-unit-request' AND json_extract(data, '$.series') = @series AND seq > @after AND seq < @before ORDER BY seq DESC LIMIT @limit",
   );
   const openDayRows =
     hasState || !readonly
