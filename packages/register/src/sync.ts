@@ -7,8 +7,9 @@
  * the register then refuses to sign in or sell until it is connected again.
  *
  * The running register (`kassa start`) asks GET /api/register/config with its cursor (issue 5
- * point 3): an unchanged configuration rewrites nothing; a changed one is a full snapshot, whose
- * catalogue the selling runtime applies (journaling price changes) before it stores the cursor.
+ * point 3): an unchanged configuration rewrites nothing; a changed one is a snapshot whose
+ * catalogue (whole, or only what changed since the cursor) the selling runtime applies
+ * (journaling article and price changes) before it stores the cursor.
  * `kassa status`, `kassa doctor` and connecting ask GET /api/register/me.
  */
 import path from 'node:path';
@@ -64,13 +65,17 @@ export interface SyncOptions {
   config?: { cursor: string | null };
 }
 
-/** GET /api/register/config?cursor=: nothing new, or a full snapshot of the configuration. */
+/**
+ * GET /api/register/config?cursor=: nothing new, or a snapshot of the configuration. With a
+ * cursor (the one the catalogue copy stands for) the catalogue comes as a delta: only the
+ * products changed since it.
+ */
 export async function fetchConfig(
   identity: DeviceIdentity,
   cursor: string | null,
   options: SignedRequestOptions = {},
 ): Promise<Outcome<{ config: RegisterConfigAnswer; answer: HttpAnswer }>> {
-  const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+  const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}&catalogue=delta`;
   const sent = await signedRequest(
     identity,
     'GET',

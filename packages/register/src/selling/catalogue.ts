@@ -40,6 +40,9 @@ export async function readCatalogue(folder: string): Promise<CatalogueFile | nul
   }
 }
 
+const COLLATOR = new Intl.Collator('sv');
+const byName = (a: LocalProduct, b: LocalProduct) => COLLATOR.compare(a.name, b.name);
+
 /** The products a register sells from the server's catalogue: active, with a price in force. */
 export function toLocalProducts(catalogue: readonly Product[]): LocalProduct[] {
   return catalogue
@@ -54,7 +57,7 @@ export function toLocalProducts(catalogue: readonly Product[]): LocalProduct[] {
       kind: p.kind,
       group: p.group,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    .sort(byName);
 }
 
 /** The price-change events between two copies of the catalogue (same article, new price). */
@@ -141,6 +144,71 @@ export function articleChanges(
     }
   }
   return events;
+}
+
+/**
+ * The local copy after a delta: each changed product replaces the article of the same number,
+ * and is dropped when it is no longer sold here (inactive or without a price). The changed
+ * articles are returned too, for journaling only what the delta touches.
+ */
+export function applyCatalogueDelta(
+  current: readonly LocalProduct[],
+  changed: readonly Product[],
+): { products: LocalProduct[]; numbers: Set<string> } {
+  const numbers = new Set(changed.map((p) => p.articleNumber));
+  const kept = current.filter((p) => !numbers.has(p.articleNumber));
+  const added = toLocalProducts(changed);
+  if (added.length === 0) return { products: kept, numbers };
+  return { products: [...kept, ...added].sort(byName), numbers };
+}
+
+/**
+ * A catalogue change whose entries are journaled but whose copy may not be written yet: kept in
+ * the journal's working state in the same transaction as its `article-changed` and
+ * `price-change` entries, so after a crash in between the copy is brought up to it without
+ * journaling the same changes again (SKVFS 2014:9 5 kap 4 §: each change once).
+ */
+export const PENDING_CATALOGUE_KEY = 'catalogue-pending';
+
+export const pendingCatalogueSchema = z.object({
+  cursor: z.string(),
+  businessDay: z.string(),
+  syncedAt: z.string(),
+  /** The articles replaced (or added); the others with their number in `removed` are dropped. */
+  upserts: z.array(localProductSchema),
+  removed: z.array(z.string()),
+});
+export type PendingCatalogue = z.infer<typeof pendingCatalogueSchema>;
+
+/** What changes between two copies, as a pending change (only the articles that differ). */
+export function pendingOf(
+  previous: readonly LocalProduct[],
+  next: readonly LocalProduct[],
+  touched: ReadonlySet<string> | null,
+  meta: { cursor: string; businessDay: string; syncedAt: string },
+): PendingCatalogue {
+  const before = new Map(previous.map((p) => [p.articleNumber, p]));
+  const after = new Map(next.map((p) => [p.articleNumber, p]));
+  const numbers = touched ?? new Set([...before.keys(), ...after.keys()]);
+  const upserts: LocalProduct[] = [];
+  const removed: string[] = [];
+  for (const number of numbers) {
+    const now = after.get(number);
+    if (now === undefined) {
+      if (before.has(number)) removed.push(number);
+    } else if (JSON.stringify(now) !== JSON.stringify(before.get(number))) upserts.push(now);
+  }
+  return { ...meta, upserts, removed };
+}
+
+/** A copy with a pending change applied. */
+export function withPending(
+  current: readonly LocalProduct[],
+  pending: PendingCatalogue,
+): LocalProduct[] {
+  const replaced = new Set([...pending.removed, ...pending.upserts.map((p) => p.articleNumber)]);
+  const kept = current.filter((p) => !replaced.has(p.articleNumber));
+  return [...kept, ...pending.upserts].sort(byName);
 }
 
 /** Writes the new local copy. */

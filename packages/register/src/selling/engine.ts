@@ -1340,11 +1340,16 @@ export class SellingEngine {
   }
 
   /** Journals a sign-in, sign-out, setting change, price change or start/stop. */
-  record(by: string | undefined, events: readonly JournalEvent[]): Promise<JournalEntry[]> {
+  record(
+    by: string | undefined,
+    events: readonly JournalEvent[],
+    working: readonly WorkingChange[] = [],
+  ): Promise<JournalEntry[]> {
     return this.serial.run(() =>
       this.store.append(
         events.map((event) => ({ event, by })),
         this.now().iso,
+        working,
       ),
     );
   }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {
   type LocalCatalogue,
+  type LocalProduct,
   type PrintOutcome,
   type RegisterConfigSnapshot,
   type RegisterSettings,
@@ -27,11 +28,18 @@ import { PROGRAM_VERSION } from '../program.js';
 import { DRAWER_KICK, PrinterError, parsePrinterAddress, printTo } from '../printers.js';
 import type { RegisterState } from '../state.js';
 import {
+  PENDING_CATALOGUE_KEY,
+  applyCatalogueDelta,
   articleChanges,
+  pendingCatalogueSchema,
+  pendingOf,
   priceChanges,
   readCatalogue,
   toLocalProducts,
+  withPending,
   writeCatalogue,
+  type CatalogueFile,
+  type PendingCatalogue,
 } from './catalogue.js';
 import {
   type Actor,
@@ -40,7 +48,7 @@ import {
   type RegisterIdentity,
   SellingEngine,
 } from './engine.js';
-import { openJournalStore } from './journal-store.js';
+import { openJournalStore, type JournalStore } from './journal-store.js';
 import { readSettings, settingChanges, writeSettings } from './settings.js';
 
 export const TIME_ZONE = 'Europe/Stockholm';
@@ -73,6 +81,7 @@ export class SellingRuntime {
     null;
   private unitFor: string | null = null;
   private readonly platform: NodeJS.Platform;
+  private readonly store: JournalStore;
 
   private constructor(
     private readonly options: SellingRuntimeOptions,
@@ -85,6 +94,7 @@ export class SellingRuntime {
     this.cursorNow = cursor;
     this.platform = options.platform ?? process.platform;
     const store = openJournalStore(path.join(options.folder, FILES.journal));
+    this.store = store;
     this.engine = new SellingEngine({
       store,
       clock: options.clock ?? Date.now,
@@ -107,8 +117,39 @@ export class SellingRuntime {
       { syncedAt: file?.syncedAt ?? null, products: file?.products ?? [] },
       file?.cursor ?? null,
     );
+    await runtime.finishPendingCatalogue(file);
     await runtime.prepareControlUnit();
     return runtime;
+  }
+
+  /**
+   * A catalogue change journaled before a crash but not yet in the copy: the copy is brought up
+   * to it now, without journaling it again; one already in the copy is only forgotten.
+   */
+  private async finishPendingCatalogue(file: CatalogueFile | null): Promise<void> {
+    const raw = this.store.working<unknown>(PENDING_CATALOGUE_KEY);
+    if (raw === undefined) return;
+    const pending = pendingCatalogueSchema.safeParse(raw);
+    if (pending.success && pending.data.cursor !== (file?.cursor ?? null)) {
+      await this.writeCopy(pending.data, withPending(this.catalogueNow.products, pending.data));
+    }
+    this.store.changeWorking([{ op: 'delete', key: PENDING_CATALOGUE_KEY }]);
+  }
+
+  /** Writes the copy with its cursor (last) and takes it. */
+  private async writeCopy(
+    meta: Pick<PendingCatalogue, 'cursor' | 'businessDay' | 'syncedAt'>,
+    products: LocalProduct[],
+  ): Promise<void> {
+    await writeCatalogue(this.options.folder, {
+      formatVersion: 1,
+      syncedAt: meta.syncedAt,
+      businessDay: meta.businessDay,
+      products,
+      cursor: meta.cursor,
+    });
+    this.catalogueNow = { syncedAt: meta.syncedAt, products };
+    this.cursorNow = meta.cursor;
   }
 
   identity(): RegisterIdentity {
@@ -177,28 +218,48 @@ export class SellingRuntime {
   }
 
   /**
-   * Takes the catalogue of a configuration snapshot: the programming changes against the previous
-   * copy (articles added, removed or changed, SKVFS 2014:9 5 kap 4 §; prices, 2 kap 15 §) are
-   * journaled first, then the copy is written with the cursor (last, so a crash in between
-   * only means the snapshot is asked for again).
+   * Takes the catalogue of a configuration snapshot (the whole catalogue, or with
+   * `catalogueDelta` only the products changed since the copy's cursor): the programming changes
+   * against the previous copy (articles added, removed or changed, SKVFS 2014:9 5 kap 4 §;
+   * prices, 2 kap 15 §) are journaled first, in one transaction with the change itself kept as
+   * pending working state; then the copy is written with the cursor, and the pending change
+   * forgotten. A crash before the journal commit asks for the snapshot again; one after it
+   * finishes the copy from the pending change when the register opens, so no change is
+   * journaled twice.
    */
   async applyConfiguration(snapshot: RegisterConfigSnapshot): Promise<void> {
-    const products = toLocalProducts(snapshot.catalogue);
+    const current = this.catalogueNow.products;
+    let previous: readonly LocalProduct[] = current;
+    let next: LocalProduct[];
+    let touched: Set<string> | null = null;
+    let products: LocalProduct[];
+    if (snapshot.catalogueDelta === true) {
+      const merged = applyCatalogueDelta(current, snapshot.catalogue);
+      touched = merged.numbers;
+      const numbers = merged.numbers;
+      previous = current.filter((p) => numbers.has(p.articleNumber));
+      next = toLocalProducts(snapshot.catalogue);
+      products = merged.products;
+    } else {
+      next = toLocalProducts(snapshot.catalogue);
+      products = next;
+    }
     const at = new Date((this.options.clock ?? Date.now)()).toISOString();
     const changes = [
-      ...articleChanges(this.catalogueNow.products, products),
-      ...priceChanges(this.catalogueNow.products, products, snapshot.businessDay),
+      ...articleChanges(previous, next),
+      ...priceChanges(previous, next, snapshot.businessDay),
     ];
-    if (changes.length > 0) await this.engine.record(undefined, changes);
-    await writeCatalogue(this.options.folder, {
-      formatVersion: 1,
-      syncedAt: at,
-      businessDay: snapshot.businessDay,
-      products,
-      cursor: snapshot.cursor,
-    });
-    this.catalogueNow = { syncedAt: at, products };
-    this.cursorNow = snapshot.cursor;
+    const meta = { cursor: snapshot.cursor, businessDay: snapshot.businessDay, syncedAt: at };
+    if (changes.length > 0) {
+      const pending = pendingOf(previous, next, touched, meta);
+      await this.engine.record(undefined, changes, [
+        { op: 'put', key: PENDING_CATALOGUE_KEY, value: pending },
+      ]);
+    }
+    await this.writeCopy(meta, products);
+    if (changes.length > 0) {
+      this.store.changeWorking([{ op: 'delete', key: PENDING_CATALOGUE_KEY }]);
+    }
   }
 
   /** Changes settings (manager or admin); each change is journaled before it takes effect. */
