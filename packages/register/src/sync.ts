@@ -6,8 +6,8 @@
  * the register knows the last state when offline. `binding-removed` marks the binding removed:
  * the register then refuses to sign in or sell until it is connected again.
  *
- * The running register (`kassa start`) asks GET /api/register/config with its cursor (issue 5
- * point 3): an unchanged configuration rewrites nothing; a changed one is a snapshot whose
+ * The running register (`kassa start`) asks GET /api/register/config with its cursor
+ * (docs/protocols/register-protocol.md): an unchanged configuration rewrites nothing; a changed one is a snapshot whose
  * catalogue (whole, or only what changed since the cursor) the selling runtime applies
  * (journaling article and price changes) before it stores the cursor.
  * `kassa status`, `kassa doctor` and connecting ask GET /api/register/me.

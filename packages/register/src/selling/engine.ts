@@ -3,7 +3,7 @@
  * unit, the journal, printing and the day reports. The local API (selling-routes.ts) is a thin
  * HTTP layer over it; tests drive it directly too.
  *
- * Order of a completed sale (docs/spec/sweden-regulation.md §0 items 1, 21, 22; issue 4 point 5):
+ * Order of a completed sale (docs/spec/sweden-regulation.md §0 items 1, 21, 22):
  *   1. build the receipt with the next number of its series (derived from the journal);
  *   2. journal the request (number, amounts) and send it to the control unit; wait for the
  *      control code — on failure the outcome and the fault are journaled and payment stays

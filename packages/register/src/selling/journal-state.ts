@@ -52,7 +52,12 @@ export function openDayChange(
   if (entry.kind === 'sale' || entry.kind === 'return') {
     return { add: dayOf(Date.parse(entry.at)) };
   }
-  if (entry.kind === 'z-report') return { remove: entry.data.report.businessDay };
+  if (entry.kind === 'z-report') {
+    // A Z closes its business day; one journaled without it (an old or foreign copy) closes the
+    // day it was made on, so importing such a journal never fails on it.
+    const day = (entry.data.report as { businessDay?: unknown } | undefined)?.businessDay;
+    return { remove: typeof day === 'string' ? day : dayOf(Date.parse(entry.at)) };
+  }
   return null;
 }
 
