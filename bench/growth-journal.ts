@@ -88,7 +88,10 @@ function build(
   const today = businessDayOf(options.now, ZONE);
   // About 4.2 entries per sale (lines, request, receipt) and 8 per day around them.
   const todayEntries = Math.round(options.todaySales * 4.2) + 6;
-  const earlierDays = Math.max(0, Math.round((options.entries - todayEntries) / (perDay * 4.2 + 8)));
+  const earlierDays = Math.max(
+    0,
+    Math.round((options.entries - todayEntries) / (perDay * 4.2 + 8)),
+  );
   const firstDay = addDays(today, -earlierDays);
   let receiptNumber = 0;
   let controlCode = 0;
