@@ -7,8 +7,8 @@
  * the register then refuses to sign in or sell until it is connected again.
  *
  * The running register (`kassa start`) asks GET /api/register/config with its cursor
- * (docs/protocols/register-protocol.md): an unchanged configuration rewrites nothing; a changed one is a snapshot whose
- * catalogue (whole, or only what changed since the cursor) the selling runtime applies
+ * (docs/protocols/register-protocol.md): an unchanged configuration rewrites nothing; a
+ * changed one is a snapshot whose catalogue (whole, or only what changed since the cursor) the selling runtime applies
  * (journaling article and price changes) before it stores the cursor.
  * `kassa status`, `kassa doctor` and connecting ask GET /api/register/me.
  */
