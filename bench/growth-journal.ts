@@ -23,6 +23,7 @@ import {
   receiptEvent,
   withControlCode,
 } from '@kassa/core';
+import { seededRandom as seeded } from '@kassa/test-kit';
 import { controlUnitRequestOf } from '../packages/register/src/selling/control-unit-request.js';
 import { dayReportState } from '../packages/register/src/selling/journal-reads.js';
 import {
@@ -47,17 +48,6 @@ const HEADER = {
   delivery: 'paper' as const,
 };
 const SERIAL = 'CCSE0000000000042';
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface GrowthJournal {
   readonly entries: number;

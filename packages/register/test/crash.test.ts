@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JournalEntry, type Receipt, verifyJournal } from '@kassa/core';
-import { decodeEscPos, escPosText } from '@kassa/test-kit';
+import { decodeEscPos, escPosText, seededRandom as seeded } from '@kassa/test-kit';
 import { startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { REPO_ROOT } from './support/register-cli.js';
 import { prepareRegister, type PreparedRegister } from './support/register-setup.js';
@@ -47,18 +47,6 @@ const SCRIPT = path.join(
 );
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** mulberry32: a small seeded generator, [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type KillPoint =
   | { readonly at: 'pay'; readonly delayMs: number }

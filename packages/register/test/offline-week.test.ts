@@ -18,6 +18,7 @@
  * Each time the server's copy is the local journal exactly (seq, hash, chain) and the sales
  * reports by day, payment method and VAT rate equal a replay of the journal file.
  */
+import { seededRandom } from '@kassa/test-kit';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -66,18 +67,6 @@ const WEEK = [
   '2026-03-28',
   '2026-03-29',
 ];
-
-/** A deterministic PRNG (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Article {
   articleNumber: string;

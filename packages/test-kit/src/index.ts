@@ -5,5 +5,6 @@ export * from './code-signing.js';
 export * from './escpos-decoder.js';
 export * from './postgres.js';
 export * from './sample-journal.js';
+export * from './seeded-random.js';
 export * from './server-process.js';
 export * from './xml-check.js';

@@ -595,6 +595,14 @@ function grossOf(unit: 'piece' | 'gram', unitPrice: Ore, quantity: number): Ore 
     : multiplyByGrams(unitPrice, quantity);
 }
 
+/** One MervardesskattPerSkattesats: a rate and its VAT (a receipt's row or a report's). */
+function vatRow(ctx: Context, seq: number, row: { rate: number; vat: Ore }): XmlNode {
+  return el('MervardesskattPerSkattesats', [
+    rateLeaf(ctx, seq, 'Mervardesskattesats', row.rate),
+    amount(ctx, seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
+  ]);
+}
+
 /** A rate as the schema holds it: hundredths of a percent, a whole number ≥ 0. */
 function writtenRate(rate: number): number {
   return Number.isSafeInteger(rate) && rate >= 0 ? rate : Math.max(0, Math.round(rate) || 0);
@@ -683,12 +691,7 @@ function receiptBody(
   // 0,00, listed as a deviation.
   const vatRows =
     receipt.vat.length > 0
-      ? receipt.vat.map((row) =>
-          el('MervardesskattPerSkattesats', [
-            rateLeaf(ctx, seq, 'Mervardesskattesats', row.rate),
-            amount(ctx, seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
-          ]),
-        )
+      ? receipt.vat.map((row) => vatRow(ctx, seq, row))
       : [
           noted(
             ctx,
@@ -878,12 +881,7 @@ function reportElement(ctx: Context, seq: number, report: XReport | ZReport): Xm
   const { identity } = ctx.input;
   const vat =
     report.vatPerRate.length > 0
-      ? report.vatPerRate.map((row) =>
-          el('MervardesskattPerSkattesats', [
-            rateLeaf(ctx, seq, 'Mervardesskattesats', row.rate),
-            amount(ctx, seq, 'TotaltMervardesskattebeloppPerSkattesats', row.vat),
-          ]),
-        )
+      ? report.vatPerRate.map((row) => vatRow(ctx, seq, row))
       : [
           el('MervardesskattPerSkattesats', [
             leaf('Mervardesskattesats', formatSkvfsRate(0)),

@@ -25,6 +25,10 @@ import {
   receiptEvent,
   withControlCode,
 } from '@kassa/core';
+import { seededRandom } from '@kassa/test-kit';
+
+/** The generator of the random journals (re-exported for the tests that build them). */
+export const seeded = seededRandom;
 import { controlUnitRequestOf } from '../../src/selling/control-unit-request.js';
 import type { JournalStore, PendingEvent } from '../../src/selling/journal-store.js';
 
@@ -46,17 +50,6 @@ const ARTICLES = [
   { articleNumber: 'B', text: 'Bulle', vatCategory: 'food', price: 2950 },
   { articleNumber: 'C', text: 'Mugg', vatCategory: 'standard', price: 14900 },
 ] as const;
-
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Appends `days` random days from `firstDay` to `store` (an empty or continued journal). */
 export function appendRandomDays(

@@ -13,21 +13,10 @@ import {
   type Receipt,
   type Tender,
 } from '@kassa/core';
+export { seededRandom } from '@kassa/test-kit';
 import { type ArticleSpec, type JournalBuilder } from './journal-fixture.js';
 
 const ZONE = 'Europe/Stockholm';
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same days. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** An integer in [min, max]. */
 export function between(random: () => number, min: number, max: number): number {
