@@ -29,7 +29,7 @@ import type { Clock } from '../clock.js';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../commands/sign-in.js';
 import { readLicence } from '../commands/terminals.js';
 import { ApiError } from './api-error.js';
-import type { CommandContext, RouteAccess, SignedIn } from './context.js';
+import type { RouteAccess } from './context.js';
 import { SESSION_COOKIE, loadSession } from './sessions.js';
 import { authenticateDevice } from './device-auth.js';
 import { resolveTenant, type TenantResolutionOptions } from './tenant-resolution.js';
@@ -92,26 +92,6 @@ function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** The command context of a request that has passed the edge hooks. */
-export function commandContext(
-  request: FastifyRequest,
-  tx: CommandContext['tx'],
-  now: Date,
-): CommandContext {
-  const tenant = request.tenant;
-  if (!tenant) throw new Error('commandContext on a request without an environment');
-  const signedIn: SignedIn | null = request.signedIn;
-  return {
-    tenantId: tenant.id,
-    actor: signedIn
-      ? { userId: signedIn.userId, name: signedIn.username }
-      : { userId: null, name: 'anonymous' },
-    address: request.ip,
-    now,
-    tx,
-  };
 }
 
 /** Builds the application (not listening). */

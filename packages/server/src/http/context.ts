@@ -2,6 +2,7 @@
  * What a request carries once the edge has resolved it: its environment, and (when signed in)
  * the user and the session. Commands take a `CommandContext` as their first parameter.
  */
+import type { FastifyRequest } from 'fastify';
 import type { LicenceModule, Role } from '@kassa/contracts';
 import type { Db, Tx } from '../db/database.js';
 
@@ -27,6 +28,29 @@ export interface CommandContext {
   address: string | null;
   now: Date;
   tx: Db | Tx;
+}
+
+/**
+ * The command context of a request that has passed the edge hooks. Lives here, not in app.ts,
+ * so that the routes app.ts registers do not import app.ts back.
+ */
+export function commandContext(
+  request: FastifyRequest,
+  tx: CommandContext['tx'],
+  now: Date,
+): CommandContext {
+  const tenant = request.tenant;
+  if (!tenant) throw new Error('commandContext on a request without an environment');
+  const signedIn: SignedIn | null = request.signedIn;
+  return {
+    tenantId: tenant.id,
+    actor: signedIn
+      ? { userId: signedIn.userId, name: signedIn.username }
+      : { userId: null, name: 'anonymous' },
+    address: request.ip,
+    now,
+    tx,
+  };
 }
 
 /** Per-route options read by the edge hooks. */

@@ -5,7 +5,7 @@ import {
   saveAccountingSettings,
 } from '../../commands/accounting-settings.js';
 import { accountPlanRefusal } from '../../accounting/sie-export.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 /**
  * Bokföring: the account plan of the SIE export (module `exports`). Admins and managers read it;

@@ -3,7 +3,7 @@ import { auditEntrySchema } from '@kassa/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../db/schema.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 /** The audit log, newest first (admins only). */
 export const auditLogRoutes: FastifyPluginAsyncZod = (app) => {

@@ -8,7 +8,7 @@ import { audit } from '../../commands/audit.js';
 import { findUser, presentUserWithTerminals } from '../../commands/users.js';
 import { tenants } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 import { SESSION_COOKIE, SESSION_ABSOLUTE_MS, deleteSession } from '../sessions.js';
 
 function isHttps(request: FastifyRequest): boolean {

@@ -6,7 +6,7 @@ import { bumpConfigVersion } from '../../commands/config-version.js';
 import { ApiError } from '../api-error.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { placesOfBusiness, tenants } from '../../db/schema.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 /** The environment's company details and places of business. */
 export const environmentRoutes: FastifyPluginAsyncZod = (app) => {

@@ -21,7 +21,7 @@ import {
   type ProductRefusal,
 } from '../../commands/products.js';
 import { ApiError } from '../api-error.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 /** The shops' time zone: prices change at the start of a business day there. */
 export const SHOP_TIME_ZONE = 'Europe/Stockholm';

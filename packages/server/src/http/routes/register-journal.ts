@@ -17,7 +17,7 @@ import {
 } from '../../commands/journal-ingest.js';
 import { headForRestore } from '../../commands/journal-anchors.js';
 import { ApiError } from '../api-error.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 /**
  * Device-signed, and open to a deactivated terminal too: a backlog must never be stranded, and a

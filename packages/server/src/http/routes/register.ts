@@ -33,7 +33,7 @@ import {
 } from '../../commands/terminal-binding.js';
 import { tenants } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 /** "2026-11-25 14:03" in the shop's time zone, for messages. */
 const STOCKHOLM_TIME = new Intl.DateTimeFormat('sv-SE', {

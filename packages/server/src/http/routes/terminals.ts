@@ -29,7 +29,7 @@ import {
 } from '../../commands/installer.js';
 import { acknowledgeSyncProblem } from '../../commands/sync-health.js';
 import { ApiError } from '../api-error.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 const ADMIN = { kassa: { access: ['admin'] as const } };
 const READERS = { kassa: { access: ['admin', 'manager'] as const } };

@@ -22,7 +22,7 @@ import {
 } from '../../commands/users.js';
 import { users } from '../../db/schema.js';
 import { ApiError } from '../api-error.js';
-import { commandContext } from '../app.js';
+import { commandContext } from '../context.js';
 
 const ADMIN = { kassa: { access: ['admin'] as const } };
 const idParams = z.object({ id: z.string().max(64) });
