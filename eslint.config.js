@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -41,5 +42,9 @@ export default tseslint.config(
   {
     files: ['packages/backoffice-web/src/**', 'packages/pos-web/src/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['packages/backoffice-web/src/**/*.{ts,tsx}', 'packages/pos-web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
 );

@@ -3,6 +3,7 @@ import type { ControlUnitState, LocalStatus } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
 import { formatDateTime } from '../i18n/format';
 import { describeConnection, type Connection } from '../status/connection';
+import { useNow } from '../status/useNow';
 import { StatusDot, type Tone } from './StatusDot';
 import { UploadLine } from './UploadLine';
 import { UploadProblem } from './UploadProblem';
@@ -20,7 +21,8 @@ export function StatusBar({
   reachable: boolean;
 }) {
   const t = useT();
-  const connection = describeConnection(status, reachable, Date.now());
+  const now = useNow();
+  const connection = describeConnection(status, reachable, now);
   const terminal = status?.connected === true ? status.terminal : undefined;
   const upload = reachable ? status?.upload : undefined;
   return (

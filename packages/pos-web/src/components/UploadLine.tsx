@@ -11,6 +11,7 @@ import {
   type BacklogAge,
   type DrainProgress,
 } from '../status/upload';
+import { useNow } from '../status/useNow';
 import { StatusDot, type Tone } from './StatusDot';
 
 /**
@@ -19,8 +20,9 @@ import { StatusDot, type Tone } from './StatusDot';
  */
 export function UploadLine({ upload }: { upload: LocalUploadStatus }) {
   const t = useT();
+  const now = useNow();
   const progress = useDrainProgress(upload);
-  const view = describeUpload(upload, Date.now());
+  const view = describeUpload(upload, now);
   let tone: Tone;
   let text: string;
   switch (view.state) {

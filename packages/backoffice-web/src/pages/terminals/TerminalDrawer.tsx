@@ -149,7 +149,7 @@ function MoveChecklist({
       .closest('.mantine-Drawer-content')
       ?.querySelector('.mantine-Drawer-header');
     const headerHeight = header instanceof HTMLElement ? header.offsetHeight : 0;
-    heading.style.scrollMarginTop = `${headerHeight + 16}px`;
+    heading.style.setProperty('scroll-margin-top', `${headerHeight + 16}px`);
     heading.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'start' });
     heading.focus({ preventScroll: true });
   };

@@ -53,6 +53,8 @@ export function useSale() {
   }, [accept, api, reportError]);
 
   useEffect(() => {
+    // The state is set when the register answers, after the await, not during the effect itself.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load]);
 
