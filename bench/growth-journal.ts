@@ -24,13 +24,13 @@ import {
   withControlCode,
 } from '@kassa/core';
 import { seededRandom as seeded } from '@kassa/test-kit';
-import { controlUnitRequestOf } from '../packages/register/src/selling/control-unit-request.js';
-import { dayReportState } from '../packages/register/src/selling/journal-reads.js';
 import {
   type JournalStore,
   type PendingEvent,
+  controlUnitRequestOf,
+  dayReportState,
   openJournalStore,
-} from '../packages/register/src/selling/journal-store.js';
+} from '@kassa/register';
 
 const ZONE = 'Europe/Stockholm';
 const ARTICLES = [

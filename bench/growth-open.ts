@@ -3,7 +3,7 @@
  * time and RSS, then verifies the whole chain (what runs in the background) and prints its time
  * and the RSS after it, as JSON on stdout.
  */
-import { openJournalStore } from '../packages/register/src/selling/journal-store.js';
+import { openJournalStore } from '@kassa/register';
 
 const file = process.argv[2];
 if (file === undefined) throw new Error('usage: growth-open.ts <journal.sqlite>');

@@ -14,13 +14,10 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildLocalService } from '@kassa/register';
-import { exportJournal } from '../packages/register/src/export-journal.js';
-import {
-  type KassaServer,
-  startKassaServer,
-} from '../packages/register/test/support/kassa-server.js';
-import { kassa } from '../packages/register/test/support/register-cli.js';
-import { prepareRegister } from '../packages/register/test/support/register-setup.js';
+import { exportJournal } from '@kassa/register';
+import { type KassaServer, startKassaServer } from '@kassa/register/testing/kassa-server';
+import { kassa } from '@kassa/register/testing/register-cli';
+import { prepareRegister } from '@kassa/register/testing/register-setup';
 import { buildGrowthJournal } from './growth-journal.js';
 import { LocalClient } from './http-client.js';
 import { since, summarize } from './stats.js';

@@ -12,8 +12,8 @@
  */
 import type { JournalEntry } from '@kassa/core';
 import { signedRequest } from '@kassa/register';
-import { JournalBuilder, headerFor } from '../packages/server/test/support/journal-fixture.js';
-import { seededRandom, simulateDays } from '../packages/server/test/support/simulated-register.js';
+import { JournalBuilder, headerFor } from '@kassa/server/testing/journal-fixture';
+import { seededRandom, simulateDays } from '@kassa/server/testing/simulated-register';
 import { describeSettings, startPostgresRig } from './postgres-rig.js';
 import { ms, since, summarize, table } from './stats.js';
 

@@ -14,7 +14,7 @@ import {
   type Database,
 } from '@kassa/server';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@kassa/test-kit';
-import type { DeviceIdentity } from '../packages/register/src/device-client.js';
+import type { DeviceIdentity } from '@kassa/register';
 
 export const ADMIN_PASSWORD = 'bench-losenord-1234';
 

@@ -14,7 +14,12 @@ export {
   FILES,
 } from './data-folder.js';
 export { machineFingerprint } from './hardware.js';
-export { signedRequest, fetchMe, sendHeartbeat } from './device-client.js';
+export { signedRequest, fetchMe, sendHeartbeat, type DeviceIdentity } from './device-client.js';
+export { exportJournal } from './export-journal.js';
+// The journal's own code, for tools that build or read a journal file (the growth bench).
+export { openJournalStore, type JournalStore, type PendingEvent } from './selling/journal-store.js';
+export { dayReportState } from './selling/journal-reads.js';
+export { controlUnitRequestOf } from './selling/control-unit-request.js';
 export { PROGRAM_VERSION } from './program.js';
 export type { Prompter } from './prompts.js';
 export {
