@@ -6,4 +6,5 @@
 export * from './sale.js';
 export * from './receipt.js';
 export * from './journal.js';
+export * from './day-figures.js';
 export * from './day-report.js';

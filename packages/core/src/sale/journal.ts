@@ -10,7 +10,7 @@
  */
 import type { Ore } from '../money.js';
 import { type Failure, type Result, fail, ok } from '../result.js';
-import type { XReport, ZReport } from './day-report.js';
+import type { XReport, ZReport } from './day-figures.js';
 import { type Receipt, type ReceiptSeries, isIsoInstant, receiptSeriesOf } from './receipt.js';
 import type { LineUnit } from './sale.js';
 

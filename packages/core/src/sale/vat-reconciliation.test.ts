@@ -13,7 +13,8 @@ import { DEFAULT_SIE_ACCOUNT_PLAN } from '../sie/account-plan.js';
 import { buildSieVerification } from '../sie/sie-file.js';
 import type { Consumption, VatCategory } from '../vat-category.js';
 import { VAT_RATES, type VatRate } from '../vat.js';
-import { type DayFigures, buildXReport, buildZReport } from './day-report.js';
+import type { DayFigures } from './day-figures.js';
+import { buildXReport, buildZReport } from './day-report.js';
 import { type JournalEntry, type JournalEvent, appendEntry, receiptEvent } from './journal.js';
 import {
   type Receipt,

@@ -4,7 +4,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { negate, ore, sum } from '../money.js';
 import type { Result } from '../result.js';
-import { type ZReport, buildZReport } from '../sale/day-report.js';
+import type { ZReport } from '../sale/day-figures.js';
+import { buildZReport } from '../sale/day-report.js';
 import {
   type JournalEntry,
   type JournalEvent,

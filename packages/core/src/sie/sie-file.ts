@@ -21,7 +21,7 @@ import { type BusinessDay, isValidBusinessDay } from '../business-day.js';
 import { type Ore, negate, ore, sum } from '../money.js';
 import { parseOrganisationNumber } from '../organisation-number.js';
 import { type Failure, type Result, fail, ok } from '../result.js';
-import type { ZReport } from '../sale/day-report.js';
+import type { ZReport } from '../sale/day-figures.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../sale/sale.js';
 import { VAT_RATES } from '../vat.js';
 import {
