@@ -56,6 +56,35 @@ export const localCatalogueSchema = z.object({
 });
 export type LocalCatalogue = z.infer<typeof localCatalogueSchema>;
 
+/** The most products one page of GET /local/catalogue holds. */
+export const LOCAL_CATALOGUE_PAGE_MAX = 500;
+
+/**
+ * GET /local/catalogue?q=&group=&barcode=&offset=&limit=: with none of them the whole copy (as
+ * before); with any, one page by name and how many products the search takes. `q`: every word
+ * in the name, article number or a barcode (case-insensitive); `group`: `*` every group, an
+ * empty string the products without one; `barcode`: exactly that barcode or article number.
+ */
+export const localCatalogueQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  group: z.string().max(200).optional(),
+  barcode: z.string().max(64).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(LOCAL_CATALOGUE_PAGE_MAX).optional(),
+});
+export type LocalCatalogueQuery = z.infer<typeof localCatalogueQuerySchema>;
+
+/** One page of the local copy (GET /local/catalogue with a query). */
+export const localCataloguePageSchema = localCatalogueSchema.extend({
+  /** How many products the search takes in all (the page holds at most `limit` of them). */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  /** The groups of the whole copy, in Swedish order (products without one: an empty string last). */
+  groups: z.array(z.string()),
+});
+export type LocalCataloguePage = z.infer<typeof localCataloguePageSchema>;
+
 // ---- The sale under construction ----
 
 export const saleLineViewSchema = z.object({

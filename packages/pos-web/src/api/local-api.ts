@@ -7,6 +7,8 @@ import type {
   Consumption,
   Discount,
   LocalCatalogue,
+  LocalCataloguePage,
+  LocalCatalogueQuery,
   LocalStatus,
   LocalUploadStatus,
   ParkedSale,
@@ -78,6 +80,15 @@ export class LocalApi {
 
   catalogue(): Promise<LocalCatalogue> {
     return this.http.get<LocalCatalogue>('/local/catalogue');
+  }
+
+  /** One page of the register's copy (the register searches; the copy is never sent whole). */
+  cataloguePage(query: LocalCatalogueQuery): Promise<LocalCataloguePage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    return this.http.get<LocalCataloguePage>(`/local/catalogue?${params.toString()}`);
   }
 
   sale(): Promise<SaleView> {

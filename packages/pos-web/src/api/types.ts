@@ -130,6 +130,28 @@ export interface LocalCatalogue {
   products: LocalProduct[];
 }
 
+/**
+ * `GET /local/catalogue` with a query: one page by name. `q`: every word in the name, article
+ * number or a barcode; `group`: `*` all, an empty string the products without one; `barcode`:
+ * exactly that barcode or article number.
+ */
+export interface LocalCatalogueQuery {
+  q?: string;
+  group?: string;
+  barcode?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface LocalCataloguePage extends LocalCatalogue {
+  /** How many products the query takes in all. */
+  total: number;
+  offset: number;
+  limit: number;
+  /** The groups of the whole copy (products without one: an empty string, last). */
+  groups: string[];
+}
+
 export interface SaleLineView {
   lineId: string;
   articleNumber: string;

@@ -162,6 +162,9 @@ export const sv = {
   'products.emptyCatalogue':
     'Kassan har inga produkter ännu. Lägg in produkter i backoffice; kassan hämtar dem när den har kontakt med servern.',
   'products.weighed': 'Vägs',
+  'products.showing': 'Visar {shown} av {total} produkter. Sök för att hitta fler.',
+  'products.more': 'Visa fler',
+  'products.searching': 'Söker …',
 
   'consumption.label': 'Förtäring',
   'consumption.eatIn': 'Äta här',
@@ -617,6 +620,9 @@ export const en: Messages = {
   'products.emptyCatalogue':
     'The register has no products yet. Add products in the backoffice; the register fetches them when it has contact with the server.',
   'products.weighed': 'Weighed',
+  'products.showing': 'Showing {shown} of {total} products. Search to find more.',
+  'products.more': 'Show more',
+  'products.searching': 'Searching …',
 
   'consumption.label': 'Consumption',
   'consumption.eatIn': 'Eat in',

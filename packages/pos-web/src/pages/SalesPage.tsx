@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '../api/errors';
 import type { LocalProduct, SignedInCashier } from '../api/types';
@@ -9,12 +9,15 @@ import { useStatus } from '../status/StatusProvider';
 import { ActionBar, type Action } from './selling/ActionBar';
 import { PaymentBlockedBanner, TrainingBand, ZPendingBanner } from './selling/Banners';
 import { NoticeArea } from './selling/NoticeArea';
-import { ProductPanel } from './selling/ProductPanel';
+import { ProductPanel, type LargeCatalogue } from './selling/ProductPanel';
 import { ReceiptPanel } from './selling/ReceiptPanel';
 import { SalesDialogs, type Dialog } from './selling/SalesDialogs';
 import { SellingBar } from './selling/SellingBar';
 import { useBarcodeScanner } from './selling/useBarcodeScanner';
 import { useSale } from './selling/useSale';
+
+/** Products asked for at first: a copy of at most this many is held and searched in the page. */
+const WHOLE_CATALOGUE_PAGE = 500;
 
 /**
  * The register screen: the receipt in progress on the left, the product grid on the right, the
@@ -28,6 +31,10 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
   const { state, update, refresh, reportError } = useStatus();
   const sale = useSale();
   const [products, setProducts] = useState<LocalProduct[]>([]);
+  /** Null while the whole copy fits in one page; else its size and groups (the register searches). */
+  const [large, setLarge] = useState<{ total: number; groups: string[]; loaded: number } | null>(
+    null,
+  );
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [signingOut, setSigningOut] = useState(false);
 
@@ -36,12 +43,39 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
   const payBlocked = controlUnit?.state === 'down';
   const training = sale.sale?.training ?? status?.training ?? false;
 
+  // The first page of the copy: a small catalogue is all of it and is searched here; a large one
+  // (100,000 articles) is searched by the register, a page at a time.
   const loadCatalogue = useCallback(() => {
-    api.catalogue().then(
-      (catalogue) => setProducts(catalogue.products),
+    api.cataloguePage({ limit: WHOLE_CATALOGUE_PAGE }).then(
+      (page) => {
+        const whole = page.total <= page.products.length;
+        setProducts(whole ? page.products : []);
+        // A new object each load, so the grid asks the register again (the copy may have changed).
+        setLarge((before) =>
+          whole
+            ? null
+            : { total: page.total, groups: page.groups, loaded: (before?.loaded ?? 0) + 1 },
+        );
+      },
       (error: unknown) => reportError(error),
     );
   }, [api, reportError]);
+
+  const largeCatalogue = useMemo<LargeCatalogue | null>(
+    () =>
+      large === null
+        ? null
+        : {
+            total: large.total,
+            groups: large.groups,
+            search: (query) =>
+              api.cataloguePage(query).catch((error: unknown) => {
+                reportError(error);
+                throw error;
+              }),
+          },
+    [api, large, reportError],
+  );
 
   useEffect(loadCatalogue, [loadCatalogue]);
 
@@ -53,6 +87,14 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'weight-required') {
             const product = products.find((p) => p.barcodes.includes(barcode)) ?? null;
+            if (product === null && large !== null) {
+              // A large copy is not held here: the register finds the barcode exactly.
+              api.cataloguePage({ barcode, limit: 1 }).then(
+                (page) => setDialog({ kind: 'weigh', barcode, product: page.products[0] ?? null }),
+                () => setDialog({ kind: 'weigh', barcode, product: null }),
+              );
+              return true;
+            }
             setDialog({ kind: 'weigh', barcode, product });
             return true;
           }
@@ -68,7 +110,7 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
         },
       });
     },
-    [api, products, run, setNotice],
+    [api, large, products, run, setNotice],
   );
 
   const addProduct = useCallback(
@@ -169,7 +211,12 @@ export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
         />
         <div className="selling-side">
           <NoticeArea notice={sale.notice} onDismiss={() => setNotice(null)} />
-          <ProductPanel products={products} onProduct={addProduct} onBarcode={addByBarcode} />
+          <ProductPanel
+            products={products}
+            large={largeCatalogue}
+            onProduct={addProduct}
+            onBarcode={addByBarcode}
+          />
         </div>
       </div>
       <ActionBar

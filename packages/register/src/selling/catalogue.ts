@@ -215,3 +215,73 @@ export function withPending(
 export function writeCatalogue(folder: string, file: CatalogueFile): Promise<void> {
   return writeJsonAtomic(path.join(folder, CATALOGUE_FILE), file);
 }
+
+/** The value of `group` for every group, and for the products without one. */
+export const ALL_GROUPS = '*';
+export const NO_GROUP = '';
+
+const ungrouped = (p: LocalProduct) => p.group === null || p.group.trim() === '';
+
+/**
+ * The local copy prepared for searching (GET /local/catalogue with a query): each product's
+ * name, article number and barcodes lower-cased once, an exact map of barcodes and article
+ * numbers, and the groups. Built once per copy; a search reads the prepared texts, never the
+ * products' fields, and returns at most one page.
+ */
+export class CatalogueIndex {
+  private readonly texts: string[];
+  private readonly exact = new Map<string, number>();
+  readonly groups: string[];
+
+  constructor(readonly products: readonly LocalProduct[]) {
+    this.texts = products.map((p) =>
+      [p.name, p.articleNumber, ...p.barcodes].join(' ').toLowerCase(),
+    );
+    const named = new Set<string>();
+    let withoutGroup = false;
+    products.forEach((p, i) => {
+      // A barcode first, as the engine's addLine finds it; an article number where no barcode is.
+      for (const barcode of p.barcodes) if (!this.exact.has(barcode)) this.exact.set(barcode, i);
+      if (ungrouped(p)) withoutGroup = true;
+      else if (p.group !== null) named.add(p.group);
+    });
+    products.forEach((p, i) => {
+      if (!this.exact.has(p.articleNumber)) this.exact.set(p.articleNumber, i);
+    });
+    const groups = [...named].sort(COLLATOR.compare);
+    this.groups = withoutGroup && groups.length > 0 ? [...groups, NO_GROUP] : groups;
+  }
+
+  /** One page (by name) of the products the query takes, and how many it takes in all. */
+  search(query: {
+    q?: string | undefined;
+    group?: string | undefined;
+    barcode?: string | undefined;
+    offset: number;
+    limit: number;
+  }): { total: number; products: LocalProduct[] } {
+    const { offset, limit } = query;
+    if (query.barcode !== undefined) {
+      const at = this.exact.get(query.barcode.trim());
+      const found = at === undefined ? [] : [this.products[at] as LocalProduct];
+      return { total: found.length, products: found.slice(offset, offset + limit) };
+    }
+    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const group = query.group ?? ALL_GROUPS;
+    const page: LocalProduct[] = [];
+    let total = 0;
+    for (let i = 0; i < this.products.length; i++) {
+      const product = this.products[i] as LocalProduct;
+      if (group !== ALL_GROUPS) {
+        if (group === NO_GROUP ? !ungrouped(product) : product.group !== group) continue;
+      }
+      if (words.length > 0) {
+        const text = this.texts[i] as string;
+        if (!words.every((word) => text.includes(word))) continue;
+      }
+      if (total >= offset && page.length < limit) page.push(product);
+      total++;
+    }
+    return { total, products: page };
+  }
+}

@@ -14,6 +14,8 @@ import {
   changeLineBodySchema,
   consumptionBodySchema,
   drawerOpenBodySchema,
+  LOCAL_CATALOGUE_PAGE_MAX,
+  localCatalogueQuerySchema,
   orderDiscountBodySchema,
   parkBodySchema,
   payBodySchema,
@@ -98,10 +100,28 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
     return receiptResult(runtime, r.value.receipt, by === undefined ? {} : { by });
   }
 
-  api.get('/local/catalogue', (_request, reply) => {
-    const ok = ready(reply);
-    return ok ? ok.runtime.catalogue() : reply;
-  });
+  api.get(
+    '/local/catalogue',
+    { schema: { querystring: localCatalogueQuerySchema } },
+    (request, reply) => {
+      const ok = ready(reply);
+      if (!ok) return reply;
+      const { q, group, barcode, offset, limit } = request.query;
+      if ([q, group, barcode, offset, limit].every((v) => v === undefined)) {
+        return ok.runtime.catalogue();
+      }
+      // One page from the prepared copy: a catalogue of 100,000 articles is never sent whole.
+      const index = ok.runtime.catalogueIndex();
+      const page = { offset: offset ?? 0, limit: limit ?? LOCAL_CATALOGUE_PAGE_MAX };
+      const found = index.search({ q, group, barcode, ...page });
+      return {
+        syncedAt: ok.runtime.catalogue().syncedAt,
+        ...found,
+        ...page,
+        groups: index.groups,
+      };
+    },
+  );
 
   api.get('/local/sale', (_request, reply) => {
     const ok = ready(reply);

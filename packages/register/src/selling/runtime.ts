@@ -28,6 +28,7 @@ import { PROGRAM_VERSION } from '../program.js';
 import { DRAWER_KICK, PrinterError, parsePrinterAddress, printTo } from '../printers.js';
 import type { RegisterState } from '../state.js';
 import {
+  CatalogueIndex,
   PENDING_CATALOGUE_KEY,
   applyCatalogueDelta,
   articleChanges,
@@ -178,6 +179,15 @@ export class SellingRuntime {
 
   catalogue(): LocalCatalogue {
     return this.catalogueNow;
+  }
+
+  private indexed: CatalogueIndex | null = null;
+
+  /** The copy prepared for searching, built again only when the copy changed. */
+  catalogueIndex(): CatalogueIndex {
+    const products = this.catalogueNow.products;
+    if (this.indexed?.products !== products) this.indexed = new CatalogueIndex(products);
+    return this.indexed;
   }
 
   /** Opens the configured control unit (starting the built-in simulator for 'simulator'). */

@@ -1,6 +1,6 @@
 import { Button, CloseButton, Tabs, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import type { LocalProduct } from '../../api/types';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LocalCataloguePage, LocalCatalogueQuery, LocalProduct } from '../../api/types';
 import { useT } from '../../i18n/I18nProvider';
 import {
   allGroups,
@@ -12,37 +12,110 @@ import {
   searchProducts,
 } from '../../selling/catalogue';
 
+/** Tiles per page of a large catalogue (the grid never holds the whole copy). */
+export const GRID_PAGE = 60;
+
+/**
+ * A catalogue too large to hold in the page: its size and groups, and a search the register
+ * answers from its prepared copy, one page at a time.
+ */
+export interface LargeCatalogue {
+  total: number;
+  groups: string[];
+  search: (query: LocalCatalogueQuery) => Promise<LocalCataloguePage>;
+}
+
+/** The pages of a large catalogue shown for a search or a group tab, asked of the register. */
+function useRegisterPages(source: LargeCatalogue | null, query: string, group: string) {
+  const q = query.trim();
+  const key = `${q === '' ? group : ''}\u0000${q}`;
+  const [pages, setPages] = useState<{
+    key: string;
+    source: LargeCatalogue;
+    products: LocalProduct[];
+    total: number;
+  } | null>(null);
+  const ask = useCallback(
+    (offset: number) =>
+      source?.search(
+        q === '' ? { group, offset, limit: GRID_PAGE } : { q, offset, limit: GRID_PAGE },
+      ),
+    [group, q, source],
+  );
+  useEffect(() => {
+    if (source === null) return;
+    let current = true;
+    // Typing waits a moment, so a fast typist's every letter is not a request.
+    const timer = setTimeout(
+      () => {
+        void ask(0)?.then(
+          (page) => {
+            if (current) setPages({ key, source, products: page.products, total: page.total });
+          },
+          () => undefined,
+        );
+      },
+      q === '' ? 0 : 60,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [ask, key, q, source]);
+  const fresh = pages !== null && pages.key === key && pages.source === source;
+  const more = () => {
+    if (!fresh) return;
+    void ask(pages.products.length)?.then(
+      (page) =>
+        setPages((now) =>
+          now === pages ? { ...now, products: [...now.products, ...page.products] } : now,
+        ),
+      () => undefined,
+    );
+  };
+  return { shown: pages?.products ?? [], total: pages?.total ?? 0, fresh, more };
+}
+
 /**
  * The product grid by group tabs, and a search field (Enter adds a typed barcode, or the only
- * product found).
+ * product found). A small catalogue is searched here; a large one (`large`) by the register,
+ * a page of tiles at a time.
  */
 export function ProductPanel({
   products,
+  large = null,
   onProduct,
   onBarcode,
 }: {
   products: LocalProduct[];
+  large?: LargeCatalogue | null;
   onProduct: (product: LocalProduct) => void;
   onBarcode: (barcode: string) => void;
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState<string>(allGroups);
-  const groups = useMemo(() => groupsOf(products), [products]);
+  const localGroups = useMemo(() => groupsOf(products), [products]);
+  const groups = large === null ? localGroups : large.groups;
   const searching = query.trim() !== '';
-  const shown = useMemo(
+  const local = useMemo(
     () =>
-      searching
-        ? searchProducts(products, query)
-        : products.filter((product) => inGroup(product, group)),
-    [group, products, query, searching],
+      large !== null
+        ? []
+        : searching
+          ? searchProducts(products, query)
+          : products.filter((product) => inGroup(product, group)),
+    [group, large, products, query, searching],
   );
+  const remote = useRegisterPages(large, query, group);
+  const shown = large === null ? local : remote.shown;
+  const found = large === null ? local.length : remote.total;
 
   function submitSearch() {
     if (looksLikeBarcode(query)) {
       onBarcode(query.trim());
       setQuery('');
-    } else if (shown.length === 1 && shown[0] !== undefined) {
+    } else if ((large === null || remote.fresh) && found === 1 && shown[0] !== undefined) {
       onProduct(shown[0]);
       setQuery('');
     }
@@ -90,7 +163,11 @@ export function ProductPanel({
           </Tabs.List>
         </Tabs>
       )}
-      {products.length === 0 ? (
+      {large !== null && large.total === 0 ? (
+        <Text p="md">{t('products.emptyCatalogue')}</Text>
+      ) : large !== null && !remote.fresh && shown.length === 0 ? (
+        <Text p="md">{t('products.searching')}</Text>
+      ) : large === null && products.length === 0 ? (
         <Text p="md">{t('products.emptyCatalogue')}</Text>
       ) : shown.length === 0 ? (
         <Text p="md">{t('products.none')}</Text>
@@ -113,6 +190,14 @@ export function ProductPanel({
               </span>
             </Button>
           ))}
+          {shown.length < found && (
+            <div className="product-grid-more">
+              <Text size="sm">{t('products.showing', { shown: shown.length, total: found })}</Text>
+              <Button variant="light" onClick={remote.more}>
+                {t('products.more')}
+              </Button>
+            </div>
+          )}
         </div>
       )}
     </section>
