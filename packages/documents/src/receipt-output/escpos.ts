@@ -8,9 +8,54 @@
  * height of the amounts (SKVFS 2014:9 5 kap 5 §), at the head and at the foot. A paper receipt is
  * not electronic, so "elektroniskt kassakvitto" is left to the HTML and PDF receipts.
  */
+import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { type Receipt, isCp437Character } from '@kassa/core';
 import { ELECTRONIC_MARKING, type ReceiptBlock, layoutReceipt, wrapText } from './layout.js';
+
+/**
+ * The encoder turns each line's text into codepage bytes with `CodepageEncoder.encode`, which
+ * structured-clones the whole codepage table on every call and then searches its 256 code
+ * points per character: about 1.5 ms of a receipt's 40 lines, the largest part of a payment's
+ * time (bench/README.md, the sale bench). The same mapping, looked up in a table made once per
+ * codepage: the first position of each code point, '?' (0x3f) for one the codepage lacks —
+ * byte for byte what the library's own loop gives. `getEncoding` hands out a copy of a table
+ * cloned once (the library completes a codepage from the table it extends by writing into the
+ * copy it gets, so each caller still gets its own array).
+ */
+function installCodepageTables(): void {
+  const original = CodepageEncoder.getEncoding.bind(CodepageEncoder);
+  const definitions = new Map<Codepage, ReturnType<typeof original>>();
+  const definitionOf = (codepage: Codepage) => {
+    let definition = definitions.get(codepage);
+    if (definition === undefined) {
+      definition = original(codepage);
+      definitions.set(codepage, definition);
+    }
+    return definition;
+  };
+  CodepageEncoder.getEncoding = (codepage) => {
+    const definition = definitionOf(codepage);
+    return { ...definition, codepoints: definition.codepoints.slice() };
+  };
+  const positions = new Map<Codepage, Map<number, number>>();
+  CodepageEncoder.encode = (input, codepage) => {
+    let table = positions.get(codepage);
+    if (table === undefined) {
+      table = new Map();
+      definitionOf(codepage).codepoints.forEach((codepoint, position) => {
+        if (!table?.has(codepoint)) table?.set(codepoint, position);
+      });
+      positions.set(codepage, table);
+    }
+    const output = new Uint8Array(input.length);
+    for (let c = 0; c < input.length; c += 1) {
+      output[c] = table.get(input.codePointAt(c) ?? -1) ?? 0x3f;
+    }
+    return output;
+  };
+}
+installCodepageTables();
 
 export interface EscPosOptions {
   /** Characters per line in the normal font: 42 (72 mm print width) or 48 (80 mm). Default 42. */
