@@ -16,6 +16,7 @@ import type {
   Product,
   ProductChanges,
   ProductList,
+  ProductPage,
   SalesFilter,
   SalesGrouping,
   SalesReport,
@@ -207,6 +208,13 @@ export class BackofficeApi {
 
   listProducts(): Promise<ProductList> {
     return this.http.get<ProductList>('/api/products');
+  }
+
+  /** One page of the catalogue by article number, searched on the server (`q`: every word). */
+  pageProducts(page: { q: string; offset: number; limit: number }): Promise<ProductPage> {
+    const params = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
+    if (page.q.trim() !== '') params.set('q', page.q.trim());
+    return this.http.get<ProductPage>(`/api/products?${params.toString()}`);
   }
 
   async createProduct(product: NewProduct): Promise<Product> {

@@ -271,6 +271,13 @@ export interface ProductList {
   products: Product[];
 }
 
+/** One page of GET /api/products?q=&offset=&limit=, and how many products the search takes. */
+export interface ProductPage extends ProductList {
+  total: number;
+  offset: number;
+  limit: number;
+}
+
 export interface NewProduct {
   articleNumber: string;
   name: string;

@@ -1,5 +1,15 @@
-import { Badge, Button, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import type { Product } from '../../api/types';
 import { ListTable } from '../../components/DataTable';
@@ -13,15 +23,20 @@ import { useT } from '../../i18n/I18nProvider';
 import { ImportModal } from './ImportModal';
 import { PriceModal } from './PriceModal';
 import { ProductFormModal } from './ProductFormModal';
-import {
-  formatPrice,
-  kindLabelKey,
-  matchesSearch,
-  upcomingPrice,
-  vatLabelKey,
-} from './productRules';
+import { formatPrice, kindLabelKey, upcomingPrice, vatLabelKey } from './productRules';
 
-const loadProducts = (api: BackofficeApi) => api.listProducts();
+/** Rows per page: the catalogue (up to 100,000 articles) is read and shown a page at a time. */
+export const PRODUCTS_PAGE = 50;
+
+/** The search as typed, taken after a pause in typing (one request per pause, not per key). */
+function useSettled(value: string, ms = 250): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [ms, value]);
+  return settled;
+}
 
 type Dialog =
   | { kind: 'create' }
@@ -31,8 +46,19 @@ type Dialog =
 
 export function ProductsPage() {
   const t = useT();
-  const { result, reload } = useApiData(loadProducts);
   const [search, setSearch] = useState('');
+  const query = useSettled(search);
+  // The page chosen for a search; another search starts at its first page.
+  const [chosen, setChosen] = useState({ query, page: 1 });
+  const page = chosen.query === query ? chosen.page : 1;
+  const setPage = (next: number) => setChosen({ query, page: next });
+  // The server searches and pages (a trigram index, docs/adr): only this page's rows are read.
+  const loadProducts = useCallback(
+    (api: BackofficeApi) =>
+      api.pageProducts({ q: query, offset: (page - 1) * PRODUCTS_PAGE, limit: PRODUCTS_PAGE }),
+    [page, query],
+  );
+  const { result, reload } = useApiData(loadProducts);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -47,12 +73,9 @@ export function ProductsPage() {
     reload();
   };
 
-  const products =
-    result.status === 'ready'
-      ? result.data.products
-          .filter((product) => matchesSearch(product, search))
-          .sort((a, b) => a.articleNumber.localeCompare(b.articleNumber, 'sv-SE'))
-      : [];
+  const products = result.status === 'ready' ? result.data.products : [];
+  const total = result.status === 'ready' ? result.data.total : 0;
+  const pages = Math.ceil(total / PRODUCTS_PAGE);
 
   return (
     <Stack gap="lg">
@@ -80,38 +103,51 @@ export function ProductsPage() {
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={reload} />}
       {result.status === 'ready' &&
-        (result.data.products.length === 0 ? (
+        (total === 0 && query.trim() === '' ? (
           <Text c="dimmed">{t('products.empty')}</Text>
         ) : products.length === 0 ? (
           <Text c="dimmed">{t('products.noMatches')}</Text>
         ) : (
-          <ListTable
-            label={t('products.tableLabel')}
-            minWidth={960}
-            verticalSpacing="sm"
-            horizontalSpacing="md"
-            highlightOnHover
-            columns={[
-              { label: t('products.column.articleNumber') },
-              { label: t('products.column.name') },
-              { label: t('products.column.barcodes') },
-              { label: t('products.column.group') },
-              { label: t('products.column.vat') },
-              { label: t('products.column.price'), numeric: true },
-              { label: t('products.column.status') },
-              { label: t('products.column.actions'), hidden: true },
-            ]}
-          >
-            {products.map((product) => (
-              <ProductRow
-                key={product.id}
-                product={product}
-                businessDay={result.data.businessDay}
-                onEdit={() => open({ kind: 'edit', product })}
-                onChangePrice={() => open({ kind: 'price', product })}
+          <>
+            <Text size="sm" c="dimmed">
+              {t('products.count', { count: total.toLocaleString('sv-SE') })}
+            </Text>
+            <ListTable
+              label={t('products.tableLabel')}
+              minWidth={960}
+              verticalSpacing="sm"
+              horizontalSpacing="md"
+              highlightOnHover
+              columns={[
+                { label: t('products.column.articleNumber') },
+                { label: t('products.column.name') },
+                { label: t('products.column.barcodes') },
+                { label: t('products.column.group') },
+                { label: t('products.column.vat') },
+                { label: t('products.column.price'), numeric: true },
+                { label: t('products.column.status') },
+                { label: t('products.column.actions'), hidden: true },
+              ]}
+            >
+              {products.map((product) => (
+                <ProductRow
+                  key={product.id}
+                  product={product}
+                  businessDay={result.data.businessDay}
+                  onEdit={() => open({ kind: 'edit', product })}
+                  onChangePrice={() => open({ kind: 'price', product })}
+                />
+              ))}
+            </ListTable>
+            {pages > 1 && (
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                aria-label={t('products.pages')}
               />
-            ))}
-          </ListTable>
+            )}
+          </>
         ))}
 
       {dialog?.kind === 'create' && (
