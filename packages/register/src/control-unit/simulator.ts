@@ -127,6 +127,8 @@ export class ControlUnitSimulator {
 
   private serve(socket: net.Socket): void {
     this.sockets.add(socket);
+    // One small reply per request: sent at once, as the register's side of the link does.
+    socket.setNoDelay(true);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
     const decoder = createCcspDecoder();

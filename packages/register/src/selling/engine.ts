@@ -43,7 +43,6 @@ import {
   buildSaleReceipt,
   finishXReport,
   finishZReport,
-  businessDayOf,
   createSale,
   formatKronor,
   ore,
@@ -77,6 +76,7 @@ import {
   resolveDoubt,
 } from './control-unit-request.js';
 import { controlUnitLedgerEntries, dayReportState } from './journal-reads.js';
+import { dayFinder } from './journal-state.js';
 import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
 
 /** Who is acting: the signed-in cashier. */
@@ -260,7 +260,12 @@ export class SellingEngine {
     problem: null,
   };
 
-  constructor(private readonly options: SellingEngineOptions) {}
+  /** The business day of an instant; the day's bounds are kept, so Intl runs once a day. */
+  private readonly dayOf: (epochMs: number) => BusinessDay;
+
+  constructor(private readonly options: SellingEngineOptions) {
+    this.dayOf = dayFinder(options.timeZone);
+  }
 
   get store(): JournalStore {
     return this.options.store;
@@ -273,11 +278,11 @@ export class SellingEngine {
   private lastReading: { wall: number; mono: number } | null = null;
 
   private lastEntryAt(): number | null {
-    const head = this.store.head();
-    if (head === null) return null;
-    if (this.lastAtCache?.seq !== head.seq) {
-      const [last] = this.store.entries({ afterSeq: head.seq - 1, limit: 1 });
-      this.lastAtCache = { seq: head.seq, epochMs: last ? Date.parse(last.at) : 0 };
+    // The last row's seq and time only: the entry's data is not read (a receipt's is kilobytes).
+    const last = this.store.lastAt();
+    if (last === null) return null;
+    if (this.lastAtCache?.seq !== last.seq) {
+      this.lastAtCache = { seq: last.seq, epochMs: Date.parse(last.at) };
     }
     return this.lastAtCache.epochMs;
   }
@@ -300,7 +305,7 @@ export class SellingEngine {
     return {
       epochMs,
       iso: new Date(epochMs).toISOString(),
-      day: businessDayOf(epochMs, this.options.timeZone),
+      day: this.dayOf(epochMs),
     };
   }
 

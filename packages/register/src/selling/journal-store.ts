@@ -80,6 +80,8 @@ export interface JournalStore {
   readonly file: string;
   /** The last entry's seq and hash, or null when empty. */
   head(): JournalHead | null;
+  /** The last entry's seq and time (its row's columns only, no data parsed), or null. */
+  lastAt(): { readonly seq: number; readonly at: string } | null;
   /** Appends events (one transaction with the working changes); returns the new entries. */
   append(
     events: readonly PendingEvent[],
@@ -369,6 +371,10 @@ function openedStore(
     'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1',
   );
   const lastRow = () => lastStatement.get();
+  const lastAtStatement = query<[], { seq: number; at: string }>(
+    db,
+    'SELECT seq, at FROM journal ORDER BY seq DESC LIMIT 1',
+  );
 
   /** Verifies entries after `after` up to `to` (inclusive) slice by slice; the last head. */
   function verifySlices(
@@ -652,6 +658,10 @@ function openedStore(
     head: () => {
       const top = lastRow();
       return top === undefined ? null : { seq: top.seq, hash: top.hash };
+    },
+    lastAt: () => {
+      const top = lastAtStatement.get();
+      return top === undefined ? null : { seq: top.seq, at: top.at };
     },
     append(events, at, working = []) {
       if (readonly) throw new Error('the journal was opened read-only');

@@ -92,7 +92,7 @@ export class UploadSlot {
 
   /** The problem that stops selling (SELLING_STOPPERS), or null. */
   sellingStopper(): UploadProblem | null {
-    const problem = this.uploader?.status().problem ?? null;
+    const problem = this.uploader?.problem() ?? null;
     return problem !== null && SELLING_STOPPERS.has(problem.code) ? problem : null;
   }
 

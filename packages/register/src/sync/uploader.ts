@@ -206,6 +206,12 @@ export class JournalUploader {
     };
   }
 
+  /** Why uploading stopped, from the mark alone (every request asks: no backlog is read). */
+  problem(): UploadProblem | null {
+    const problem = readMark(this.options.store)?.problem ?? null;
+    return problem === null ? null : { code: problem.code, sv: problem.sv, en: problem.en };
+  }
+
   /** The backlog and how the upload goes (GET /local/status). */
   status(): LocalUploadStatus {
     const backlog = backlogOf(this.options.store);
