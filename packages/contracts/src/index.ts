@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './api.js';
 export * from './register-protocol.js';
+export * from './journal-receipt.js';
 export * from './register.js';
 export * from './register-sales.js';
 export * from './reports.js';

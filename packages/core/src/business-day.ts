@@ -5,6 +5,12 @@
  * reads a clock or the process time zone.
  */
 
+/**
+ * The time zone of every Kassa shop: Sweden's. What callers pass as the zone of business days,
+ * printed times and report hours (the functions here take any zone).
+ */
+export const SHOP_TIME_ZONE = 'Europe/Stockholm';
+
 /** A calendar date written 'YYYY-MM-DD' (ISO 8601, years 0001–9999). */
 export type BusinessDay = string;
 

@@ -1,12 +1,13 @@
 /**
  * Migration 0009 backfills `sales_summary` from the per-receipt read models that 0010 drops. An
  * upgraded database must hold exactly the rows the ingest (SummaryBatch in
- * commands/journal-ingest.ts) would have written had it taken the same receipts: this test
+ * reports/sales-summary.ts) would have written had it taken the same receipts: this test
  * migrates a fresh database up to 0008, stores receipts in the old tables the way the old ingest
  * did, runs 0009 and 0010, and compares the summary with sums computed here in TypeScript.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  SHOP_TIME_ZONE,
   businessDayOf,
   ore,
   splitTenderRounding,
@@ -14,7 +15,7 @@ import {
   vatOfGross,
   type VatRate,
 } from '@kassa/core';
-import { REPORT_TIME_ZONE, stockholmHour } from '../src/commands/journal-ingest.js';
+import { stockholmHour } from '../src/reports/stockholm-hour.js';
 import type { Database } from '../src/db/database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
 import {
@@ -165,7 +166,7 @@ function receipt(input: ReceiptInput): StoredReceipt {
     kind: input.kind,
     receiptNumber: input.receiptNumber,
     issuedAt: input.issuedAt,
-    businessDay: businessDayOf(issued.getTime(), REPORT_TIME_ZONE),
+    businessDay: businessDayOf(issued.getTime(), SHOP_TIME_ZONE),
     hour: stockholmHour(issued),
     cashier: input.cashier,
     lines,

@@ -4,9 +4,8 @@
  * period with its key figures. Swedish headers; see csv.ts for the format. Reads only.
  */
 import type { SalesCsvQuery, SalesGrouping, SalesReportRow, ZCsvQuery } from '@kassa/contracts';
-import { VAT_RATES, type VatRate } from '@kassa/core';
+import { VAT_RATES, type VatRate, SHOP_TIME_ZONE } from '@kassa/core';
 import { eq } from 'drizzle-orm';
-import { REPORT_TIME_ZONE } from '../commands/journal-ingest.js';
 import type { Db, Tx } from '../db/database.js';
 import { tenants } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
@@ -148,7 +147,7 @@ const TAXED_RATES = VAT_RATES.filter((rate) => rate !== 0);
 const PERCENT: Record<VatRate, string> = { 2500: '25', 1200: '12', 600: '6', 0: '0' };
 
 const STOCKHOLM_MINUTE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: REPORT_TIME_ZONE,
+  timeZone: SHOP_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

@@ -16,9 +16,9 @@ import {
   businessDayOf,
   encodeCp437,
   isCp437Character,
+  SHOP_TIME_ZONE,
 } from '@kassa/core';
 import { readAccountingSettings } from '../commands/accounting-settings.js';
-import { REPORT_TIME_ZONE } from '../commands/journal-ingest.js';
 import type { Db, Tx } from '../db/database.js';
 import { tenants } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
@@ -91,7 +91,7 @@ export async function buildSieDownload(
     accountPlan: sieAccountPlanOf(settings.accounts),
     period: { first: query.from, last: query.to },
     program: { name: 'Kassa', version: programVersion },
-    generatedOn: businessDayOf(now.getTime(), REPORT_TIME_ZONE),
+    generatedOn: businessDayOf(now.getTime(), SHOP_TIME_ZONE),
     ...(generatedBy === undefined ? {} : { generatedBy }),
     zReports: archived.map((z) => z.figures),
   });

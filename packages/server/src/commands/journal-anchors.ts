@@ -19,7 +19,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { selectRows } from '../db/database.js';
 import { journalEntries, terminals } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
-import { flagSyncProblem } from './journal-ingest.js';
+import { flagSyncProblem } from './sync-problem.js';
 
 /** The journal part of a heartbeat (contracts' heartbeatBodySchema). */
 export interface ReportedJournal {

@@ -430,7 +430,7 @@ const seqColumn = () => bigint('seq', { mode: 'number' }).notNull();
 
 /**
  * The server's copy of each register's journal: entries exactly as the register hashed them,
- * gapless per terminal from 1. Never updated or deleted (commands/journal-ingest.ts only inserts).
+ * gapless per terminal from 1. Never updated or deleted (commands/journal-copy.ts only inserts).
  */
 export const journalEntries = pgTable(
   'journal_entries',

@@ -26,6 +26,7 @@ import {
   businessDayBounds,
   fail,
   ok,
+  SHOP_TIME_ZONE,
 } from '@kassa/core';
 import {
   type SkvfsExportProblem,
@@ -37,7 +38,6 @@ import {
 import { type Db, type Tx, selectRows } from '../db/database.js';
 import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
 import { isUuid } from '../ids.js';
-import { REPORT_TIME_ZONE } from '../commands/journal-ingest.js';
 
 /** The name of the program in the export (ModellEllerProgramForKassaregistret). */
 export const EXPORT_PROGRAM_NAME = 'Kassa';
@@ -169,8 +169,8 @@ async function exportIn(
   if (!terminal) return fail('terminal-not-found');
 
   const period = {
-    from: new Date(businessDayBounds(from, REPORT_TIME_ZONE).startMs),
-    to: new Date(businessDayBounds(to, REPORT_TIME_ZONE).endMs),
+    from: new Date(businessDayBounds(from, SHOP_TIME_ZONE).startMs),
+    to: new Date(businessDayBounds(to, SHOP_TIME_ZONE).endMs),
   };
   const ofTerminal = and(
     eq(journalEntries.tenantId, tenantId),
@@ -223,7 +223,7 @@ async function exportIn(
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     exportedAt: request.now.toISOString(),
     exportedBy: request.exportedBy,
-    timeZone: REPORT_TIME_ZONE,
+    timeZone: SHOP_TIME_ZONE,
     earlierEntries,
     laterZReports,
   });

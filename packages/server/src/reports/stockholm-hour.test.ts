@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stockholmHour } from './journal-ingest.js';
+import { stockholmHour } from './stockholm-hour.js';
 
 const oracle = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',

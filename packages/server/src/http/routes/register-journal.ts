@@ -8,13 +8,13 @@ import {
   journalUploadBodySchema,
 } from '@kassa/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { refusalDetails } from '../../commands/journal-chain.js';
 import {
-  ingestJournal,
   lockTerminalOfBinding,
   readJournalEntries,
   readJournalHead,
-  refusalDetails,
-} from '../../commands/journal-ingest.js';
+} from '../../commands/journal-copy.js';
+import { ingestJournal } from '../../commands/journal-ingest.js';
 import { headForRestore } from '../../commands/journal-anchors.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../context.js';
