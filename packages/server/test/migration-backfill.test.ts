@@ -18,6 +18,7 @@ import {
 import { stockholmHour } from '../src/reports/stockholm-hour.js';
 import type { Database } from '../src/db/database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
+import { pageProducts, searchTextOf } from '../src/commands/products.js';
 import {
   salesSummary,
   SUMMARY_DIMENSIONS,
@@ -712,6 +713,7 @@ describeDb('migration 0009 backfills sales_summary from the per-receipt read mod
       '0010_drop_per_receipt_read_models.sql',
       '0011_journal_anchors.sql',
       '0012_catalogue_at_scale.sql',
+      '0013_catalogue_search_folded.sql',
     ]);
   });
 
@@ -805,7 +807,9 @@ describeDb('migration 0012: the catalogue search text and versions of existing p
         );
       }
     });
-    expect(await migrate(database)).toEqual(['0012_catalogue_at_scale.sql']);
+    expect(await migrate(database, { upTo: '0012_catalogue_at_scale' })).toEqual([
+      '0012_catalogue_at_scale.sql',
+    ]);
     const rows = await database.rawTransaction((tx) =>
       tx.query<{ id: string; search_text: string; config_version: string }>(
         'SELECT id, search_text, config_version::text FROM products ORDER BY article_number',
@@ -819,5 +823,70 @@ describeDb('migration 0012: the catalogue search text and versions of existing p
         config_version: '41',
       },
     ]);
+  });
+});
+
+/**
+ * Migration 0013 writes the search text of older products again, lower-cased whatever the
+ * database's locale (0012's lower() leaves Å, Ä and Ö capital in the C locale, as in the
+ * PostgreSQL test cluster) and with the product's group, as the server writes it itself
+ * (commands/products.ts `searchTextOf`): the search finds them by any case.
+ */
+describeDb('migration 0013: the search text of older products folded and with the group', () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase({ migrated: false });
+  });
+  afterAll(async () => {
+    await tdb.drop();
+  });
+
+  it('lower-cases Å, Ä, Ö and É as JavaScript does, so the search finds them', async () => {
+    const database = tdb.database;
+    await migrate(database, { upTo: '0011_journal_anchors' });
+    const product = '0b0e0000-0000-4000-8000-0000000000f3';
+    await database.rawTransaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO tenants (id, slug, company_name, organisation_number, created_at, config_version)
+         VALUES ($1, 'aldre', 'Äldre butiken AB', '559999-0008', now(), 7)`,
+        [TENANT],
+      );
+      await tx.query(
+        `INSERT INTO products (tenant_id, id, article_number, name, kind, vat_category, active,
+           group_name, created_at, updated_at)
+         VALUES ($1, $2, 'ÅNG-1', 'ÅNGBÅT ÖLKORV ÄPPLE CRÈME BRÛLÉE', 'good', 'food', true,
+           'Fika', now(), now())`,
+        [TENANT, product],
+      );
+      await tx.query(
+        'INSERT INTO product_barcodes (tenant_id, barcode, product_id) VALUES ($1, $2, $3)',
+        [TENANT, '7310865004703', product],
+      );
+    });
+    expect(await migrate(database)).toEqual([
+      '0012_catalogue_at_scale.sql',
+      '0013_catalogue_search_folded.sql',
+    ]);
+    const rows = await database.rawTransaction((tx) =>
+      tx.query<{ search_text: string }>('SELECT search_text FROM products'),
+    );
+    const expected = searchTextOf(
+      'ÅNG-1',
+      'ÅNGBÅT ÖLKORV ÄPPLE CRÈME BRÛLÉE',
+      ['7310865004703'],
+      'Fika',
+    );
+    expect(expected).toBe(
+      'Ång-1 ångbåt ölkorv äpple crème brûlée fika 7310865004703'.toLowerCase(),
+    );
+    expect(rows).toEqual([{ search_text: expected }]);
+    for (const q of ['ångbåt', 'ÖLKORV äpple', 'brûlée', 'fika', 'ång-1']) {
+      const page = await pageProducts(database.db, TENANT, '2026-01-01', {
+        search: q,
+        offset: 0,
+        limit: 10,
+      });
+      expect(page.total, q).toBe(1);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { Ore } from '@kassa/core';
 import { DEFAULT_SIE_ACCOUNTS } from '@kassa/contracts';
 import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
 import { SimulatedPc } from './support/device.js';
+import { connectedTerminal } from './support/connected-terminal.js';
 import { JournalBuilder, headerFor, toUpload } from './support/journal-fixture.js';
 import {
   ADMIN_PASSWORD,
@@ -330,5 +331,74 @@ describeDb('environments are isolated from each other', () => {
       payload: { username: 'bara-i-beta', password: 'ett-bra-losenord-42' },
     });
     expect(response.statusCode).toBe(401);
+  });
+  it("keeps B's products out of A's catalogue search, pages, totals and register delta", async () => {
+    // A has an article sharing a word with B's, so a search that leaked would find both.
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: as(adminA),
+      payload: { articleNumber: 'A-1', name: 'Alfas bukett', priceOre: 100, vatCategory: 'food' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // A's own catalogue (the probes above may have given A an article B-1 with B's barcode too:
+    // article numbers and barcodes are per environment).
+    const own = await app.inject({ url: '/api/products', headers: as(adminA) });
+    const ownIds = own
+      .json<{ products: { id: string }[] }>()
+      .products.map((p) => p.id)
+      .sort();
+    const ownCount = ownIds.length;
+    const secrets = ['Betas bukett', bProductId];
+    for (const [query, total] of [
+      ['q=bukett&limit=200', 1],
+      ['q=BUKETT&offset=0&limit=1', 1],
+      ['q=bukett', 1],
+      ['q=betas&limit=200', 0],
+      ['q=betas', 0],
+      ['q=96385074&limit=200', null],
+      ['limit=200', ownCount],
+      [`offset=${ownCount}&limit=1`, ownCount],
+    ] as const) {
+      const response = await app.inject({ url: `/api/products?${query}`, headers: as(adminA) });
+      expect(response.statusCode, query).toBe(200);
+      const page = response.json<{ total: number; products: { name: string }[] }>();
+      if (total !== null) expect(page.total, query).toBe(total);
+      expect(page.total, query).toBeLessThanOrEqual(ownCount);
+      for (const product of page.products) expect(product.name, query).toMatch(/^Alfas/);
+      for (const secret of secrets) {
+        expect(response.body, `${query}: ${secret}`).not.toContain(secret);
+      }
+    }
+
+    // A's register asking for a delta since the start sees only A's catalogue.
+    const envA = await app.inject({ url: '/api/environment', headers: as(adminA) });
+    const placeA = envA.json<{ placesOfBusiness: { id: string }[] }>().placesOfBusiness[0]?.id;
+    const terminal = await connectedTerminal(app, adminA, placeA ?? '', 'ALFA9');
+    const day = (await app.inject({ url: '/api/products', headers: as(adminA) })).json<{
+      businessDay: string;
+    }>().businessDay;
+    for (const query of [
+      `?cursor=0.${day}&catalogue=delta`,
+      `?cursor=1.${day}&catalogue=delta`,
+      '',
+    ]) {
+      const config = await terminal.pc.request(
+        app,
+        adminA.host,
+        'GET',
+        `/api/register/config${query}`,
+        undefined,
+        app.deps.clock.now().getTime(),
+      );
+      expect(config.statusCode, query).toBe(200);
+      const body = config.json<{ catalogue?: { id: string }[] }>();
+      const ids = (body.catalogue ?? []).map((p) => p.id).sort();
+      // The whole catalogue, or (a delta since a later version) a part of it: A's products only.
+      if (!query.startsWith('?cursor=1.')) expect(ids, query).toEqual(ownIds);
+      for (const id of ids) expect(ownIds, query).toContain(id);
+      for (const secret of secrets)
+        expect(config.body, `${query}: ${secret}`).not.toContain(secret);
+    }
   });
 });

@@ -1,9 +1,9 @@
 // Every text the backoffice shows. Swedish is the source language; `en` must have exactly the same
 // keys (the type enforces it) and the same `{placeholders}` (a unit test enforces that).
 
-export const languages = ['sv', 'en'] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = 'sv';
+import type { Language, Translation } from '@kassa/web-kit';
+
+export { languages, defaultLanguage, type Language } from '@kassa/web-kit';
 
 export const sv = {
   'app.name': 'Kassa',
@@ -407,7 +407,7 @@ export const sv = {
   'products.create': 'Ny artikel',
   'products.import': 'Importera CSV',
   'products.search': 'Sök artikel',
-  'products.searchPlaceholder': 'Artikelnummer, namn eller streckkod',
+  'products.searchPlaceholder': 'Artikelnummer, namn, streckkod eller grupp',
   'products.empty': 'Det finns inga artiklar ännu.',
   'products.noMatches': 'Inga artiklar matchar sökningen.',
   'products.tableLabel': 'Artiklar',
@@ -736,7 +736,8 @@ export const sv = {
 } as const;
 
 export type MessageKey = keyof typeof sv;
-export type Messages = Record<MessageKey, string>;
+/** English: the same keys; a text, or plural forms where Swedish has them. */
+export type Messages = Translation<typeof sv>;
 
 export const en: Messages = {
   'app.name': 'Kassa',
@@ -1139,7 +1140,7 @@ export const en: Messages = {
   'products.create': 'New article',
   'products.import': 'Import CSV',
   'products.search': 'Search articles',
-  'products.searchPlaceholder': 'Article number, name or barcode',
+  'products.searchPlaceholder': 'Article number, name, barcode or group',
   'products.empty': 'There are no articles yet.',
   'products.noMatches': 'No articles match the search.',
   'products.tableLabel': 'Articles',

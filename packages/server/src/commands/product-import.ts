@@ -425,7 +425,7 @@ async function writeImport(
         groupName: row.group,
         active: row.active,
         unit: row.unit ?? 'piece',
-        searchText: searchTextOf(row.articleNumber, row.name, row.barcodes),
+        searchText: searchTextOf(row.articleNumber, row.name, row.barcodes, row.group),
         configVersion: version,
         createdAt: now,
         updatedAt: now,
@@ -485,7 +485,7 @@ async function writeImport(
         ${column((u) => u.row.vatCategory)}::text[], ${column((u) => u.row.kind)}::text[],
         ${column((u) => u.row.group)}::text[], ${column((u) => String(u.row.active))}::text[]::boolean[],
         ${column((u) => u.row.unit)}::text[],
-        ${column((u) => searchTextOf(u.row.articleNumber, u.row.name, u.row.barcodes))}::text[])
+        ${column((u) => searchTextOf(u.row.articleNumber, u.row.name, u.row.barcodes, u.row.group))}::text[])
         AS v(id, name, vat_category, kind, group_name, active, unit, search_text)
       WHERE p.tenant_id = ${tenantId} AND p.id = v.id`);
     const repriced = batch.filter((u) => u.before.priceOre !== u.row.priceOre);

@@ -20,11 +20,18 @@ export type ProductRefusal =
   | Failure<'barcode-taken' | 'barcode-invalid', { barcode: string }>;
 
 /**
- * What the catalogue search matches: article number, name and barcodes, lower-case (the
- * products' `search_text`, behind a trigram index).
+ * What the catalogue search matches: article number, name, group and barcodes, lower-case (the
+ * products' `search_text`, behind a trigram index). Lower-cased here, not by the database: a
+ * database in the C locale leaves Å, Ä and Ö as they are (migration 0013 refolds older rows).
  */
-export function searchTextOf(articleNumber: string, name: string, barcodes: readonly string[]) {
-  return [articleNumber, name, ...[...barcodes].sort()].join(' ').toLowerCase();
+export function searchTextOf(
+  articleNumber: string,
+  name: string,
+  barcodes: readonly string[],
+  group: string | null = null,
+) {
+  const fields = group === null ? [articleNumber, name] : [articleNumber, name, group];
+  return [...fields, ...[...barcodes].sort()].join(' ').toLowerCase();
 }
 
 /** At most this many words of a search are used. */
@@ -44,7 +51,7 @@ function likeLiteral(word: string): string {
 export interface ProductFilter {
   /** One product. */
   productId?: string;
-  /** Products whose article number, name or a barcode contains every word. */
+  /** Products whose article number, name, group or a barcode contains every word. */
   search?: string;
   /**
    * Products changed after a configuration version, or whose price comes into force after the
@@ -233,7 +240,7 @@ export async function createProduct(
     vatCategory: input.vatCategory,
     groupName: input.group,
     active: input.active,
-    searchText: searchTextOf(input.articleNumber, input.name, barcodes),
+    searchText: searchTextOf(input.articleNumber, input.name, barcodes, input.group),
     configVersion: version,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -278,7 +285,7 @@ export async function updateProduct(
     const bad = await checkBarcodes(ctx, barcodes, productId);
     if (bad) return bad;
     await replaceBarcodes(ctx, productId, barcodes);
-  } else if (change.name !== undefined) {
+  } else if (change.name !== undefined || change.group !== undefined) {
     const rows = await ctx.tx
       .select({ barcode: productBarcodes.barcode })
       .from(productBarcodes)
@@ -292,7 +299,12 @@ export async function updateProduct(
     configVersion: await bumpConfigVersion(ctx),
   };
   if (barcodes !== null) {
-    set.searchText = searchTextOf(before.articleNumber, change.name ?? before.name, barcodes);
+    set.searchText = searchTextOf(
+      before.articleNumber,
+      change.name ?? before.name,
+      barcodes,
+      change.group === undefined ? before.groupName : change.group,
+    );
   }
   if (change.name !== undefined) set.name = change.name;
   if (change.vatCategory !== undefined) set.vatCategory = change.vatCategory;
