@@ -5,7 +5,9 @@
  * ESC/POS bytes are appended to, and the local service (buildLocalService) listening on
  * 127.0.0.1. Each sale adds one line and pays it (cash and card in turn): the pay request signs
  * the receipt with the control unit, journals it (WAL, synchronous=FULL: an fsync) and prints.
- * After each sale one bare fsync'd SQLite insert is timed, the reference for the ratio.
+ * After each sale one bare fsync'd SQLite insert is timed, the reference for the ratio: after a
+ * pause of 5 ms, so that the fsync the register runs right after its answer (the printout's,
+ * docs/adr/0013-pay-path-and-its-commits.md) is done and the two never share the disk.
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -90,6 +92,7 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
             throw new Error(`pay: ${paid.status} ${JSON.stringify(paid.body)}`);
           }
           const saleMs = since(saleStart);
+          await new Promise((resolve) => setTimeout(resolve, 5));
           const insertMs = bare.measure();
           if (i >= options.warmUpSales) {
             addLine.push(addMs);

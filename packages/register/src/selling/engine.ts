@@ -1289,6 +1289,9 @@ export class SellingEngine {
           ],
           this.now().iso,
           printed ? [{ op: 'put', key, value: { at: this.now().iso } }] : [],
+          // The paper is out (or not) before this is journaled either way: committed before
+          // the answer, its fsync right after (docs/adr/0013-pay-path-and-its-commits.md).
+          'after',
         );
       })
       .finally(() => this.printing.delete(key));

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type BusinessDay,
@@ -82,12 +83,21 @@ export interface JournalStore {
   head(): JournalHead | null;
   /** The last entry's seq and time (its row's columns only, no data parsed), or null. */
   lastAt(): { readonly seq: number; readonly at: string } | null;
-  /** Appends events (one transaction with the working changes); returns the new entries. */
+  /**
+   * Appends events (one transaction with the working changes); returns the new entries. The
+   * commit waits for its fsync (synchronous=FULL) unless `durable` is 'after': then it is
+   * committed (a process crash keeps it) and its fsync runs right after, off the event loop
+   * (`flushed()`); only for an entry that records what already happened outside the register
+   * (a printout) — docs/adr/0013-pay-path-and-its-commits.md.
+   */
   append(
     events: readonly PendingEvent[],
     at: string,
     working?: readonly WorkingChange[],
+    durable?: 'now' | 'after',
   ): JournalEntry[];
+  /** Resolves when every commit appended with `durable: 'after'` so far is on disk. */
+  flushed(): Promise<void>;
   /**
    * Entries in seq order; `from` inclusive and `to` exclusive (ISO instants), `afterSeq`
    * exclusive, at most `limit` (all when absent).
@@ -652,6 +662,27 @@ function openedStore(
   );
   const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
+  /**
+   * The fsync of a commit made with synchronous=NORMAL, in the thread pool: the WAL file's own
+   * data flushed through a handle of ours (fsync and FlushFileBuffers flush the file, whichever
+   * handle wrote it). A WAL gone meanwhile (the store closed: SQLite checkpointed it into the
+   * file and synced that) needs none.
+   */
+  let flushing: Promise<void> = Promise.resolve();
+  function flushAfter(): void {
+    flushing = flushing.then(async () => {
+      const handle = await open(`${file}-wal`, 'r+').catch(() => null);
+      if (handle === null) return;
+      try {
+        await handle.sync();
+      } catch {
+        // The next FULL commit fsyncs the WAL again and fails loudly if the disk does.
+      } finally {
+        await handle.close();
+      }
+    });
+  }
+
   return {
     file,
     openCheck,
@@ -663,11 +694,23 @@ function openedStore(
       const top = lastAtStatement.get();
       return top === undefined ? null : { seq: top.seq, at: top.at };
     },
-    append(events, at, working = []) {
+    append(events, at, working = [], durable = 'now') {
       if (readonly) throw new Error('the journal was opened read-only');
-      const added = appendTx(events, at, working);
+      if (durable === 'now') return appendTx(events, at, working);
+      // WAL with synchronous=NORMAL: the commit is written to the WAL file but not fsync'd; a
+      // power cut before the fsync below (or before the next FULL commit, which fsyncs the WAL
+      // with it) rolls this transaction back whole, never part of it (sqlite.org/wal.html).
+      db.exec('PRAGMA synchronous = NORMAL');
+      let added: JournalEntry[];
+      try {
+        added = appendTx(events, at, working);
+      } finally {
+        db.exec('PRAGMA synchronous = FULL');
+      }
+      flushAfter();
       return added;
     },
+    flushed: () => flushing,
     entries(range = {}) {
       const after = range.afterSeq ?? 0;
       const limit = range.limit ?? -1; // a negative LIMIT is none in SQLite
