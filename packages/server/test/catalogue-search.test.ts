@@ -1,6 +1,6 @@
 /**
  * The catalogue searched and paged on the server (GET /api/products?q=&offset=&limit=, a trigram
- * index, docs/adr/0013): pages by article number that add up to the whole catalogue, a total for
+ * index, docs/adr/0015): pages by article number that add up to the whole catalogue, a total for
  * every search, every word matched in the article number, name, group or a barcode whatever its
  * case (Å, Ä and Ö too, in the C locale of the PostgreSQL test cluster as in PGlite), LIKE's
  * wildcards taken literally; a barcode moving between two articles of one import file; and the
