@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'data/**',
+      'packages/web-kit/vite.d.mts',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,6 @@
 import { fileNameFromContentDisposition } from './content-disposition';
-import { ApiError } from './errors';
-import { HttpClient } from './http';
+import { ApiError } from '@kassa/web-kit';
+import { HttpClient } from '@kassa/web-kit';
 import type {
   AuditEntry,
   Environment,

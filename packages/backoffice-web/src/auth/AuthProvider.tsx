@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiProvider';
-import { ApiError } from '../api/errors';
+import { ApiError } from '@kassa/web-kit';
 import type { Me } from '../api/types';
 
 export type AuthState =

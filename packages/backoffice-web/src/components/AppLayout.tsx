@@ -7,8 +7,8 @@ import { useLicensedModules } from '../licence/LicenceProvider';
 import { visibleRoutes } from '../router/access';
 import { linkProps } from '../router/router';
 import { routes, type RouteDefinition } from '../router/routes';
-import { Brand } from './Brand';
-import { LanguageSwitch } from './LanguageSwitch';
+import { Brand } from '@kassa/web-kit';
+import { LanguageSwitch } from '@kassa/web-kit';
 
 export function AppLayout({
   current,
@@ -39,7 +39,7 @@ export function AppLayout({
               size="sm"
               aria-label={t('nav.toggle')}
             />
-            <Brand />
+            <Brand badge={t('app.backoffice')} />
             <Text fw={600} visibleFrom="md" truncate data-testid="company-name">
               {environment.companyName}
             </Text>

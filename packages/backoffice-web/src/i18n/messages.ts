@@ -739,7 +739,7 @@ export type MessageKey = keyof typeof sv;
 /** English: the same keys; a text, or plural forms where Swedish has them. */
 export type Messages = Translation<typeof sv>;
 
-export const en: Messages = {
+export const en = {
   'app.name': 'Kassa',
   'app.backoffice': 'Backoffice',
   'app.title': 'Kassa – Backoffice',
@@ -1466,6 +1466,6 @@ export const en: Messages = {
   'sync.overview.silentTitle': 'Registers without contact for more than {hours} hours',
   'sync.overview.silentBody':
     '{names}. Sales made there do not show here until the register is in contact again.',
-};
+} satisfies Messages;
 
 export const dictionaries: Record<Language, Messages> = { sv, en };

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useAuth, useMe } from '../auth/AuthProvider';
-import { Brand } from '../components/Brand';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Brand } from '@kassa/web-kit';
+import { LanguageSwitch } from '@kassa/web-kit';
 import { useT } from '../i18n/I18nProvider';
 
 /** What a cashier sees: the backoffice API refuses them (403 forbidden-cashier). */
@@ -14,7 +14,7 @@ export function CashierPage() {
       <Paper component="main" withBorder shadow="sm" radius="md" p="xl" w="100%" maw={520}>
         <Stack gap="md">
           <Group justify="space-between">
-            <Brand />
+            <Brand badge={t('app.backoffice')} />
             <LanguageSwitch />
           </Group>
           <Title order={1} size="h2">

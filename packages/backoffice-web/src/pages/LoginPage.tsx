@@ -2,9 +2,9 @@ import { Alert, Button, Center, Group, Paper, Stack, Text, TextInput, Title } fr
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useAuth } from '../auth/AuthProvider';
-import { Brand } from '../components/Brand';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { PasswordField } from '../components/PasswordField';
+import { Brand } from '@kassa/web-kit';
+import { LanguageSwitch } from '@kassa/web-kit';
+import { PasswordField } from '@kassa/web-kit';
 import { useErrorText, useT } from '../i18n/I18nProvider';
 
 export function LoginPage({ initialError }: { initialError?: unknown }) {
@@ -41,7 +41,7 @@ export function LoginPage({ initialError }: { initialError?: unknown }) {
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack gap="md">
             <Group justify="space-between">
-              <Brand />
+              <Brand badge={t('app.backoffice')} />
               <LanguageSwitch />
             </Group>
             <div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError, apiErrorFromResponse, errorText, parseErrorBody } from '@kassa/web-kit';
 import { createTranslator } from '../i18n/translate';
-import { errorText } from '../i18n/error-text';
-import { ApiError, apiErrorFromResponse, isBindingRemoved, parseErrorBody } from './errors';
+import { isBindingRemoved } from './errors';
 
 const refusal = {
   error: {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './errors';
-import { HttpClient, type FetchLike } from './http';
-import { LocalApi } from './local-api';
+import type { FetchLike } from '@kassa/web-kit';
+import { LocalApi, localHttpClient } from './local-api';
 
 interface Call {
   input: string;
@@ -21,61 +20,6 @@ function fakeFetch(respond: (call: Call) => Response) {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const headersOf = (call: Call | undefined) => (call?.init.headers ?? {}) as Record<string, string>;
-
-describe('HttpClient', () => {
-  it('sends JSON bodies and no content type without one', async () => {
-    const { calls, fetchImpl } = fakeFetch(() => json(200, { ok: true }));
-    const http = new HttpClient(fetchImpl);
-    await http.post('/local/sign-in', { username: 'kim', pin: '1234' });
-    await http.get('/local/status');
-    expect(calls[0]?.init.body).toBe('{"username":"kim","pin":"1234"}');
-    expect(headersOf(calls[0])['Content-Type']).toBe('application/json');
-    expect(headersOf(calls[1])['Content-Type']).toBeUndefined();
-    expect(calls.every((call) => call.init.cache === 'no-store')).toBe(true);
-  });
-
-  it('accepts an empty 204', async () => {
-    const { fetchImpl } = fakeFetch(() => new Response(null, { status: 204 }));
-    await expect(new HttpClient(fetchImpl).post('/local/sign-out')).resolves.toBeUndefined();
-  });
-
-  it('turns refusals into ApiErrors with both texts and the details', async () => {
-    const { fetchImpl } = fakeFetch(() =>
-      json(409, {
-        error: {
-          code: 'terminal-bound-elsewhere',
-          sv: 'Terminalen är redan kopplad till datorn KASSA-PC-2.',
-          en: 'The terminal is already bound to the computer KASSA-PC-2.',
-          details: { pcName: 'KASSA-PC-2', boundAt: '2026-11-25T08:00:00Z' },
-        },
-      }),
-    );
-    const error = await new HttpClient(fetchImpl)
-      .post('/local/connect', {})
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({
-      status: 409,
-      code: 'terminal-bound-elsewhere',
-      messages: { sv: 'Terminalen är redan kopplad till datorn KASSA-PC-2.' },
-      details: { pcName: 'KASSA-PC-2' },
-    });
-  });
-
-  it('reports non-JSON answers and an unreachable service', async () => {
-    const broken = new HttpClient(() => Promise.resolve(new Response('<html>', { status: 502 })));
-    await expect(broken.get('/local/status')).rejects.toMatchObject({
-      status: 502,
-      code: 'unexpected-response',
-      messages: null,
-    });
-    const offline = new HttpClient(() => Promise.reject(new TypeError('Failed to fetch')));
-    const error = await offline.get('/local/status').catch((e: unknown) => e);
-    expect((error as ApiError).isNetworkError).toBe(true);
-  });
-});
-
 describe('LocalApi', () => {
   it('calls the documented routes and unwraps their answers', async () => {
     const signedIn = { username: 'kim', displayName: 'Kim', role: 'cashier' };
@@ -86,7 +30,7 @@ describe('LocalApi', () => {
       if (call.input === '/local/sign-out') return new Response(null, { status: 204 });
       return json(200, status);
     });
-    const api = new LocalApi(new HttpClient(fetchImpl));
+    const api = new LocalApi(localHttpClient(fetchImpl));
     await expect(api.status()).resolves.toEqual(status);
     await expect(api.connect({ code: 'ABCD-EFGH-JKLM' })).resolves.toEqual(status);
     await expect(api.signIn('kim', '1234')).resolves.toEqual(signedIn);
@@ -97,6 +41,7 @@ describe('LocalApi', () => {
       'POST /local/sign-in',
       'POST /local/sign-out',
     ]);
+    expect(calls.every((call) => call.init.cache === 'no-store')).toBe(true);
     expect(calls[1]?.init.body).toBe('{"code":"ABCD-EFGH-JKLM"}');
   });
 });
@@ -109,7 +54,7 @@ describe('LocalApi selling routes', () => {
       if (call.input.startsWith('/local/cash/')) return new Response(null, { status: 204 });
       return json(200, sale);
     });
-    const api = new LocalApi(new HttpClient(fetchImpl));
+    const api = new LocalApi(localHttpClient(fetchImpl));
     await api.addLine({ barcode: '7310865004703' });
     await api.addLine({ articleNumber: 'GODIS', grams: 350 });
     await api.changeLine('line 1', { discount: { kind: 'percent', rate: 1000 } });

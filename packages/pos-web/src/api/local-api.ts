@@ -1,4 +1,4 @@
-import { HttpClient } from './http';
+import { HttpClient, type FetchLike } from '@kassa/web-kit';
 import type {
   AddLineBody,
   AdminCredentials,
@@ -41,8 +41,13 @@ export type FoundProvisioning =
   | { found: true; url: string; registerId: string; pairingCode: string; expiresAt: string };
 
 /** The Register local API, one method per route. */
+/** The HTTP client of the register's local API: no session, and never a cached answer. */
+export function localHttpClient(fetchImpl?: FetchLike): HttpClient {
+  return new HttpClient(fetchImpl, { cache: 'no-store' });
+}
+
 export class LocalApi {
-  constructor(private readonly http: HttpClient = new HttpClient()) {}
+  constructor(private readonly http: HttpClient = localHttpClient()) {}
 
   status(): Promise<LocalStatus> {
     return this.http.get<LocalStatus>('/local/status');

@@ -2,8 +2,8 @@ import { Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { LocalStatus } from '../api/types';
 import { useT } from '../i18n/I18nProvider';
-import { Brand } from './Brand';
-import { LanguageSwitch } from './LanguageSwitch';
+import { Brand } from '@kassa/web-kit';
+import { LanguageSwitch } from '@kassa/web-kit';
 import { StatusBar } from './StatusBar';
 
 /**
@@ -24,10 +24,10 @@ export function Shell({
       <Box component="header" bg="teal.9" c="white" px="lg" py={6} style={{ flex: 'none' }}>
         <Group justify="space-between" wrap="nowrap" gap="lg" mih={56}>
           <Group gap="xl" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Brand />
+            <Brand onDark />
             {status?.connected === true && <RegisterIdentity status={status} />}
           </Group>
-          <LanguageSwitch />
+          <LanguageSwitch touch />
         </Group>
       </Box>
       <main className="pos-main">{children}</main>

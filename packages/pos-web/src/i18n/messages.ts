@@ -1,9 +1,9 @@
 // Every text the register's screens show. Swedish is the source language; `en` must have exactly
 // the same keys (the type enforces it) and the same `{placeholders}` (a unit test enforces that).
 
-export const languages = ['sv', 'en'] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = 'sv';
+import type { Language, Translation } from '@kassa/web-kit';
+
+export { languages, defaultLanguage, type Language } from '@kassa/web-kit';
 
 export const sv = {
   'app.name': 'Kassa',
@@ -462,9 +462,10 @@ export const sv = {
 } as const;
 
 export type MessageKey = keyof typeof sv;
-export type Messages = Record<MessageKey, string>;
+/** English: the same keys; a text, or plural forms where Swedish has them. */
+export type Messages = Translation<typeof sv>;
 
-export const en: Messages = {
+export const en = {
   'app.name': 'Kassa',
   'app.title': 'Kassa',
 
@@ -918,6 +919,6 @@ export const en: Messages = {
   'bindingRemoved.title': 'The register is no longer bound to the terminal',
   'bindingRemoved.message':
     'The binding between this computer and the terminal was removed in the backoffice. The register can no longer sell here. Connect again (kassa connect) if this computer is to be used as a register.',
-};
+} satisfies Messages;
 
 export const dictionaries: Record<Language, Messages> = { sv, en };

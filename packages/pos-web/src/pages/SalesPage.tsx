@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
-import { ApiError } from '../api/errors';
+import { ApiError } from '@kassa/web-kit';
 import type { LocalProduct, SignedInCashier } from '../api/types';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useErrorText, useT } from '../i18n/I18nProvider';

@@ -9,7 +9,8 @@ import {
 } from 'react';
 import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiProvider';
-import { isBindingRemoved, type ApiError } from '../api/errors';
+import type { ApiError } from '@kassa/web-kit';
+import { isBindingRemoved } from '../api/errors';
 import type { LocalStatus } from '../api/types';
 import { pollDelay } from './upload';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/errors';
+import { ApiError } from '@kassa/web-kit';
 import type { Product } from '../../api/types';
 import {
   formatOre,

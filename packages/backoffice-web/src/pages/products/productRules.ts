@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/errors';
+import { ApiError } from '@kassa/web-kit';
 import type {
   ImportRowError,
   Product,

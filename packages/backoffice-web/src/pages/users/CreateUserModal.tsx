@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { Role, User } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
-import { PasswordField } from '../../components/PasswordField';
+import { PasswordField } from '@kassa/web-kit';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
 import { useSubmit } from '../../hooks/useSubmit';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { User } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
-import { PasswordField } from '../../components/PasswordField';
+import { PasswordField } from '@kassa/web-kit';
 import { useT } from '../../i18n/I18nProvider';
 import { useSubmit } from '../../hooks/useSubmit';
 

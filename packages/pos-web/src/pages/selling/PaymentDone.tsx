@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { ApiError } from '../../api/errors';
+import { ApiError } from '@kassa/web-kit';
 import type { PrintOutcome, ReceiptResult } from '../../api/types';
 import { pdfLinks } from '../../api/local-api';
 import { useT } from '../../i18n/I18nProvider';

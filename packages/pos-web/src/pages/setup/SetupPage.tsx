@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { StatusProblem, TerminalList } from '../../api/types';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { PasswordField } from '../../components/PasswordField';
+import { PasswordField } from '@kassa/web-kit';
 import { useErrorText, useLanguage, useT } from '../../i18n/I18nProvider';
 import type { PlainMessageKey } from '../../i18n/translate';
 import { addressProblem } from '../../setup/address';
@@ -206,6 +206,7 @@ export function SetupPage({ registerProblem }: { registerProblem: StatusProblem 
                       onChange={(event) => setUsername(event.currentTarget.value)}
                     />
                     <PasswordField
+                      touch
                       label={t('setup.password')}
                       name="password"
                       autoComplete="current-password"

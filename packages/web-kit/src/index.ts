@@ -1,0 +1,12 @@
+/**
+ * @kassa/web-kit: what the backoffice and the till (pos-web) share — typed i18n with plurals, the
+ * HTTP client and its errors, the API context, and the components both show.
+ */
+export * from './i18n/translate';
+export { createI18n, errorText, useKitT, useLanguage, type KitCatalogue } from './i18n/i18n';
+export { ApiError, apiErrorFromResponse, parseErrorBody, type ApiErrorBody } from './api/errors';
+export { HttpClient, type FetchLike, type HttpMethod, type HttpClientOptions } from './api/http';
+export { createApiContext } from './api/api-context';
+export { Brand } from './components/Brand';
+export { LanguageSwitch } from './components/LanguageSwitch';
+export { PasswordField } from './components/PasswordField';
