@@ -16,6 +16,7 @@
  */
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
+import { catalogueReport, runCatalogueBench } from './catalogue.js';
 import { dashboardReport, runDashboardBench } from './dashboard.js';
 import { growthReport, runGrowthBench } from './growth.js';
 import { ingestReport, runIngestBench } from './ingest.js';
@@ -158,12 +159,36 @@ async function growthBench(sizes = growthSizes()): Promise<void> {
   ]);
 }
 
+/** Catalogue sizes of the catalogue bench: BENCH_CATALOGUE_SIZES ("1000,100000"). */
+async function catalogueBench(): Promise<void> {
+  const started = performance.now();
+  const raw = process.env.BENCH_CATALOGUE_SIZES ?? '1000,100000';
+  const sizes = raw.split(',').map((s) => Number(s.trim().replaceAll('_', '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) {
+    throw new Error('BENCH_CATALOGUE_SIZES must be integers of at least 100, separated by commas');
+  }
+  const samples = await runCatalogueBench({
+    sizes,
+    searches: count('BENCH_CATALOGUE_SEARCHES', 70),
+    rounds: count('BENCH_CATALOGUE_ROUNDS', 5),
+    log,
+  });
+  print([
+    '',
+    'Catalogue: the same steps with catalogues of each size on PostgreSQL (ratio to the smallest size):',
+    '',
+    ...catalogueReport(samples),
+    `Catalogue bench took ${(since(started) / 1000).toFixed(1)} s.`,
+  ]);
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
   sale: saleBench,
   growth: () => growthBench(),
   /** The growth bench with 1,000,000 entries too (about 5 minutes more). */
   'growth-1m': () => growthBench([1_000, 100_000, 1_000_000]),
   ingest: ingestBench,
+  catalogue: catalogueBench,
   dashboard: dashboardBench,
 };
 
