@@ -327,6 +327,14 @@ export const ERROR_MESSAGES = {
     sv: 'Konto {number} har två olika namn ("{first}" och "{second}"). Använd samma namn överallt där kontot används.',
     en: 'Account {number} has two different names ("{first}" and "{second}"). Use the same name wherever the account is used.',
   },
+  'register-too-old': {
+    sv: 'Kassaprogrammet på den här datorn är för gammalt för servern (protokoll {sent}, servern kräver minst {oldest}). Installera Kassa {install}: ladda ner installationsprogrammet för kassan i backoffice och kör det på den här datorn.',
+    en: 'The register program on this PC is too old for the server (protocol {sent}, the server needs at least {oldest}). Install Kassa {install}: download the register installer in the backoffice and run it on this PC.',
+  },
+  'register-protocol-invalid': {
+    sv: 'Kassan skickade en protokollversion som servern inte förstår ("{sent}"). Installera Kassa {install}: ladda ner installationsprogrammet för kassan i backoffice och kör det på den här datorn.',
+    en: 'The register sent a protocol version the server does not understand ("{sent}"). Install Kassa {install}: download the register installer in the backoffice and run it on this PC.',
+  },
   'internal-error': {
     sv: 'Ett oväntat fel uppstod. Försök igen; om felet kvarstår, kontakta supporten och ange tidpunkten.',
     en: 'An unexpected error occurred. Try again; if it persists, contact support and give the time.',

@@ -5,7 +5,18 @@
 import { z } from 'zod';
 import { productSchema, roleSchema } from './api.js';
 
+/** The protocol version this register sends and this server speaks. */
 export const REGISTER_PROTOCOL_VERSION = 1;
+
+/**
+ * The oldest version the server still answers. A register that sends an older one is refused
+ * (426 register-too-old, naming the version to install); a newer one is answered, since
+ * registers are updated shop by shop and a newer register may reach an older server.
+ */
+export const OLDEST_REGISTER_PROTOCOL_VERSION = 1;
+
+/** The header every request of the register carries its protocol version in. */
+export const REGISTER_PROTOCOL_HEADER = 'x-kassa-protocol';
 
 const deviceIdentity = {
   publicKey: z.string().min(40).max(200),

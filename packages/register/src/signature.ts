@@ -17,8 +17,10 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import { REGISTER_PROTOCOL_VERSION } from '@kassa/contracts';
 
-export const PROTOCOL_VERSION = '1';
+/** The header value of X-Kassa-Protocol on every request (docs/protocols/register-protocol.md). */
+export const PROTOCOL_VERSION = String(REGISTER_PROTOCOL_VERSION);
 
 export interface SigningInput {
   method: string;

@@ -4,6 +4,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  OLDEST_REGISTER_PROTOCOL_VERSION,
+  REGISTER_PROTOCOL_HEADER,
+  REGISTER_PROTOCOL_VERSION,
+} from '@kassa/contracts';
 import { setLicence } from '../src/commands/terminals.js';
 import { createTestDatabase, describeDb, type TestDatabase } from './support/test-db.js';
 import {
@@ -217,6 +222,86 @@ describeDb('register protocol: connecting PCs, device-signed requests, releasing
       unsyncedEntries: 3,
       programVersion: '0.9.0',
     });
+  });
+
+  it('refuses a register older than the protocol it speaks, naming the version to install, and answers a newer one', async () => {
+    const terminalId = await newTerminal('R9');
+    const pc = new SimulatedPc('KASSA-PC-R9');
+    const withProtocol = (version: string, headers: Record<string, string>) => ({
+      ...headers,
+      [REGISTER_PROTOCOL_HEADER]: version,
+    });
+    const install = app.deps.version;
+    const tooOld = String(OLDEST_REGISTER_PROTOCOL_VERSION - 1);
+
+    // Connecting with an old register: refused before anything is bound.
+    const oldConnect = await app.inject({
+      method: 'POST',
+      url: '/api/register/connect',
+      headers: withProtocol(tooOld, { host }),
+      payload: {
+        method: 'password',
+        username: 'admin',
+        password: ADMIN_PASSWORD,
+        terminalId,
+        ...pc.identity(),
+      },
+    });
+    expect(oldConnect.statusCode).toBe(426);
+    const refusal = oldConnect.json<ErrorView>().error;
+    expect(refusal.code).toBe('register-too-old');
+    expect(refusal.details).toEqual({
+      sent: OLDEST_REGISTER_PROTOCOL_VERSION - 1,
+      oldest: OLDEST_REGISTER_PROTOCOL_VERSION,
+      current: REGISTER_PROTOCOL_VERSION,
+      install,
+    });
+    expect(refusal.sv).toContain(`Installera Kassa ${install}`);
+    expect(refusal.en).toContain(`Install Kassa ${install}`);
+    expect((await terminalView(terminalId)).binding).toBeNull();
+
+    // The current version connects; its signed heartbeat is refused once it claims an old one.
+    pc.bindingId = (await connectWithPassword(pc, terminalId)).json<{
+      bindingId: string;
+    }>().bindingId;
+    const body = JSON.stringify({ programVersion: '0.0.1', unsyncedEntries: 0 });
+    const heartbeat = (version: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/register/heartbeat',
+        headers: withProtocol(version, {
+          host,
+          'content-type': 'application/json',
+          ...pc.sign('POST', '/api/register/heartbeat', body, clock.now().getTime()),
+        }),
+        payload: body,
+      });
+    const old = await heartbeat(tooOld);
+    expect(old.statusCode).toBe(426);
+    expect(codeOf(old.body)).toBe('register-too-old');
+    const unreadable = await heartbeat('ett');
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json<ErrorView>().error).toMatchObject({
+      code: 'register-protocol-invalid',
+      details: { sent: 'ett', install },
+    });
+    expect((await heartbeat(String(REGISTER_PROTOCOL_VERSION))).statusCode).toBe(200);
+    // A newer register (updated before the server) is still answered.
+    expect((await heartbeat(String(REGISTER_PROTOCOL_VERSION + 1))).statusCode).toBe(200);
+
+    // The journal upload too, and the header is not needed outside /api/register/.
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/register/journal',
+      headers: withProtocol(tooOld, { host, 'content-type': 'application/json' }),
+      payload: '{"entries":[]}',
+    });
+    expect(codeOf(upload.body)).toBe('register-too-old');
+    const health = await app.inject({
+      url: '/api/health',
+      headers: withProtocol(tooOld, { host }),
+    });
+    expect(health.statusCode).toBe(200);
   });
 
   it('lets the same PC rebind (old key revoked), and an admin release a binding so another PC can connect', async () => {

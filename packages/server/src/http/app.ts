@@ -1,8 +1,9 @@
 /**
- * The backoffice HTTP application. A request passes, in order: environment resolution from the
- * host name → session → access check (role) → CSRF check → zod validation → the route, which
- * runs a command in a transaction and presents the result. Refusals are mapped to one JSON shape
- * in one place (`setErrorHandler`).
+ * The backoffice HTTP application. A request passes, in order: the register protocol check (on
+ * /api/register/, register-protocol.ts) → environment resolution from the host name → session →
+ * access check (role) → CSRF check → zod validation → the route, which runs a command in a
+ * transaction and presents the result. Refusals are mapped to one JSON shape in one place
+ * (`setErrorHandler`).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,7 @@ import { ApiError } from './api-error.js';
 import type { RouteAccess } from './context.js';
 import { SESSION_COOKIE, loadSession } from './sessions.js';
 import { authenticateDevice } from './device-auth.js';
+import { checkRegisterProtocol } from './register-protocol.js';
 import { resolveTenant, type TenantResolutionOptions } from './tenant-resolution.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
@@ -183,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Edge: environment → session → access → CSRF. Runs before the body is even parsed.
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || request.is404) return;
+    checkRegisterProtocol(request, deps.version);
     const access = accessOf(request);
     if (access.public || request.url.startsWith('/api/docs')) return;
     const tenant = await resolveTenant(deps.database.db, request.headers.host, deps.tenancy);
