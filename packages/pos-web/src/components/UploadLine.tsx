@@ -58,10 +58,7 @@ const textColour: Record<Tone, string> = {
 };
 
 function pendingText(t: Translate, count: number, age: BacklogAge | null): string {
-  const entries =
-    count === 1
-      ? t('upload.entryOne', { count: formatCount(count) })
-      : t('upload.entries', { count: formatCount(count) });
+  const entries = t('upload.entries', { count });
   if (age === null) return t('upload.pending', { entries });
   return age.kind === 'time'
     ? t('upload.pendingTime', { entries, time: age.text })

@@ -236,7 +236,10 @@ export const sv = {
   'removeLine.body': '{text} tas bort från kvittot. Borttaget registreras i kassans journal.',
   'removeLine.confirm': 'Ta bort',
   'clear.title': 'Töm kvittot?',
-  'clear.body': 'Alla {count} rader tas bort. Borttaget registreras i kassans journal.',
+  'clear.body': {
+    one: 'Raden tas bort. Borttaget registreras i kassans journal.',
+    other: 'Alla {count} rader tas bort. Borttaget registreras i kassans journal.',
+  },
   'clear.confirm': 'Töm kvittot',
 
   'park.title': 'Parkera försäljningen',
@@ -245,7 +248,10 @@ export const sv = {
   'park.submit': 'Parkera',
   'parked.title': 'Parkerade försäljningar',
   'parked.none': 'Det finns inga parkerade försäljningar.',
-  'parked.item': '{count} rader · {total} · parkerad {time} av {by}',
+  'parked.item': {
+    one: '{count} rad · {total} · parkerad {time} av {by}',
+    other: '{count} rader · {total} · parkerad {time} av {by}',
+  },
   'parked.resume': 'Återuppta',
   'parked.resumeNamed': 'Återuppta {summary}',
 
@@ -395,8 +401,7 @@ export const sv = {
   'reports.xOf': 'X-rapport {day}',
 
   'upload.done': 'Allt uppladdat',
-  'upload.entryOne': '{count} post',
-  'upload.entries': '{count} poster',
+  'upload.entries': { one: '{count} post', other: '{count} poster' },
   'upload.pending': 'Ej uppladdat: {entries}',
   'upload.pendingTime': 'Ej uppladdat: {entries} (äldsta {time})',
   'upload.pendingDate': 'Ej uppladdat: {entries} (från {date})',
@@ -695,7 +700,10 @@ export const en = {
   'removeLine.body': '{text} is removed from the receipt. The removal is recorded in the journal.',
   'removeLine.confirm': 'Remove',
   'clear.title': 'Clear the receipt?',
-  'clear.body': 'All {count} lines are removed. The removal is recorded in the journal.',
+  'clear.body': {
+    one: 'The line is removed. The removal is recorded in the journal.',
+    other: 'All {count} lines are removed. The removal is recorded in the journal.',
+  },
   'clear.confirm': 'Clear receipt',
 
   'park.title': 'Park the sale',
@@ -704,7 +712,10 @@ export const en = {
   'park.submit': 'Park',
   'parked.title': 'Parked sales',
   'parked.none': 'There are no parked sales.',
-  'parked.item': '{count} lines · {total} · parked {time} by {by}',
+  'parked.item': {
+    one: '{count} line · {total} · parked {time} by {by}',
+    other: '{count} lines · {total} · parked {time} by {by}',
+  },
   'parked.resume': 'Resume',
   'parked.resumeNamed': 'Resume {summary}',
 
@@ -854,8 +865,7 @@ export const en = {
   'reports.xOf': 'X report {day}',
 
   'upload.done': 'Everything uploaded',
-  'upload.entryOne': '{count} entry',
-  'upload.entries': '{count} entries',
+  'upload.entries': { one: '{count} entry', other: '{count} entries' },
   'upload.pending': 'Not uploaded: {entries}',
   'upload.pendingTime': 'Not uploaded: {entries} (oldest {time})',
   'upload.pendingDate': 'Not uploaded: {entries} (since {date})',

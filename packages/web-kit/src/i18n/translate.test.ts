@@ -45,6 +45,7 @@ describe('createTranslator', () => {
       '2 kvitton',
       '21 kvitton',
     ]);
+    expect(t('receipts', { count: 12345 }).replace(/\s/g, ' ')).toBe('12 345 kvitton');
     const tEn = createTranslator<typeof sv>(en, 'en');
     expect([1, 5].map((count) => tEn('receipts', { count }))).toEqual(['1 receipt', '5 receipts']);
   });

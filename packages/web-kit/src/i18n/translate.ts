@@ -80,10 +80,21 @@ export function interpolate(text: string, params?: Params): string {
   });
 }
 
-/** The text of a message for these parameters: a plural message by `params.count`. */
+const countFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+
+/** A count as both apps show one, grouped in thousands the Swedish way ("12 345"). */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
+
+/**
+ * The text of a message for these parameters. A plural message takes its form from
+ * `params.count` (a number) and shows that count grouped by {@link formatCount}.
+ */
 export function textOf(message: Message, language: Language, params?: Params): string {
   if (typeof message === 'string') return interpolate(message, params);
   const count = params?.count;
+  if (typeof count === 'number') params = { ...params, count: formatCount(count) };
   const form = typeof count === 'number' ? new Intl.PluralRules(language).select(count) : 'other';
   return interpolate(message[form] ?? message.other, params);
 }

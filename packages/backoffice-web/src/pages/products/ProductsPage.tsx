@@ -110,7 +110,7 @@ export function ProductsPage() {
         ) : (
           <>
             <Text size="sm" c="dimmed">
-              {t('products.count', { count: total.toLocaleString('sv-SE') })}
+              {t('products.count', { count: total })}
             </Text>
             <ListTable
               label={t('products.tableLabel')}

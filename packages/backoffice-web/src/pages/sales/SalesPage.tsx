@@ -314,7 +314,7 @@ function Figures({
           title={t('sales.kf.returns')}
           value={formatOre(totals.returnsGross)}
           detail={t('sales.kf.returnsDetail', {
-            count: formatCount(totals.returns),
+            count: totals.returns,
             discounts: formatOre(totals.discounts),
           })}
         />

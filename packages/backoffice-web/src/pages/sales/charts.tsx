@@ -32,7 +32,7 @@ function PointTooltip({ point }: { point: ChartPoint | undefined }) {
       </Text>
       <Text size="sm">{formatOre(point.ore)}</Text>
       <Text size="xs" c="dimmed">
-        {t('sales.chart.receipts', { count: formatCount(point.count) })}
+        {t('sales.chart.receipts', { count: point.count })}
       </Text>
     </Paper>
   );

@@ -90,7 +90,7 @@ export function SyncOverviewCard({ terminals }: { terminals: readonly Terminal[]
           label={t('sync.overview.backlog')}
           value={overview.withBacklog}
           color="orange.8"
-          detail={t('sync.overview.entries', { count: formatCount(overview.backlogEntries) })}
+          detail={t('sync.overview.entries', { count: overview.backlogEntries })}
         />
         <Stat
           label={t('sync.overview.controlUnitDown')}
