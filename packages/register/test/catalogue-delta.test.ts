@@ -13,7 +13,12 @@ import type { JournalEntry } from '@kassa/core';
 import type { LocalCataloguePage, LocalProduct, Product } from '@kassa/contracts';
 import type { FastifyInstance } from 'fastify';
 import { buildLocalService } from '../src/index.js';
-import { CatalogueIndex, PENDING_CATALOGUE_KEY } from '../src/selling/catalogue.js';
+import {
+  CatalogueIndex,
+  PENDING_CATALOGUE_KEY,
+  applyCatalogueDelta,
+  toLocalProducts,
+} from '../src/selling/catalogue.js';
 import { openJournalStore } from '../src/selling/journal-store.js';
 import { startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { startSellingRig, type SellingRig } from './support/selling.js';
@@ -240,6 +245,52 @@ describe('local catalogue search', () => {
     ]);
     expect(index.search({ q: '7310000001900', offset: 0, limit: 5 }).total).toBe(1);
     expect(index.search({ q: 'ölglas saftglas', offset: 0, limit: 5 }).total).toBe(0);
+  });
+
+  it('answers a search typed on, backspaced or paged as a fresh index does', () => {
+    const typed = ['s', 'sa', 'saft', 'saftglas ', 'saftglas 1', 'saftglas 19', 'saftglas 1', 'ö'];
+    for (const group of ['*', 'Glas', '']) {
+      for (const q of typed) {
+        for (const offset of [0, 100]) {
+          const fresh = new CatalogueIndex(many).search({ q, group, offset, limit: 50 });
+          expect(index.search({ q, group, offset, limit: 50 }), `${group} ${q} ${offset}`).toEqual(
+            fresh,
+          );
+        }
+      }
+    }
+  });
+
+  it('applies a delta in name order as sorting the whole copy again would', () => {
+    const product = (articleNumber: string, name: string): Product => ({
+      id: articleNumber,
+      articleNumber,
+      name,
+      barcodes: [],
+      vatCategory: 'standard',
+      kind: 'good',
+      unit: 'piece',
+      group: null,
+      active: true,
+      priceOre: 100,
+      prices: [],
+    });
+    const changed = [
+      product('A00010', 'Aaa först'),
+      product('A00011', 'Ölglas nr 0500'), // beside the products of the same name, after them
+      product('A00012', 'Öööö sist'),
+      { ...product('A00002', 'Borta'), active: false },
+      product('NY-1', 'Saftglas nr 0001b'),
+    ];
+    const sorted = [...many].sort((a, b) => new Intl.Collator('sv').compare(a.name, b.name));
+    const { products } = applyCatalogueDelta(sorted, changed);
+    const numbers = new Set(changed.map((p) => p.articleNumber));
+    const expected = [
+      ...sorted.filter((p) => !numbers.has(p.articleNumber)),
+      ...toLocalProducts(changed),
+    ].sort((a, b) => new Intl.Collator('sv').compare(a.name, b.name));
+    expect(products).toEqual(expected);
+    expect(products.map((p) => p.articleNumber)).not.toContain('A00002');
   });
 
   it('finds a barcode or article number exactly, and filters by group', () => {

@@ -157,9 +157,32 @@ export function applyCatalogueDelta(
 ): { products: LocalProduct[]; numbers: Set<string> } {
   const numbers = new Set(changed.map((p) => p.articleNumber));
   const kept = current.filter((p) => !numbers.has(p.articleNumber));
-  const added = toLocalProducts(changed);
-  if (added.length === 0) return { products: kept, numbers };
-  return { products: [...kept, ...added].sort(byName), numbers };
+  return { products: mergeByName(kept, toLocalProducts(changed)), numbers };
+}
+
+/**
+ * `sorted` (by name) with `added` put in their places: the same list as sorting both together
+ * (a stable sort: an added product after the kept ones of the same name), with a binary search
+ * per added product instead of sorting 100,000 names again.
+ */
+function mergeByName(sorted: readonly LocalProduct[], added: readonly LocalProduct[]) {
+  if (added.length === 0) return [...sorted];
+  const out: LocalProduct[] = [];
+  let from = 0;
+  for (const product of [...added].sort(byName)) {
+    let low = from;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byName(sorted[mid] as LocalProduct, product) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = from; i < low; i++) out.push(sorted[i] as LocalProduct);
+    out.push(product);
+    from = low;
+  }
+  for (let i = from; i < sorted.length; i++) out.push(sorted[i] as LocalProduct);
+  return out;
 }
 
 /**
@@ -208,7 +231,7 @@ export function withPending(
 ): LocalProduct[] {
   const replaced = new Set([...pending.removed, ...pending.upserts.map((p) => p.articleNumber)]);
   const kept = current.filter((p) => !replaced.has(p.articleNumber));
-  return [...kept, ...pending.upserts].sort(byName);
+  return mergeByName(kept, pending.upserts);
 }
 
 /** Writes the new local copy. */
@@ -232,6 +255,8 @@ export class CatalogueIndex {
   private readonly texts: string[];
   private readonly exact = new Map<string, number>();
   readonly groups: string[];
+  /** The last search's words and group and every product it took (typing on narrows them). */
+  private last: { q: string; group: string; matches: number[] } | null = null;
 
   constructor(readonly products: readonly LocalProduct[]) {
     this.texts = products.map((p) =>
@@ -266,22 +291,33 @@ export class CatalogueIndex {
       const found = at === undefined ? [] : [this.products[at] as LocalProduct];
       return { total: found.length, products: found.slice(offset, offset + limit) };
     }
-    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const q = (query.q ?? '').toLowerCase();
+    const words = q.split(/\s+/).filter(Boolean);
     const group = query.group ?? ALL_GROUPS;
-    const page: LocalProduct[] = [];
-    let total = 0;
-    for (let i = 0; i < this.products.length; i++) {
-      const product = this.products[i] as LocalProduct;
-      if (group !== ALL_GROUPS) {
-        if (group === NO_GROUP ? !ungrouped(product) : product.group !== group) continue;
-      }
-      if (words.length > 0) {
-        const text = this.texts[i] as string;
-        if (!words.every((word) => text.includes(word))) continue;
-      }
-      if (total >= offset && page.length < limit) page.push(product);
-      total++;
+    if (words.length === 0 && group === ALL_GROUPS) {
+      return { total: this.products.length, products: this.products.slice(offset, offset + limit) };
     }
-    return { total, products: page };
+    // The same search again (the next page), or the last one typed on: every product the new
+    // one takes was taken by the last one (each word contains one of the last words, or is new),
+    // so only those are read again.
+    const last = this.last;
+    const narrowing =
+      last !== null && last.group === group && last.q !== '' && q.startsWith(last.q);
+    const matches: number[] = [];
+    const take = (i: number) => {
+      const product = this.products[i] as LocalProduct;
+      if (!narrowing && group !== ALL_GROUPS) {
+        if (group === NO_GROUP ? !ungrouped(product) : product.group !== group) return;
+      }
+      const text = this.texts[i] as string;
+      if (words.every((word) => text.includes(word))) matches.push(i);
+    };
+    if (narrowing) for (const i of last.matches) take(i);
+    else for (let i = 0; i < this.products.length; i++) take(i);
+    this.last = { q, group, matches };
+    return {
+      total: matches.length,
+      products: matches.slice(offset, offset + limit).map((i) => this.products[i] as LocalProduct),
+    };
   }
 }
