@@ -9,6 +9,7 @@
  * the server's copy in the server.
  */
 import { createHash } from 'node:crypto';
+import { sha256Hex } from '@kassa/core/sha256';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,6 @@ const SCHEMA_SHA256: Record<string, string> = {
     '89c2ebdbd9b4a4c1f72583d6390578fe256c264f6c066e22f338775d908296da',
 };
 const sha256Bytes = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}`);

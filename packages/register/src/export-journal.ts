@@ -8,7 +8,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type JournalEntry, businessDayBounds, isValidBusinessDay } from '@kassa/core';
+import {
+  type JournalEntry,
+  SHOP_TIME_ZONE,
+  businessDayBounds,
+  isValidBusinessDay,
+} from '@kassa/core';
 import { MODEL_DESIGNATION } from '@kassa/contracts';
 import {
   type SkvfsExportProblem,
@@ -24,7 +29,6 @@ import { JournalOpenError, openJournalStore } from './selling/journal-store.js';
 import { earlierReferences, latestReceiptFacts } from './export-reads.js';
 import { readState } from './state.js';
 
-export const EXPORT_TIME_ZONE = 'Europe/Stockholm';
 export const EXPORT_PROGRAM_NAME = 'Kassa';
 
 export interface ExportJournalRequest {
@@ -81,8 +85,8 @@ export async function exportJournal(
   const state = await readState(request.folder, register.value.bindingId);
 
   const period = {
-    from: new Date(businessDayBounds(from, EXPORT_TIME_ZONE).startMs).toISOString(),
-    to: new Date(businessDayBounds(to, EXPORT_TIME_ZONE).endMs).toISOString(),
+    from: new Date(businessDayBounds(from, SHOP_TIME_ZONE).startMs).toISOString(),
+    to: new Date(businessDayBounds(to, SHOP_TIME_ZONE).endMs).toISOString(),
   };
   let store;
   try {
@@ -147,7 +151,7 @@ export async function exportJournal(
     period,
     exportedAt: new Date(request.now()).toISOString(),
     exportedBy: request.exportedBy,
-    timeZone: EXPORT_TIME_ZONE,
+    timeZone: SHOP_TIME_ZONE,
     earlierEntries,
     laterZReports,
   });

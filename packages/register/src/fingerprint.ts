@@ -7,7 +7,7 @@
  * (Docker, VPNs, Hyper-V), locally administered (random) MAC addresses and the loopback are left
  * out; the host name is in, since the backoffice shows the PC by that name anyway.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@kassa/core/sha256';
 
 /** The raw identifiers of a machine, as read from the operating system. */
 export interface HardwareIds {
@@ -68,10 +68,6 @@ export function fingerprintInput(ids: HardwareIds): string {
   for (const mac of selectPhysicalMacs(ids.interfaces)) lines.push(`mac:${mac}`);
   lines.push(`host:${ids.hostname.trim().toLowerCase()}`);
   return lines.join('\n');
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The fingerprint: SHA-256 (hex) of the canonical identifiers. */

@@ -4,6 +4,7 @@
  * (the same PC reinstalled: the server decides by the hardware fingerprint); others are shown
  * with the PC they are bound to.
  */
+import { SHOP_TIME_ZONE } from '@kassa/core';
 import type { TerminalChoice } from './server-api.js';
 
 export type ChoiceState = 'free' | 'this-pc' | 'bound-elsewhere' | 'inactive';
@@ -26,7 +27,7 @@ export function formatSwedishDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
+    timeZone: SHOP_TIME_ZONE,
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(date);

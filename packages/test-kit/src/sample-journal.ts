@@ -4,7 +4,6 @@
  * one realistic business day with every kind of entry, hash-chained with SHA-256 as the register
  * chains it. Deterministic: the same entries and hashes on every call.
  */
-import { createHash } from 'node:crypto';
 import {
   type JournalEntry,
   type JournalEvent,
@@ -27,10 +26,9 @@ import {
   setLineDiscount,
   setOrderDiscount,
   withControlCode,
+  SHOP_TIME_ZONE,
 } from '@kassa/core';
-
-const ZONE = 'Europe/Stockholm';
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+import { sha256Hex } from '@kassa/core/sha256';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}`);
@@ -61,7 +59,7 @@ export const SAMPLE_REPORT_IDENTITY: ReportIdentity = {
 const reportIdentity = SAMPLE_REPORT_IDENTITY;
 /** The control code of the sample's n-th signed receipt (59 characters). */
 export const sampleControlCode = (n: number): string =>
-  sha256(`kontrollkod ${n}`).toUpperCase().slice(0, 59);
+  sha256Hex(`kontrollkod ${n}`).toUpperCase().slice(0, 59);
 const code = sampleControlCode;
 /** `receipt` signed by the sample's control unit with control code n. */
 export const signSample = (receipt: Receipt, n: number): Receipt =>
@@ -96,7 +94,7 @@ export interface SampleJournal {
 export function buildSampleJournal(): SampleJournal {
   const entries: JournalEntry[] = [];
   const add = (event: JournalEvent, at: string, by?: string): JournalEntry => {
-    const entry = appendEntry(entries.at(-1) ?? null, event, at, sha256, by);
+    const entry = appendEntry(entries.at(-1) ?? null, event, at, sha256Hex, by);
     entries.push(entry);
     return entry;
   };
@@ -328,13 +326,13 @@ export function buildSampleJournal(): SampleJournal {
     anna,
   );
 
-  const x = buildXReport(entries, '2026-04-10', ZONE, {
+  const x = buildXReport(entries, '2026-04-10', SHOP_TIME_ZONE, {
     identity: reportIdentity,
     producedAt: '2026-04-10T14:00:00Z',
   });
   add({ kind: 'x-report', data: { report: x } }, '2026-04-10T14:00:00Z', anna);
   const z = value(
-    buildZReport(entries, '2026-04-10', ZONE, {
+    buildZReport(entries, '2026-04-10', SHOP_TIME_ZONE, {
       identity: reportIdentity,
       producedAt: '2026-04-10T15:00:00Z',
       countedCash: ore(198000),

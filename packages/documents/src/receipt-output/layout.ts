@@ -17,6 +17,7 @@ import {
   formatKronor,
   negate,
   receiptMarkings,
+  SHOP_TIME_ZONE,
   SIMULATED_SERIAL_PREFIX,
 } from '@kassa/core';
 
@@ -59,8 +60,6 @@ export interface LayoutOptions {
   /** Add "elektroniskt kassakvitto" whatever `receipt.delivery` says (HTML and PDF). */
   readonly electronic?: boolean;
 }
-
-export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /** The serial number prefix of the control-unit simulator (control-unit/simulator-protocol.ts). */
 export { SIMULATED_SERIAL_PREFIX };
@@ -105,7 +104,7 @@ function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** "2026-04-11 14:32" in `timeZone` (default Europe/Stockholm), from an ISO instant. */
-export function formatReceiptDateTime(iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+export function formatReceiptDateTime(iso: string, timeZone: string = SHOP_TIME_ZONE): string {
   const parts = dateTimeFormat(timeZone).formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
@@ -157,7 +156,7 @@ export function markingsFor(receipt: Receipt, options: LayoutOptions = {}): stri
 
 /** Lays out `receipt` as blocks, in the order of the file comment. */
 export function layoutReceipt(receipt: Receipt, options: LayoutOptions = {}): ReceiptBlock[] {
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone ?? SHOP_TIME_ZONE;
   const markings = markingsFor(receipt, options).map((text): ReceiptBlock => ({
     kind: 'marking',
     text,

@@ -11,9 +11,8 @@
  * pro forma, price changes, m), cash (i, cash in and out, expected, counted and the difference when
  * counted), and the grand totals u–w last. An X says under its heading that it is not a Z.
  */
-import type { CountAmount, XReport, ZReport } from '@kassa/core';
+import { type CountAmount, type XReport, type ZReport, SHOP_TIME_ZONE } from '@kassa/core';
 import {
-  DEFAULT_TIME_ZONE,
   type ReceiptBlock,
   amountText,
   formatReceiptDateTime,
@@ -77,7 +76,7 @@ export function layoutDayReport(
   report: DayReport,
   options: DayReportLayoutOptions = {},
 ): ReceiptBlock[] {
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone ?? SHOP_TIME_ZONE;
   const blocks: ReceiptBlock[] = [{ kind: 'marking', text: dayReportHeading(report) }];
   if (report.type === 'X') {
     for (const text of X_REPORT_NOTICE) {

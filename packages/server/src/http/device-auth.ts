@@ -3,9 +3,10 @@
  * (see docs/protocols/register-protocol.md). Replay protection: a timestamp window plus nonces
  * remembered in the database for 10 minutes. No bearer secret exists that could be stolen.
  */
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { sha256Hex } from '@kassa/core/sha256';
 import type { Db } from '../db/database.js';
 import { deviceNonces, terminalBindings, terminals } from '../db/schema.js';
 import { ApiError } from './api-error.js';
@@ -22,7 +23,7 @@ export function signedMessage(
   nonce: string,
   body: string,
 ): string {
-  const bodyDigest = createHash('sha256').update(body, 'utf8').digest('hex');
+  const bodyDigest = sha256Hex(body);
   return `${method.toUpperCase()}\n${path}\n${timestamp}\n${nonce}\n${bodyDigest}`;
 }
 

@@ -21,6 +21,7 @@ import {
   type ZReportSummary,
 } from '@kassa/contracts';
 import {
+  SHOP_TIME_ZONE,
   SIMULATED_SERIAL_PREFIX,
   addDays,
   businessDayBounds,
@@ -407,8 +408,8 @@ async function simulatedReceipts(
 ): Promise<number> {
   if (filter.terminalId !== undefined && !isUuid(filter.terminalId)) return 0;
   if (filter.placeId !== undefined && !isUuid(filter.placeId)) return 0;
-  const from = new Date(businessDayBounds(filter.from, 'Europe/Stockholm').startMs).toISOString();
-  const to = new Date(businessDayBounds(filter.to, 'Europe/Stockholm').endMs).toISOString();
+  const from = new Date(businessDayBounds(filter.from, SHOP_TIME_ZONE).startMs).toISOString();
+  const to = new Date(businessDayBounds(filter.to, SHOP_TIME_ZONE).endMs).toISOString();
   const [row] = await selectRows<{ n: unknown }>(
     db,
     sql`SELECT count(*)::int AS n FROM journal_entries j

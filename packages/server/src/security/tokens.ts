@@ -1,5 +1,6 @@
 /** Random tokens and their one-way digests (what the database stores instead of the token). */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '@kassa/core/sha256';
 
 /** A new random token, 256 bits, base64url. */
 export function newToken(): string {
@@ -8,7 +9,7 @@ export function newToken(): string {
 
 /** The SHA-256 of a token, hex: stored and looked up instead of the token itself. */
 export function digestToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 /** A readable random password for a first admin (about 120 bits). */

@@ -3,7 +3,6 @@
  * addLine, priceSale, buildSaleReceipt, buildReturnReceipt, withControlCode, appendEntry with
  * SHA-256, buildZReport), as the register does, without a register process.
  */
-import { createHash } from 'node:crypto';
 import {
   type JournalEntry,
   type JournalEvent,
@@ -26,13 +25,13 @@ import {
   receiptEvent,
   receiptSeriesOf,
   withControlCode,
+  SHOP_TIME_ZONE,
 } from '@kassa/core';
+import { sha256Hex } from '@kassa/core/sha256';
 import type { UploadedEntry } from '@kassa/contracts';
 
-export const sha256 = (text: string): string =>
-  createHash('sha256').update(text, 'utf8').digest('hex');
-
-const ZONE = 'Europe/Stockholm';
+/** The journal's hash, as the register computes it. */
+export const sha256: (text: string) => string = sha256Hex;
 
 export interface ArticleSpec {
   articleNumber: string;
@@ -78,7 +77,7 @@ export class JournalBuilder {
     tenders: readonly Tender[],
     options: { training?: boolean } = {},
   ): Receipt {
-    const businessDay = businessDayOf(Date.parse(at), ZONE);
+    const businessDay = businessDayOf(Date.parse(at), SHOP_TIME_ZONE);
     let sale = createSale(businessDay, 'take-away');
     articles.forEach((a, i) => {
       const added = addLine(sale, {
@@ -131,7 +130,7 @@ export class JournalBuilder {
         header: this.header,
         receiptNumber: nextReceiptNumber(this.entries, 'receipt'),
         issuedAt: at,
-        businessDay: businessDayOf(Date.parse(at), ZONE),
+        businessDay: businessDayOf(Date.parse(at), SHOP_TIME_ZONE),
       },
       original,
       previous,
@@ -146,7 +145,7 @@ export class JournalBuilder {
 
   /** Takes the Z-dagrapport of `businessDay` at `at`; journals it. */
   closeDay(businessDay: string, at: string, by: string, countedCash?: Ore) {
-    const built = buildZReport(this.entries, businessDay, ZONE, {
+    const built = buildZReport(this.entries, businessDay, SHOP_TIME_ZONE, {
       identity: {
         companyName: this.header.companyName,
         organisationNumber: this.header.organisationNumber,

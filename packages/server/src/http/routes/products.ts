@@ -8,7 +8,7 @@ import {
   productSchema,
   updateProductBodySchema,
 } from '@kassa/contracts';
-import { businessDayOf } from '@kassa/core';
+import { SHOP_TIME_ZONE, businessDayOf } from '@kassa/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importProducts } from '../../commands/product-import.js';
@@ -22,9 +22,6 @@ import {
 } from '../../commands/products.js';
 import { ApiError } from '../api-error.js';
 import { commandContext } from '../context.js';
-
-/** The shops' time zone: prices change at the start of a business day there. */
-export const SHOP_TIME_ZONE = 'Europe/Stockholm';
 
 const EDITORS = { kassa: { access: ['admin', 'manager'] as const, module: 'products' as const } };
 const idParams = z.object({ id: z.string().max(64) });

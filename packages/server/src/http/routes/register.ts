@@ -16,8 +16,7 @@ import { z } from 'zod';
 import { checkCredentials } from '../../commands/sign-in.js';
 import { selectTerminalRows } from '../../commands/terminals.js';
 import { listProducts } from '../../commands/products.js';
-import { SHOP_TIME_ZONE } from './products.js';
-import { businessDayOf, isIsoInstant } from '@kassa/core';
+import { SHOP_TIME_ZONE, businessDayOf, isIsoInstant } from '@kassa/core';
 import { checkReportedJournal } from '../../commands/journal-anchors.js';
 import { recordHeartbeat } from '../../commands/sync-health.js';
 import {
@@ -37,7 +36,7 @@ import { commandContext } from '../context.js';
 
 /** "2026-11-25 14:03" in the shop's time zone, for messages. */
 const STOCKHOLM_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
+  timeZone: SHOP_TIME_ZONE,
   dateStyle: 'short',
   timeStyle: 'short',
 });
