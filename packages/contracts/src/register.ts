@@ -206,6 +206,35 @@ export type RegisterErrorCode = keyof typeof REGISTER_ERROR_MESSAGES;
 /** Any code the register shows: its own, or one of the backoffice's. */
 export type AnyErrorCode = RegisterErrorCode | ErrorCode;
 
+/**
+ * The HTTP status of the Register local API for a code the register raises itself (a refusal
+ * the server answered keeps the server's status). Every other code is 409: the register's state
+ * does not allow it now.
+ */
+export const LOCAL_API_STATUS: Partial<Record<AnyErrorCode, number>> = {
+  'address-invalid': 400,
+  'address-insecure': 400,
+  'input-required': 400,
+  'terminal-choice-invalid': 400,
+  'validation-failed': 400,
+  'invalid-credentials': 401,
+  'cashier-not-permitted-here': 403,
+  'binding-removed': 403,
+  'local-origin-refused': 403,
+  'pin-locked': 429,
+  'server-unreachable': 502,
+  'tls-failed': 502,
+  'not-a-kassa-server': 502,
+  'server-answer-invalid': 502,
+  'device-key-unreadable': 500,
+  'data-folder-unwritable': 500,
+};
+
+/** The local API's HTTP status of a code (LOCAL_API_STATUS, else 409). */
+export function localApiStatusOf(code: string): number {
+  return (LOCAL_API_STATUS as Partial<Record<string, number>>)[code] ?? 409;
+}
+
 /** The refusal shape of the local API (same as the backoffice's). */
 export interface RegisterErrorBody {
   error: { code: string; sv: string; en: string; details?: Record<string, unknown> };

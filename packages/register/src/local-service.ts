@@ -25,6 +25,7 @@ import {
   localConnectBodySchema,
   localSignInBodySchema,
   localTerminalsBodySchema,
+  localApiStatusOf,
   registerErrorBody,
   type AnyErrorCode,
   type LocalSignedIn,
@@ -116,35 +117,10 @@ function hostNameOf(host: string): string {
   return colon === -1 ? h : h.slice(0, colon);
 }
 
-/** The HTTP status of the local API for a failure: the server's own, or by our code. */
+/** The HTTP status of the local API for a failure: the server's own, or its code's (contracts). */
 export function statusOf(failure: Failure): number {
   if (failure.status !== undefined && failure.status >= 400) return failure.status;
-  switch (failure.code) {
-    case 'address-invalid':
-    case 'address-insecure':
-    case 'input-required':
-    case 'terminal-choice-invalid':
-    case 'validation-failed':
-      return 400;
-    case 'invalid-credentials':
-      return 401;
-    case 'cashier-not-permitted-here':
-    case 'binding-removed':
-    case 'local-origin-refused':
-      return 403;
-    case 'pin-locked':
-      return 429;
-    case 'server-unreachable':
-    case 'tls-failed':
-    case 'not-a-kassa-server':
-    case 'server-answer-invalid':
-      return 502;
-    case 'device-key-unreadable':
-    case 'data-folder-unwritable':
-      return 500;
-    default:
-      return 409;
-  }
+  return localApiStatusOf(failure.code);
 }
 
 function send(reply: FastifyReply, failure: Failure): FastifyReply {
