@@ -10,7 +10,8 @@
  *   after ten articles changed (with the cursor), each as the register asks for and reads it, and
  *   applied as selling/runtime.ts applies it (programming changes journaled with the pending
  *   change in one transaction, the copy written);
- * - the register's local search (CatalogueIndex, GET /local/catalogue?q=) over the same mix.
+ * - the register's local search (CatalogueIndex, GET /local/catalogue?q=) over the same mix, each
+ *   search on its own and as typed (every prefix in turn), and its exact barcode lookup.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -99,6 +100,7 @@ export interface CatalogueSample {
   applyDelta: Summary;
   indexBuild: number;
   localSearch: Summary;
+  localTyping: Summary;
   localBarcode: Summary;
   /** Products a typical search takes at this size (median), for reading the numbers. */
   searchHits: number;
@@ -246,6 +248,15 @@ async function measure(
         localSearch.push(since(started));
       }
     }
+    // As a cashier types: every prefix of each search, one after the other.
+    const localTyping: number[] = [];
+    for (const q of queries.slice(0, 14)) {
+      for (let n = 1; n <= q.length; n++) {
+        const started = performance.now();
+        index.search({ q: q.slice(0, n), offset: 0, limit: 60 });
+        localTyping.push(since(started));
+      }
+    }
     const localBarcode: number[] = [];
     for (let i = 0; i < options.searches; i++) {
       const started = performance.now();
@@ -268,6 +279,7 @@ async function measure(
       applyDelta: summarize(applyDelta),
       indexBuild,
       localSearch: summarize(localSearch),
+      localTyping: summarize(localTyping),
       localBarcode: summarize(localBarcode),
       searchHits: summarize(hits).median,
     };
@@ -319,6 +331,7 @@ export function catalogueReport(samples: readonly CatalogueSample[]): string[] {
     ['register index build (once per copy)', (s) => s.indexBuild],
     ['register local search p50 (limit 60)', (s) => s.localSearch.median],
     ['register local search p95', (s) => s.localSearch.p95],
+    ['register search while typing p95 (a key)', (s) => s.localTyping.p95],
     ['register barcode lookup p50', (s) => s.localBarcode.median],
   ];
   const header = [
