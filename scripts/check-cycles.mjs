@@ -8,8 +8,8 @@
 //
 // The imports are read with the TypeScript compiler's parser (no type checking, no build):
 // `import`, `export … from` and `import('…')`. Relative specifiers resolve `.js` to the
-// `.ts`/`.tsx` beside it; `@kassa/<name>` resolves to that package's `src/index.ts` (its
-// `source` export), so a cycle across packages is found too.
+// `.ts`/`.tsx` beside it; `@kassa/<name>` and its subpaths resolve to the files of that
+// package's `exports` under the `source` condition, so a cycle across packages is found too.
 //
 // Prints each cycle as a chain of files and exits 1 when there is one.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,19 +31,47 @@ function* sourceFiles(dir) {
   }
 }
 
-/** `@kassa/<name>` → packages/<dir>/src/index.ts, from each package.json's name. */
-const packageEntries = new Map();
+/**
+ * `@kassa/<name>` and its subpaths → the files their `exports` name under the `source` condition
+ * (`./testing/*` → test/support/*.ts); without an exports map, src/index.ts (or main.tsx).
+ */
+const packageExports = [];
 for (const dir of readdirSync(packagesDir)) {
   const manifest = path.join(packagesDir, dir, 'package.json');
   if (!existsSync(manifest)) continue;
-  const { name } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const { name, exports } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const folder = path.join(packagesDir, dir);
+  if (exports && typeof exports === 'object') {
+    for (const [key, target] of Object.entries(exports)) {
+      const source = typeof target === 'string' ? target : target?.source;
+      if (typeof source !== 'string') continue;
+      packageExports.push({ specifier: name + key.slice(1), file: path.join(folder, source) });
+    }
+    continue;
+  }
   for (const entry of ['src/index.ts', 'src/index.tsx', 'src/main.tsx']) {
-    const file = path.join(packagesDir, dir, entry);
+    const file = path.join(folder, entry);
     if (existsSync(file)) {
-      packageEntries.set(name, file);
+      packageExports.push({ specifier: name, file });
       break;
     }
   }
+}
+
+function resolvePackage(specifier) {
+  for (const { specifier: pattern, file } of packageExports) {
+    const star = pattern.indexOf('*');
+    if (star === -1) {
+      if (pattern === specifier) return file;
+      continue;
+    }
+    const [before, after] = [pattern.slice(0, star), pattern.slice(star + 1)];
+    if (specifier.startsWith(before) && specifier.endsWith(after)) {
+      const part = specifier.slice(before.length, specifier.length - after.length);
+      return resolveFile(file.replace('*', part));
+    }
+  }
+  return null;
 }
 
 function resolveFile(base) {
@@ -65,7 +93,7 @@ function resolveFile(base) {
 
 function resolve(from, specifier) {
   if (specifier.startsWith('.')) return resolveFile(path.resolve(path.dirname(from), specifier));
-  return packageEntries.get(specifier) ?? null;
+  return specifier.startsWith('@kassa/') ? resolvePackage(specifier) : null;
 }
 
 function importsOf(file) {
