@@ -249,6 +249,21 @@ export type JournalEntry = JournalEvent & {
   readonly hash: string;
 };
 
+/**
+ * What the chain covers of an entry, of any kind: all that `hashEntry` and `verifyJournal` read.
+ * Every JournalEntry is one, and so is an entry uploaded by a newer register whose kind this
+ * version does not know (its data is hashed as it is).
+ */
+export interface ChainedEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly by?: string;
+  readonly data: unknown;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
 /** Wraps a receipt in the journal event of its kind. */
 export function receiptEvent(receipt: Receipt): JournalEvent {
   return { kind: receipt.kind, data: { receipt } };
@@ -316,7 +331,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Computes an entry's hash from everything in it except the hash itself. */
-export function hashEntry(entry: Omit<JournalEntry, 'hash'>, hash: HashFunction): string {
+export function hashEntry(entry: Omit<ChainedEntry, 'hash'>, hash: HashFunction): string {
   const { seq, at, kind, data, prevHash, by } = entry;
   return hash(prevHash + canonicalJson({ seq, at, kind, data, prevHash, by }));
 }
@@ -368,7 +383,7 @@ export interface JournalHead {
  * is detected too. Returns the head, or the first bad seq and why.
  */
 export function verifyJournal(
-  entries: readonly JournalEntry[],
+  entries: readonly ChainedEntry[],
   hash: HashFunction,
   options: { readonly after?: JournalHead; readonly head?: JournalHead } = {},
 ): Result<JournalHead | null, JournalVerifyFailure> {

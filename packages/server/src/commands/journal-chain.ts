@@ -8,7 +8,6 @@ import { and, asc, between, eq } from 'drizzle-orm';
 import {
   type Failure,
   type HashFunction,
-  type JournalEntry,
   type JournalHead,
   canonicalJson,
   verifyJournal,
@@ -99,9 +98,9 @@ export function verifyChain(
 ): JournalRefusal | null {
   const after: JournalHead | undefined =
     head.seq > 0 && head.hash !== null ? { seq: head.seq, hash: head.hash } : undefined;
-  // An uploaded entry has the shape of a JournalEntry (contracts mirror core); its kind may be
-  // one this server does not know, which the chain check does not depend on.
-  const verified = verifyJournal(fresh as unknown as readonly JournalEntry[], hash, { after });
+  // An uploaded entry is a ChainedEntry: its kind may be one this server does not know, which
+  // the chain check does not depend on.
+  const verified = verifyJournal(fresh, hash, { after });
   if (!verified.ok) {
     return verified.reason === 'gap'
       ? {
