@@ -12,7 +12,9 @@
  * BENCH_KEEP=1 keeps the sale bench's temp dir; BENCH_INGEST_ENTRIES (default 10,000);
  * BENCH_RECEIPTS (default 1,000,000), BENCH_QUERY_RUNS (default 20) and BENCH_QUERY_BUDGET_MS
  * (default 3,000: fewer runs, at least 5, for a query whose runs take longer) for the dashboard;
- * BENCH_PG_SETTINGS ("name=value …") adds PostgreSQL settings to both server benches.
+ * BENCH_PG_SETTINGS ("name=value …") adds PostgreSQL settings to both server benches;
+ * BENCH_CATALOGUE_SIZES (default "1000,100000"), BENCH_CATALOGUE_SEARCHES (70) and
+ * BENCH_CATALOGUE_ROUNDS (5) for the catalogue bench.
  */
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
