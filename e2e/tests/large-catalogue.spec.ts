@@ -103,16 +103,16 @@ test.describe('Kassan med en stor katalog', () => {
     const tiles = sales.products.locator('.product-button');
     await expect(tiles).toHaveCount(60);
     await expect(sales.products).toContainText(
-      `Visar 60 av ${COUNT} produkter. Sök för att hitta fler.`,
+      /Visar 60 av 1\s200 produkter\. Sök för att hitta fler\./,
     );
     await sales.products.getByRole('button', { name: 'Visa fler' }).click();
     await expect(tiles).toHaveCount(120);
-    await expect(sales.products).toContainText(`Visar 120 av ${COUNT} produkter.`);
+    await expect(sales.products).toContainText(/Visar 120 av 1\s200 produkter\./);
 
     // A group tab: the register answers that group's first page.
     await sales.products.getByRole('tab', { name: 'Saft' }).click();
     await expect(tiles).toHaveCount(60);
-    await expect(sales.products).toContainText(`Visar 60 av ${COUNT / 2} produkter.`);
+    await expect(sales.products).toContainText('Visar 60 av 600 produkter.');
     await expect(sales.product(name(1))).toBeVisible();
     await expect(sales.product(name(0))).toHaveCount(0);
 

@@ -1,5 +1,6 @@
 import { Button, CloseButton, Tabs, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatCount } from '@kassa/web-kit';
 import type { LocalCataloguePage, LocalCatalogueQuery, LocalProduct } from '../../api/types';
 import { useT } from '../../i18n/I18nProvider';
 import {
@@ -192,7 +193,12 @@ export function ProductPanel({
           ))}
           {shown.length < found && (
             <div className="product-grid-more">
-              <Text size="sm">{t('products.showing', { shown: shown.length, total: found })}</Text>
+              <Text size="sm">
+                {t('products.showing', {
+                  shown: formatCount(shown.length),
+                  total: formatCount(found),
+                })}
+              </Text>
               <Button variant="light" onClick={remote.more}>
                 {t('products.more')}
               </Button>
