@@ -3,10 +3,20 @@
  * HTTP client and its errors, the API context, and the components both show.
  */
 export * from './i18n/translate';
-export { createI18n, errorText, useKitT, useLanguage, type KitCatalogue } from './i18n/i18n';
+export {
+  createI18n,
+  errorText,
+  useKitT,
+  useLanguage,
+  type AppPlainKey,
+  type AppTranslate,
+} from './i18n/i18n';
+export { kitDictionaries, type KitMessages } from './i18n/kit-messages';
 export { ApiError, apiErrorFromResponse, parseErrorBody, type ApiErrorBody } from './api/errors';
 export { HttpClient, type FetchLike, type HttpMethod, type HttpClientOptions } from './api/http';
 export { createApiContext } from './api/api-context';
 export { Brand } from './components/Brand';
+export { ConfirmActions, type ConfirmDialogProps } from './components/ConfirmActions';
 export { LanguageSwitch } from './components/LanguageSwitch';
 export { PasswordField } from './components/PasswordField';
+export { UsernameField } from './components/UsernameField';

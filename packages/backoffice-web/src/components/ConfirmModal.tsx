@@ -1,5 +1,5 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Box, Stack, Text } from '@mantine/core';
+import { ConfirmActions, type ConfirmDialogProps } from '@kassa/web-kit';
 import { useSubmit } from '../hooks/useSubmit';
 import { useT } from '../i18n/I18nProvider';
 import { ErrorAlert } from './ErrorAlert';
@@ -15,13 +15,7 @@ export function ConfirmModal({
   confirmLabel,
   onConfirm,
   onClose,
-}: {
-  title: string;
-  body: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => Promise<void>;
-  onClose: () => void;
-}) {
+}: ConfirmDialogProps<void>) {
   const t = useT();
   const { submitting, error, run } = useSubmit();
   return (
@@ -29,14 +23,15 @@ export function ConfirmModal({
       <Stack gap="sm">
         <Text size="sm">{body}</Text>
         {error !== null && <ErrorAlert error={error} />}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={submitting} onClick={() => void run(onConfirm)}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <Box mt="sm">
+          <ConfirmActions
+            cancelLabel={t('common.cancel')}
+            confirmLabel={confirmLabel}
+            onCancel={onClose}
+            onConfirm={() => void run(onConfirm)}
+            working={submitting}
+          />
+        </Box>
       </Stack>
     </DialogModal>
   );

@@ -1,18 +1,15 @@
 // Every text the backoffice shows. Swedish is the source language; `en` must have exactly the same
 // keys (the type enforces it) and the same `{placeholders}` (a unit test enforces that).
+// The words both apps say alike (language, password field, "Försök igen", an unexpected answer)
+// are the web kit's own (packages/web-kit/src/i18n/kit-messages.ts).
 
-import type { Language, Translation } from '@kassa/web-kit';
+import type { Translation } from '@kassa/web-kit';
 
 export { languages, defaultLanguage, type Language } from '@kassa/web-kit';
 
 export const sv = {
-  'app.name': 'Kassa',
   'app.backoffice': 'Backoffice',
   'app.title': 'Kassa – Backoffice',
-
-  'language.label': 'Språk',
-  'language.sv': 'Svenska',
-  'language.en': 'English',
 
   'nav.label': 'Huvudmeny',
   'nav.toggle': 'Visa eller dölj menyn',
@@ -35,17 +32,12 @@ export const sv = {
   'common.loading': 'Laddar …',
   'common.cancel': 'Avbryt',
   'common.save': 'Spara',
-  'common.retry': 'Försök igen',
   'common.close': 'Stäng',
   'common.yes': 'Ja',
   'common.no': 'Nej',
   'common.dash': '–',
 
   'error.network': 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
-  'error.unexpected': 'Något gick fel (HTTP {status}). Försök igen om en stund.',
-  'error.title': 'Det gick inte',
-
-  'password.toggleVisibility': 'Visa eller dölj lösenordet',
 
   'login.title': 'Logga in',
   'login.intro': 'Logga in för att hantera butiken.',
@@ -741,18 +733,10 @@ export const sv = {
     '{names}. Försäljning som gjorts där syns inte här förrän kassan har kontakt igen.',
 } as const;
 
-export type MessageKey = keyof typeof sv;
 /** English: the same keys; a text, or plural forms where Swedish has them. */
-export type Messages = Translation<typeof sv>;
-
 export const en = {
-  'app.name': 'Kassa',
   'app.backoffice': 'Backoffice',
   'app.title': 'Kassa – Backoffice',
-
-  'language.label': 'Language',
-  'language.sv': 'Svenska',
-  'language.en': 'English',
 
   'nav.label': 'Main menu',
   'nav.toggle': 'Show or hide the menu',
@@ -775,17 +759,12 @@ export const en = {
   'common.loading': 'Loading …',
   'common.cancel': 'Cancel',
   'common.save': 'Save',
-  'common.retry': 'Try again',
   'common.close': 'Close',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.dash': '–',
 
   'error.network': 'Could not reach the server. Check the connection and try again.',
-  'error.unexpected': 'Something went wrong (HTTP {status}). Please try again shortly.',
-  'error.title': 'That did not work',
-
-  'password.toggleVisibility': 'Show or hide the password',
 
   'login.title': 'Sign in',
   'login.intro': 'Sign in to manage the store.',
@@ -1478,6 +1457,4 @@ export const en = {
   'sync.overview.silentTitle': 'Registers without contact for more than {hours} hours',
   'sync.overview.silentBody':
     '{names}. Sales made there do not show here until the register is in contact again.',
-} satisfies Messages;
-
-export const dictionaries: Record<Language, Messages> = { sv, en };
+} satisfies Translation<typeof sv>;

@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { Brand } from '@kassa/web-kit';
+import { UsernameField } from '@kassa/web-kit';
 import { LanguageSwitch } from '@kassa/web-kit';
 import { PasswordField } from '@kassa/web-kit';
 import { useErrorText, useT } from '../i18n/I18nProvider';
@@ -57,12 +58,8 @@ export function LoginPage({ initialError }: { initialError?: unknown }) {
                 {error.kind === 'missing' ? t('login.missingFields') : errorText(error.error)}
               </Alert>
             )}
-            <TextInput
+            <UsernameField
               label={t('login.username')}
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
               value={username}
               onChange={(event) => setUsername(event.currentTarget.value)}
               autoFocus

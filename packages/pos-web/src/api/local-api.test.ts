@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '@kassa/web-kit';
+import { fakeFetch, jsonResponse as json } from '@kassa/web-kit/testing';
 import { LocalApi, localHttpClient } from './local-api';
-
-interface Call {
-  input: string;
-  init: RequestInit;
-}
-
-function fakeFetch(respond: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const fetchImpl: FetchLike = (input, init) => {
-    const call = { input, init };
-    calls.push(call);
-    return Promise.resolve(respond(call));
-  };
-  return { calls, fetchImpl };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('LocalApi', () => {
   it('calls the documented routes and unwraps their answers', async () => {

@@ -1,27 +1,19 @@
 // Every text the register's screens show. Swedish is the source language; `en` must have exactly
 // the same keys (the type enforces it) and the same `{placeholders}` (a unit test enforces that).
+// The words both apps say alike (language, password field, "Försök igen", an unexpected answer)
+// are the web kit's own (packages/web-kit/src/i18n/kit-messages.ts).
 
-import type { Language, Translation } from '@kassa/web-kit';
+import type { Translation } from '@kassa/web-kit';
 
 export { languages, defaultLanguage, type Language } from '@kassa/web-kit';
 
 export const sv = {
-  'app.name': 'Kassa',
   'app.title': 'Kassa',
 
-  'language.label': 'Språk',
-  'language.sv': 'Svenska',
-  'language.en': 'English',
-
-  'common.retry': 'Försök igen',
   'common.back': 'Tillbaka',
 
-  'error.title': 'Det gick inte',
   'error.network':
     'Kassaprogrammet på den här datorn svarar inte. Kontrollera att det är igång (kassa start) och försök igen.',
-  'error.unexpected': 'Något gick fel (HTTP {status}). Försök igen om en stund.',
-
-  'password.toggleVisibility': 'Visa eller dölj lösenordet',
 
   'role.admin': 'Administratör',
   'role.manager': 'Butikschef',
@@ -466,27 +458,14 @@ export const sv = {
     'Kopplingen mellan den här datorn och terminalen har tagits bort i backoffice. Kassan kan inte sälja här längre. Anslut på nytt (kassa connect) om datorn ska användas som kassa.',
 } as const;
 
-export type MessageKey = keyof typeof sv;
 /** English: the same keys; a text, or plural forms where Swedish has them. */
-export type Messages = Translation<typeof sv>;
-
 export const en = {
-  'app.name': 'Kassa',
   'app.title': 'Kassa',
 
-  'language.label': 'Language',
-  'language.sv': 'Svenska',
-  'language.en': 'English',
-
-  'common.retry': 'Try again',
   'common.back': 'Back',
 
-  'error.title': 'That did not work',
   'error.network':
     'The register program on this computer does not answer. Check that it is running (kassa start) and try again.',
-  'error.unexpected': 'Something went wrong (HTTP {status}). Please try again shortly.',
-
-  'password.toggleVisibility': 'Show or hide the password',
 
   'role.admin': 'Administrator',
   'role.manager': 'Store manager',
@@ -929,6 +908,4 @@ export const en = {
   'bindingRemoved.title': 'The register is no longer bound to the terminal',
   'bindingRemoved.message':
     'The binding between this computer and the terminal was removed in the backoffice. The register can no longer sell here. Connect again (kassa connect) if this computer is to be used as a register.',
-} satisfies Messages;
-
-export const dictionaries: Record<Language, Messages> = { sv, en };
+} satisfies Translation<typeof sv>;

@@ -1,17 +1,9 @@
-import {
-  createTranslator as translatorOf,
-  type Language,
-  type PlainMessageKey as PlainKeyOf,
-  type Translate as TranslateOf,
-} from '@kassa/web-kit';
-import { dictionaries, type sv } from './messages';
+import { createI18n, type AppPlainKey, type AppTranslate } from '@kassa/web-kit';
+import { en, sv } from './messages';
 
-export type Translate = TranslateOf<typeof sv>;
-export type PlainMessageKey = PlainKeyOf<typeof sv>;
+export type Translate = AppTranslate<typeof sv>;
+export type PlainMessageKey = AppPlainKey<typeof sv>;
 
-export const languageStorageKey = 'kassa.pos.language';
-
-/** The texts in one language, outside React. */
-export function createTranslator(language: Language): Translate {
-  return translatorOf<typeof sv>(dictionaries[language], language);
-}
+const i18n = createI18n<typeof sv>({ dictionaries: { sv, en }, app: 'pos' });
+export const { I18nProvider, useT, useErrorText, createTranslator } = i18n;
+export const languageStorageKey = i18n.storageKey;

@@ -1,3 +1,4 @@
+import { UsernameField } from '@kassa/web-kit';
 import { Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
@@ -116,13 +117,9 @@ export function SignInPage({ problem: registerProblem }: { problem: StatusProble
                   {t('signIn.intro')}
                 </Text>
               </div>
-              <TextInput
+              <UsernameField
                 ref={usernameRef}
                 label={t('signIn.username')}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
                 value={username}
                 onChange={(event) => setUsername(event.currentTarget.value)}
                 onKeyDown={submitOnEnter}

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fakeFetch, headersOf, jsonResponse as json } from '../testing';
 import { ApiError } from './errors';
-import { HttpClient, type FetchLike } from './http';
-
-interface Call {
-  input: string;
-  init: RequestInit;
-}
-
-function fakeFetch(respond: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const fetchImpl: FetchLike = (input, init) => {
-    const call = { input, init };
-    calls.push(call);
-    return Promise.resolve(respond(call));
-  };
-  return { calls, fetchImpl };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-function headersOf(call: Call | undefined): Record<string, string> {
-  return (call?.init.headers ?? {}) as Record<string, string>;
-}
+import { HttpClient } from './http';
 
 describe('HttpClient', () => {
   it('sends the CSRF token on state-changing requests only', async () => {

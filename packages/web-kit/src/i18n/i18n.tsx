@@ -1,7 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/errors';
+import { kitDictionaries, type AppCatalogueBase, type KitMessages } from './kit-messages';
 import {
+  type Message,
+  type PlainMessageKey,
   rawTranslator,
   readStoredLanguage,
   storeLanguage,
@@ -12,17 +15,6 @@ import {
   type Translate,
   type Translation,
 } from './translate';
-
-/** The messages the kit's own components and error texts use; every app's catalogue has them. */
-export type KitCatalogue = {
-  readonly 'app.name': string;
-  readonly 'language.label': string;
-  readonly 'language.sv': string;
-  readonly 'language.en': string;
-  readonly 'password.toggleVisibility': string;
-  readonly 'error.network': string;
-  readonly 'error.unexpected': `${string}{status}${string}`;
-};
 
 interface I18nContextValue {
   language: Language;
@@ -50,7 +42,7 @@ function useI18n(): I18nContextValue {
  * Any thrown value as a text in the user's language: the answer's own Swedish or English text
  * when it had one, otherwise our own words for "not reachable" or "unexpected answer".
  */
-export function errorText(error: unknown, language: Language, t: Translate<KitCatalogue>): string {
+export function errorText(error: unknown, language: Language, t: Translate<KitMessages>): string {
   if (error instanceof ApiError) {
     if (error.messages !== null) return error.messages[language];
     if (error.isNetworkError) return t('error.network');
@@ -65,20 +57,31 @@ export function useLanguage(): [Language, (language: Language) => void] {
 }
 
 /** The translation of the kit's own messages, for the kit's components. */
-export function useKitT(): Translate<KitCatalogue> {
+export function useKitT(): Translate<KitMessages> {
   const { raw } = useI18n();
-  return useMemo(() => typedTranslator<KitCatalogue>(raw), [raw]);
+  return useMemo(() => typedTranslator<KitMessages>(raw), [raw]);
 }
 
+/** The translation over an app's catalogue `C` and the kit's own messages. */
+export type AppTranslate<C extends Catalogue> = Translate<C & KitMessages>;
+/** Keys of messages without placeholders, over an app's catalogue and the kit's. */
+export type AppPlainKey<C extends Catalogue> = PlainMessageKey<C & KitMessages>;
+
 /**
- * The i18n of one app: its provider (the language chosen is remembered under `storageKey` and set
- * on `<html lang>`), and hooks typed by its catalogue.
+ * The i18n of one app (`app` names it: the language chosen is remembered under
+ * `kassa.<app>.language`): its provider (which also sets `<html lang>`), hooks typed by its
+ * catalogue together with the kit's messages, and a translator for use outside React.
  */
-export function createI18n<C extends Catalogue & KitCatalogue>(options: {
+export function createI18n<C extends Catalogue & AppCatalogueBase>(options: {
   dictionaries: Readonly<Record<Language, Translation<C>>>;
-  storageKey: string;
+  app: string;
 }) {
-  const { dictionaries, storageKey } = options;
+  const storageKey = `kassa.${options.app}.language`;
+  const merged = (language: Language): Readonly<Record<string, Message>> => ({
+    ...kitDictionaries[language],
+    ...options.dictionaries[language],
+  });
+  const dictionaries = { sv: merged('sv'), en: merged('en') };
 
   function I18nProvider({ children }: { children: ReactNode }) {
     const [language, setLanguageState] = useState<Language>(() =>
@@ -99,9 +102,9 @@ export function createI18n<C extends Catalogue & KitCatalogue>(options: {
   }
 
   /** The translation function for the current language. */
-  function useT(): Translate<C> {
+  function useT(): AppTranslate<C> {
     const { raw } = useI18n();
-    return useMemo(() => typedTranslator<C>(raw), [raw]);
+    return useMemo(() => typedTranslator<C & KitMessages>(raw), [raw]);
   }
 
   /** Turns any thrown value into a text in the current language (the API's own when it has one). */
@@ -111,5 +114,10 @@ export function createI18n<C extends Catalogue & KitCatalogue>(options: {
     return useCallback((error: unknown) => errorText(error, language, t), [language, t]);
   }
 
-  return { I18nProvider, useT, useLanguage, useErrorText };
+  /** The texts in one language, outside React (tests, pure helpers). */
+  function createTranslator(language: Language): AppTranslate<C> {
+    return typedTranslator<C & KitMessages>(rawTranslator(dictionaries[language], language));
+  }
+
+  return { I18nProvider, useT, useErrorText, createTranslator, storageKey };
 }

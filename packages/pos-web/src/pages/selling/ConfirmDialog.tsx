@@ -1,4 +1,5 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { ConfirmActions, type ConfirmDialogProps } from '@kassa/web-kit';
 import { useState } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { PosModal } from './PosModal';
@@ -10,13 +11,7 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onClose,
-}: {
-  title: string;
-  body: string;
-  confirmLabel: string;
-  onConfirm: () => Promise<boolean>;
-  onClose: () => void;
-}) {
+}: ConfirmDialogProps<boolean>) {
   const t = useT();
   const [working, setWorking] = useState(false);
   async function confirm() {
@@ -28,14 +23,14 @@ export function ConfirmDialog({
     <PosModal opened onClose={onClose} title={title} size="md">
       <Stack gap="lg">
         <Text size="lg">{body}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('sales.cancel')}
-          </Button>
-          <Button color="red.9" onClick={() => void confirm()} loading={working}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <ConfirmActions
+          cancelLabel={t('sales.cancel')}
+          confirmLabel={confirmLabel}
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+          working={working}
+          color="red.9"
+        />
       </Stack>
     </PosModal>
   );

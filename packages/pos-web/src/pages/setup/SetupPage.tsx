@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiProvider';
 import type { StatusProblem, TerminalList } from '../../api/types';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PasswordField } from '@kassa/web-kit';
+import { UsernameField } from '@kassa/web-kit';
 import { useErrorText, useLanguage, useT } from '../../i18n/I18nProvider';
 import type { PlainMessageKey } from '../../i18n/translate';
 import { addressProblem } from '../../setup/address';
@@ -195,13 +196,9 @@ export function SetupPage({ registerProblem }: { registerProblem: StatusProblem 
                       required
                       invalid={addressInvalid}
                     />
-                    <TextInput
+                    <UsernameField
                       label={t('setup.username')}
                       description={t('setup.credentialsHelp')}
-                      name="username"
-                      autoComplete="username"
-                      autoCapitalize="none"
-                      spellCheck={false}
                       value={username}
                       onChange={(event) => setUsername(event.currentTarget.value)}
                     />

@@ -1,0 +1,34 @@
+import type { Translation } from './translate';
+
+// The texts of the kit's own components and of the words both apps say alike. An app's catalogue
+// adds `error.network` (what "not reachable" means differs: the server, or the register program).
+
+export const kitSv = {
+  'app.name': 'Kassa',
+  'language.label': 'Språk',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+  'common.retry': 'Försök igen',
+  'error.title': 'Det gick inte',
+  'error.unexpected': 'Något gick fel (HTTP {status}). Försök igen om en stund.',
+  'password.toggleVisibility': 'Visa eller dölj lösenordet',
+} as const;
+
+export const kitEn = {
+  'app.name': 'Kassa',
+  'language.label': 'Language',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+  'common.retry': 'Try again',
+  'error.title': 'That did not work',
+  'error.unexpected': 'Something went wrong (HTTP {status}). Please try again shortly.',
+  'password.toggleVisibility': 'Show or hide the password',
+} satisfies Translation<typeof kitSv>;
+
+export const kitDictionaries = { sv: kitSv, en: kitEn };
+
+/** What every app's catalogue must say itself. */
+export type AppCatalogueBase = { readonly 'error.network': string };
+
+/** The kit's messages and the app's `error.network`: what the kit's components translate. */
+export type KitMessages = typeof kitSv & AppCatalogueBase;
