@@ -50,8 +50,6 @@ export {
 export { escapeXmlText } from './skvfs/xml.js';
 export {
   NO_PAYMENT,
-  NOT_AN_IDENTITY_NUMBER,
-  NOT_TEN_DIGITS,
   formatSkvfsAmount,
   formatSkvfsDateTime,
   formatSkvfsIdentityNumber,

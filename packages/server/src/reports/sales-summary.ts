@@ -12,7 +12,7 @@ import type { salesSummary, SummaryDimension, SummaryGrain, zReports } from '../
 import { stockholmHour } from './stockholm-hour.js';
 
 export type SummaryRow = typeof salesSummary.$inferInsert;
-export type ZReportRow = typeof zReports.$inferInsert;
+type ZReportRow = typeof zReports.$inferInsert;
 
 /** The terminal a batch of entries belongs to, and where it stands. */
 export interface SummaryOwner {

@@ -68,8 +68,8 @@ export const NO_PAYMENT = 'Ingen betalning';
 const ORGANISATION_NUMBER = /^\d{2}[2-9]\d{7}$/;
 
 /** Why a value is not an OrganisationsnummerEllerPersonnummer (Swedish / English). */
-export const NOT_TEN_DIGITS = 'inte 10 siffror / not 10 digits';
-export const NOT_AN_IDENTITY_NUMBER =
+const NOT_TEN_DIGITS = 'inte 10 siffror / not 10 digits';
+const NOT_AN_IDENTITY_NUMBER =
   'varken organisationsnummer eller personnummer (ett samordningsnummer ryms inte i schemat) / neither an organisation number nor a personal identity number (a co-ordination number does not fit the schema)';
 
 /**
