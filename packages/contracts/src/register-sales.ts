@@ -13,6 +13,8 @@ const reason = z.string().trim().min(1).max(200);
 
 export const consumptionSchema = z.enum(['eat-in', 'take-away']);
 export const paymentMethodSchema = z.enum(['cash', 'card', 'swish']);
+export type Consumption = z.infer<typeof consumptionSchema>;
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
 /** A discount: a fixed amount in öre, or a rate in hundredths of a percent (1000 = 10 %). */
 export const discountSchema = z.discriminatedUnion('kind', [
@@ -112,6 +114,7 @@ export const vatRowSchema = z.object({
   vat: z.number().int(),
   net: z.number().int(),
 });
+export type VatRow = z.infer<typeof vatRowSchema>;
 
 /** GET /local/sale and the answer of every step that changes it. */
 export const saleViewSchema = z.object({
@@ -151,6 +154,7 @@ export const changeLineBodySchema = z.strictObject({
   quantity: z.number().int().min(1).max(1_000_000).optional(),
   discount: discountSchema.nullable().optional(),
 });
+export type ChangeLineBody = z.infer<typeof changeLineBodySchema>;
 
 /** PUT /local/sale/discount. */
 export const orderDiscountBodySchema = z.strictObject({ discount: discountSchema.nullable() });
@@ -221,6 +225,7 @@ export const receiptViewSchema = z.object({
   original: z.object({ receiptNumber: z.number().int(), issuedAt: z.string() }).nullable(),
 });
 export type ReceiptView = z.infer<typeof receiptViewSchema>;
+export type ReceiptKind = ReceiptView['kind'];
 
 /** What printing did: printed on the configured printer, not configured, or failed (and why). */
 export const printOutcomeSchema = z.object({
@@ -270,6 +275,8 @@ export const receiptListSchema = z.object({
     }),
   ),
 });
+export type ReceiptList = z.infer<typeof receiptListSchema>;
+export type ReceiptListItem = ReceiptList['receipts'][number];
 
 /** POST /local/returns: against an original receipt number, on its own return receipt. */
 export const returnBodySchema = z.strictObject({

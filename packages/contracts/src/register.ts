@@ -333,6 +333,10 @@ export const localSignedInSchema = z.object({
 });
 export type LocalSignedIn = z.infer<typeof localSignedInSchema>;
 
+/** A reason in the register's own words, e.g. `binding-removed` or `terminal-deactivated`. */
+export const localProblemSchema = z.object({ code: z.string(), sv: z.string(), en: z.string() });
+export type LocalProblem = z.infer<typeof localProblemSchema>;
+
 /** The journal upload as GET /local/status shows it: the backlog and how it drains. */
 export const localUploadStatusSchema = z.object({
   /** Journal entries not yet acknowledged by the server. */
@@ -343,7 +347,7 @@ export const localUploadStatusSchema = z.object({
   acknowledgedSeq: z.number().int().min(0),
   lastUploadAt: z.string().nullable(),
   /** Why uploading is stopped (a refusal of the server, or a journal that differs from its copy). */
-  problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable(),
+  problem: localProblemSchema.nullable(),
   /** An upload is under way now (a long backlog drains batch by batch). */
   draining: z.boolean(),
 });
@@ -359,7 +363,7 @@ export const localStatusSchema = z.object({
   binding: bindingStateSchema,
   signedIn: localSignedInSchema.nullable(),
   /** Why the register cannot sell now (binding removed, terminal deactivated), if it cannot. */
-  problem: z.object({ code: z.string(), sv: z.string(), en: z.string() }).nullable().optional(),
+  problem: localProblemSchema.nullable().optional(),
   lastContactAt: z.string().nullable().optional(),
   programVersion: z.string().optional(),
   /** Selling state, when the register can sell (connected, journal open). */

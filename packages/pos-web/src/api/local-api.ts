@@ -1,29 +1,27 @@
 import { HttpClient, type FetchLike } from '@kassa/web-kit';
 import type {
   AddLineBody,
-  AdminCredentials,
   ChangeLineBody,
-  ConnectRequest,
   Consumption,
-  Discount,
+  DiscountInput as Discount,
   LocalCatalogue,
   LocalCataloguePage,
   LocalCatalogueQuery,
+  LocalConnectBody,
+  LocalSignedIn,
   LocalStatus,
+  LocalTerminalsBody,
   LocalUploadStatus,
   ParkedSale,
-  ReceiptDetail,
   ReceiptList,
   ReceiptResult,
   RegisterSettings,
-  ReportResult,
   ReturnBody,
   SaleView,
-  SignedInCashier,
   SwishQr,
-  Tender,
-  TerminalList,
-} from './types';
+  TenderInput as Tender,
+} from '@kassa/contracts';
+import type { ReceiptDetail, ReportResult, TerminalList } from './types';
 
 const line = (lineId: string) => `/local/sale/lines/${encodeURIComponent(lineId)}`;
 const receipt = (receiptNumber: number) => `/local/receipts/${receiptNumber}`;
@@ -61,16 +59,16 @@ export class LocalApi {
     return this.http.get<FoundProvisioning>('/local/provisioning');
   }
 
-  terminals(credentials: AdminCredentials): Promise<TerminalList> {
+  terminals(credentials: LocalTerminalsBody): Promise<TerminalList> {
     return this.http.post<TerminalList>('/local/terminals', credentials);
   }
 
-  async connect(request: ConnectRequest): Promise<LocalStatus> {
+  async connect(request: LocalConnectBody): Promise<LocalStatus> {
     return (await this.http.post<{ status: LocalStatus }>('/local/connect', request)).status;
   }
 
-  async signIn(username: string, pin: string): Promise<SignedInCashier> {
-    const answer = await this.http.post<{ signedIn: SignedInCashier }>('/local/sign-in', {
+  async signIn(username: string, pin: string): Promise<LocalSignedIn> {
+    const answer = await this.http.post<{ signedIn: LocalSignedIn }>('/local/sign-in', {
       username,
       pin,
     });

@@ -1,6 +1,6 @@
 import { Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { LocalStatus } from '../api/types';
+import type { LocalStatus } from '@kassa/contracts';
 import { useT } from '../i18n/I18nProvider';
 import { Brand } from '@kassa/web-kit';
 import { LanguageSwitch } from '@kassa/web-kit';

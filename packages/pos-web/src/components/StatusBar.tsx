@@ -1,5 +1,5 @@
 import { Box, Group, Text } from '@mantine/core';
-import type { ControlUnitState, LocalStatus } from '../api/types';
+import type { ControlUnitState, LocalStatus } from '@kassa/contracts';
 import { useT } from '../i18n/I18nProvider';
 import { formatDateTime } from '../i18n/format';
 import { describeConnection, type Connection } from '../status/connection';

@@ -1,6 +1,6 @@
 import { Group, Progress, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { LocalUploadStatus } from '../api/types';
+import type { LocalUploadStatus } from '@kassa/contracts';
 import { useT } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/translate';
 import {

@@ -1,7 +1,7 @@
 import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../api/ApiProvider';
-import type { Role, StatusProblem } from '../api/types';
+import type { LocalProblem, Role } from '@kassa/contracts';
 import { useErrorText, useLanguage, useT } from '../i18n/I18nProvider';
 import { formatDateTime } from '../i18n/format';
 import { useStatus } from '../status/StatusProvider';
@@ -16,7 +16,7 @@ export function UploadProblem({
   draining,
   role,
 }: {
-  problem: StatusProblem;
+  problem: LocalProblem;
   draining: boolean;
   role: Role | null;
 }) {

@@ -2,7 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '@kassa/web-kit';
-import type { LocalProduct, SignedInCashier } from '../api/types';
+import type { LocalProduct, LocalSignedIn } from '@kassa/contracts';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useErrorText, useT } from '../i18n/I18nProvider';
 import { useStatus } from '../status/StatusProvider';
@@ -24,7 +24,7 @@ const WHOLE_CATALOGUE_PAGE = 500;
  * actions at the bottom, and the selling status on top. A barcode scanner works wherever the focus
  * is. Every change goes to the register's local API, whose answer is what the screen shows.
  */
-export function SalesPage({ cashier }: { cashier: SignedInCashier }) {
+export function SalesPage({ cashier }: { cashier: LocalSignedIn }) {
   const t = useT();
   const errorText = useErrorText();
   const api = useApi();

@@ -3,7 +3,7 @@ import { Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/co
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useApi } from '../api/ApiProvider';
-import type { StatusProblem } from '../api/types';
+import type { LocalProblem } from '@kassa/contracts';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { PinPad } from '../components/PinPad';
 import { useErrorText, useLanguage, useT } from '../i18n/I18nProvider';
@@ -30,7 +30,7 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 }
 
 /** Cashier sign-in: username and PIN, on the screen's keypad or a physical keyboard. */
-export function SignInPage({ problem: registerProblem }: { problem: StatusProblem | null }) {
+export function SignInPage({ problem: registerProblem }: { problem: LocalProblem | null }) {
   const t = useT();
   const [language] = useLanguage();
   const errorText = useErrorText();

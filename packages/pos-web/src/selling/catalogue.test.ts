@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalProduct } from '../api/types';
+import type { LocalProduct } from '@kassa/contracts';
 import {
   allGroups,
   groupsOf,

@@ -1,6 +1,6 @@
 // The product grid: group tabs and the search field, over the register's catalogue copy.
 
-import type { LocalProduct, SaleLineView } from '../api/types';
+import type { LocalProduct, SaleLineView } from '@kassa/contracts';
 import { formatKr } from './money';
 
 /** The value of the "all products" tab and of products without a group. */

@@ -1,6 +1,6 @@
 // Numbers typed on the screen's keypad (or a keyboard): quantities, weights, amounts, rates.
 
-import type { Discount } from '../api/types';
+import type { DiscountInput as Discount } from '@kassa/contracts';
 import { formatKr, formatRate, parseKronor } from './money';
 
 export type KeypadKey =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SaleLineView, SaleView } from '../api/types';
+import type { SaleLineView, SaleView } from '@kassa/contracts';
 import { changedLineId } from './sale-lines';
 
 function line(lineId: string, quantity: number): SaleLineView {

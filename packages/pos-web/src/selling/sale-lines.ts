@@ -1,4 +1,4 @@
-import type { SaleView } from '../api/types';
+import type { SaleView } from '@kassa/contracts';
 
 /**
  * Which line an answer of the register made or changed, to select it: a new line, else one whose

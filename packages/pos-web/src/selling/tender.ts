@@ -3,7 +3,7 @@
 // 50–99 up), and the change. The register settles the same way (@kassa/core settleTender) and has
 // the last word; this is what the cashier sees before pressing "Slutför".
 
-import type { Tender } from '../api/types';
+import type { TenderInput as Tender } from '@kassa/contracts';
 
 export interface NonCashTender {
   method: 'card' | 'swish';

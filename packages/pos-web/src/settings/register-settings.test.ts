@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RegisterSettings } from '../api/types';
+import type { RegisterSettings } from '@kassa/contracts';
 import {
   changedSettings,
   formatPercent,

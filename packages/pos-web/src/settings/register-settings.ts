@@ -4,7 +4,7 @@
 // setting into the form and building the stored strings back are the only places where these
 // strings are read or written on the screen. Pure.
 
-import type { RegisterSettings } from '../api/types';
+import type { RegisterSettings } from '@kassa/contracts';
 import type { PlainMessageKey } from '../i18n/translate';
 
 export type ControlUnitKind = 'simulator' | 'network' | 'serial';

@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiProvider';
 import type { ApiError } from '@kassa/web-kit';
 import { isBindingRemoved } from '../api/errors';
-import type { LocalStatus } from '../api/types';
+import type { LocalStatus } from '@kassa/contracts';
 import { pollDelay } from './upload';
 
 export type StatusState =

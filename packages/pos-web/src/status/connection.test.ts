@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalStatus } from '../api/types';
+import type { LocalStatus } from '@kassa/contracts';
 import { describeConnection, onlineWindowMs } from './connection';
 
 const now = Date.parse('2026-11-25T10:00:00Z');

@@ -1,4 +1,4 @@
-import type { LocalStatus } from '../api/types';
+import type { LocalStatus } from '@kassa/contracts';
 
 /**
  * How long after its last contact with the backoffice the register still counts as online. The

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalStatus, LocalUploadStatus } from '../api/types';
+import type { LocalStatus, LocalUploadStatus } from '@kassa/contracts';
 import {
   backlogAge,
   backlogTone,

@@ -2,7 +2,7 @@
 // (its time today, its date before today; Swedish time), a colour by age, and the progress of a
 // long backlog draining between two polls. Pure: "now" is passed in.
 
-import type { LocalStatus, LocalUploadStatus } from '../api/types';
+import type { LocalStatus, LocalUploadStatus } from '@kassa/contracts';
 
 export const hourMs = 60 * 60_000;
 export const dayMs = 24 * hourMs;

@@ -1,5 +1,5 @@
 import { Alert, Text } from '@mantine/core';
-import type { ControlUnitState } from '../../api/types';
+import type { ControlUnitState } from '@kassa/contracts';
 import { useLanguage, useT } from '../../i18n/I18nProvider';
 
 /** ÖVNINGSLÄGE: a striped orange band nobody can miss. */

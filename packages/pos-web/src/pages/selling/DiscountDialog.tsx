@@ -1,6 +1,6 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Discount } from '../../api/types';
+import type { DiscountInput as Discount } from '@kassa/contracts';
 import { useT } from '../../i18n/I18nProvider';
 import { describeDiscount, parseDiscount } from '../../selling/entry';
 import { formatRate } from '../../selling/money';

@@ -1,7 +1,7 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { SwishQr } from '../../api/types';
+import type { SwishQr } from '@kassa/contracts';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatAmount, formatKr, parseKronor } from '../../selling/money';
 import { nonCashLimit, type NonCashTender as Tender, type PaymentPlan } from '../../selling/tender';

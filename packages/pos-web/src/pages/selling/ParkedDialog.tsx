@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { ParkedSale } from '../../api/types';
+import type { ParkedSale } from '@kassa/contracts';
 import { formatDateTime } from '../../i18n/format';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKr } from '../../selling/money';

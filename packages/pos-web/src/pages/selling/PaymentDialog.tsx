@@ -1,7 +1,7 @@
 import { Alert, Button, CloseButton, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { ReceiptResult, SaleView } from '../../api/types';
+import type { ReceiptResult, SaleView } from '@kassa/contracts';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKr } from '../../selling/money';

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { ApiError } from '@kassa/web-kit';
-import type { PrintOutcome, ReceiptResult } from '../../api/types';
+import type { PrintOutcome, ReceiptResult } from '@kassa/contracts';
 import { pdfLinks } from '../../api/local-api';
 import { useT } from '../../i18n/I18nProvider';
 import { formatKr } from '../../selling/money';

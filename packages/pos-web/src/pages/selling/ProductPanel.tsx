@@ -1,7 +1,7 @@
 import { Button, CloseButton, Tabs, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatCount } from '@kassa/web-kit';
-import type { LocalCataloguePage, LocalCatalogueQuery, LocalProduct } from '../../api/types';
+import type { LocalCataloguePage, LocalCatalogueQuery, LocalProduct } from '@kassa/contracts';
 import { useT } from '../../i18n/I18nProvider';
 import {
   allGroups,

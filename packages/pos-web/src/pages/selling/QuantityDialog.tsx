@@ -1,6 +1,6 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { SaleLineView } from '../../api/types';
+import type { SaleLineView } from '@kassa/contracts';
 import { useT } from '../../i18n/I18nProvider';
 import { parseQuantity } from '../../selling/entry';
 import { KeypadField } from './KeypadField';

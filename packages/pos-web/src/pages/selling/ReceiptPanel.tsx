@@ -1,6 +1,6 @@
 import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import type { Consumption, SaleLineView, SaleView } from '../../api/types';
+import type { Consumption, SaleLineView, SaleView } from '@kassa/contracts';
 import { useT } from '../../i18n/I18nProvider';
 import { lineUnitPriceText } from '../../selling/catalogue';
 import { describeDiscount } from '../../selling/entry';

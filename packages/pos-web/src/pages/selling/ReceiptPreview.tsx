@@ -1,5 +1,5 @@
 import { Button, Text } from '@mantine/core';
-import type { PrintOutcome, ReceiptKind } from '../../api/types';
+import type { PrintOutcome, ReceiptKind } from '@kassa/contracts';
 import { useLanguage, useT } from '../../i18n/I18nProvider';
 
 /**

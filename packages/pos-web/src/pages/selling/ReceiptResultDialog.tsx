@@ -1,6 +1,6 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { ReceiptResult } from '../../api/types';
+import type { ReceiptResult } from '@kassa/contracts';
 import { pdfLinks } from '../../api/local-api';
 import { useT } from '../../i18n/I18nProvider';
 import { hasPdf, HtmlPreview, PdfLink, PrintStatus, SimulatedNote } from './ReceiptPreview';

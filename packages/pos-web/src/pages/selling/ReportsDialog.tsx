@@ -2,7 +2,8 @@ import { Alert, Button, Divider, Group, Stack, Table, Text, Title } from '@manti
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { pdfLinks } from '../../api/local-api';
-import type { ReportResult, SignedInCashier } from '../../api/types';
+import type { LocalSignedIn } from '@kassa/contracts';
+import type { ReportResult } from '../../api/types';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKr, parseKronor } from '../../selling/money';
@@ -20,7 +21,7 @@ export function ReportsDialog({
   cashier,
   onClose,
 }: {
-  cashier: SignedInCashier;
+  cashier: LocalSignedIn;
   onClose: () => void;
 }) {
   const t = useT();

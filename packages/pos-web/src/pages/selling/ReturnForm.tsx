@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { ReceiptListItem, ReceiptResult, ReceiptView } from '../../api/types';
+import type { ReceiptListItem, ReceiptResult, ReceiptView } from '@kassa/contracts';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKg, formatKr } from '../../selling/money';

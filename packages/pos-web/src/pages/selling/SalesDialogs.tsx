@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { LocalProduct, ReceiptResult, SaleLineView, SignedInCashier } from '../../api/types';
+import type { LocalProduct, LocalSignedIn, ReceiptResult, SaleLineView } from '@kassa/contracts';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKg } from '../../selling/money';
 import type { Action } from './ActionBar';
@@ -34,7 +34,7 @@ export function SalesDialogs({
   onPaid,
 }: {
   dialog: Dialog;
-  cashier: SignedInCashier;
+  cashier: LocalSignedIn;
   sale: SaleController;
   payBlocked: boolean;
   onClose: () => void;

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Menu, Text, Title } from '@mantine/core';
-import type { SignedInCashier } from '../../api/types';
+import type { LocalSignedIn } from '@kassa/contracts';
 import { useT } from '../../i18n/I18nProvider';
 
-export function canManage(cashier: SignedInCashier): boolean {
+export function canManage(cashier: LocalSignedIn): boolean {
   return cashier.role === 'manager' || cashier.role === 'admin';
 }
 
@@ -20,7 +20,7 @@ export function SellingBar({
   onSignOut,
   signingOut,
 }: {
-  cashier: SignedInCashier;
+  cashier: LocalSignedIn;
   businessDay: string | undefined;
   training: boolean;
   onTraining: (on: boolean) => void;

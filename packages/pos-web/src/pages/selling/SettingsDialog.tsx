@@ -1,7 +1,7 @@
 import { Button, Center, Divider, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { RegisterSettings } from '../../api/types';
+import type { RegisterSettings } from '@kassa/contracts';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import type { Translate } from '../../i18n/translate';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { SaleView } from '../../api/types';
+import type { SaleView } from '@kassa/contracts';
 import { changedLineId } from '../../selling/sale-lines';
 import type { Translate } from '../../i18n/translate';
 import { useStatus } from '../../status/StatusProvider';

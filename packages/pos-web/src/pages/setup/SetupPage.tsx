@@ -2,7 +2,8 @@ import { Button, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/cor
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { StatusProblem, TerminalList } from '../../api/types';
+import type { LocalProblem } from '@kassa/contracts';
+import type { TerminalList } from '../../api/types';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PasswordField } from '@kassa/web-kit';
 import { UsernameField } from '@kassa/web-kit';
@@ -23,7 +24,7 @@ type Problem = { kind: 'api'; error: unknown } | { kind: 'local'; key: PlainMess
  * environment's address, an administrator's username and password, "Anslut", then the terminal —
  * or with the pairing code from the installer download. Nothing typed is lost on an error.
  */
-export function SetupPage({ registerProblem }: { registerProblem: StatusProblem | null }) {
+export function SetupPage({ registerProblem }: { registerProblem: LocalProblem | null }) {
   const t = useT();
   const [language] = useLanguage();
   const api = useApi();
