@@ -2,34 +2,35 @@ import { fileNameFromContentDisposition } from './content-disposition';
 import { ApiError } from '@kassa/web-kit';
 import { HttpClient } from '@kassa/web-kit';
 import type {
+  AccountingSettings,
   AuditEntry,
+  CreateProductBody,
+  CreateTerminalBody,
+  CreateUserBody,
   Environment,
+  Licence,
+  Me,
+  Product,
+  ProductList,
+  SalesGrouping,
+  SalesReport,
+  SalesReportFilter,
+  SieAccounts,
+  Terminal,
+  UpdateProductBody,
+  UpdateTerminalBody,
+  UpdateUserBody,
+  User,
+  ZReportListQuery,
+  ZReportSummary,
+} from '@kassa/contracts';
+import type {
   ImportSummary,
   InstallerDownload,
   InstallerPlatform,
-  Licence,
-  Me,
-  NewProduct,
-  NewTerminal,
-  NewUser,
   PairingCodeStatus,
-  Product,
-  ProductChanges,
-  ProductList,
-  ProductPage,
-  SalesFilter,
-  SalesGrouping,
-  SalesReport,
-  AccountingSettings,
-  SieAccounts,
-  Terminal,
-  TerminalChanges,
   TerminalRegistration,
-  User,
-  UserChanges,
   ZReportAnswer,
-  ZReportListQuery,
-  ZReportSummary,
 } from './types';
 
 const at = (id: string) => encodeURIComponent(id);
@@ -57,7 +58,7 @@ export interface DownloadedFile {
 
 /** The export files (module `exports`, the journal export for the reports' readers too). */
 export const exportPaths = {
-  salesCsv: (filter: SalesFilter, groupBy: SalesGrouping, includeSimulated = false) =>
+  salesCsv: (filter: SalesReportFilter, groupBy: SalesGrouping, includeSimulated = false) =>
     `/api/exports/sales.csv${queryString({ ...filter, groupBy, ...simulated(includeSimulated) })}`,
   zCsv: (query: { from: string; to: string; terminalId?: string }, includeSimulated = false) =>
     `/api/exports/z.csv${queryString({ ...query, ...simulated(includeSimulated) })}`,
@@ -105,12 +106,12 @@ export class BackofficeApi {
     return users;
   }
 
-  async createUser(user: NewUser): Promise<User> {
+  async createUser(user: CreateUserBody): Promise<User> {
     const created = await this.http.post<{ user: User }>('/api/users', user);
     return created.user;
   }
 
-  async updateUser(id: string, changes: UserChanges): Promise<User> {
+  async updateUser(id: string, changes: UpdateUserBody): Promise<User> {
     const updated = await this.http.patch<{ user: User }>(`/api/users/${at(id)}`, changes);
     return updated.user;
   }
@@ -137,12 +138,12 @@ export class BackofficeApi {
     return terminals;
   }
 
-  async createTerminal(terminal: NewTerminal): Promise<Terminal> {
+  async createTerminal(terminal: CreateTerminalBody): Promise<Terminal> {
     const created = await this.http.post<{ terminal: Terminal }>('/api/terminals', terminal);
     return created.terminal;
   }
 
-  async updateTerminal(id: string, changes: TerminalChanges): Promise<Terminal> {
+  async updateTerminal(id: string, changes: UpdateTerminalBody): Promise<Terminal> {
     const updated = await this.http.patch<{ terminal: Terminal }>(
       `/api/terminals/${at(id)}`,
       changes,
@@ -211,18 +212,18 @@ export class BackofficeApi {
   }
 
   /** One page of the catalogue by article number, searched on the server (`q`: every word). */
-  pageProducts(page: { q: string; offset: number; limit: number }): Promise<ProductPage> {
+  pageProducts(page: { q: string; offset: number; limit: number }): Promise<ProductList> {
     const params = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
     if (page.q.trim() !== '') params.set('q', page.q.trim());
-    return this.http.get<ProductPage>(`/api/products?${params.toString()}`);
+    return this.http.get<ProductList>(`/api/products?${params.toString()}`);
   }
 
-  async createProduct(product: NewProduct): Promise<Product> {
+  async createProduct(product: CreateProductBody): Promise<Product> {
     const created = await this.http.post<{ product: Product }>('/api/products', product);
     return created.product;
   }
 
-  async updateProduct(id: string, changes: ProductChanges): Promise<Product> {
+  async updateProduct(id: string, changes: UpdateProductBody): Promise<Product> {
     const updated = await this.http.patch<{ product: Product }>(`/api/products/${at(id)}`, changes);
     return updated.product;
   }
@@ -242,7 +243,7 @@ export class BackofficeApi {
   }
 
   /** Sales of a period grouped one way (GET /api/reports/sales). */
-  salesReport(filter: SalesFilter, groupBy: SalesGrouping): Promise<SalesReport> {
+  salesReport(filter: SalesReportFilter, groupBy: SalesGrouping): Promise<SalesReport> {
     return this.http.get<SalesReport>(`/api/reports/sales${queryString({ ...filter, groupBy })}`);
   }
 

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '@kassa/web-kit';
-import type { Me } from '../api/types';
+import type { Me } from '@kassa/contracts';
 
 export type AuthState =
   | { status: 'checking' }

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { BackofficeApi } from '../api/backoffice-api';
-import type { Licence } from '../api/types';
+import type { Licence } from '@kassa/contracts';
 import { useApiData, type ApiData } from '../hooks/useApiData';
 import type { LicensedModules } from '../router/access';
 

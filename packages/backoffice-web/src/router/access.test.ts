@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LicenceModule } from '../api/types';
+import type { LicenceModule } from '@kassa/contracts';
 import { routeAccess, visibleRoutes, type LicensedModules } from './access';
 import { findRoute, routes } from './routes';
 

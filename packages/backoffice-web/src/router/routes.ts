@@ -1,4 +1,4 @@
-import type { LicenceModule, Role } from '../api/types';
+import type { LicenceModule, Role } from '@kassa/contracts';
 import type { PlainMessageKey } from '../i18n/translate';
 
 export type PageId =

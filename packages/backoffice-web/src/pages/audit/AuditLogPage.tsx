@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
-import type { AuditEntry, Environment, Terminal, User } from '../../api/types';
+import type { AuditEntry, Environment, Terminal, User } from '@kassa/contracts';
 import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';

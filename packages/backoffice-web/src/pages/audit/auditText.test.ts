@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../api/types';
+import type { AuditEntry } from '@kassa/contracts';
 import { createTranslator } from '../../i18n/translate';
 import { actionLabel, actorLabel, detailLines, targetLabel, type AuditLookups } from './auditText';
 

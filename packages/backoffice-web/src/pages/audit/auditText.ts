@@ -1,12 +1,12 @@
 // Turns audit log entries into readable text. The server stores machine-readable codes and
 // details; known ones get a label in the user's language, anything else is shown as it is.
 import {
-  licenceModules,
-  roles,
+  LICENCE_MODULES,
+  ROLES,
   type AuditEntry,
   type LicenceModule,
   type Role,
-} from '../../api/types';
+} from '@kassa/contracts';
 import { formatDateTime } from '../../i18n/format';
 import type { PlainMessageKey, Translate } from '../../i18n/translate';
 
@@ -87,9 +87,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const isRole = (value: unknown): value is Role =>
-  typeof value === 'string' && (roles as readonly string[]).includes(value);
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 const isModule = (value: unknown): value is LicenceModule =>
-  typeof value === 'string' && (licenceModules as readonly string[]).includes(value);
+  typeof value === 'string' && (LICENCE_MODULES as readonly string[]).includes(value);
 
 /** "Terminal skapad"; an unknown code is shown as it is. */
 export function actionLabel(t: Translate, action: string): string {

@@ -1,7 +1,8 @@
 import { Alert, FileInput, Table, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { ImportRowError, ImportSummary } from '../../api/types';
+import type { ImportRowError } from '@kassa/contracts';
+import type { ImportSummary } from '../../api/types';
 import { ColumnHeaders } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';

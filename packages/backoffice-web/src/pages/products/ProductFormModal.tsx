@@ -1,13 +1,12 @@
 import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
+import type { Product, ProductUnit } from '@kassa/contracts';
 import {
   productKinds,
   productUnits,
   vatCategories,
-  type Product,
   type ProductKind,
-  type ProductUnit,
   type VatCategory,
 } from '../../api/types';
 import { FormModal } from '../../components/FormModal';

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
-import type { Product } from '../../api/types';
+import type { Product } from '@kassa/contracts';
 import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@kassa/web-kit';
-import type { Product } from '../../api/types';
+import type { Product } from '@kassa/contracts';
 import {
   formatOre,
   formatPrice,

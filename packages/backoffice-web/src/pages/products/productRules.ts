@@ -1,12 +1,6 @@
 import { ApiError } from '@kassa/web-kit';
-import type {
-  ImportRowError,
-  Product,
-  ProductKind,
-  ProductPrice,
-  ProductUnit,
-  VatCategory,
-} from '../../api/types';
+import type { ImportRowError, Product, ProductUnit } from '@kassa/contracts';
+import type { ProductKind, ProductPrice, VatCategory } from '../../api/types';
 import { formatOre } from '../../i18n/format';
 import type { PlainMessageKey } from '../../i18n/translate';
 

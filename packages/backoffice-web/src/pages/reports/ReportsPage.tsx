@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
-import type { PlaceOfBusiness, Terminal, ZReportSummary } from '../../api/types';
+import type { PlaceOfBusiness, Terminal, ZReportSummary } from '@kassa/contracts';
 import { useMe } from '../../auth/AuthProvider';
 import { ColumnHeaders } from '../../components/DataTable';
 import { DownloadButton } from '../../components/DownloadButton';

@@ -1,7 +1,8 @@
 import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, type ReactNode } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
-import type { CountAmount, ZReportFigures, ZReportSummary } from '../../api/types';
+import type { ZReportSummary } from '@kassa/contracts';
+import type { CountAmount, ZReportFigures } from '../../api/types';
 import { DetailDrawer } from '../../components/DetailDrawer';
 import { SimulatedNotice } from '../../components/SimulatedNotice';
 import { DownloadButton } from '../../components/DownloadButton';

@@ -11,7 +11,12 @@ import {
 } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
-import type { PlaceOfBusiness, SalesFilter, SalesGrouping, SalesReport } from '../../api/types';
+import type {
+  PlaceOfBusiness,
+  SalesGrouping,
+  SalesReport,
+  SalesReportFilter,
+} from '@kassa/contracts';
 import { DownloadButton } from '../../components/DownloadButton';
 import { IncludeSimulated, SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -63,7 +68,7 @@ const loadFilterOptions = async (api: BackofficeApi): Promise<FilterOptions> => 
 };
 
 const loadReports = async (api: BackofficeApi, key: string): Promise<DashboardReports> => {
-  const filter = JSON.parse(key) as SalesFilter;
+  const filter = JSON.parse(key) as SalesReportFilter;
   const answers = await Promise.all(
     dashboardGroupings.map((groupBy) => api.salesReport(filter, groupBy)),
   );
@@ -88,7 +93,7 @@ export function SalesPage() {
   const canExport = licensed.status !== 'known' || licensed.modules.includes('exports');
 
   const resolved = resolvePeriod(period, today);
-  const filter: SalesFilter | null = resolved.ok
+  const filter: SalesReportFilter | null = resolved.ok
     ? {
         ...resolved.period,
         ...(placeId === '' ? {} : { placeId }),
@@ -143,7 +148,7 @@ export function SalesPage() {
   );
 }
 
-function Dashboard({ filter, canExport }: { filter: SalesFilter; canExport: boolean }) {
+function Dashboard({ filter, canExport }: { filter: SalesReportFilter; canExport: boolean }) {
   const t = useT();
   const { result, stale, reload } = useKeyedData(JSON.stringify(filter), loadReports);
   const [includeSimulated, setIncludeSimulated] = useState(false);
@@ -235,7 +240,7 @@ function ReportCard({
   id: string;
   title: string;
   description?: string;
-  csv: { filter: SalesFilter; groupBy: SalesGrouping; includeSimulated: boolean } | null;
+  csv: { filter: SalesReportFilter; groupBy: SalesGrouping; includeSimulated: boolean } | null;
   children: ReactNode;
 }) {
   const t = useT();
@@ -273,7 +278,7 @@ function Figures({
   includeSimulated,
 }: {
   reports: DashboardReports;
-  filter: SalesFilter;
+  filter: SalesReportFilter;
   canExport: boolean;
   includeSimulated: boolean;
 }) {

@@ -1,6 +1,6 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import type { SalesRow } from '../../api/types';
+import type { SalesReportRow } from '@kassa/contracts';
 import { formatCount, formatOre } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/I18nProvider';
 import {
@@ -29,7 +29,7 @@ export function SalesTable({
   withQuantity = false,
 }: {
   label: string;
-  rows: readonly SalesRow[];
+  rows: readonly SalesReportRow[];
   nameLabel: string;
   countLabel: string;
   withQuantity?: boolean;

@@ -1,4 +1,4 @@
-import type { PlaceOfBusiness, Terminal } from '../../api/types';
+import type { PlaceOfBusiness, Terminal } from '@kassa/contracts';
 import type { Translate } from '../../i18n/translate';
 
 /** The choices of a place filter: every place ('') first, then each place by name. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SalesRow, SalesTotals } from '../../api/types';
+import type { SalesReportRow, SalesTotals } from '@kassa/contracts';
 import {
   averageReceipt,
   chartPoints,
@@ -27,8 +27,17 @@ const row = (
   key: string,
   label: string,
   gross: number,
-  change: Partial<SalesRow> = {},
-): SalesRow => ({ key, label, count: 1, returnCount: 0, gross, vat: null, net: null, ...change });
+  change: Partial<SalesReportRow> = {},
+): SalesReportRow => ({
+  key,
+  label,
+  count: 1,
+  returnCount: 0,
+  gross,
+  vat: null,
+  net: null,
+  ...change,
+});
 
 describe('key figures', () => {
   it('has no sales only without sale and return receipts', () => {

@@ -1,4 +1,4 @@
-import type { SalesRow, SalesTotals } from '../../api/types';
+import type { SalesReportRow, SalesTotals } from '@kassa/contracts';
 import type { Language } from '../../i18n/messages';
 import type { PlainMessageKey } from '../../i18n/translate';
 
@@ -22,7 +22,7 @@ export interface SortOrder {
 
 const collator = new Intl.Collator('sv-SE', { numeric: true, sensitivity: 'base' });
 
-function sortValue(row: SalesRow, column: Exclude<SortColumn, 'label'>): number {
+function sortValue(row: SalesReportRow, column: Exclude<SortColumn, 'label'>): number {
   switch (column) {
     case 'count':
       return row.count - row.returnCount;
@@ -41,7 +41,7 @@ function sortValue(row: SalesRow, column: Exclude<SortColumn, 'label'>): number 
  * The rows in the chosen order (a new array). Texts compare the Swedish way (å, ä, ö last;
  * numbers by value); ties keep the server's order (largest first), so the sort is stable.
  */
-export function sortRows(rows: readonly SalesRow[], order: SortOrder): SalesRow[] {
+export function sortRows(rows: readonly SalesReportRow[], order: SortOrder): SalesReportRow[] {
   const sign = order.direction === 'asc' ? 1 : -1;
   const column = order.column;
   return rows
@@ -67,7 +67,7 @@ export function nextSortOrder(current: SortOrder, column: SortColumn): SortOrder
 const pieces: Record<Language, string> = { sv: 'st', en: 'pcs' };
 
 /** Sold quantity of a product row: pieces (`5 st`), or kilograms for weighed articles (`1,250 kg`). */
-export function quantityText(row: SalesRow, language: Language = 'sv'): string {
+export function quantityText(row: SalesReportRow, language: Language = 'sv'): string {
   if (row.quantity === undefined) return '';
   if (row.unit === 'gram') {
     const sign = row.quantity < 0 ? '-' : '';
@@ -113,7 +113,10 @@ export interface ChartPoint {
   count: number;
 }
 
-export function chartPoints(rows: readonly SalesRow[], label: (row: SalesRow) => string) {
+export function chartPoints(
+  rows: readonly SalesReportRow[],
+  label: (row: SalesReportRow) => string,
+) {
   return rows.map((row): ChartPoint => ({
     key: row.key,
     label: label(row),
@@ -127,7 +130,7 @@ export function chartPoints(rows: readonly SalesRow[], label: (row: SalesRow) =>
  * The busy hours only: from the first to the last hour with receipts (at least 08–17), so a
  * café's day is not squeezed between 24 empty columns.
  */
-export function openingHours(rows: readonly SalesRow[]): SalesRow[] {
+export function openingHours(rows: readonly SalesReportRow[]): SalesReportRow[] {
   const used = rows
     .filter((row) => row.count !== 0 || row.returnCount !== 0 || row.gross !== 0)
     .map((row) => Number(row.key));

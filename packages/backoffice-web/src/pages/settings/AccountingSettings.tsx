@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
-import { sieAccountRoles, type AccountingSettings as Settings } from '../../api/types';
+import { SIE_ACCOUNT_ROLES, type AccountingSettings as Settings } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
@@ -79,7 +79,7 @@ function AccountPlanForm({ initial }: { initial: Settings }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {sieAccountRoles.map((role) => {
+              {SIE_ACCOUNT_ROLES.map((role) => {
                 const account = plan[role];
                 const roleErrors = showErrors ? errors[role] : undefined;
                 const label = t(roleLabelKey(role));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SieAccounts } from '../../api/types';
+import type { SieAccounts } from '@kassa/contracts';
 import { sameAccounts, validateAccounts } from './accountPlan';
 
 /** The BAS plan, as the server's defaults. */

@@ -1,4 +1,5 @@
-import { sieAccountRoles, type SieAccountRole, type SieAccounts } from '../../api/types';
+import { SIE_ACCOUNT_ROLES, type SieAccounts } from '@kassa/contracts';
+import { type SieAccountRole } from '../../api/types';
 import type { PlainMessageKey } from '../../i18n/translate';
 
 /** The label of each role in the form. */
@@ -30,7 +31,7 @@ export function validateAccounts(
 ): Partial<Record<SieAccountRole, AccountErrors>> {
   const errors: Partial<Record<SieAccountRole, AccountErrors>> = {};
   const nameOf = new Map<string, string>();
-  for (const role of sieAccountRoles) {
+  for (const role of SIE_ACCOUNT_ROLES) {
     const { number, name } = accounts[role];
     const found: AccountErrors = {};
     if (!numberPattern.test(number)) found.number = 'accounting.validation.number';
@@ -53,7 +54,7 @@ export function validateAccounts(
 
 /** Whether two plans book to the same accounts under the same names. */
 export function sameAccounts(a: SieAccounts, b: SieAccounts): boolean {
-  return sieAccountRoles.every(
+  return SIE_ACCOUNT_ROLES.every(
     (role) => a[role].number === b[role].number && a[role].name === b[role].name,
   );
 }

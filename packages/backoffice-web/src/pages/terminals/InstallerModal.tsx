@@ -14,7 +14,8 @@ import {
 import { useCallback, useState } from 'react';
 import type { BackofficeApi } from '../../api/backoffice-api';
 import { useApi } from '../../api/ApiProvider';
-import type { InstallerDownload, InstallerPlatform, Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
+import type { InstallerDownload, InstallerPlatform } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QrCode } from '../../components/QrCode';
 import { useApiData } from '../../hooks/useApiData';

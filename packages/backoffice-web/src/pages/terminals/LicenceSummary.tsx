@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { Licence } from '../../api/types';
+import type { Licence } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n/I18nProvider';

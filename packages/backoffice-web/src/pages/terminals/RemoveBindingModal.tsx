@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../hooks/useSubmit';
 import { formatCount, formatDateTime } from '../../i18n/format';

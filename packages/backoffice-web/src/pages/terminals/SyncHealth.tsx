@@ -11,8 +11,7 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { Terminal } from '../../api/types';
-import { SILENT_AFTER_HOURS } from '../../api/types';
+import { SILENT_AFTER_HOURS, type Terminal } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNow } from '../../hooks/useNow';
 import { useSubmit } from '../../hooks/useSubmit';

@@ -2,7 +2,7 @@ import { NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
-import type { PlaceOfBusiness, Terminal } from '../../api/types';
+import type { PlaceOfBusiness, Terminal } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DialogModal, ModalForm } from '../../components/FormModal';
 import { Loading } from '../../components/Loading';

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Anchor, Button, Menu, Stack, Table, Text } from '@ma
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
-import type { Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
 import { useMe } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';

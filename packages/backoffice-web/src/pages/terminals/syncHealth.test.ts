@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
 import { ageSince, backlogOf, syncOverview, syncState } from './syncHealth';
 
 const now = new Date('2026-11-25T12:00:00Z');

@@ -1,4 +1,4 @@
-import type { Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
 
 /** A duration as people say it: whole minutes under 2 hours, hours under 2 days, else days. */
 export type Age =

@@ -1,4 +1,5 @@
-import type { Licence, RegistrationStatus, TerminalRegistration } from '../../api/types';
+import type { Licence } from '@kassa/contracts';
+import type { RegistrationStatus, TerminalRegistration } from '../../api/types';
 import type { PlainMessageKey } from '../../i18n/translate';
 
 /** Kassabeteckning as the server stores it: trimmed, upper case. */

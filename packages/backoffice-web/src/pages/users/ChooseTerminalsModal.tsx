@@ -1,7 +1,7 @@
 import { MultiSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { Terminal, User } from '../../api/types';
+import type { Terminal, User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { NativeSelect, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { Role, User } from '../../api/types';
+import type { Role, User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '@kassa/web-kit';
 import { useT } from '../../i18n/I18nProvider';

@@ -1,5 +1,5 @@
 import { useApi } from '../../api/ApiProvider';
-import type { User } from '../../api/types';
+import type { User } from '@kassa/contracts';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { useT } from '../../i18n/I18nProvider';
 

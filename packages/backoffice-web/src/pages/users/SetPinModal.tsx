@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { User } from '../../api/types';
+import type { User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '@kassa/web-kit';
 import { useSubmit } from '../../hooks/useSubmit';

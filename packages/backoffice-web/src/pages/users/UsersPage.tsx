@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { BackofficeApi } from '../../api/backoffice-api';
-import type { User } from '../../api/types';
+import type { User } from '@kassa/contracts';
 import { useMe } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';

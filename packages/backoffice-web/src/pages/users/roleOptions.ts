@@ -1,8 +1,8 @@
-import { roles, type Role } from '../../api/types';
+import { ROLES, type Role } from '@kassa/contracts';
 import type { Translate } from '../../i18n/translate';
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 export function roleLabel(t: Translate, role: Role): string {
@@ -10,5 +10,5 @@ export function roleLabel(t: Translate, role: Role): string {
 }
 
 export function roleOptions(t: Translate): { value: Role; label: string }[] {
-  return roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
+  return ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }));
 }

@@ -1,4 +1,4 @@
-import type { Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
 import type { Translate } from '../../i18n/translate';
 
 /** `Kassa 1 (K1)`, marked when inactive. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Terminal } from '../../api/types';
+import type { Terminal } from '@kassa/contracts';
 import { createTranslator } from '../../i18n/translate';
 import { isValidPin } from './pin';
 import { terminalLabel, terminalNames } from './terminalLabels';
