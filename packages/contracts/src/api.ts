@@ -155,6 +155,7 @@ export const updateTerminalBodySchema = z.strictObject({
 export type UpdateTerminalBody = z.infer<typeof updateTerminalBodySchema>;
 
 export const registrationStatusSchema = z.enum(['unregistered', 'registered']);
+export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 
 export const terminalRegistrationBodySchema = z.strictObject({
   controlUnitSerial: z.string().trim().min(1).max(40).nullable(),
@@ -278,6 +279,9 @@ export const terminalSchema = z.object({
   }),
 });
 export type Terminal = z.infer<typeof terminalSchema>;
+export type TerminalRegistration = Terminal['registration'];
+/** What the business enters in Skatteverket's e-service when registering the register. */
+export type SkatteverketDetails = Terminal['skatteverket'];
 
 export const setPinBodySchema = z.strictObject({ pin: z.string().max(64) });
 export const setUserTerminalsBodySchema = z.strictObject({
@@ -287,7 +291,9 @@ export const setUserTerminalsBodySchema = z.strictObject({
 // ---- Catalogue ----
 
 export const VAT_CATEGORY_NAMES = ['standard', 'food', 'restaurant', 'reduced', 'exempt'] as const;
+export type VatCategoryName = (typeof VAT_CATEGORY_NAMES)[number];
 export const productKindSchema = z.enum(['good', 'service']);
+export type ProductKind = z.infer<typeof productKindSchema>;
 /**
  * How a product is sold: `piece` (the price is per piece) or `kilogram` (weighed: the price is
  * per kilogram and the register asks for the weight).
@@ -351,6 +357,7 @@ export const productSchema = z.object({
   prices: z.array(z.object({ effectiveFrom: z.string(), priceOre: z.number().int() })),
 });
 export type Product = z.infer<typeof productSchema>;
+export type ProductPrice = Product['prices'][number];
 
 /** The most products one page of GET /api/products holds. */
 export const PRODUCT_PAGE_MAX = 200;

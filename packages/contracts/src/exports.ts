@@ -14,6 +14,8 @@ import {
 } from '@kassa/core';
 import { salesReportFilterSchema, salesReportQuerySchema } from './reports.js';
 
+export type { SieAccountRole };
+
 /** The roles of the account plan, in the order a settings form shows them. */
 export const SIE_ACCOUNT_ROLES = [
   'cash',

@@ -24,12 +24,12 @@ import type {
   ZReportListQuery,
   ZReportSummary,
 } from '@kassa/contracts';
+import type { TerminalRegistration } from '@kassa/contracts';
 import type {
   ImportSummary,
   InstallerDownload,
   InstallerPlatform,
   PairingCodeStatus,
-  TerminalRegistration,
   ZReportAnswer,
 } from './types';
 

@@ -1,27 +1,6 @@
 // Shapes of the backoffice API (docs/protocols/backoffice-api.md). The server validates and
 // serialises every answer against its schemas, so the client trusts these shapes.
 
-export type RegistrationStatus = 'unregistered' | 'registered';
-
-export interface TerminalRegistration {
-  controlUnitSerial: string | null;
-  status: RegistrationStatus;
-  /** `YYYY-MM-DD`. */
-  registeredOn: string | null;
-}
-
-/** What the business enters in Skatteverket's e-service when registering the register. */
-export interface SkatteverketDetails {
-  companyName: string;
-  organisationNumber: string;
-  addressOfUse: string;
-  registerId: string;
-  modelDesignation: string;
-  programVersion: string;
-  serialNumber: string;
-  controlUnitSerial: string | null;
-}
-
 /** A usable pairing code exists (the code itself is only shown once, at the download). */
 export interface PairingCodeStatus {
   expiresAt: string;
@@ -41,20 +20,6 @@ export interface InstallerDownload {
 
 /** Windows: kassa-setup-<registerId>.exe with the provisioning inside; Linux: the zip. */
 export type InstallerPlatform = 'windows' | 'linux';
-
-export const vatCategories = ['standard', 'food', 'restaurant', 'reduced', 'exempt'] as const;
-export type VatCategory = (typeof vatCategories)[number];
-export const productKinds = ['good', 'service'] as const;
-export type ProductKind = (typeof productKinds)[number];
-/** `kilogram`: a weighed article, its prices are per kilogram. */
-export const productUnits = ['piece', 'kilogram'] as const;
-export type ProductUnit = (typeof productUnits)[number];
-
-export interface ProductPrice {
-  /** `YYYY-MM-DD`. */
-  effectiveFrom: string;
-  priceOre: number;
-}
 
 export interface ImportSummary {
   created: number;
@@ -119,19 +84,3 @@ export interface ZReportAnswer {
   /** Journaled by the register; read defensively (an older register may lack a field). */
   report: Partial<ZReportFigures>;
 }
-
-/** What an account is used for in the SIE export, in the order the form shows them. */
-export const sieAccountRoles = [
-  'cash',
-  'card',
-  'swish',
-  'sales-25',
-  'sales-12',
-  'sales-6',
-  'sales-0',
-  'output-vat-25',
-  'output-vat-12',
-  'output-vat-6',
-  'rounding',
-] as const;
-export type SieAccountRole = (typeof sieAccountRoles)[number];

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { Product, ProductUnit } from '@kassa/contracts';
 import {
-  productKinds,
-  productUnits,
-  vatCategories,
+  productKindSchema,
+  productUnitSchema,
+  VAT_CATEGORY_NAMES,
   type ProductKind,
-  type VatCategory,
-} from '../../api/types';
+  type VatCategoryName,
+} from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
@@ -20,12 +20,12 @@ import {
   vatLabelKey,
 } from './productRules';
 
-const isVatCategory = (value: string): value is VatCategory =>
-  (vatCategories as readonly string[]).includes(value);
+const isVatCategory = (value: string): value is VatCategoryName =>
+  (VAT_CATEGORY_NAMES as readonly string[]).includes(value);
 const isKind = (value: string): value is ProductKind =>
-  (productKinds as readonly string[]).includes(value);
+  (productKindSchema.options as readonly string[]).includes(value);
 const isUnit = (value: string): value is ProductUnit =>
-  (productUnits as readonly string[]).includes(value);
+  (productUnitSchema.options as readonly string[]).includes(value);
 
 /** "Ny artikel" (no `product`) or "Redigera" (with one); the price is changed separately. */
 export function ProductFormModal({
@@ -45,7 +45,9 @@ export function ProductFormModal({
   const [name, setName] = useState(product?.name ?? '');
   const [price, setPrice] = useState('');
   const [priceInvalid, setPriceInvalid] = useState(false);
-  const [vatCategory, setVatCategory] = useState<VatCategory>(product?.vatCategory ?? 'standard');
+  const [vatCategory, setVatCategory] = useState<VatCategoryName>(
+    product?.vatCategory ?? 'standard',
+  );
   const [kind, setKind] = useState<ProductKind>(product?.kind ?? 'good');
   const [unit, setUnit] = useState<ProductUnit>(product?.unit ?? 'piece');
   const [group, setGroup] = useState(product?.group ?? '');
@@ -125,7 +127,7 @@ export function ProductFormModal({
       )}
       <NativeSelect
         label={t('products.field.vat')}
-        data={vatCategories.map((value) => ({ value, label: t(vatLabelKey[value]) }))}
+        data={VAT_CATEGORY_NAMES.map((value) => ({ value, label: t(vatLabelKey[value]) }))}
         value={vatCategory}
         onChange={(event) => {
           const value = event.currentTarget.value;
@@ -134,7 +136,7 @@ export function ProductFormModal({
       />
       <NativeSelect
         label={t('products.field.kind')}
-        data={productKinds.map((value) => ({ value, label: t(kindLabelKey[value]) }))}
+        data={productKindSchema.options.map((value) => ({ value, label: t(kindLabelKey[value]) }))}
         value={kind}
         onChange={(event) => {
           const value = event.currentTarget.value;
@@ -144,7 +146,7 @@ export function ProductFormModal({
       <NativeSelect
         label={t('products.field.unit')}
         description={t('products.field.unitHint')}
-        data={productUnits.map((value) => ({ value, label: t(unitLabelKey[value]) }))}
+        data={productUnitSchema.options.map((value) => ({ value, label: t(unitLabelKey[value]) }))}
         value={unit}
         onChange={(event) => {
           const value = event.currentTarget.value;

@@ -1,6 +1,12 @@
 import { ApiError } from '@kassa/web-kit';
-import type { ImportRowError, Product, ProductUnit } from '@kassa/contracts';
-import type { ProductKind, ProductPrice, VatCategory } from '../../api/types';
+import type {
+  ImportRowError,
+  Product,
+  ProductUnit,
+  ProductKind,
+  ProductPrice,
+  VatCategoryName,
+} from '@kassa/contracts';
 import { formatOre } from '../../i18n/format';
 import type { PlainMessageKey } from '../../i18n/translate';
 
@@ -36,7 +42,7 @@ export function upcomingPrice(product: Product, businessDay: string): ProductPri
   return later[0] ?? null;
 }
 
-export const vatLabelKey: Record<VatCategory, PlainMessageKey> = {
+export const vatLabelKey: Record<VatCategoryName, PlainMessageKey> = {
   standard: 'products.vat.standard',
   food: 'products.vat.food',
   restaurant: 'products.vat.restaurant',

@@ -1,5 +1,4 @@
-import { SIE_ACCOUNT_ROLES, type SieAccounts } from '@kassa/contracts';
-import { type SieAccountRole } from '../../api/types';
+import { SIE_ACCOUNT_ROLES, type SieAccounts, type SieAccountRole } from '@kassa/contracts';
 import type { PlainMessageKey } from '../../i18n/translate';
 
 /** The label of each role in the form. */

@@ -1,5 +1,4 @@
-import type { Licence } from '@kassa/contracts';
-import type { RegistrationStatus, TerminalRegistration } from '../../api/types';
+import type { Licence, RegistrationStatus, TerminalRegistration } from '@kassa/contracts';
 import type { PlainMessageKey } from '../../i18n/translate';
 
 /** Kassabeteckning as the server stores it: trimmed, upper case. */
