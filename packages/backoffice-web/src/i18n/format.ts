@@ -3,6 +3,9 @@
 
 const timeZone = 'Europe/Stockholm';
 
+/** `12 345`: counts are grouped as in the till and in plural messages. */
+export { formatCount } from '@kassa/web-kit';
+
 const dateTime = new Intl.DateTimeFormat('sv-SE', {
   dateStyle: 'short',
   timeStyle: 'short',
@@ -19,13 +22,6 @@ export function formatDateTime(iso: string, options: { seconds?: boolean } = {})
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return (options.seconds === true ? dateTimeSeconds : dateTime).format(date);
-}
-
-const integer = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-
-/** `12 345`. */
-export function formatCount(value: number): string {
-  return integer.format(value);
 }
 
 const grouped = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });

@@ -80,6 +80,12 @@ export function interpolate(text: string, params?: Params): string {
   });
 }
 
+/** One set of plural rules per language, made once (rendering asks for a form per message). */
+const pluralRules: Readonly<Record<Language, Intl.PluralRules>> = {
+  sv: new Intl.PluralRules('sv'),
+  en: new Intl.PluralRules('en'),
+};
+
 const countFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
 /** A count as both apps show one, grouped in thousands the Swedish way ("12 345"). */
@@ -95,7 +101,7 @@ export function textOf(message: Message, language: Language, params?: Params): s
   if (typeof message === 'string') return interpolate(message, params);
   const count = params?.count;
   if (typeof count === 'number') params = { ...params, count: formatCount(count) };
-  const form = typeof count === 'number' ? new Intl.PluralRules(language).select(count) : 'other';
+  const form = typeof count === 'number' ? pluralRules[language].select(count) : 'other';
   return interpolate(message[form] ?? message.other, params);
 }
 
@@ -173,7 +179,7 @@ export function catalogueProblems(
           .join();
   for (const language of languages) {
     const dictionary = dictionaries[language];
-    const needed = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    const needed = pluralRules[language].resolvedOptions().pluralCategories;
     for (const key of Object.keys(source)) {
       if (!(key in dictionary)) problems.push(`${language}: ${key} is missing`);
     }
