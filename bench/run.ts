@@ -84,6 +84,19 @@ async function saleBench(): Promise<void> {
   );
   out.push('');
   out.push(
+    "Where the pay request's time goes (medians of each step, marked in the register's code; the",
+  );
+  out.push(
+    'first and last steps are HTTP, JSON and the client; "committed" steps with an fsync wait):',
+  );
+  out.push('');
+  const stepRows = result.paySteps.map((step) => {
+    const s = summarize(step.samples);
+    return [`${step.from} → ${step.to}`, ms(s.median), `${(s.median / insert.median).toFixed(2)}×`];
+  });
+  out.push(table(['step', 'median', '/ bare insert'], stepRows));
+  out.push('');
+  out.push(
     `pay / one bare fsync'd insert:  median ${(pay.median / insert.median).toFixed(1)}×,  p99 ${(pay.p99 / insert.p99).toFixed(1)}×`,
   );
   // A paid, printed receipt commits three times: the control-unit request and the receipt wait

@@ -12,7 +12,12 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync as Database } from 'node:sqlite';
-import { buildLocalService, createTcpControlUnitDriver } from '@kassa/register';
+import {
+  buildLocalService,
+  createTcpControlUnitDriver,
+  tracePaySteps,
+  type PayStep,
+} from '@kassa/register';
 import { startKassaServer } from '@kassa/register/testing/kassa-server';
 import { prepareRegister } from '@kassa/register/testing/register-setup';
 import { LocalClient } from './http-client.js';
@@ -33,6 +38,8 @@ export interface SaleBenchResult {
   readonly bareInsert: number[];
   readonly controlUnitRoundTrip: number[];
   readonly printerAppend: number[];
+  /** The measured pays, step by step (pay-trace.ts): each interval between two marks, in order. */
+  readonly paySteps: { readonly from: string; readonly to: string; readonly samples: number[] }[];
   readonly receiptBytes: number;
   readonly journalEntries: number;
   readonly tempDir: string;
@@ -73,6 +80,7 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
         const sale: number[] = [];
         const bareInsert: number[] = [];
         const bare = openBareInsert(tempDir);
+        const intervals = new Map<string, number[]>();
         const total = options.warmUpSales + options.sales;
         log(`selling ${options.warmUpSales} warm-up sales, then ${options.sales} measured …`);
         for (let i = 0; i < total; i += 1) {
@@ -85,9 +93,13 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
             throw new Error(`add line: ${added.status} ${JSON.stringify(added.body)}`);
           }
           const tenders = i % 2 === 0 ? [{ method: 'cash' }] : [{ method: 'card', amount: 3500 }];
-          const payStart = performance.now();
+          const marks: [string, number][] = [['request sent', performance.now()]];
+          tracePaySteps((step: PayStep) => marks.push([step, performance.now()]));
+          const payStart = marks[0]![1];
           const paid = await client.request<Paid>('POST', '/local/sale/pay', { tenders });
           const payMs = since(payStart);
+          tracePaySteps(null);
+          marks.push(['answer read', performance.now()]);
           if (paid.status !== 200 || paid.body.print.status !== 'printed') {
             throw new Error(`pay: ${paid.status} ${JSON.stringify(paid.body)}`);
           }
@@ -99,9 +111,20 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
             pay.push(payMs);
             sale.push(saleMs);
             bareInsert.push(insertMs);
+            marks.forEach(([to, at], k) => {
+              if (k === 0) return;
+              const [from, before] = marks[k - 1]!;
+              const interval = intervals.get(`${from}\n${to}`) ?? [];
+              interval.push(at - before);
+              intervals.set(`${from}\n${to}`, interval);
+            });
           }
         }
         bare.close();
+        const paySteps = [...intervals].map(([key, samples]) => {
+          const [from = '', to = ''] = key.split('\n');
+          return { from, to, samples };
+        });
 
         log('measuring the parts: control-unit round trip, printer append …');
         const controlUnitRoundTrip = await measureControlUnit(
@@ -120,6 +143,7 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
           bareInsert,
           controlUnitRoundTrip,
           printerAppend,
+          paySteps,
           receiptBytes: Math.round(size / total),
           journalEntries: countJournal(register.pc.home),
           tempDir,

@@ -20,6 +20,7 @@ export { exportJournal } from './export-journal.js';
 export { openJournalStore, type JournalStore, type PendingEvent } from './selling/journal-store.js';
 export { dayReportState } from './selling/journal-reads.js';
 export { controlUnitRequestOf } from './selling/control-unit-request.js';
+export { tracePaySteps, type PayStep } from './selling/pay-trace.js';
 export { PROGRAM_VERSION } from './program.js';
 export type { Prompter } from './prompts.js';
 export {

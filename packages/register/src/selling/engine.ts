@@ -78,6 +78,7 @@ import {
 import { controlUnitLedgerEntries, dayReportState } from './journal-reads.js';
 import { dayFinder } from './journal-state.js';
 import type { JournalStore, PendingEvent, WorkingChange } from './journal-store.js';
+import { payStep } from './pay-trace.js';
 
 /** Who is acting: the signed-in cashier. */
 export interface Actor {
@@ -904,7 +905,9 @@ export class SellingEngine {
       // Refused before anything is sent: no request, the number stays free.
       return this.controlUnitFailed(by, simulated, valid.code, valid);
     }
+    payStep('request-built');
     this.journalControlUnit([{ kind: 'control-unit-request', data: request }], by);
+    payStep('request-committed');
     const answer = await driver
       .registerReceipt(registration)
       .catch((error: unknown): { ok: false; code: 'control-unit-error'; detail: string } => ({
@@ -912,6 +915,7 @@ export class SellingEngine {
         code: 'control-unit-error',
         detail: String(error),
       }));
+    payStep('cu-answered');
     if (answer.ok) {
       ledger.signed(series, request.receiptNumber);
       const wasDown = this.cuState.state === 'down';
@@ -1087,13 +1091,16 @@ export class SellingEngine {
     receipt: Receipt,
     working: readonly WorkingChange[],
   ): Promise<EngineResult<CompletedReceipt>> {
+    payStep('built');
     const signed = await this.sign(actor, receipt);
+    payStep('signed');
     if (!signed.ok) return signed;
     const [entry] = this.store.append(
       [{ event: receiptEvent(signed.value), by: actor.username }],
       receipt.issuedAt,
       working,
     );
+    payStep('receipt-committed');
     if (entry === undefined) return bad('internal-error', 500);
     return good({ receipt: signed.value, entry });
   }
@@ -1104,7 +1111,9 @@ export class SellingEngine {
     tenders: readonly TenderInput[],
     delivery: 'paper' | 'electronic',
   ): Promise<EngineResult<CompletedReceipt>> {
+    payStep('pay-called');
     return this.step(async () => {
+      payStep('step-start');
       const priced = this.price(this.working());
       if (!priced.ok) return priced;
       const training = this.training();

@@ -31,6 +31,7 @@ import { failure, type Failure } from '../failure.js';
 import type { Actor, CompletedReceipt, EngineResult } from './engine.js';
 import { SellingRuntime, TIME_ZONE } from './runtime.js';
 import { swishQrText } from './swish.js';
+import { payStep } from './pay-trace.js';
 
 export interface SellingRouteContext {
   /** The runtime, or why the register cannot sell (not connected, binding removed, …). */
@@ -80,9 +81,11 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
     print: { by?: string; later?: boolean } = {},
   ): Promise<ReceiptResult> {
     const printed = await runtime.printReceipt(receipt, print);
+    const html = runtime.receiptHtml(receipt);
+    payStep('html-rendered');
     return {
       receipt: viewOf(receipt),
-      html: runtime.receiptHtml(receipt),
+      html,
       print: printed.print,
       drawerOpened: printed.drawerOpened,
       simulated: receipt.controlUnitSerial?.startsWith('SIM-') === true,

@@ -51,6 +51,7 @@ import {
 } from './engine.js';
 import { openJournalStore, type JournalStore } from './journal-store.js';
 import { readSettings, settingChanges, writeSettings } from './settings.js';
+import { payStep } from './pay-trace.js';
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -384,12 +385,16 @@ export class SellingRuntime {
       const print = kick ? await this.printBytes(DRAWER_KICK) : { status: 'no-printer' as const };
       return { print: { status: 'no-printer' }, drawerOpened: kick && print.status === 'printed' };
     }
+    payStep('print-start');
     const receiptBytes = renderEscPos(receipt, { timeZone: TIME_ZONE });
+    payStep('escpos-rendered');
     const bytes = kick && !later ? concat(receiptBytes, DRAWER_KICK) : receiptBytes;
     if (!later && !this.engine.beginPrint(receipt)) {
       return { print: { status: 'no-printer' }, drawerOpened: false };
     }
+    payStep('begun');
     const print = await this.printBytes(bytes);
+    payStep('printed');
     if (print.status === 'no-printer') {
       this.engine.releasePrint(receipt);
     } else {
@@ -402,6 +407,7 @@ export class SellingRuntime {
         later,
       );
     }
+    payStep('printout-committed');
     return { print, drawerOpened: kick && !later && print.status === 'printed' };
   }
 
