@@ -5,6 +5,8 @@
  * reads a clock or the process time zone.
  */
 
+import { zonedTime } from './zoned-time.js';
+
 /**
  * The time zone of every Kassa shop: Sweden's. What callers pass as the zone of business days,
  * printed times and report hours (the functions here take any zone).
@@ -44,10 +46,12 @@ export function businessDayOf(epochMs: number, timeZone: string): BusinessDay {
   if (!(epochMs >= FIRST_INSTANT_MS && epochMs < LAST_INSTANT_MS)) {
     throw new RangeError(`epochMs must be an instant within the years 0001–9999, got ${epochMs}`);
   }
-  const parts = formatterFor(timeZone).formatToParts(epochMs);
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value);
-  return formatDay({ year: field('year'), month: field('month'), day: field('day') });
+  const local = zonedTime(epochMs, timeZone);
+  return formatDay({
+    year: Number(local.year),
+    month: Number(local.month),
+    day: Number(local.day),
+  });
 }
 
 /**
@@ -140,27 +144,6 @@ function civilFromDays(days: number): CivilDate {
     throw new RangeError(`date outside the years 0001–9999 (${days} days from 1970-01-01)`);
   }
   return { year, month, day };
-}
-
-// Intl formatters are costly to build; one per zone is kept. This cache is memoisation only:
-// it never changes a result.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    // Throws RangeError for an unknown zone, which is a configuration bug.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
 }
 
 // The first millisecond whose local date is `day` or later. Every real zone offset lies within

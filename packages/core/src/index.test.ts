@@ -10,6 +10,7 @@ import * as organisationNumber from './organisation-number.js';
 import * as controlUnit from './control-unit/index.js';
 import * as sale from './sale/index.js';
 import * as gtin from './gtin.js';
+import * as zonedTime from './zoned-time.js';
 import * as sie from './sie/index.js';
 
 describe('@kassa/core public API', () => {
@@ -25,6 +26,7 @@ describe('@kassa/core public API', () => {
       controlUnit,
       sale,
       gtin,
+      zonedTime,
       sie,
     ];
     const names = modules.flatMap((m) => Object.keys(m));

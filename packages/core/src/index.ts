@@ -12,4 +12,5 @@ export * from './organisation-number.js';
 export * from './sale/index.js';
 export * from './control-unit/index.js';
 export * from './gtin.js';
+export * from './zoned-time.js';
 export * from './sie/index.js';

@@ -16,6 +16,7 @@
  */
 import { type Ore, ore } from '../money.js';
 import { type VatRate, isVatRate } from '../vat.js';
+import { zonedTime } from '../zoned-time.js';
 
 /** Maximum characters of an amount field, decimal comma included. */
 export const CONTROL_UNIT_AMOUNT_WIDTH = 14;
@@ -62,40 +63,17 @@ export function isValidControlUnitDateTime(text: string): boolean {
   );
 }
 
-const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * Formats the instant `epochMs` as the local date and time in `timeZone` (Kassa passes
  * "Europe/Stockholm"), YYYYMMDDhhmm; seconds are dropped, not rounded. Throws for an unknown
  * zone or an instant outside the years 1000–9999 (caller bugs).
  */
 export function formatControlUnitDateTime(epochMs: number, timeZone: string): string {
-  let formatter = dateTimeFormatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    dateTimeFormatters.set(timeZone, formatter);
-  }
-  if (!Number.isFinite(epochMs)) {
-    throw new RangeError(`epochMs must be finite, got ${epochMs}`);
-  }
-  const parts = formatter.formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  const year = part('year');
-  if (!/^[1-9]\d{3}$/.test(year)) {
+  const local = zonedTime(epochMs, timeZone);
+  if (!/^[1-9]\d{3}$/.test(local.year)) {
     throw new RangeError(`the instant ${epochMs} is outside the years 1000–9999`);
   }
-  return `${year}${part('month')}${part('day')}${part('hour')}${part('minute')}`;
+  return `${local.year}${local.month}${local.day}${local.hour}${local.minute}`;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   receiptMarkings,
   SHOP_TIME_ZONE,
   SIMULATED_SERIAL_PREFIX,
+  zonedTime,
 } from '@kassa/core';
 
 /** The marking that an electronic receipt must carry (7 kap 1 § m). */
@@ -83,32 +84,10 @@ export function amountText(amount: Ore): string {
   return formatKronor(amount, { unit: false });
 }
 
-// Making an Intl.DateTimeFormat costs about a millisecond; one per zone is kept.
-const DATE_TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = DATE_TIME_FORMATS.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    DATE_TIME_FORMATS.set(timeZone, format);
-  }
-  return format;
-}
-
 /** "2026-04-11 14:32" in `timeZone` (default Europe/Stockholm), from an ISO instant. */
 export function formatReceiptDateTime(iso: string, timeZone: string = SHOP_TIME_ZONE): string {
-  const parts = dateTimeFormat(timeZone).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  const t = zonedTime(Date.parse(iso), timeZone);
+  return `${t.year}-${t.month}-${t.day} ${t.hour}:${t.minute}`;
 }
 
 /** "2 st à 35,00" or "0,250 kg à 129,00/kg" (à is in CP437, × is not); negative quantities on a return. */

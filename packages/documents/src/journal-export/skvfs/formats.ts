@@ -11,6 +11,7 @@ import {
   fail,
   ok,
   ore,
+  zonedTime,
 } from '@kassa/core';
 
 /** Öre as the XSD's decimal kronor: "1234.50", "-0.05"; range of the amount types. */
@@ -26,30 +27,12 @@ export function formatSkvfsRate(rate: number): string {
   return formatSkvfsAmount(ore(rate));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** An ISO instant as the XSD's local "YYYY-MM-DDThh:mm:ss" in `timeZone` (seconds truncated). */
 export function formatSkvfsDateTime(instant: string | number, timeZone: string): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(ms);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+  const t = zonedTime(ms, timeZone);
+  return `${t.year}-${t.month}-${t.day}T${t.hour}:${t.minute}:${t.second}`;
 }
 
 // The XSD allows the years 2010–2099 only (pattern "20[1-9][0-9]" + 15 characters).
