@@ -51,6 +51,52 @@ export function missingReference(
   );
 }
 
+/**
+ * What a sold and a registered article share (SKVFS 2021:16 bilaga: SaldArtikel and
+ * RegistreradArtikel name the same figures with their own suffix): article number, name,
+ * quantity or weight, price, discount and VAT.
+ */
+export function articleFigures(
+  ctx: Context,
+  seq: number,
+  of: 'SaldArtikel' | 'RegistreradArtikel',
+  article: {
+    articleNumber: string;
+    text: string;
+    unit: 'piece' | 'gram';
+    quantity: number;
+    unitPrice: Ore;
+    amount: Ore;
+    discount: Ore;
+    vatRate: number;
+  },
+): (XmlNode | null)[] {
+  return [
+    article.articleNumber.trim() === ''
+      ? null
+      : textLeaf(ctx, seq, 'Artikelnummer', article.articleNumber),
+    textLeaf(ctx, seq, 'Artikelnamn', article.text),
+    ...quantityParts(
+      ctx,
+      '',
+      `AntalAv${of}`,
+      `MangdAv${of}`,
+      article.unit,
+      article.quantity,
+      article.unitPrice,
+      seq,
+    ),
+    amount(ctx, seq, `PrisPa${of}`, article.amount),
+    article.discount === 0
+      ? null
+      : el(`RabatterPa${of}LISTA`, [
+          el(`RabattPa${of}`, [amount(ctx, seq, 'RabattensBelopp', article.discount)]),
+        ]),
+    rateLeaf(ctx, seq, `MervardesskattesatsFor${of}`, article.vatRate),
+    amount(ctx, seq, `MervardesskattPa${of}`, vatAt(article.amount, article.vatRate)),
+  ];
+}
+
 export function registeredArticle(
   ctx: Context,
   entry: JournalEntry,
@@ -72,27 +118,6 @@ export function registeredArticle(
       ? null
       : textLeaf(ctx, seq, 'IdentitetsbeteckningForRegistreringAvArtiklar', article.lineId),
     articleType(ctx.itemTypes.get(article.articleNumber) ?? 'good'),
-    article.articleNumber.trim() === ''
-      ? null
-      : textLeaf(ctx, seq, 'Artikelnummer', article.articleNumber),
-    textLeaf(ctx, seq, 'Artikelnamn', article.text),
-    ...quantityParts(
-      ctx,
-      '',
-      'AntalAvRegistreradArtikel',
-      'MangdAvRegistreradArtikel',
-      article.unit,
-      article.quantity,
-      article.unitPrice,
-      seq,
-    ),
-    amount(ctx, seq, 'PrisPaRegistreradArtikel', article.price),
-    article.discount === 0
-      ? null
-      : el('RabatterPaRegistreradArtikelLISTA', [
-          el('RabattPaRegistreradArtikel', [amount(ctx, seq, 'RabattensBelopp', article.discount)]),
-        ]),
-    rateLeaf(ctx, seq, 'MervardesskattesatsForRegistreradArtikel', article.vatRate),
-    amount(ctx, seq, 'MervardesskattPaRegistreradArtikel', vatAt(article.price, article.vatRate)),
+    ...articleFigures(ctx, seq, 'RegistreradArtikel', { ...article, amount: article.price }),
   ].filter((n): n is XmlNode => n !== null);
 }

@@ -9,44 +9,20 @@ import {
   controlCode,
   identityNumber,
   noted,
-  quantityParts,
-  rateLeaf,
   serialNumber,
   textLeaf,
   time,
-  vatAt,
   vatRow,
   zNumberFor,
 } from './values.js';
-import { missingReference } from './articles.js';
+import { articleFigures, missingReference } from './articles.js';
 
 function soldArticle(ctx: Context, seq: number, line: ReceiptLine, registeredAt: string): XmlNode {
   const rate = line.vatRate;
   return el('SaldArtikel', [
     articleType(line.itemType),
     line.group === undefined ? null : textLeaf(ctx, seq, 'NamnPaHuvudgrupp', line.group),
-    line.articleNumber.trim() === ''
-      ? null
-      : textLeaf(ctx, seq, 'Artikelnummer', line.articleNumber),
-    textLeaf(ctx, seq, 'Artikelnamn', line.text),
-    ...quantityParts(
-      ctx,
-      '',
-      'AntalAvSaldArtikel',
-      'MangdAvSaldArtikel',
-      line.unit,
-      line.quantity,
-      line.unitPrice,
-      seq,
-    ),
-    amount(ctx, seq, 'PrisPaSaldArtikel', line.amount),
-    line.discount === 0
-      ? null
-      : el('RabatterPaSaldArtikelLISTA', [
-          el('RabattPaSaldArtikel', [amount(ctx, seq, 'RabattensBelopp', line.discount)]),
-        ]),
-    rateLeaf(ctx, seq, 'MervardesskattesatsForSaldArtikel', rate),
-    amount(ctx, seq, 'MervardesskattPaSaldArtikel', vatAt(line.amount, rate)),
+    ...articleFigures(ctx, seq, 'SaldArtikel', { ...line, vatRate: rate }),
     time(ctx, seq, 'ArtikelnsRegistreringstidpunkt', registeredAt),
   ]);
 }
