@@ -6,11 +6,13 @@ import {
   add,
   allocate,
   formatKronor,
+  formatWholeKronor,
   multiplyByGrams,
   multiplyByQuantity,
   negate,
   ore,
   parseKronor,
+  parseTypedKronor,
   subtract,
   sum,
 } from './money.js';
@@ -283,5 +285,52 @@ describe('allocate', () => {
         },
       ),
     );
+  });
+});
+
+describe('parseTypedKronor', () => {
+  it.each([
+    ['12', 1200],
+    ['12,5', 1250],
+    ['12.05', 1205],
+    ['1 234,50', 123450],
+    [`1${NBSP}234,50${NBSP}kr`, 123450],
+    [' 100 kr ', 10000],
+    ['1 2345', 1234500],
+    ['0', 0],
+  ])('reads %j as %i öre', (text, expected) => {
+    expect(parseTypedKronor(text)).toBe(expected);
+  });
+
+  it.each(['', ',50', '12,505', '-5', '-0', '\u22125', 'tio', '1e3', '12,'])(
+    'refuses %j',
+    (text) => {
+      expect(parseTypedKronor(text)).toBeNull();
+    },
+  );
+
+  it('refuses more than the field allows', () => {
+    expect(parseTypedKronor('999 999,99', 99_999_999)).toBe(99_999_999);
+    expect(parseTypedKronor('1 000 000', 99_999_999)).toBeNull();
+  });
+
+  it('reads back every amount formatKronor writes, with or without the unit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_PARSED_ORE }).map(ore), (amount) => {
+        expect(parseTypedKronor(formatKronor(amount))).toBe(amount);
+        expect(parseTypedKronor(formatKronor(amount, { unit: false }))).toBe(amount);
+      }),
+    );
+  });
+});
+
+describe('formatWholeKronor', () => {
+  it('rounds half away from zero and leaves out the öre', () => {
+    expect(formatWholeKronor(ore(123450))).toBe(`1${NBSP}235${NBSP}kr`);
+    expect(formatWholeKronor(ore(50000))).toBe(`500${NBSP}kr`);
+    expect(formatWholeKronor(ore(-149))).toBe(`-1${NBSP}kr`);
+    expect(formatWholeKronor(ore(-150))).toBe(`-2${NBSP}kr`);
+    expect(formatWholeKronor(ore(-49))).toBe(`0${NBSP}kr`);
+    expect(formatWholeKronor(ore(0), { unit: false })).toBe('0');
   });
 });

@@ -98,6 +98,20 @@ export function parseKronor(text: string): Result<Ore, ParseKronorFailure> {
   return ok(ore(sign === undefined ? value : -value));
 }
 
+/**
+ * What a person types into an amount field ("12", "12,5", "1 234,50", "35 kr") as öre, or null
+ * for anything else: negative, more than two decimals, letters, empty, or more than `maxOre`
+ * (spaces anywhere are ignored). The till and the backoffice read typed amounts with this, so
+ * both accept the same texts.
+ */
+export function parseTypedKronor(text: string, maxOre: number = MAX_PARSED_ORE): Ore | null {
+  // A sign, even "-0", is not what anybody types as an amount to pay or a price.
+  if (/^\s*[-\u2212]/.test(text)) return null;
+  // Spaces anywhere are left out: an edited "1 234,50" may have lost its grouping.
+  const parsed = parseKronor(text.replace(/[\s\u00a0\u202f]/g, ''));
+  return parsed.ok && parsed.value <= maxOre ? parsed.value : null;
+}
+
 /** Options for `formatKronor`. */
 export interface FormatKronorOptions {
   /** Append " kr" (with a no-break space). Default true. */
@@ -126,6 +140,16 @@ export function formatKronor(amount: Ore, options: FormatKronorOptions = {}): st
   const sign = value < 0 ? '-' : '';
   const unit = (options.unit ?? true) ? `${NO_BREAK_SPACE}kr` : '';
   return `${sign}${grouped},${String(orepart).padStart(2, '0')}${unit}`;
+}
+
+/**
+ * Öre rounded to whole kronor (half away from zero) without the öre: "1 235 kr", for chart axes
+ * and note buttons. Spaces as in `formatKronor`, so an amount looks the same wherever it is shown.
+ */
+export function formatWholeKronor(amount: Ore, options: FormatKronorOptions = {}): string {
+  const kronor = Number(divideHalfAwayFromZero(BigInt(ore(amount)), 100n));
+  const text = formatKronor(ore(kronor * 100), options);
+  return text.replace(/,00(?=\u00a0kr$|$)/, '');
 }
 
 /**

@@ -25,17 +25,17 @@ const plain = (text: string) => text.replace(/\s/g, ' ');
 describe('formatOre', () => {
   it('writes money as Swedish shops do, from integer öre', () => {
     expect(plain(formatOre(123450))).toBe('1 234,50 kr');
-    expect(formatOre(3500)).toBe('35,00 kr');
-    expect(formatOre(7)).toBe('0,07 kr');
-    expect(formatOre(0)).toBe('0,00 kr');
-    expect(formatOre(-3200)).toBe('-32,00 kr');
+    expect(formatOre(3500)).toBe('35,00\u00a0kr');
+    expect(formatOre(7)).toBe('0,07\u00a0kr');
+    expect(formatOre(0)).toBe('0,00\u00a0kr');
+    expect(formatOre(-3200)).toBe('-32,00\u00a0kr');
     expect(plain(formatOre(123456789))).toBe('1 234 567,89 kr');
   });
 
   it('rounds to whole kronor for chart axes', () => {
     expect(plain(formatWholeKronor(123450))).toBe('1 235 kr');
-    expect(formatWholeKronor(-149)).toBe('-1 kr');
-    expect(formatWholeKronor(0)).toBe('0 kr');
+    expect(formatWholeKronor(-149)).toBe('-1\u00a0kr');
+    expect(formatWholeKronor(0)).toBe('0\u00a0kr');
   });
 });
 

@@ -1,6 +1,8 @@
 // Dates and times as Swedish shops read them: sv-SE (2026-11-25 07:31), always in Swedish time,
 // whatever the browser's own time zone is. The format is the same in both languages.
 
+import { formatKronor, formatWholeKronor as formatWholeKronorOfCore, ore } from '@kassa/core';
+
 const timeZone = 'Europe/Stockholm';
 
 /** `12 345`: counts are grouped as in the till and in plural messages. */
@@ -24,23 +26,18 @@ export function formatDateTime(iso: string, options: { seconds?: boolean } = {})
   return (options.seconds === true ? dateTimeSeconds : dateTime).format(date);
 }
 
-const grouped = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-
 /**
- * Öre as Swedish shops write money, in both languages: `1 234,50 kr`, `-32,00 kr`. Integer
- * arithmetic only (no floating point on amounts).
+ * Öre as Swedish shops write money, in both languages: `1 234,50 kr`, `-32,00 kr`. Core's
+ * `formatKronor`, the one the printed receipt uses (no-break spaces), so an amount looks the same
+ * on the receipt, the till and here. Integer arithmetic only (no floating point on amounts).
  */
-export function formatOre(ore: number): string {
-  const sign = ore < 0 ? '-' : '';
-  const abs = Math.abs(ore);
-  const kronor = Math.floor(abs / 100);
-  return `${sign}${grouped.format(kronor)},${String(abs % 100).padStart(2, '0')} kr`;
+export function formatOre(amount: number): string {
+  return formatKronor(ore(amount));
 }
 
 /** Öre rounded to whole kronor, for chart axes: `1 235 kr`. */
-export function formatWholeKronor(ore: number): string {
-  const sign = ore < 0 ? '-' : '';
-  return `${sign}${grouped.format(Math.round(Math.abs(ore) / 100))} kr`;
+export function formatWholeKronor(amount: number): string {
+  return formatWholeKronorOfCore(ore(amount));
 }
 
 /** A VAT rate in hundredths of a percent as people say it: 2500 → `25 %`, 1250 → `12,5 %`. */

@@ -61,7 +61,7 @@ describe('searchProducts', () => {
   });
 
   it('prices weighed goods per kilogram', () => {
-    expect(productPriceText(products[3] as LocalProduct)).toBe('129,00 kr/kg');
-    expect(productPriceText(products[0] as LocalProduct)).toBe('25,00 kr');
+    expect(productPriceText(products[3] as LocalProduct)).toBe('129,00\u00a0kr/kg');
+    expect(productPriceText(products[0] as LocalProduct)).toBe('25,00\u00a0kr');
   });
 });

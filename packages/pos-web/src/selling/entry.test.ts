@@ -69,6 +69,6 @@ describe('parsers', () => {
     expect(parseDiscount('amount', '0')).toBeNull();
     expect(parseDiscount('percent', 'mycket')).toBeNull();
     expect(describeDiscount({ kind: 'percent', rate: 1_500 })).toBe('15 %');
-    expect(describeDiscount({ kind: 'amount', amount: 2_550 })).toBe('25,50 kr');
+    expect(describeDiscount({ kind: 'amount', amount: 2_550 })).toBe('25,50\u00a0kr');
   });
 });

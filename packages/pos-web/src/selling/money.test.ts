@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatKg, formatKr, formatRate, formatWholeKr, parseKronor } from './money';
 
+/** The no-break space the receipt prints between thousands and before "kr" (core's formatKronor). */
+const NBSP = '\u00a0';
+
 describe('formatKr', () => {
-  it('writes öre as Swedish kronor with a space between thousands', () => {
-    expect(formatKr(123_450)).toBe('1 234,50 kr');
-    expect(formatKr(0)).toBe('0,00 kr');
-    expect(formatKr(5)).toBe('0,05 kr');
-    expect(formatKr(100_000_000)).toBe('1 000 000,00 kr');
-    expect(formatKr(-2_550)).toBe('-25,50 kr');
+  it('writes öre as Swedish kronor with a no-break space between thousands, as the receipt does', () => {
+    expect(formatKr(123_450)).toBe(`1${NBSP}234,50${NBSP}kr`);
+    expect(formatKr(0)).toBe(`0,00${NBSP}kr`);
+    expect(formatKr(5)).toBe(`0,05${NBSP}kr`);
+    expect(formatKr(100_000_000)).toBe(`1${NBSP}000${NBSP}000,00${NBSP}kr`);
+    expect(formatKr(-2_550)).toBe(`-25,50${NBSP}kr`);
     expect(formatAmount(99_999)).toBe('999,99');
   });
 
   it('leaves out öre on whole notes only', () => {
-    expect(formatWholeKr(50_000)).toBe('500 kr');
-    expect(formatWholeKr(100_000)).toBe('1 000 kr');
-    expect(formatWholeKr(8_750)).toBe('87,50 kr');
+    expect(formatWholeKr(50_000)).toBe(`500${NBSP}kr`);
+    expect(formatWholeKr(100_000)).toBe(`1${NBSP}000${NBSP}kr`);
+    expect(formatWholeKr(8_750)).toBe(`87,50${NBSP}kr`);
   });
 });
 

@@ -1,40 +1,32 @@
-// Amounts as Swedish shops write them: "1 234,50 kr". Money is integer öre everywhere; these are
-// the only places where öre become text and text becomes öre.
+// Amounts as Swedish shops write them: "1 234,50 kr". Money is integer öre everywhere; öre become
+// text and typed text becomes öre through core, the same functions the receipt and the backoffice
+// use, so an amount looks the same on the till, the receipt and in the backoffice.
+import { formatKronor, formatWholeKronor, ore as toOre, parseTypedKronor } from '@kassa/core';
 
-/** `123450` → `1 234,50` (a plain space between thousands, a comma before the öre). */
+/** `123450` → `1 234,50` (core's `formatKronor`: no-break spaces, as on the printed receipt). */
 export function formatAmount(ore: number): string {
-  const negative = ore < 0;
-  const magnitude = Math.abs(Math.trunc(ore));
-  const kronor = Math.floor(magnitude / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  const orePart = (magnitude % 100).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}${kronor},${orePart}`;
+  return formatKronor(toOre(ore), { unit: false });
 }
 
-/** `123450` → `1 234,50 kr`. */
+/** `123450` → `1 234,50 kr`, exactly as the receipt prints it. */
 export function formatKr(ore: number): string {
-  return `${formatAmount(ore)} kr`;
+  return formatKronor(toOre(ore));
 }
 
 /** Whole kronor without öre, for note buttons: `50000` → `500 kr`. */
 export function formatWholeKr(ore: number): string {
-  return ore % 100 === 0 ? `${formatAmount(ore).slice(0, -3)} kr` : formatKr(ore);
+  return ore % 100 === 0 ? formatWholeKronor(toOre(ore)) : formatKr(ore);
 }
 
-const amountPattern = /^(\d{1,9})(?:[,.](\d{1,2}))?$/;
+/** The most a cashier can type: 999 999 999,99 kr (nine digits of kronor). */
+const MAX_TYPED_ORE = 99_999_999_999;
 
 /**
  * What a cashier types as an amount in kronor (`12`, `12,5`, `12,50`, `12.50`, `1 234,50`) in
  * öre; null for anything else (negative, more than two decimals, letters, empty).
  */
 export function parseKronor(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
-  const match = amountPattern.exec(compact);
-  if (match === null) return null;
-  const kronor = Number(match[1]);
-  const ore = Number((match[2] ?? '0').padEnd(2, '0'));
-  return kronor * 100 + ore;
+  return parseTypedKronor(text, MAX_TYPED_ORE);
 }
 
 /** A rate in hundredths of a percent: `2500` → `25 %`, `1250` → `12,5 %`. */

@@ -50,16 +50,16 @@ describe('parseKronor', () => {
 
 describe('formatOre', () => {
   it('formats as Swedish kronor', () => {
-    expect(formatOre(3500)).toBe('35,00 kr');
-    expect(formatOre(7)).toBe('0,07 kr');
+    expect(formatOre(3500)).toBe('35,00\u00a0kr');
+    expect(formatOre(7)).toBe('0,07\u00a0kr');
     expect(formatOre(123450).replace(/\s/g, ' ')).toBe('1 234,50 kr');
   });
 });
 
 describe('formatPrice', () => {
   it('shows a weighed article per kilogram', () => {
-    expect(formatPrice(3500, 'piece')).toBe('35,00 kr');
-    expect(formatPrice(12900, 'kilogram')).toBe('129,00 kr/kg');
+    expect(formatPrice(3500, 'piece')).toBe('35,00\u00a0kr');
+    expect(formatPrice(12900, 'kilogram')).toBe('129,00\u00a0kr/kg');
   });
 });
 

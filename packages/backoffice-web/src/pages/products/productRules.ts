@@ -7,21 +7,21 @@ import type {
   ProductPrice,
   VatCategoryName,
 } from '@kassa/contracts';
+import { parseTypedKronor } from '@kassa/core';
 import { formatOre } from '../../i18n/format';
 import type { PlainMessageKey } from '../../i18n/translate';
 
 export { formatOre };
 
+/** The most a price field reads: 99 999 999,99 kr (eight digits of kronor; the server has its limit). */
+const MAX_PRICE_ORE = 9_999_999_999;
+
 /**
  * A price typed in kronor ("35", "35,00", "1 234,5", "35 kr") as integer öre, or null when the
- * text is not a price. Parsed as text, never through floating point.
+ * text is not a price. Core's parser of typed amounts, the one the till uses.
  */
 export function parseKronor(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
-  const match = /^(\d{1,8})(?:[.,](\d{1,2}))?$/.exec(compact);
-  if (match === null) return null;
-  const [, kronor = '0', ore = ''] = match;
-  return Number(kronor) * 100 + Number(ore.padEnd(2, '0'));
+  return parseTypedKronor(text, MAX_PRICE_ORE);
 }
 
 /** A price as the list shows it: `35,00 kr`, or `129,00 kr/kg` for a weighed article. */

@@ -1,4 +1,5 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { multiplyByGrams, ore } from '@kassa/core';
 import { useState } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { parseWeight } from '../../selling/entry';
@@ -72,7 +73,8 @@ export function WeightDialog({
               {grams !== null && (
                 <Text fw={700} size="lg">
                   {t('weight.amount', {
-                    amount: formatKr(Math.round((pricePerKg * grams) / 1000)),
+                    // Core's exact pricing of a weighed good, as the register prices the line.
+                    amount: formatKr(multiplyByGrams(ore(pricePerKg), grams)),
                   })}
                 </Text>
               )}
