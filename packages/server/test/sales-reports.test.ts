@@ -424,6 +424,35 @@ describeDb('sales reports and the Z archive over uploaded journals', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('answers every grouping of a filter in one overview, the same as eight single reports', async () => {
+    const groupings = ['day', 'hour', 'place', 'terminal', 'payment', 'vat', 'product', 'cashier'];
+    for (const filter of [
+      PERIOD,
+      { ...PERIOD, placeId: branchPlace },
+      { ...PERIOD, terminalId: t1.terminalId },
+    ]) {
+      const r = await app.inject({
+        url: `/api/reports/sales/overview?${new URLSearchParams(filter).toString()}`,
+        headers: as(admin),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const overview = r.json<Omit<Report, 'groupBy' | 'rows'> & { rows: Record<string, Row[]> }>();
+      expect(Object.keys(overview.rows).sort()).toEqual([...groupings].sort());
+      for (const groupBy of groupings) {
+        const single = await report({ ...filter, groupBy });
+        expect(overview.rows[groupBy], groupBy).toEqual(single.rows);
+        expect(overview.totals).toEqual(single.totals);
+        expect([overview.from, overview.to]).toEqual([single.from, single.to]);
+      }
+    }
+    const backwards = await app.inject({
+      url: '/api/reports/sales/overview?from=2026-03-04&to=2026-03-01',
+      headers: as(admin),
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json<{ error: { code: string } }>().error.code).toBe('report-period-invalid');
+  });
+
   it('lists the Z archive newest first and returns one Z exactly as journaled', async () => {
     const all = await app.inject({ url: '/api/reports/z', headers: as(admin) });
     expect(all.statusCode).toBe(200);

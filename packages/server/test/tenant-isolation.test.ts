@@ -230,6 +230,10 @@ describeDb('environments are isolated from each other', () => {
       query: '?from=DAY_OF_B&to=DAY_OF_B&groupBy=terminal&terminalId=TERMINAL_OF_B',
       expect: 'no-leak',
     },
+    'GET /api/reports/sales/overview': {
+      query: '?from=DAY_OF_B&to=DAY_OF_B&terminalId=TERMINAL_OF_B',
+      expect: 'no-leak',
+    },
     'GET /api/reports/z': { query: '?terminalId=TERMINAL_OF_B', expect: 'no-leak' },
     'GET /api/reports/z/:terminalId/:zNumber': { expect: 'not-found' },
     'GET /api/reports/z/:terminalId/:zNumber/pdf': { expect: 'not-found' },

@@ -1,19 +1,41 @@
 import {
+  salesGroupingSchema,
+  salesReportFilterSchema,
   salesReportQuerySchema,
+  salesReportRowSchema,
   salesReportSchema,
+  salesTotalsSchema,
   zReportAnswerSchema,
   zReportListQuerySchema,
   zReportListSchema,
 } from '@kassa/contracts';
+import type { SalesGrouping } from '@kassa/contracts';
 import type { ZReport } from '@kassa/core';
 import { renderDayReportPdf } from '@kassa/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { safeFilenamePart } from '../../reports/journal-export.js';
-import { listZReports, readZReport, salesReport } from '../../reports/sales-reports.js';
+import {
+  listZReports,
+  readZReport,
+  salesReport,
+  salesReportRows,
+} from '../../reports/sales-reports.js';
 import { ApiError } from '../api-error.js';
 
 const READERS = { kassa: { access: ['admin', 'manager'] as const, module: 'reports' as const } };
+
+/**
+ * GET /api/reports/sales/overview: the period's totals and its rows by every grouping, so the
+ * Försäljning page costs one request per filter change (docs/protocols/backoffice-api.md).
+ */
+const salesOverviewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: salesTotalsSchema,
+  rows: z.record(salesGroupingSchema, z.array(salesReportRowSchema)),
+  simulatedReceipts: z.number().int().optional(),
+});
 
 const zReportParams = z.object({
   terminalId: z.string().max(64),
@@ -28,7 +50,7 @@ async function zReportPdf(report: Record<string, unknown>, zNumber: number): Pro
     return await renderDayReportPdf(report as unknown as ZReport);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-    throw new ApiError(422, 'z-report-unreadable', { zNumber, reason });
+    throw new ApiError('z-report-unreadable', { zNumber, reason });
   }
 }
 
@@ -50,8 +72,46 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
     },
     async (request) => {
       const result = await salesReport(database.db, request.tenant?.id ?? '', request.query);
-      if (!result.ok) throw new ApiError(400, result.code, { maxDays: result.maxDays });
+      if (!result.ok) throw new ApiError(result.code, { maxDays: result.maxDays });
       return result.value;
+    },
+  );
+
+  app.get(
+    '/api/reports/sales/overview',
+    {
+      config: READERS,
+      schema: {
+        tags: ['reports'],
+        summary: 'Sales of a period: the totals and the rows of every grouping in one answer',
+        querystring: salesReportFilterSchema,
+        response: { 200: salesOverviewSchema },
+      },
+    },
+    async (request) => {
+      const tenantId = request.tenant?.id ?? '';
+      // The day report checks the period and brings the totals; the other groupings add rows.
+      const days = await salesReport(database.db, tenantId, { ...request.query, groupBy: 'day' });
+      if (!days.ok) throw new ApiError(days.code, { maxDays: days.maxDays });
+      const rowsBy = (groupBy: SalesGrouping) =>
+        salesReportRows(database.db, tenantId, request.query, groupBy);
+      const [hour, place, terminal, payment, vat, product, cashier] = await Promise.all([
+        rowsBy('hour'),
+        rowsBy('place'),
+        rowsBy('terminal'),
+        rowsBy('payment'),
+        rowsBy('vat'),
+        rowsBy('product'),
+        rowsBy('cashier'),
+      ]);
+      const { from, to, totals, rows: day, simulatedReceipts } = days.value;
+      return {
+        from,
+        to,
+        totals,
+        rows: { day, hour, place, terminal, payment, vat, product, cashier },
+        ...(simulatedReceipts === undefined ? {} : { simulatedReceipts }),
+      };
     },
   );
 
@@ -89,7 +149,7 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
         request.params.terminalId,
         request.params.zNumber,
       );
-      if (!found) throw new ApiError(404, 'z-report-not-found');
+      if (!found) throw new ApiError('z-report-not-found');
       return found;
     },
   );
@@ -111,7 +171,7 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
         request.params.terminalId,
         request.params.zNumber,
       );
-      if (!found) throw new ApiError(404, 'z-report-not-found');
+      if (!found) throw new ApiError('z-report-not-found');
       const pdf = await zReportPdf(found.report, found.zNumber);
       const filename = `z-rapport-${safeFilenamePart(found.registerId)}-${found.zNumber}.pdf`;
       return reply
