@@ -6,52 +6,37 @@ import { PrinterError, parsePrinterAddress, printToDevice } from './printers.js'
 
 describe('parsePrinterAddress', () => {
   it('reads network printers', () => {
-    expect(parsePrinterAddress('tcp://192.168.1.60:9100')).toEqual({
-      ok: true,
-      value: { kind: 'tcp', host: '192.168.1.60', port: 9100 },
-    });
-    expect(parsePrinterAddress('tcp://skrivare.local')).toEqual({
-      ok: true,
-      value: { kind: 'tcp', host: 'skrivare.local', port: 9100 },
-    });
-    expect(parsePrinterAddress('skrivare:9101')).toEqual({
-      ok: true,
-      value: { kind: 'tcp', host: 'skrivare', port: 9101 },
-    });
+    for (const [text, host, port] of [
+      ['tcp://192.168.1.60:9100', '192.168.1.60', 9100],
+      ['tcp://skrivare.local', 'skrivare.local', 9100],
+      ['skrivare:9101', 'skrivare', 9101],
+    ] as const) {
+      expect(parsePrinterAddress(text)).toEqual({ ok: true, value: { kind: 'tcp', host, port } });
+    }
   });
 
   it('reads Windows shares, with spaces and åäö', () => {
-    expect(parsePrinterAddress('\\\\DATORN\\Kvittoskrivare')).toEqual({
-      ok: true,
-      value: { kind: 'share', path: '\\\\DATORN\\Kvittoskrivare' },
-    });
-    expect(parsePrinterAddress(' \\\\KASSA-PC\\Kvitto skrivare Åsa\\ ')).toEqual({
-      ok: true,
-      value: { kind: 'share', path: '\\\\KASSA-PC\\Kvitto skrivare Åsa' },
-    });
+    for (const [text, path] of [
+      ['\\\\DATORN\\Kvittoskrivare', '\\\\DATORN\\Kvittoskrivare'],
+      [' \\\\KASSA-PC\\Kvitto skrivare Åsa\\ ', '\\\\KASSA-PC\\Kvitto skrivare Åsa'],
+    ] as const) {
+      expect(parsePrinterAddress(text)).toEqual({ ok: true, value: { kind: 'share', path } });
+    }
     for (const bad of ['\\\\DATORN', '\\\\DATORN\\', '\\\\DATORN\\a\\b', '\\\\DAT ORN\\x']) {
       expect(parsePrinterAddress(bad)).toMatchObject({ ok: false, reason: 'bad-share' });
     }
   });
 
   it('reads LPT and COM ports as device paths', () => {
-    expect(parsePrinterAddress('lpt1')).toEqual({
-      ok: true,
-      value: { kind: 'port', path: '\\\\.\\LPT1' },
-    });
-    expect(parsePrinterAddress('\\\\.\\COM12')).toEqual({
-      ok: true,
-      value: { kind: 'port', path: '\\\\.\\COM12' },
-    });
+    for (const [text, kind, path] of [
+      ['lpt1', 'port', '\\\\.\\LPT1'],
+      ['\\\\.\\COM12', 'port', '\\\\.\\COM12'],
+      ['/dev/usb/lp0', 'device', '/dev/usb/lp0'],
+      ['C:\\ProgramData\\Kassa\\utskrift.bin', 'device', 'C:\\ProgramData\\Kassa\\utskrift.bin'],
+    ] as const) {
+      expect(parsePrinterAddress(text)).toEqual({ ok: true, value: { kind, path } });
+    }
     expect(parsePrinterAddress('COM257')).toMatchObject({ ok: false, reason: 'bad-port' });
-    expect(parsePrinterAddress('/dev/usb/lp0')).toEqual({
-      ok: true,
-      value: { kind: 'device', path: '/dev/usb/lp0' },
-    });
-    expect(parsePrinterAddress('C:\\ProgramData\\Kassa\\utskrift.bin')).toEqual({
-      ok: true,
-      value: { kind: 'device', path: 'C:\\ProgramData\\Kassa\\utskrift.bin' },
-    });
     expect(parsePrinterAddress('C:utskrift.bin')).toMatchObject({ ok: false });
     expect(parsePrinterAddress('')).toMatchObject({ ok: false, reason: 'empty' });
     expect(parsePrinterAddress('skrivaren')).toMatchObject({ ok: false, reason: 'unrecognised' });

@@ -3,42 +3,29 @@ import { parseControlUnitAddress } from './control-unit-address.js';
 
 describe('parseControlUnitAddress', () => {
   it('reads TCP addresses with or without tcp://', () => {
-    expect(parseControlUnitAddress('192.168.1.50:4001')).toEqual({
-      ok: true,
-      value: { kind: 'tcp', host: '192.168.1.50', port: 4001 },
-    });
-    expect(parseControlUnitAddress('tcp://cu.local:23')).toEqual({
-      ok: true,
-      value: { kind: 'tcp', host: 'cu.local', port: 23 },
-    });
-    expect(parseControlUnitAddress('[::1]:9000')).toEqual({
-      ok: true,
-      value: { kind: 'tcp', host: '::1', port: 9000 },
-    });
+    for (const [text, host, port] of [
+      ['192.168.1.50:4001', '192.168.1.50', 4001],
+      ['tcp://cu.local:23', 'cu.local', 23],
+      ['[::1]:9000', '::1', 9000],
+    ] as const) {
+      expect(parseControlUnitAddress(text)).toEqual({
+        ok: true,
+        value: { kind: 'tcp', host, port },
+      });
+    }
   });
 
   it('reads serial devices, POSIX and Windows', () => {
-    expect(parseControlUnitAddress('/dev/ttyUSB0')).toEqual({
-      ok: true,
-      value: { kind: 'serial', path: '/dev/ttyUSB0' },
-    });
-    expect(parseControlUnitAddress('com3')).toEqual({
-      ok: true,
-      value: { kind: 'serial', path: '\\\\.\\COM3' },
-    });
-    expect(parseControlUnitAddress('serial:/dev/ttyS1')).toEqual({
-      ok: true,
-      value: { kind: 'serial', path: '/dev/ttyS1' },
-    });
-    expect(parseControlUnitAddress('SERIAL:COM4')).toEqual({
-      ok: true,
-      value: { kind: 'serial', path: '\\\\.\\COM4' },
-    });
+    for (const [text, path] of [
+      ['/dev/ttyUSB0', '/dev/ttyUSB0'],
+      ['com3', '\\\\.\\COM3'],
+      ['serial:/dev/ttyS1', '/dev/ttyS1'],
+      ['SERIAL:COM4', '\\\\.\\COM4'],
+      ['\\\\.\\COM12', '\\\\.\\COM12'],
+    ] as const) {
+      expect(parseControlUnitAddress(text)).toEqual({ ok: true, value: { kind: 'serial', path } });
+    }
     expect(parseControlUnitAddress('serial:')).toMatchObject({ ok: false, reason: 'empty' });
-    expect(parseControlUnitAddress('\\\\.\\COM12')).toEqual({
-      ok: true,
-      value: { kind: 'serial', path: '\\\\.\\COM12' },
-    });
   });
 
   it('refuses empty, bad ports and anything else', () => {
