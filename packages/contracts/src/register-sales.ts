@@ -521,6 +521,10 @@ export const SALES_ERROR_MESSAGES = {
     sv: 'Journalminnet ({file}) är skadat: {detail}. Kassan kan inte sälja. Rör inte filen – kontakta supporten omedelbart; journalminnet ska sparas i sju år.',
     en: 'The journal ({file}) is damaged: {detail}. The register cannot sell. Do not touch the file – contact support at once; the journal must be kept for seven years.',
   },
+  'journal-schema-newer': {
+    sv: 'Journalminnet ({file}) är skrivet av en nyare version av kassaprogrammet (schemaversion {found}; den här versionen, {programVersion}, känner bara till version {known}). Kassan säljer inte på det. Installera den senaste versionen av kassaprogrammet (ladda ner installationsprogrammet i backoffice) och starta kassan igen. Rör inte filen.',
+    en: 'The journal ({file}) was written by a newer version of the register program (schema version {found}; this version, {programVersion}, knows only up to version {known}). The register does not sell on it. Install the latest register program (download the installer in the backoffice) and start the register again. Do not touch the file.',
+  },
   'receipt-already-printed': {
     sv: 'Kvitto {receiptNumber} är redan utskrivet. Behöver kunden ett till, skriv ut kopian (KOPIA) – en kopia får skrivas ut en gång.',
     en: 'Receipt {receiptNumber} has already been printed. If the customer needs another, print the copy (KOPIA) – one copy may be printed.',

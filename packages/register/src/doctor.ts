@@ -12,7 +12,7 @@ import { readCashiers } from './cashiers.js';
 import { checkWritable, FILES } from './data-folder.js';
 import { loadInstallation } from './installation.js';
 import { type PrinterAddress, parsePrinterAddress } from './printers.js';
-import { findPosWebDir } from './program.js';
+import { findPosWebDir, PROGRAM_VERSION } from './program.js';
 import { JournalOpenError, type JournalStore, openJournalStore } from './selling/journal-store.js';
 import { readSettings } from './selling/settings.js';
 import { checkKassaServer } from './server-api.js';
@@ -451,6 +451,14 @@ export async function checkJournalChain(
   } catch (error) {
     if (error instanceof JournalOpenError && error.code === 'journal-damaged') {
       return broken(error.detail);
+    }
+    if (error instanceof JournalOpenError && error.code === 'journal-schema-newer') {
+      const f = failure('journal-schema-newer', {
+        file: FILES.journal,
+        ...error.versions,
+        programVersion: PROGRAM_VERSION,
+      });
+      return { check, ok: false, code: f.code, text: f.sv, en: f.en };
     }
     return { check, ok: null, text: `kunde inte läsas: ${(error as Error).message}` };
   }

@@ -93,6 +93,13 @@ export async function exportJournal(
     store = openJournalStore(journalFile, { readonly: true });
   } catch (error) {
     if (error instanceof JournalOpenError) {
+      if (error.code === 'journal-schema-newer') {
+        return failed('journal-schema-newer', {
+          file: journalFile,
+          ...error.versions,
+          programVersion: PROGRAM_VERSION,
+        });
+      }
       return error.code === 'journal-damaged'
         ? failed('journal-damaged', { file: journalFile, detail: error.detail })
         : failed('export-journal-unreadable', { file: journalFile, reason: error.detail });

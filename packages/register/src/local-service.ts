@@ -228,15 +228,24 @@ export async function buildLocalService(options: LocalServiceOptions): Promise<F
     } catch (error) {
       runtime = null;
       runtimeProblem =
-        error instanceof JournalOpenError
+        error instanceof JournalOpenError && error.code === 'journal-schema-newer'
           ? {
-              ...makeFailure('journal-damaged', { file: FILES.journal, detail: error.detail }),
+              ...makeFailure('journal-schema-newer', {
+                file: FILES.journal,
+                ...error.versions,
+                programVersion: PROGRAM_VERSION,
+              }),
               status: 500,
             }
-          : {
-              ...makeFailure('register-not-ready', { reason: String(error) }),
-              status: 500,
-            };
+          : error instanceof JournalOpenError
+            ? {
+                ...makeFailure('journal-damaged', { file: FILES.journal, detail: error.detail }),
+                status: 500,
+              }
+            : {
+                ...makeFailure('register-not-ready', { reason: String(error) }),
+                status: 500,
+              };
     }
   }
 

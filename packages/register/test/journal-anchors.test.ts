@@ -22,7 +22,8 @@ import { appendEntry, verifyJournal, type JournalEntry, type JournalEvent } from
 import type { LocalStatus, ReceiptResult } from '@kassa/contracts';
 import { buildLocalService } from '../src/index.js';
 import { loadInstallation } from '../src/installation.js';
-import { openJournalStore, sha256Hex } from '../src/selling/journal-store.js';
+import { sha256Hex } from '@kassa/core/sha256';
+import { openJournalStore } from '../src/selling/journal-store.js';
 import { syncOnce } from '../src/sync.js';
 import { ADMIN_PASSWORD, startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { kassa, newPc, type Pc } from './support/register-cli.js';

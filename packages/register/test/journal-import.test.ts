@@ -9,12 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type JournalEntry, type JournalEvent, type Receipt, appendEntry } from '@kassa/core';
-import {
-  JournalImportError,
-  openJournalStore,
-  peekJournal,
-  sha256Hex,
-} from '../src/selling/journal-store.js';
+import { sha256Hex } from '@kassa/core/sha256';
+import { JournalImportError, openJournalStore, peekJournal } from '../src/selling/journal-store.js';
 
 async function file(): Promise<string> {
   return path.join(await mkdtemp(path.join(os.tmpdir(), 'kassa-import-')), 'journal.sqlite');

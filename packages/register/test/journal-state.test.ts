@@ -25,6 +25,7 @@ import {
   nextZNumber,
   verifyJournal,
 } from '@kassa/core';
+import { sha256Hex } from '@kassa/core/sha256';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkJournalChain } from '../src/doctor.js';
 import { watchJournalChain } from '../src/selling/chain-watch.js';
@@ -34,7 +35,6 @@ import {
   JournalOpenError,
   type JournalStore,
   openJournalStore,
-  sha256Hex,
 } from '../src/selling/journal-store.js';
 import { backlogOf, writeMark } from '../src/sync/upload-mark.js';
 import { REGISTER_DIR } from './support/register-cli.js';
@@ -181,12 +181,15 @@ describe('a crash while appending', () => {
   });
 });
 
-/** The file as the older format left it: no state tables, no kind indexes. */
+/**
+ * The file as the older format left it: no state tables, no kind indexes, and (made before the
+ * schema had a version, docs/adr/0016-journal-schema-migrations.md) user_version 0.
+ */
 function toOlderFormat(): void {
   const db = new Database(file);
   try {
     db.exec(`DROP TABLE journal_state; DROP TABLE journal_open_day;
-      DROP INDEX journal_kind; DROP INDEX journal_cu_request;`);
+      DROP INDEX journal_kind; DROP INDEX journal_cu_request; PRAGMA user_version = 0;`);
   } finally {
     db.close();
   }

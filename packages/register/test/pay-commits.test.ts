@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '@kassa/core';
-import { openJournalStore, sha256Hex } from '../src/selling/journal-store.js';
+import { sha256Hex } from '@kassa/core/sha256';
+import { openJournalStore } from '../src/selling/journal-store.js';
 import { REGISTER_DIR } from './support/register-cli.js';
 
 const AT = '2026-11-25T10:00:00.000Z';
