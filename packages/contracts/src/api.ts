@@ -101,15 +101,6 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    sv: z.string(),
-    en: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
-
 export const updateEnvironmentBodySchema = z.strictObject({
   companyName: z.string().trim().min(1).max(200).optional(),
   organisationNumber: z.string().trim().max(20).optional(),

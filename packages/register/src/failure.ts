@@ -1,17 +1,11 @@
 /**
- * Expected failures of the register as values: a stable code, the Swedish and English text to
- * show, details, and the HTTP status the server answered (or the local API should answer).
+ * Expected failures of the register as values: the contracts' one Failure shape (a stable code,
+ * the Swedish and English text to show, details, and the HTTP status the server answered or the
+ * local API should answer; without one, the catalogue's: localApiStatusOf).
  */
-import { registerMessage, type AnyErrorCode } from '@kassa/contracts';
+import { registerMessage, type AnyErrorCode, type Failure } from '@kassa/contracts';
 
-export interface Failure {
-  code: string;
-  sv: string;
-  en: string;
-  details?: Record<string, unknown>;
-  /** The server's HTTP status, when the failure is the server's refusal. */
-  status?: number;
-}
+export type { Failure };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 

@@ -104,14 +104,14 @@ export async function salesCsv(
   query: SalesCsvQuery,
 ): Promise<CsvDownload> {
   const period = checkPeriod(query);
-  if (period) throw new ApiError(400, period.code, { maxDays: period.maxDays });
+  if (period) throw new ApiError(period.code, { maxDays: period.maxDays });
   await checkFilterIds(db, tenantId, query);
   // Terminal-days with receipts of a simulated control unit only when asked (sie-export.md).
   const report = await salesReport(db, tenantId, {
     ...query,
     excludeSimulated: query.includeSimulated !== 'true',
   });
-  if (!report.ok) throw new ApiError(400, report.code, { maxDays: report.maxDays });
+  if (!report.ok) throw new ApiError(report.code, { maxDays: report.maxDays });
   const grouping = GROUPINGS[query.groupBy];
   const product = query.groupBy === 'product';
   const header = [
@@ -240,7 +240,7 @@ function paymentNet(z: ZFigures, method: 'cash' | 'card' | 'swish'): number {
 /** The Z-reports of a period (optionally of one terminal) as CSV, oldest first. */
 export async function zCsv(db: Db | Tx, tenantId: string, query: ZCsvQuery): Promise<CsvDownload> {
   const period = checkPeriod(query);
-  if (period) throw new ApiError(400, period.code, { maxDays: period.maxDays });
+  if (period) throw new ApiError(period.code, { maxDays: period.maxDays });
   await checkFilterIds(db, tenantId, query);
   // As the SIE file: without the Z-reports of a simulated control unit unless asked.
   const {

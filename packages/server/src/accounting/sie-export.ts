@@ -49,8 +49,8 @@ export interface SieRequester {
  * Builds the SIE 4I file of the environment's Z-reports with a business day in `query.from`–
  * `query.to`. Throws ApiError: 400 report-period-invalid, 404 terminal-not-found /
  * place-of-business-not-found, 422 sie-no-z-reports / sie-nothing-to-book /
- * export-z-report-unreadable, 422 for every refusal of the core (sie-character-not-in-cp437
- * names the text and where to correct it).
+ * export-z-report-unreadable, and every refusal of the core with its catalogue status
+ * (sie-character-not-in-cp437 names the text and where to correct it).
  */
 export async function buildSieDownload(
   db: Db | Tx,
@@ -61,14 +61,14 @@ export async function buildSieDownload(
   programVersion: string,
 ): Promise<SieDownload> {
   const period = checkPeriod(query);
-  if (period) throw new ApiError(400, period.code, { maxDays: period.maxDays });
+  if (period) throw new ApiError(period.code, { maxDays: period.maxDays });
   await checkFilterIds(db, tenantId, query);
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw new Error('environment vanished');
   const settings = await readAccountingSettings(db, tenantId);
   const all = await archivedZReports(db, tenantId, query);
   if (all.length === 0) {
-    throw new ApiError(422, 'sie-no-z-reports', { from: query.from, to: query.to });
+    throw new ApiError('sie-no-z-reports', { from: query.from, to: query.to });
   }
   // Receipts signed by a simulated control unit are not valid for accounting (SKVFS 2014:9 wants
   // a certified unit): their Z-reports are not booked unless asked (docs/domain/sie-export.md).
@@ -78,7 +78,7 @@ export async function buildSieDownload(
     simulatedIncluded,
   } = forAccounting(all, query.includeSimulated);
   if (archived.length === 0) {
-    throw new ApiError(422, 'sie-only-simulated', {
+    throw new ApiError('sie-only-simulated', {
       from: query.from,
       to: query.to,
       zReports: all.length,
@@ -97,7 +97,7 @@ export async function buildSieDownload(
   });
   if (!built.ok) throw refusalOf(built);
   if (built.value.verifications.length === 0) {
-    throw new ApiError(422, 'sie-nothing-to-book', {
+    throw new ApiError('sie-nothing-to-book', {
       from: query.from,
       to: query.to,
       zReports: archived.length,
@@ -141,31 +141,31 @@ function detailsOf(failure: object): Record<string, unknown> {
 }
 
 /** The API error of a refusal of `buildSie4i`. */
-function refusalOf(failure: SieExportFailure, status = 422): ApiError {
+function refusalOf(failure: SieExportFailure): ApiError {
   switch (failure.code) {
     case 'sie-account-number-invalid':
     case 'sie-account-name-invalid':
-      return new ApiError(status, failure.code, {
+      return new ApiError(failure.code, {
         ...detailsOf(failure),
         roleSv: SIE_ACCOUNT_ROLE_LABELS[failure.role].sv,
         roleEn: SIE_ACCOUNT_ROLE_LABELS[failure.role].en,
       });
     case 'sie-text-invalid':
-      return new ApiError(status, failure.code, {
+      return new ApiError(failure.code, {
         field: failure.field,
         fieldSv: TEXT_FIELDS[failure.field].sv,
         fieldEn: TEXT_FIELDS[failure.field].en,
       });
     case 'sie-period-invalid':
-      return new ApiError(400, failure.code, { first: failure.first, last: failure.last });
+      return new ApiError(failure.code, { first: failure.first, last: failure.last });
     default:
-      return new ApiError(status, failure.code, detailsOf(failure));
+      return new ApiError(failure.code, detailsOf(failure));
   }
 }
 
 /** The API error of an account plan refused when it is saved. */
 export function accountPlanRefusal(failure: SieAccountPlanFailure): ApiError {
-  return refusalOf(failure, 400);
+  return refusalOf(failure);
 }
 
 /**
@@ -183,7 +183,7 @@ function characterRefusal(
   const label = record.split(' ', 1)[0];
   const where = detailsOf(failure);
   if (label === '#FNAMN') {
-    return new ApiError(422, failure.code, {
+    return new ApiError(failure.code, {
       ...where,
       field: 'company-name',
       text: companyName,
@@ -198,7 +198,7 @@ function characterRefusal(
     const index = lines.slice(0, failure.line).filter((l) => l.startsWith('#VER ')).length - 1;
     const verification = verifications[index];
     if (verification) {
-      return new ApiError(422, failure.code, {
+      return new ApiError(failure.code, {
         ...where,
         field: 'register-id',
         text: verification.registerId,
@@ -212,7 +212,7 @@ function characterRefusal(
     }
   }
   if (label === '#KONTO') {
-    return new ApiError(422, failure.code, {
+    return new ApiError(failure.code, {
       ...where,
       field: 'account-name',
       text: record,
@@ -222,7 +222,7 @@ function characterRefusal(
       fixEn: 'Change the account name under Settings → Accounting and export again.',
     });
   }
-  return new ApiError(422, failure.code, {
+  return new ApiError(failure.code, {
     ...where,
     field: 'other',
     text: record,

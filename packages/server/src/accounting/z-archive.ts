@@ -109,7 +109,7 @@ export async function checkFilterIds(
           .from(terminals)
           .where(and(eq(terminals.tenantId, tenantId), eq(terminals.id, filter.terminalId)))
       ).length > 0;
-    if (!found) throw new ApiError(404, 'terminal-not-found');
+    if (!found) throw new ApiError('terminal-not-found');
   }
   if (filter.placeId !== undefined) {
     const found =
@@ -122,7 +122,7 @@ export async function checkFilterIds(
             and(eq(placesOfBusiness.tenantId, tenantId), eq(placesOfBusiness.id, filter.placeId)),
           )
       ).length > 0;
-    if (!found) throw new ApiError(404, 'place-of-business-not-found');
+    if (!found) throw new ApiError('place-of-business-not-found');
   }
 }
 
@@ -161,7 +161,7 @@ export async function archivedZReports(
   return rows.map((row) => {
     const parsed = zFiguresSchema.safeParse(row.report);
     if (!parsed.success) {
-      throw new ApiError(422, 'export-z-report-unreadable', {
+      throw new ApiError('export-z-report-unreadable', {
         registerId: row.registerId,
         zNumber: row.zNumber,
         businessDay: row.businessDay,

@@ -11,6 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, {
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -24,7 +25,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { errorBody, type ErrorCode } from '@kassa/contracts';
+import { errorBody, errorStatus, type ErrorCode } from '@kassa/contracts';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../commands/sign-in.js';
@@ -48,6 +49,11 @@ import { reportRoutes } from './routes/reports.js';
 import { journalExportRoutes } from './routes/journal-export.js';
 import { accountingSettingsRoutes } from './routes/accounting-settings.js';
 import { accountingExportRoutes } from './routes/accounting-exports.js';
+
+/** Answers a refusal with its catalogue status and body. */
+function refuse(reply: FastifyReply, code: ErrorCode, details?: Record<string, unknown>) {
+  return reply.status(errorStatus(code)).send(errorBody(code, details));
+}
 
 export interface AppDeps {
   database: Database;
@@ -141,26 +147,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         message: v.message,
         where: error.validationContext,
       }));
-      return reply.status(400).send(errorBody('validation-failed', { issues }));
+      return refuse(reply, 'validation-failed', { issues });
     }
     const fastifyCode = (error as { code?: string }).code;
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    const byFastifyCode: Record<string, [number, ErrorCode]> = {
-      FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large'],
-      FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type'],
-      FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad-request'],
-      FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid-json'],
-      FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json'],
+    const byFastifyCode: Record<string, ErrorCode> = {
+      FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+      FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
+      FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
     };
     const mapped = fastifyCode ? byFastifyCode[fastifyCode] : undefined;
-    if (mapped) return reply.status(mapped[0]).send(errorBody(mapped[1]));
-    if (error instanceof SyntaxError && status === 400) {
-      return reply.status(400).send(errorBody('invalid-json'));
-    }
-    if (status === 429) return reply.status(429).send(errorBody('rate-limited'));
+    if (mapped) return refuse(reply, mapped);
+    if (error instanceof SyntaxError && status === 400) return refuse(reply, 'invalid-json');
+    if (status === 429) return refuse(reply, 'rate-limited');
     if (status >= 400 && status < 500) return reply.status(status).send(errorBody('bad-request'));
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(errorBody('internal-error'));
+    return refuse(reply, 'internal-error');
   });
 
   await app.register(fastifyCookie);
@@ -189,7 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const access = accessOf(request);
     if (access.public || request.url.startsWith('/api/docs')) return;
     const tenant = await resolveTenant(deps.database.db, request.headers.host, deps.tenancy);
-    if (!tenant) throw new ApiError(404, 'environment-not-found');
+    if (!tenant) throw new ApiError('environment-not-found');
     request.tenant = tenant;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
@@ -199,10 +203,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (who === 'device') return; // verified in preHandler, once the signed body has been read
     if (who !== 'anyone') {
       const signedIn = request.signedIn;
-      if (!signedIn) throw new ApiError(401, 'not-authenticated');
+      if (!signedIn) throw new ApiError('not-authenticated');
       if (who !== 'signed-in' && !who.includes(signedIn.role)) {
         throw new ApiError(
-          403,
           signedIn.role === 'cashier' ? 'forbidden-cashier' : 'forbidden-admin-only',
         );
       }
@@ -210,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (access.module !== undefined) {
       const licence = await readLicence(deps.database.db, tenant.id);
       if (!licence.modules.includes(access.module)) {
-        throw new ApiError(403, 'module-not-licensed', { module: access.module });
+        throw new ApiError('module-not-licensed', { module: access.module });
       }
     }
     if (STATE_CHANGING.has(request.method)) {
@@ -222,14 +225,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         } catch {
           originHost = '';
         }
-        if (originHost !== request.headers.host) throw new ApiError(403, 'csrf-origin-mismatch');
+        if (originHost !== request.headers.host) throw new ApiError('csrf-origin-mismatch');
       } else if (origin === 'null') {
-        throw new ApiError(403, 'csrf-origin-mismatch');
+        throw new ApiError('csrf-origin-mismatch');
       }
       if (request.signedIn) {
         const sent = request.headers['x-csrf-token'];
         if (typeof sent !== 'string' || !safeEqual(sent, request.signedIn.csrfToken)) {
-          throw new ApiError(403, 'csrf-token-invalid');
+          throw new ApiError('csrf-token-invalid');
         }
       }
     }
@@ -273,7 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.status(404).send(errorBody('not-found'));
+      return refuse(reply, 'not-found');
     }
     if (webDir) return reply.type('text/html').sendFile('index.html');
     return reply

@@ -52,7 +52,7 @@ export async function authenticateDevice(
   now: Date,
 ): Promise<DeviceContext> {
   const serverTime = now.toISOString();
-  const invalid = () => new ApiError(401, 'device-signature-invalid', { serverTime });
+  const invalid = () => new ApiError('device-signature-invalid', { serverTime });
   const bindingId = header(request, 'x-kassa-binding');
   const timestamp = header(request, 'x-kassa-timestamp');
   const nonce = header(request, 'x-kassa-nonce');
@@ -92,18 +92,18 @@ export async function authenticateDevice(
   }
   if (!valid) throw invalid();
   if (Math.abs(Number(timestamp) - now.getTime()) > CLOCK_WINDOW_MS) {
-    throw new ApiError(401, 'device-signature-invalid', {
+    throw new ApiError('device-signature-invalid', {
       serverTime,
       clockSkewMs: Number(timestamp) - now.getTime(),
     });
   }
-  if (row.binding.removedAt) throw new ApiError(401, 'binding-removed');
+  if (row.binding.removedAt) throw new ApiError('binding-removed');
   const inserted = await db
     .insert(deviceNonces)
     .values({ tenantId, bindingId, nonce, seenAt: now })
     .onConflictDoNothing()
     .returning({ nonce: deviceNonces.nonce });
-  if (inserted.length === 0) throw new ApiError(401, 'device-replay');
+  if (inserted.length === 0) throw new ApiError('device-replay');
   await db
     .delete(deviceNonces)
     .where(
@@ -118,7 +118,7 @@ export async function authenticateDevice(
     );
   // A deactivated terminal still uploads its journal (routes that say so); nothing else.
   if (!row.active && request.routeOptions.config.kassa?.deactivatedTerminal !== 'allowed') {
-    throw new ApiError(409, 'terminal-deactivated');
+    throw new ApiError('terminal-deactivated');
   }
   return { bindingId, terminalId: row.binding.terminalId };
 }

@@ -21,7 +21,7 @@ export function checkRegisterProtocol(request: FastifyRequest, installVersion: s
   if (sent === undefined) return;
   const text = Array.isArray(sent) ? sent.join(',') : sent;
   if (!/^\d{1,6}$/.test(text.trim())) {
-    throw new ApiError(400, 'register-protocol-invalid', {
+    throw new ApiError('register-protocol-invalid', {
       sent: text.slice(0, 40),
       current: REGISTER_PROTOCOL_VERSION,
       install: installVersion,
@@ -29,7 +29,7 @@ export function checkRegisterProtocol(request: FastifyRequest, installVersion: s
   }
   const version = Number(text.trim());
   if (version < OLDEST_REGISTER_PROTOCOL_VERSION) {
-    throw new ApiError(426, 'register-too-old', {
+    throw new ApiError('register-too-old', {
       sent: version,
       oldest: OLDEST_REGISTER_PROTOCOL_VERSION,
       current: REGISTER_PROTOCOL_VERSION,

@@ -34,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod = (app) => {
     if (!tenant) throw new Error('no environment');
     const ctx = commandContext(request, database.db, clock.now());
     const user = await findUser(ctx, userId);
-    if (!user) throw new ApiError(401, 'not-authenticated');
+    if (!user) throw new ApiError('not-authenticated');
     const [env] = await database.db
       .select({ slug: tenants.slug, companyName: tenants.companyName })
       .from(tenants)
@@ -72,12 +72,12 @@ export const authRoutes: FastifyPluginAsyncZod = (app) => {
       if (!result.ok) {
         if (result.code === 'sign-in-locked') {
           void reply.header('retry-after', String(result.retryAfterSeconds));
-          throw new ApiError(429, 'sign-in-locked', {
+          throw new ApiError('sign-in-locked', {
             retryAfterSeconds: result.retryAfterSeconds,
             retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
           });
         }
-        throw new ApiError(result.code === 'account-deactivated' ? 403 : 401, result.code);
+        throw new ApiError(result.code);
       }
       setSessionCookie(request, reply, result.token);
       const ctx = {
@@ -116,7 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod = (app) => {
     },
     async (request) => {
       const signedIn = request.signedIn;
-      if (!signedIn) throw new ApiError(401, 'not-authenticated');
+      if (!signedIn) throw new ApiError('not-authenticated');
       return me(request, signedIn.userId, signedIn.csrfToken);
     },
   );

@@ -50,7 +50,7 @@ export const environmentRoutes: FastifyPluginAsyncZod = (app) => {
       if (organisationNumber !== undefined) {
         const parsed = parseOrganisationNumber(organisationNumber);
         if (!parsed.ok) {
-          throw new ApiError(400, 'invalid-organisation-number', { reason: parsed.code });
+          throw new ApiError('invalid-organisation-number', { reason: parsed.code });
         }
         normalised = parsed.value;
       }

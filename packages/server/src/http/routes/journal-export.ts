@@ -5,15 +5,6 @@ import { ApiError } from '../api-error.js';
 
 const EXPORTERS = { kassa: { access: ['admin', 'manager'] as const, module: 'exports' as const } };
 
-/** HTTP status of each refusal of the journal export. */
-const STATUS = {
-  'journal-export-period-reversed': 400,
-  'journal-export-period-too-long': 400,
-  'terminal-not-found': 404,
-  'journal-export-empty': 404,
-  'journal-export-too-large': 422,
-} as const;
-
 /**
  * The journal export of SKVFS 2021:16 from the server's copy of a terminal's journal (module
  * `exports`): see docs/protocols/backoffice-api.md and docs/protocols/skvfs-2021-16-export.md.
@@ -39,11 +30,7 @@ export const journalExportRoutes: FastifyPluginAsyncZod = (app) => {
       const details: Record<string, unknown> = { ...result };
       delete details.ok;
       delete details.code;
-      throw new ApiError(
-        STATUS[result.code],
-        result.code,
-        Object.keys(details).length === 0 ? undefined : details,
-      );
+      throw new ApiError(result.code, Object.keys(details).length === 0 ? undefined : details);
     }
     return result.value;
   }

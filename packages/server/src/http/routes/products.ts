@@ -29,16 +29,11 @@ const productAnswer = z.object({ product: productSchema });
 
 function refuse(refusal: ProductRefusal): never {
   switch (refusal.code) {
-    case 'product-not-found':
-      throw new ApiError(404, refusal.code);
-    case 'article-number-taken':
-      throw new ApiError(409, refusal.code);
     case 'barcode-taken':
-      throw new ApiError(409, refusal.code, { barcode: refusal.barcode });
     case 'barcode-invalid':
-      throw new ApiError(400, refusal.code, { barcode: refusal.barcode });
-    case 'price-change-in-past':
-      throw new ApiError(400, refusal.code);
+      throw new ApiError(refusal.code, { barcode: refusal.barcode });
+    default:
+      throw new ApiError(refusal.code);
   }
 }
 
@@ -49,7 +44,7 @@ export const productRoutes: FastifyPluginAsyncZod = (app) => {
 
   async function one(tenantId: string, id: string) {
     const [product] = await listProducts(database.db, tenantId, today(), id);
-    if (!product) throw new ApiError(404, 'product-not-found');
+    if (!product) throw new ApiError('product-not-found');
     return { product };
   }
 
@@ -187,7 +182,7 @@ export const productRoutes: FastifyPluginAsyncZod = (app) => {
         request.body.dryRun,
       );
       if (result.errors.length > 0) {
-        throw new ApiError(400, 'import-has-errors', {
+        throw new ApiError('import-has-errors', {
           errors: z.array(importRowErrorSchema).parse(result.errors),
         });
       }

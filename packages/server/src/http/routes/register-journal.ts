@@ -64,11 +64,11 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
             : { localHeadSeq: request.body.localHeadSeq }),
         });
       });
-      if (result === null) throw new ApiError(401, 'binding-removed');
+      if (result === null) throw new ApiError('binding-removed');
       if (!result.ok) {
         // The binding's terminal exists (device authentication found it): a bug if not.
         if (result.code === 'terminal-not-found') throw new Error('terminal of a binding vanished');
-        throw new ApiError(409, result.code, refusalDetails(result));
+        throw new ApiError(result.code, refusalDetails(result));
       }
       return { acknowledgedSeq: result.head.seq, acknowledgedHash: result.head.hash };
     },
@@ -94,7 +94,7 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
         const restoring = await database.db.transaction((tx) =>
           headForRestore(commandContext(request, tx, now), device.terminalId),
         );
-        if (!restoring) throw new ApiError(404, 'terminal-not-found');
+        if (!restoring) throw new ApiError('terminal-not-found');
         return {
           acknowledgedSeq: restoring.seq,
           acknowledgedHash: restoring.hash,
@@ -103,7 +103,7 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
         };
       }
       const head = await readJournalHead(database.db, request.tenant?.id ?? '', device.terminalId);
-      if (!head) throw new ApiError(404, 'terminal-not-found');
+      if (!head) throw new ApiError('terminal-not-found');
       return { acknowledgedSeq: head.seq, acknowledgedHash: head.hash };
     },
   );
@@ -125,7 +125,7 @@ export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
       const tenantId = request.tenant?.id ?? '';
       // The head first: the page never runs ahead of the head it is sent with.
       const head = await readJournalHead(database.db, tenantId, device.terminalId);
-      if (!head) throw new ApiError(404, 'terminal-not-found');
+      if (!head) throw new ApiError('terminal-not-found');
       const entries = await readJournalEntries(database.db, tenantId, device.terminalId, {
         afterSeq: request.query.afterSeq,
         upTo: head.seq,

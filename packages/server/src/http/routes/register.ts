@@ -59,14 +59,14 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
     );
     if (!checked.ok) {
       if (checked.code === 'sign-in-locked') {
-        throw new ApiError(429, 'sign-in-locked', {
+        throw new ApiError('sign-in-locked', {
           retryAfterSeconds: checked.retryAfterSeconds,
           retryAfterMinutes: Math.ceil(checked.retryAfterSeconds / 60),
         });
       }
-      throw new ApiError(checked.code === 'account-deactivated' ? 403 : 401, checked.code);
+      throw new ApiError(checked.code);
     }
-    if (checked.role !== 'admin') throw new ApiError(403, 'connect-requires-admin');
+    if (checked.role !== 'admin') throw new ApiError('connect-requires-admin');
     return checked;
   }
 
@@ -122,7 +122,7 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
     async (request) => {
       const body = request.body;
       if (!isEd25519PublicKey(body.publicKey)) {
-        throw new ApiError(400, 'validation-failed', {
+        throw new ApiError('validation-failed', {
           issues: [{ path: '/publicKey', message: 'not an Ed25519 SPKI public key' }],
         });
       }
@@ -145,25 +145,18 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       if (!result.ok) {
         switch (result.code) {
           case 'licence-full':
-            throw new ApiError(409, result.code, {
+            throw new ApiError(result.code, {
               licensed: result.licensed,
               active: result.active,
             });
           case 'terminal-bound-elsewhere':
-            throw new ApiError(409, result.code, {
+            throw new ApiError(result.code, {
               pcName: result.pcName,
               boundAt: result.boundAt,
               boundAtText: STOCKHOLM_TIME.format(new Date(result.boundAt)),
             });
-          case 'terminal-not-found':
-            throw new ApiError(404, result.code);
-          case 'terminal-deactivated':
-            throw new ApiError(409, result.code);
-          case 'pairing-code-invalid':
-            throw new ApiError(400, result.code);
-          case 'pairing-code-expired':
-          case 'pairing-code-used':
-            throw new ApiError(410, result.code);
+          default:
+            throw new ApiError(result.code);
         }
       }
       const tenantId = request.tenant?.id ?? '';
@@ -325,7 +318,7 @@ export const registerRoutes: FastifyPluginAsyncZod = (app) => {
       const now = clock.now();
       const { oldestUnsyncedAt } = request.body;
       if (typeof oldestUnsyncedAt === 'string' && !isIsoInstant(oldestUnsyncedAt)) {
-        throw new ApiError(400, 'validation-failed', {
+        throw new ApiError('validation-failed', {
           issues: [{ path: '/oldestUnsyncedAt', message: 'not an ISO 8601 UTC instant' }],
         });
       }

@@ -40,16 +40,10 @@ type TerminalRefusal =
   Exclude<UpdateTerminalResult, { ok: true }> | Exclude<CreateTerminalResult, { ok: true }>;
 
 function refuse(result: TerminalRefusal): never {
-  switch (result.code) {
-    case 'licence-full':
-      throw new ApiError(409, 'licence-full', { licensed: result.licensed, active: result.active });
-    case 'register-id-taken':
-      throw new ApiError(409, result.code);
-    case 'terminal-not-found':
-      throw new ApiError(404, result.code);
-    case 'place-of-business-not-found':
-      throw new ApiError(400, result.code);
+  if (result.code === 'licence-full') {
+    throw new ApiError(result.code, { licensed: result.licensed, active: result.active });
   }
+  throw new ApiError(result.code);
 }
 
 /** Terminals and cash registers, and the licence. */
@@ -58,7 +52,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
 
   async function one(tenantId: string, id: string) {
     const [terminal] = await listTerminals(database.db, tenantId, version, clock.now(), id);
-    if (!terminal) throw new ApiError(404, 'terminal-not-found');
+    if (!terminal) throw new ApiError('terminal-not-found');
     return { terminal };
   }
 
@@ -172,7 +166,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         ),
       );
       if (!result.ok) {
-        throw new ApiError(result.code === 'terminal-not-found' ? 404 : 400, result.code);
+        throw new ApiError(result.code);
       }
       return one(request.tenant?.id ?? '', request.params.id);
     },
@@ -199,14 +193,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         ),
       );
       if (!result.ok) {
-        throw new ApiError(
-          result.code === 'terminal-not-found'
-            ? 404
-            : result.code === 'terminal-not-bound'
-              ? 409
-              : 400,
-          result.code,
-        );
+        throw new ApiError(result.code);
       }
       return one(request.tenant?.id ?? '', request.params.id);
     },
@@ -228,7 +215,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         acknowledgeSyncProblem(commandContext(request, tx, clock.now()), request.params.id),
       );
       if (!result.ok) {
-        throw new ApiError(result.code === 'terminal-not-found' ? 404 : 409, result.code);
+        throw new ApiError(result.code);
       }
       return one(request.tenant?.id ?? '', request.params.id);
     },
@@ -271,12 +258,12 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
       const { platform } = request.query;
       const distDir = app.deps.registerDistDir ?? '';
       if (!installerBuilt(distDir, platform)) {
-        throw new ApiError(503, 'installer-not-built', { platform });
+        throw new ApiError('installer-not-built', { platform });
       }
       const created = await database.db.transaction((tx) =>
         createPairingCode(commandContext(request, tx, clock.now()), terminal.id),
       );
-      if (!created.ok) throw new ApiError(404, created.code);
+      if (!created.ok) throw new ApiError(created.code);
       const provisioning = {
         url: `${request.protocol}://${request.headers.host ?? 'localhost'}`,
         environment: request.tenant?.slug ?? '',
@@ -291,7 +278,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         .header('cache-control', 'no-store');
       if (platform === 'windows') {
         const built = buildWindowsInstaller(distDir, provisioning);
-        if (!built) throw new ApiError(503, 'installer-not-built', { platform });
+        if (!built) throw new ApiError('installer-not-built', { platform });
         return reply
           .header('content-type', 'application/vnd.microsoft.portable-executable')
           .header(
@@ -303,7 +290,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
           .send(Buffer.from(built.bytes));
       }
       const zip = buildInstallerZip(distDir, provisioning);
-      if (!zip) throw new ApiError(503, 'installer-not-built', { platform });
+      if (!zip) throw new ApiError('installer-not-built', { platform });
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="kassa-${terminal.registerId}.zip"`)

@@ -67,7 +67,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
     async (request) => {
       const ctx = commandContext(request, database.db, clock.now());
       const user = await findUser(ctx, request.params.id);
-      if (!user) throw new ApiError(404, 'user-not-found');
+      if (!user) throw new ApiError('user-not-found');
       return { user: await presentUserWithTerminals(ctx, user) };
     },
   );
@@ -87,7 +87,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
       const result = await database.db.transaction((tx) =>
         createUser(commandContext(request, tx, clock.now()), request.body),
       );
-      if (!result.ok) throw new ApiError(result.code === 'username-taken' ? 409 : 400, result.code);
+      if (!result.ok) throw new ApiError(result.code);
       return reply.status(201).send({ user: result.user });
     },
   );
@@ -108,7 +108,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
       const result = await database.db.transaction((tx) =>
         updateUser(commandContext(request, tx, clock.now()), request.params.id, request.body),
       );
-      if (!result.ok) throw new ApiError(result.code === 'user-not-found' ? 404 : 409, result.code);
+      if (!result.ok) throw new ApiError(result.code);
       return { user: result.user };
     },
   );
@@ -133,7 +133,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
           request.body.password,
         ),
       );
-      if (!result.ok) throw new ApiError(result.code === 'user-not-found' ? 404 : 400, result.code);
+      if (!result.ok) throw new ApiError(result.code);
       return reply.status(204).send(null);
     },
   );
@@ -153,7 +153,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
       const result = await database.db.transaction((tx) =>
         setPin(commandContext(request, tx, clock.now()), request.params.id, request.body.pin),
       );
-      if (!result.ok) throw new ApiError(result.code === 'user-not-found' ? 404 : 400, result.code);
+      if (!result.ok) throw new ApiError(result.code);
       return reply.status(204).send(null);
     },
   );
@@ -179,7 +179,7 @@ export const userRoutes: FastifyPluginAsyncZod = (app) => {
         ),
       );
       if (!result.ok) {
-        throw new ApiError(result.code === 'user-not-found' ? 404 : 400, result.code);
+        throw new ApiError(result.code);
       }
       return { user: result.user };
     },
