@@ -128,6 +128,11 @@ export const saleViewSchema = z.object({
   total: z.number().int(),
   /** The cash amount to pay if paid in cash only (öresavrundning on the total). */
   cashTotal: z.number().int(),
+  /**
+   * cashTotal − total: the öresavrundning of a cash-only payment (Lag 1970:1029: 1–49 öre down,
+   * 50–99 up), shown as such on the till; 0 when paid by card or Swish.
+   */
+  cashRounding: z.number().int(),
   vat: z.array(vatRowSchema),
   /** The largest discount the signed-in cashier may give, in hundredths of a percent. */
   maxDiscountRate: z.number().int(),

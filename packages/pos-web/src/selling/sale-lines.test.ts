@@ -28,6 +28,7 @@ function sale(...lines: SaleLineView[]): SaleView {
     discountTotal: 0,
     total: lines.reduce((sum, l) => sum + l.amount, 0),
     cashTotal: 0,
+    cashRounding: 0,
     vat: [],
     maxDiscountRate: 2_000,
     parkedCount: 0,

@@ -25,11 +25,11 @@ import {
   zBodySchema,
   type ReceiptResult,
 } from '@kassa/contracts';
-import type { Receipt, XReport, ZReport } from '@kassa/core';
+import { type Receipt, type XReport, type ZReport, SHOP_TIME_ZONE } from '@kassa/core';
 import { renderDayReportEscPos, renderDayReportHtml, renderDayReportPdf } from '@kassa/documents';
 import { failure, type Failure } from '../failure.js';
-import type { Actor, CompletedReceipt, EngineResult } from './engine.js';
-import { SellingRuntime, TIME_ZONE } from './runtime.js';
+import type { Actor, EngineResult, PrintedReceipt } from './engine.js';
+import { SellingRuntime } from './runtime.js';
 import { swishQrText } from './swish.js';
 import { payStep } from './pay-trace.js';
 
@@ -75,19 +75,16 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
     return r.value;
   }
 
-  async function receiptResult(
-    runtime: SellingRuntime,
-    receipt: Receipt,
-    print: { by?: string; later?: boolean } = {},
-  ): Promise<ReceiptResult> {
-    const printed = await runtime.printReceipt(receipt, print);
+  /** A receipt signed, journaled and printed by the engine (receipts/completing.ts), as shown. */
+  function receiptResult(runtime: SellingRuntime, done: PrintedReceipt): ReceiptResult {
+    const { receipt } = done;
     const html = runtime.receiptHtml(receipt);
     payStep('html-rendered');
     return {
       receipt: viewOf(receipt),
       html,
-      print: printed.print,
-      drawerOpened: printed.drawerOpened,
+      print: done.print,
+      drawerOpened: done.drawerOpened,
       simulated: receipt.controlUnitSerial?.startsWith('SIM-') === true,
     };
   }
@@ -95,12 +92,11 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
   async function completing(
     reply: FastifyReply,
     runtime: SellingRuntime,
-    result: Promise<EngineResult<CompletedReceipt>>,
+    result: Promise<EngineResult<PrintedReceipt>>,
   ): Promise<unknown> {
     const r = await result;
     if (!r.ok) return sendFailure(reply, r.failure);
-    const { by } = r.value.entry;
-    return receiptResult(runtime, r.value.receipt, by === undefined ? {} : { by });
+    return receiptResult(runtime, r.value);
   }
 
   api.get(
@@ -301,12 +297,15 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
   api.post(
     '/local/receipts/:number/print',
     { schema: { params: numberParams } },
-    async (request, reply) => {
+    (request, reply) => {
       const ok = ready(reply);
-      if (!ok) return reply;
-      const claimed = await ok.runtime.engine.printOriginalLater(ok.actor, request.params.number);
-      if (!claimed.ok) return sendFailure(reply, claimed.failure);
-      return receiptResult(ok.runtime, claimed.value, { by: ok.actor.username, later: true });
+      return ok
+        ? completing(
+            reply,
+            ok.runtime,
+            ok.runtime.engine.printOriginalLater(ok.actor, request.params.number),
+          )
+        : reply;
     },
   );
 
@@ -332,17 +331,10 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
     );
   });
 
-  api.post(
-    '/local/drawer/open',
-    { schema: { body: drawerOpenBodySchema } },
-    async (request, reply) => {
-      const ok = ready(reply);
-      if (!ok) return reply;
-      const journaled = await ok.runtime.engine.openDrawer(ok.actor, request.body.reason);
-      if (!journaled.ok) return sendFailure(reply, journaled.failure);
-      return { drawerOpened: await ok.runtime.kickDrawer() };
-    },
-  );
+  api.post('/local/drawer/open', { schema: { body: drawerOpenBodySchema } }, (request, reply) => {
+    const ok = ready(reply);
+    return ok ? answer(reply, ok.runtime.engine.openDrawer(ok.actor, request.body.reason)) : reply;
+  });
 
   api.post(
     '/local/cash/float',
@@ -374,7 +366,9 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
   }
 
   async function reportAnswer(runtime: SellingRuntime, report: XReport | ZReport) {
-    const print = await runtime.printBytes(renderDayReportEscPos(report, { timeZone: TIME_ZONE }));
+    const print = await runtime.printBytes(
+      renderDayReportEscPos(report, { timeZone: SHOP_TIME_ZONE }),
+    );
     return { report, html: renderDayReportHtml(report), print };
   }
 

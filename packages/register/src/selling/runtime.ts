@@ -12,8 +12,8 @@ import {
   type RegisterSettings,
   settingsBodySchema,
 } from '@kassa/contracts';
-import type { Receipt, XReport, ZReport } from '@kassa/core';
-import { renderEscPos, renderReceiptHtml, renderReceiptPdf } from '@kassa/documents';
+import { type Receipt, SHOP_TIME_ZONE } from '@kassa/core';
+import { renderReceiptHtml, renderReceiptPdf } from '@kassa/documents';
 import {
   type CcspControlUnitDriver,
   type ControlUnitSimulator,
@@ -25,7 +25,7 @@ import { FILES } from '../data-folder.js';
 import { failure } from '../failure.js';
 import type { Installation } from '../installation.js';
 import { PROGRAM_VERSION } from '../program.js';
-import { DRAWER_KICK, PrinterError, parsePrinterAddress, printTo } from '../printers.js';
+import { PrinterError, parsePrinterAddress, printTo } from '../printers.js';
 import type { RegisterState } from '../state.js';
 import {
   CatalogueIndex,
@@ -51,9 +51,6 @@ import {
 } from './engine.js';
 import { openJournalStore, type JournalStore } from './journal-store.js';
 import { readSettings, settingChanges, writeSettings } from './settings.js';
-import { payStep } from './pay-trace.js';
-
-export const TIME_ZONE = 'Europe/Stockholm';
 
 export interface SellingRuntimeOptions {
   readonly folder: string;
@@ -65,13 +62,6 @@ export interface SellingRuntimeOptions {
   readonly monotonic?: () => number;
   /** The operating system printer addresses are judged for (Windows shares and ports). */
   readonly platform?: NodeJS.Platform;
-}
-
-/** Renders day reports (@kassa/documents). */
-export interface ReportRenderer {
-  escpos(report: XReport | ZReport): Uint8Array;
-  html(report: XReport | ZReport): string;
-  pdf(report: XReport | ZReport): Promise<Uint8Array>;
 }
 
 export class SellingRuntime {
@@ -100,11 +90,12 @@ export class SellingRuntime {
     this.engine = new SellingEngine({
       store,
       clock: options.clock ?? Date.now,
-      timeZone: TIME_ZONE,
+      timeZone: SHOP_TIME_ZONE,
       identity: () => this.identity(),
       catalogue: () => this.catalogueNow.products,
       controlUnit: () => this.controlUnit(),
       settings: () => this.settingsNow,
+      printBytes: (bytes) => this.printBytes(bytes),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
       serverClockOffsetMs: () => options.state()?.clockOffsetMs ?? null,
     });
@@ -369,59 +360,12 @@ export class SellingRuntime {
     }
   }
 
-  /**
-   * Prints a receipt (paper delivery) and kicks the drawer when cash changed hands; the outcome
-   * is journaled (receipt-printout). `later`: the original printed afterwards from Kvitton (the
-   * engine has claimed it; no drawer kick).
-   */
-  async printReceipt(
-    receipt: Receipt,
-    options: { by?: string; later?: boolean } = {},
-  ): Promise<{ print: PrintOutcome; drawerOpened: boolean }> {
-    const later = options.later === true;
-    const cash = receipt.payments.some((p) => p.method === 'cash' && p.amount !== 0);
-    const kick = cash && receipt.kind !== 'copy' && receipt.kind !== 'pro-forma';
-    if (receipt.delivery === 'electronic') {
-      const print = kick ? await this.printBytes(DRAWER_KICK) : { status: 'no-printer' as const };
-      return { print: { status: 'no-printer' }, drawerOpened: kick && print.status === 'printed' };
-    }
-    payStep('print-start');
-    const receiptBytes = renderEscPos(receipt, { timeZone: TIME_ZONE });
-    payStep('escpos-rendered');
-    const bytes = kick && !later ? concat(receiptBytes, DRAWER_KICK) : receiptBytes;
-    if (!later && !this.engine.beginPrint(receipt)) {
-      return { print: { status: 'no-printer' }, drawerOpened: false };
-    }
-    payStep('begun');
-    const print = await this.printBytes(bytes);
-    payStep('printed');
-    if (print.status === 'no-printer') {
-      this.engine.releasePrint(receipt);
-    } else {
-      await this.engine.endPrint(
-        options.by,
-        receipt,
-        print.status === 'printed'
-          ? { status: 'printed' }
-          : { status: 'failed', code: print.code ?? 'printer-write-failed' },
-        later,
-      );
-    }
-    payStep('printout-committed');
-    return { print, drawerOpened: kick && !later && print.status === 'printed' };
-  }
-
   receiptHtml(receipt: Receipt): string {
-    return renderReceiptHtml(receipt, { timeZone: TIME_ZONE, asPrinted: true });
+    return renderReceiptHtml(receipt, { timeZone: SHOP_TIME_ZONE, asPrinted: true });
   }
 
   receiptPdf(receipt: Receipt): Promise<Uint8Array> {
-    return renderReceiptPdf(receipt, { timeZone: TIME_ZONE });
-  }
-
-  /** Opens the drawer (a lådöppning, journaled by the engine first). */
-  async kickDrawer(): Promise<boolean> {
-    return (await this.printBytes(DRAWER_KICK)).status === 'printed';
+    return renderReceiptPdf(receipt, { timeZone: SHOP_TIME_ZONE });
   }
 
   /** Start and stop are running use too (2021:16 StartAvKassaregister, StoppAvKassaregister). */
@@ -450,11 +394,4 @@ export class SellingRuntime {
       this.engine.store.close();
     }
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
