@@ -15,8 +15,8 @@ import {
   createCcspDecoder,
   encodeCcspFrame,
   encodeRegisterReceiptMessage,
-  ore,
 } from '@kassa/core';
+import { sampleReceiptRegistration } from '@kassa/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ControlUnitSimulator,
@@ -33,19 +33,7 @@ import {
   type CcspControlUnitDriver,
 } from '../src/control-unit/index.js';
 
-const receipt: ReceiptRegistration = {
-  dateTime: '202604111432',
-  organisationNumber: '556677-8899',
-  registerId: 'K1',
-  receiptNumber: 123,
-  receiptType: 'normal',
-  returnTotal: ore(0),
-  total: ore(10_500),
-  vat: [
-    { rate: 1200, amount: ore(375) },
-    { rate: 600, amount: ore(396) },
-  ],
-};
+const receipt = sampleReceiptRegistration();
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

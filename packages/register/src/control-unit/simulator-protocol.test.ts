@@ -1,4 +1,5 @@
 import { encodeRegisterReceiptMessage, ore, type ReceiptRegistration } from '@kassa/core';
+import { sampleReceiptRegistration } from '@kassa/test-kit';
 import { describe, expect, it } from 'vitest';
 import {
   CONTROL_CODE_LENGTH,
@@ -11,19 +12,7 @@ import {
   simulatorSerialNumber,
 } from './simulator-protocol.js';
 
-const receipt: ReceiptRegistration = {
-  dateTime: '202604111432',
-  organisationNumber: '5566778899',
-  registerId: 'K1',
-  receiptNumber: 123,
-  receiptType: 'normal',
-  returnTotal: ore(0),
-  total: ore(10_500),
-  vat: [
-    { rate: 1200, amount: ore(375) },
-    { rate: 600, amount: ore(396) },
-  ],
-};
+const receipt = sampleReceiptRegistration({ organisationNumber: '5566778899' });
 
 const config: SimulatorConfig = { seed: 'test', serialNumber: simulatorSerialNumber('test') };
 
