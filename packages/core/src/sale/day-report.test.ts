@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ore } from '../money.js';
@@ -20,15 +19,8 @@ import {
 } from './journal.js';
 import { type Receipt, buildReceiptCopy, buildReturnReceipt, buildSaleReceipt } from './receipt.js';
 import { type Tender, addLine, createSale, priceSale } from './sale.js';
+import { ZONE, header, identity, sha256 } from './test-shop.js';
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-const ZONE = 'Europe/Stockholm';
-const identity = {
-  companyName: 'Kafé Exempel AB',
-  organisationNumber: '556677-8899',
-  registerId: 'K1',
-};
-const header = { ...identity, placeOfSaleAddress: 'Storgatan 1', delivery: 'paper' as const };
 const context = { identity, producedAt: '2026-04-11T20:00:00Z' };
 
 function value<T>(result: Result<T>): T {

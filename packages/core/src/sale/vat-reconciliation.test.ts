@@ -4,7 +4,6 @@
  * 2014:9 7 kap 1 § i–j on the receipt, 7 kap 3 § h on the Z; docs/domain/vat-and-rounding.md,
  * "VAT per rate on X and Z").
  */
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Ore, negate, ore } from '../money.js';
@@ -34,15 +33,8 @@ import {
   setLineDiscount,
   setOrderDiscount,
 } from './sale.js';
+import { ZONE, header, identity, sha256 } from './test-shop.js';
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-const ZONE = 'Europe/Stockholm';
-const identity = {
-  companyName: 'Kafé Exempel AB',
-  organisationNumber: '556677-8899',
-  registerId: 'K1',
-};
-const header = { ...identity, placeOfSaleAddress: 'Storgatan 1', delivery: 'paper' as const };
 const ANY_DISCOUNT = { maxDiscountRate: 10_000 };
 
 function value<T>(result: Result<T>): T {
