@@ -17,6 +17,7 @@ import {
   encodeRegisterReceiptMessage,
   ore,
   priceSale,
+  SHOP_TIME_ZONE,
   validateReceiptRegistration,
 } from '@kassa/core';
 import {
@@ -26,7 +27,7 @@ import {
   resolveDoubt,
 } from './control-unit-request.js';
 
-const TZ = 'Europe/Stockholm';
+const TZ = SHOP_TIME_ZONE;
 const DAY = '2026-11-25';
 const AT = '2026-11-25T10:15:00.000Z';
 const HEADER: ReceiptHeader = {
