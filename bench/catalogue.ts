@@ -29,7 +29,7 @@ import {
   toLocalProducts,
   writeCatalogue,
 } from '../packages/register/src/selling/catalogue.js';
-import { fetchConfig } from '../packages/register/src/sync.js';
+import { fetchConfig } from '../packages/register/src/sync/sync-once.js';
 import type { DeviceIdentity } from '../packages/register/src/device-client.js';
 import { startPostgresRig, type PostgresRig } from './postgres-rig.js';
 import { ms, since, summarize, table, type Summary } from './stats.js';

@@ -22,7 +22,7 @@ import { PROGRAM_VERSION } from './program.js';
 import { checkKassaServer, connectTerminal } from './server-api.js';
 import { generateDeviceKeyPair, loadPrivateKey } from './signature.js';
 import { initialState, writeState } from './state.js';
-import { syncOnce } from './sync.js';
+import { syncOnce } from './sync/sync-once.js';
 import { restoreJournalFromServer } from './sync/journal-restore.js';
 
 export type ConnectCredentials =

@@ -18,7 +18,7 @@ import { readSettings } from './selling/settings.js';
 import { checkKassaServer } from './server-api.js';
 import type { DeviceIdentity } from './device-client.js';
 import { failure } from './failure.js';
-import { syncOnce } from './sync.js';
+import { syncOnce } from './sync/sync-once.js';
 import {
   anchorFailure,
   checkAnchorsOfFile,

@@ -4,7 +4,7 @@ export { connect, checkAddress, type ConnectRequest, type ConnectResult } from '
 export { buildLocalService, type LocalServiceOptions } from './local-service.js';
 export { collectStatus, formatStatus, type StatusReport } from './status.js';
 export { runDoctor, formatDoctor, type DoctorLine } from './doctor.js';
-export { syncOnce } from './sync.js';
+export { syncOnce } from './sync/sync-once.js';
 export { loadInstallation } from './installation.js';
 export {
   archiveDataFolder,

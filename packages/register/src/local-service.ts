@@ -41,7 +41,7 @@ import { findPosWebDir, PROGRAM_VERSION } from './program.js';
 import { findProvisioning } from './provisioning.js';
 import { listTerminals } from './server-api.js';
 import { readState, type RegisterState } from './state.js';
-import { syncOnce, type SyncResult } from './sync.js';
+import { syncOnce, type SyncResult } from './sync/sync-once.js';
 import { watchJournalChain } from './selling/chain-watch.js';
 import { JournalOpenError } from './selling/journal-store.js';
 import { registerSellingRoutes } from './selling/routes.js';

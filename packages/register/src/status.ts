@@ -11,7 +11,7 @@ import { machineFingerprint } from './hardware.js';
 import { loadInstallation } from './installation.js';
 import { PROGRAM_VERSION } from './program.js';
 import { readState } from './state.js';
-import { syncOnce } from './sync.js';
+import { syncOnce } from './sync/sync-once.js';
 import { readUploadBacklog, type UploadBacklog } from './sync/upload-mark.js';
 import { FILES } from './data-folder.js';
 import { formatSwedishDateTime } from './terminal-choice.js';

@@ -12,7 +12,7 @@ import { businessDayOf, type JournalEntry } from '@kassa/core';
 import type { LocalCatalogue } from '@kassa/contracts';
 import type { FastifyInstance } from 'fastify';
 import { buildLocalService } from '../src/index.js';
-import type { SyncResult } from '../src/sync.js';
+import type { SyncResult } from '../src/sync/sync-once.js';
 import { openJournalStore } from '../src/selling/journal-store.js';
 import { AdminApi, startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { startSellingRig, type SellingRig } from './support/selling.js';

@@ -24,7 +24,7 @@ import { buildLocalService } from '../src/index.js';
 import { loadInstallation } from '../src/installation.js';
 import { sha256Hex } from '@kassa/core/sha256';
 import { openJournalStore } from '../src/selling/journal-store.js';
-import { syncOnce } from '../src/sync.js';
+import { syncOnce } from '../src/sync/sync-once.js';
 import { ADMIN_PASSWORD, startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { kassa, newPc, type Pc } from './support/register-cli.js';
 import { TestClock, readJournalFile, startSellingRig, type SellingRig } from './support/selling.js';

@@ -19,9 +19,9 @@ import {
   type RegisterConfigAnswer,
   type RegisterMe,
 } from '@kassa/contracts';
-import type { Failure, Outcome } from './failure.js';
-import { readCashiers, writeCashiers } from './cashiers.js';
-import { FILES } from './data-folder.js';
+import type { Failure, Outcome } from '../failure.js';
+import { readCashiers, writeCashiers } from '../cashiers.js';
+import { FILES } from '../data-folder.js';
 import {
   clockOffset,
   fetchMe,
@@ -29,14 +29,14 @@ import {
   signedRequest,
   type DeviceIdentity,
   type SignedRequestOptions,
-} from './device-client.js';
-import { interpret, type HttpAnswer } from './server-api.js';
-import type { Installation } from './installation.js';
-import { PROGRAM_VERSION } from './program.js';
-import { readState, writeState, type RegisterState } from './state.js';
-import { journalReportOfFile } from './sync/anchors.js';
-import { readUploadBacklog } from './sync/upload-mark.js';
-import type { HeartbeatBacklog } from './sync/upload-slot.js';
+} from '../device-client.js';
+import { interpret, type HttpAnswer } from '../server-api.js';
+import type { Installation } from '../installation.js';
+import { PROGRAM_VERSION } from '../program.js';
+import { readState, writeState, type RegisterState } from '../state.js';
+import { journalReportOfFile } from './anchors.js';
+import { readUploadBacklog } from './upload-mark.js';
+import type { HeartbeatBacklog } from './upload-slot.js';
 
 export interface SyncResult {
   /** The server answered (even with a refusal). */
