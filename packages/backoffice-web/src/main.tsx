@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryProvider } from '@kassa/web-kit';
 import { ApiProvider } from './api/ApiProvider';
 import { App } from './App';
 import { AuthProvider } from './auth/AuthProvider';
@@ -15,11 +16,13 @@ createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <I18nProvider>
-        <ApiProvider>
-          <AuthProvider>
-            <App />
-          </AuthProvider>
-        </ApiProvider>
+        <QueryProvider>
+          <ApiProvider>
+            <AuthProvider>
+              <App />
+            </AuthProvider>
+          </ApiProvider>
+        </QueryProvider>
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

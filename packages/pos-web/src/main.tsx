@@ -3,6 +3,7 @@ import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryProvider } from '@kassa/web-kit';
 import { ApiProvider } from './api/ApiProvider';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -20,11 +21,13 @@ createRoot(container).render(
       cssVariablesResolver={cssVariablesResolver}
     >
       <I18nProvider>
-        <ApiProvider>
-          <StatusProvider>
-            <App />
-          </StatusProvider>
-        </ApiProvider>
+        <QueryProvider>
+          <ApiProvider>
+            <StatusProvider>
+              <App />
+            </StatusProvider>
+          </ApiProvider>
+        </QueryProvider>
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,6 +1,7 @@
 /**
  * @kassa/web-kit: what the backoffice and the till (pos-web) share — typed i18n with plurals, the
- * HTTP client and its errors, the API context, and the components both show.
+ * HTTP client and its errors, the API context, the query client (TanStack Query), and the
+ * components both show.
  */
 export * from './i18n/translate';
 export {
@@ -20,3 +21,4 @@ export { ConfirmActions, type ConfirmDialogProps } from './components/ConfirmAct
 export { LanguageSwitch } from './components/LanguageSwitch';
 export { PasswordField } from './components/PasswordField';
 export { UsernameField } from './components/UsernameField';
+export { createQueryClient, QueryProvider } from './query/query-client';

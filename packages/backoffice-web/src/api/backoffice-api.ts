@@ -15,6 +15,8 @@ import type {
   SalesGrouping,
   SalesReport,
   SalesReportFilter,
+  SalesReportRow,
+  SalesTotals,
   SieAccounts,
   Terminal,
   UpdateProductBody,
@@ -34,6 +36,18 @@ import type {
 } from './types';
 
 const at = (id: string) => encodeURIComponent(id);
+
+/**
+ * GET /api/reports/sales/overview: the totals of a period and its rows by every grouping, in one
+ * answer (the server's `salesOverviewSchema`, built from the contracts' report schemas).
+ */
+export interface SalesOverview {
+  from: string;
+  to: string;
+  totals: SalesTotals;
+  rows: Record<SalesGrouping, SalesReportRow[]>;
+  simulatedReceipts?: number;
+}
 
 /** `?a=1&b=2` of the parameters that are set (undefined and empty ones are left out). */
 export function queryString(params: Record<string, string | number | undefined>): string {
@@ -245,6 +259,11 @@ export class BackofficeApi {
   /** Sales of a period grouped one way (GET /api/reports/sales). */
   salesReport(filter: SalesReportFilter, groupBy: SalesGrouping): Promise<SalesReport> {
     return this.http.get<SalesReport>(`/api/reports/sales${queryString({ ...filter, groupBy })}`);
+  }
+
+  /** Sales of a period by every grouping, in one request (GET /api/reports/sales/overview). */
+  salesOverview(filter: SalesReportFilter): Promise<SalesOverview> {
+    return this.http.get<SalesOverview>(`/api/reports/sales/overview${queryString({ ...filter })}`);
   }
 
   /** The Z-report archive, newest business day first. */

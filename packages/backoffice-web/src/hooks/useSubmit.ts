@@ -1,21 +1,19 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
 
-/** Runs an async action once at a time, remembering its error for display. */
+/**
+ * Runs an action (a mutation) once at a time, remembering its error for display. The action
+ * says what it changed by invalidating it (`useInvalidate`).
+ */
 export function useSubmit() {
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function run(action: () => Promise<void>): Promise<void> {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
-  return { submitting, error, run };
+  const mutation = useMutation({ mutationFn: (action: () => Promise<void>) => action() });
+  const { mutateAsync, isPending, error, reset } = mutation;
+  const run = useCallback(
+    async (action: () => Promise<void>): Promise<void> => {
+      reset();
+      await mutateAsync(action).catch(() => undefined);
+    },
+    [mutateAsync, reset],
+  );
+  return { submitting: isPending, error: error ?? null, run };
 }

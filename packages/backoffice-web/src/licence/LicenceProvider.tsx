@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { BackofficeApi } from '../api/backoffice-api';
+import { queries } from '../api/queries';
 import type { Licence } from '@kassa/contracts';
 import { useApiData, type ApiData } from '../hooks/useApiData';
 import type { LicensedModules } from '../router/access';
@@ -13,11 +13,9 @@ interface LicenceContextValue {
 
 const LicenceContext = createContext<LicenceContextValue | null>(null);
 
-const loadLicence = (api: BackofficeApi) => api.licence();
-
 /** The environment's licence, for admins and managers (cashiers never load it). */
 export function LicenceProvider({ children }: { children: ReactNode }) {
-  const { result, reload } = useApiData(loadLicence);
+  const { result, reload } = useApiData(queries.licence);
   const value = useMemo(() => ({ licence: result, reload }), [result, reload]);
   return <LicenceContext.Provider value={value}>{children}</LicenceContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { Card, DataList, Stack, Table, Text, Title } from '@mantine/core';
-import type { BackofficeApi } from '../api/backoffice-api';
+import { queries } from '../api/queries';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useMe } from '../auth/AuthProvider';
@@ -8,11 +8,9 @@ import { useT } from '../i18n/I18nProvider';
 import { useLicensedModules } from '../licence/LicenceProvider';
 import { AccountingSettings } from './settings/AccountingSettings';
 
-const loadEnvironment = (api: BackofficeApi) => api.environment();
-
 export function SettingsPage() {
   const t = useT();
-  const { result, reload } = useApiData(loadEnvironment);
+  const { result, reload } = useApiData(queries.environment);
   const { user } = useMe();
   const licensed = useLicensedModules();
   // The account plan belongs to the exports (SIE); without the module there is nothing to set.

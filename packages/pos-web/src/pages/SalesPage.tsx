@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '@kassa/web-kit';
 import type { LocalProduct, LocalSignedIn } from '@kassa/contracts';
@@ -19,6 +20,14 @@ import { useSale } from './selling/useSale';
 /** Products asked for at first: a copy of at most this many is held and searched in the page. */
 const WHOLE_CATALOGUE_PAGE = 500;
 
+/** How often the register pulls the catalogue from the server (its sync interval). */
+const CATALOGUE_PULL_MS = 60_000;
+
+/** The query of the catalogue's first page (GET /local/catalogue?limit=500). */
+const firstCataloguePageKey = ['local', 'catalogue', 'first-page'] as const;
+
+const noProducts: LocalProduct[] = [];
+
 /**
  * The register screen: the receipt in progress on the left, the product grid on the right, the
  * actions at the bottom, and the selling status on top. A barcode scanner works wherever the focus
@@ -28,13 +37,9 @@ export function SalesPage({ cashier }: { cashier: LocalSignedIn }) {
   const t = useT();
   const errorText = useErrorText();
   const api = useApi();
+  const client = useQueryClient();
   const { state, update, refresh, reportError } = useStatus();
   const sale = useSale();
-  const [products, setProducts] = useState<LocalProduct[]>([]);
-  /** Null while the whole copy fits in one page; else its size and groups (the register searches). */
-  const [large, setLarge] = useState<{ total: number; groups: string[]; loaded: number } | null>(
-    null,
-  );
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [signingOut, setSigningOut] = useState(false);
 
@@ -44,25 +49,30 @@ export function SalesPage({ cashier }: { cashier: LocalSignedIn }) {
   const training = sale.sale?.training ?? status?.training ?? false;
 
   // The first page of the copy: a small catalogue is all of it and is searched here; a large one
-  // (100,000 articles) is searched by the register, a page at a time.
-  const loadCatalogue = useCallback(() => {
-    api.cataloguePage({ limit: WHOLE_CATALOGUE_PAGE }).then(
-      (page) => {
-        const whole = page.total <= page.products.length;
-        setProducts(whole ? page.products : []);
-        // A new object each load, so the grid asks the register again (the copy may have changed).
-        setLarge((before) =>
-          whole
-            ? null
-            : { total: page.total, groups: page.groups, loaded: (before?.loaded ?? 0) + 1 },
-        );
-      },
-      (error: unknown) => reportError(error),
-    );
-  }, [api, reportError]);
+  // (100,000 articles) is searched by the register, a page at a time. A sale does not change the
+  // catalogue: the copy changes when the register pulls it from the server (once a minute), so it
+  // is asked again after a payment only when it is older than that.
+  const catalogue = useQuery({
+    queryKey: firstCataloguePageKey,
+    queryFn: () =>
+      api.cataloguePage({ limit: WHOLE_CATALOGUE_PAGE }).catch((error: unknown) => {
+        reportError(error);
+        throw error;
+      }),
+    staleTime: CATALOGUE_PULL_MS,
+  });
+  const page = catalogue.data;
+  const whole = page === undefined || page.total <= page.products.length;
+  const products = useMemo(
+    () => (page !== undefined && whole ? page.products : noProducts),
+    [page, whole],
+  );
+  const large = page !== undefined && !whole ? page : null;
 
   const largeCatalogue = useMemo<LargeCatalogue | null>(
     () =>
+      // A new object each answer that differs, so the grid asks the register again (the copy may
+      // have changed); an unchanged answer keeps its object (the query's structural sharing).
       large === null
         ? null
         : {
@@ -76,8 +86,6 @@ export function SalesPage({ cashier }: { cashier: LocalSignedIn }) {
           },
     [api, large, reportError],
   );
-
-  useEffect(loadCatalogue, [loadCatalogue]);
 
   const { run, setNotice } = sale;
 
@@ -233,7 +241,7 @@ export function SalesPage({ cashier }: { cashier: LocalSignedIn }) {
           onClose={() => setDialog(null)}
           onPaid={() => {
             void sale.reload();
-            loadCatalogue();
+            void client.refetchQueries({ queryKey: firstCataloguePageKey, stale: true });
             void refresh();
           }}
         />

@@ -1,12 +1,5 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useApi } from '../api/ApiProvider';
 import type { ApiError } from '@kassa/web-kit';
@@ -37,94 +30,76 @@ interface StatusContextValue {
   reportError: (error: unknown) => void;
 }
 
+/** The query of GET /local/status. */
+export const statusQueryKey = ['local', 'status'] as const;
+
 const StatusContext = createContext<StatusContextValue | null>(null);
 
-/** Keeps the register's `/local/status`, polled, and shares it with every screen. */
+/**
+ * Keeps the register's `/local/status` as one polled query (every 5 s, every 2 s while a backlog
+ * uploads; again when the screen becomes visible) and shares it with every screen.
+ */
 export function StatusProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const [state, setState] = useState<StatusState>({ phase: 'checking' });
+  const client = useQueryClient();
+  const [bindingRemoved, setBindingRemoved] = useState<ApiError | null>(null);
 
-  // Bumped by every local change of the status: a poll that was already under way then answers
-  // with the state from before the change (e.g. still signed in after "Logga ut") and is dropped.
-  const generation = useRef(0);
-  // The last status, for the poll's pace: every 5 s, every 2 s while a backlog uploads.
-  const latest = useRef<LocalStatus | null>(null);
-  useEffect(() => {
-    latest.current = state.phase === 'ready' ? state.status : null;
-  }, [state]);
-
-  const refresh = useCallback(async () => {
-    const asked = generation.current;
-    try {
+  const query = useQuery({
+    queryKey: statusQueryKey,
+    queryFn: async () => {
       const status = await api.status();
-      if (asked !== generation.current) return;
-      latest.current = status;
-      setState((previous) => ({
-        phase: 'ready',
-        status,
-        reachable: true,
-        bindingRemoved:
-          previous.phase === 'ready' && status.binding === 'removed'
-            ? previous.bindingRemoved
-            : null,
-      }));
-    } catch (error) {
-      if (asked !== generation.current) return;
-      setState((previous) =>
-        previous.phase === 'ready'
-          ? { ...previous, reachable: false }
-          : { phase: 'unreachable', error },
+      // A register that is bound again forgets the refusal an action met before.
+      if (status.binding !== 'removed') setBindingRemoved(null);
+      return status;
+    },
+    refetchInterval: (current) => pollDelay(current.state.data ?? null),
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: 'always',
+  });
+
+  const refresh = useCallback(
+    () => client.refetchQueries({ queryKey: statusQueryKey, exact: true }),
+    [client],
+  );
+
+  // A poll under way answers with the state from before a local change (e.g. still signed in
+  // after "Logga ut"): it is cancelled, so its answer is dropped, before the change is written.
+  const change = useCallback(
+    (next: (status: LocalStatus) => LocalStatus) => {
+      void client.cancelQueries({ queryKey: statusQueryKey, exact: true });
+      client.setQueryData<LocalStatus>(statusQueryKey, (previous) =>
+        previous === undefined ? previous : next(previous),
       );
-    }
-  }, [api]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const tick = async () => {
-      await refresh();
-      if (!stopped) timer = setTimeout(() => void tick(), pollDelay(latest.current));
-    };
-    void tick();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [refresh]);
-
-  const update = useCallback((change: (status: LocalStatus) => LocalStatus) => {
-    generation.current += 1;
-    setState((previous) =>
-      previous.phase === 'ready' ? { ...previous, status: change(previous.status) } : previous,
-    );
-  }, []);
+    },
+    [client],
+  );
 
   const reportError = useCallback(
     (error: unknown) => {
       if (!isBindingRemoved(error)) return;
-      generation.current += 1;
-      setState((previous) =>
-        previous.phase === 'ready'
-          ? {
-              ...previous,
-              status: { ...previous.status, binding: 'removed', signedIn: null },
-              bindingRemoved: error,
-            }
-          : previous,
-      );
+      change((status) => ({ ...status, binding: 'removed', signedIn: null }));
+      setBindingRemoved(error);
       void refresh();
     },
-    [refresh],
+    [change, refresh],
   );
 
+  const { data, error, isError } = query;
+  const state = useMemo<StatusState>(() => {
+    if (data === undefined) {
+      return isError ? { phase: 'unreachable', error } : { phase: 'checking' };
+    }
+    return {
+      phase: 'ready',
+      status: data,
+      reachable: !isError,
+      bindingRemoved: data.binding === 'removed' ? bindingRemoved : null,
+    };
+  }, [data, error, isError, bindingRemoved]);
+
   const value = useMemo(
-    () => ({ state, refresh, update, reportError }),
-    [state, refresh, update, reportError],
+    () => ({ state, refresh, update: change, reportError }),
+    [state, refresh, change, reportError],
   );
   return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
 }

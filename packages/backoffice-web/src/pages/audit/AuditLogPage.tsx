@@ -1,12 +1,12 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
 import type { AuditEntry, Environment, Terminal, User } from '@kassa/contracts';
 import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiData } from '../../hooks/useApiData';
+import { useApiDataAll } from '../../hooks/useApiData';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { actionLabel, actorLabel, detailLines, targetLabel, type AuditLookups } from './auditText';
@@ -18,20 +18,15 @@ interface AuditData {
   environment: Environment;
 }
 
-const loadAuditLog = async (api: BackofficeApi): Promise<AuditData> => {
-  const [entries, users, terminals, environment] = await Promise.all([
-    api.auditLog(),
-    api.listUsers(),
-    api.listTerminals(),
-    api.environment(),
-  ]);
-  return { entries, users, terminals, environment };
-};
-
 /** Granskningslogg: who did what, when and from where (admins only; newest first). */
 export function AuditLogPage() {
   const t = useT();
-  const { result, reload } = useApiData(loadAuditLog);
+  const { result, reload } = useApiDataAll({
+    entries: queries.auditLog,
+    users: queries.users,
+    terminals: queries.terminals,
+    environment: queries.environment,
+  });
 
   return (
     <Stack gap="lg">

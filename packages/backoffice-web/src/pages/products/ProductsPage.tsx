@@ -9,8 +9,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { useEffect, useState } from 'react';
+import { queries, resources } from '../../api/queries';
 import type { Product } from '@kassa/contracts';
 import { ListTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,7 +18,7 @@ import { Loading } from '../../components/Loading';
 import { NoticeAlert, type Notice } from '../../components/NoticeAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActionsMenu } from '../../components/RowActionsMenu';
-import { useApiData } from '../../hooks/useApiData';
+import { useApiData, useInvalidate } from '../../hooks/useApiData';
 import { useT } from '../../i18n/I18nProvider';
 import { ImportModal } from './ImportModal';
 import { PriceModal } from './PriceModal';
@@ -53,12 +53,12 @@ export function ProductsPage() {
   const page = chosen.query === query ? chosen.page : 1;
   const setPage = (next: number) => setChosen({ query, page: next });
   // The server searches and pages (a trigram index, docs/adr): only this page's rows are read.
-  const loadProducts = useCallback(
-    (api: BackofficeApi) =>
-      api.pageProducts({ q: query, offset: (page - 1) * PRODUCTS_PAGE, limit: PRODUCTS_PAGE }),
-    [page, query],
+  // The last page stays on screen while the next search or page is on its way.
+  const { result, reload } = useApiData(
+    queries.productPage({ q: query, offset: (page - 1) * PRODUCTS_PAGE, limit: PRODUCTS_PAGE }),
+    { keepPrevious: true },
   );
-  const { result, reload } = useApiData(loadProducts);
+  const invalidate = useInvalidate();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -70,7 +70,7 @@ export function ProductsPage() {
   const done = (next: Notice) => {
     setDialog(null);
     setNotice(() => next);
-    reload();
+    void invalidate(resources.products);
   };
 
   const products = result.status === 'ready' ? result.data.products : [];

@@ -12,8 +12,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, useState } from 'react';
-import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
+import { useState } from 'react';
+import { exportPaths } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
 import type { PlaceOfBusiness, Terminal, ZReportSummary } from '@kassa/contracts';
 import { useMe } from '../../auth/AuthProvider';
 import { ColumnHeaders } from '../../components/DataTable';
@@ -22,8 +23,7 @@ import { IncludeSimulated, SimulatedNotice } from '../../components/SimulatedNot
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiData } from '../../hooks/useApiData';
-import { useKeyedData } from '../../hooks/useKeyedData';
+import { useApiData, useApiDataAll, type ApiData } from '../../hooks/useApiData';
 import { formatCount, formatDateTime, formatOre } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { useLicensedModules } from '../../licence/LicenceProvider';
@@ -38,25 +38,14 @@ interface Options {
   terminals: Terminal[];
 }
 
-const loadOptions = async (api: BackofficeApi): Promise<Options> => {
-  const [environment, terminals] = await Promise.all([api.environment(), api.listTerminals()]);
-  return { places: environment.placesOfBusiness, terminals };
-};
-
-/** One value the journal export writes other than journaled (GET /api/exports/journal-problems.json). */
-interface JournalExportProblem {
-  seq: number | null;
-  element: string;
-  value: string;
-  reason: string;
-  written: string;
-}
-
 /** Rapporter: the Z-report archive, the journal export and the SIE export. */
 export function ReportsPage() {
   const t = useT();
   const [today] = useState(() => businessDayOf(new Date()));
-  const options = useApiData(loadOptions);
+  const options = useApiDataAll({
+    environment: queries.environment,
+    terminals: queries.terminals,
+  });
   const licensed = useLicensedModules();
   const canExport = licensed.status !== 'known' || licensed.modules.includes('exports');
 
@@ -73,7 +62,13 @@ export function ReportsPage() {
           {canExport ? (
             <>
               <JournalExport today={today} terminals={options.result.data.terminals} />
-              <SieExport today={today} options={options.result.data} />
+              <SieExport
+                today={today}
+                options={{
+                  places: options.result.data.environment.placesOfBusiness,
+                  terminals: options.result.data.terminals,
+                }}
+              />
             </>
           ) : (
             <Alert color="gray" variant="light" title={t('reports.exportsTitle')}>
@@ -106,12 +101,15 @@ function ZArchive({
   const query = resolved.ok
     ? { ...resolved.period, ...(terminalId === '' ? {} : { terminalId }) }
     : null;
-  const load = useCallback(
-    (api: BackofficeApi, key: string) =>
-      key === '' ? Promise.resolve([]) : api.zReports(JSON.parse(key) as { from: string }),
-    [],
-  );
-  const { result, stale, reload } = useKeyedData(query === null ? '' : JSON.stringify(query), load);
+  const archive = useApiData(queries.zReports(query ?? {}), {
+    keepPrevious: true,
+    enabled: query !== null,
+  });
+  // A period that cannot be read lists nothing (the picker says why).
+  const result: ApiData<ZReportSummary[]> =
+    query === null ? { status: 'ready', data: [] } : archive.result;
+  const stale = query !== null && archive.stale;
+  const { reload } = archive;
   const [includeSimulated, setIncludeSimulated] = useState(false);
   const simulatedCount =
     result.status === 'ready' ? result.data.reduce((n, z) => n + (z.simulatedReceipts ?? 0), 0) : 0;
@@ -247,15 +245,12 @@ function JournalExport({ today, terminals }: { today: string; terminals: Termina
     terminal !== undefined && resolved.ok
       ? exportPaths.journalProblems({ terminalId: terminal.id, ...resolved.period })
       : '';
-  const loadProblems = useCallback(
-    (api: BackofficeApi, key: string) =>
-      key === ''
-        ? Promise.resolve({ problems: [] as JournalExportProblem[] })
-        : api.http.get<{ problems: JournalExportProblem[] }>(key),
-    [],
-  );
-  const { result: problems } = useKeyedData(problemsKey, loadProblems);
-  const deviations = problems.status === 'ready' ? problems.data.problems : [];
+  const { result: problems } = useApiData(queries.journalProblems(problemsKey), {
+    keepPrevious: true,
+    enabled: problemsKey !== '',
+  });
+  const deviations =
+    problemsKey !== '' && problems.status === 'ready' ? problems.data.problems : [];
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="journal-export">
       <Title order={2} size="h3" id="journal-export">

@@ -1,6 +1,7 @@
 import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import { useCallback, type ReactNode } from 'react';
-import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
+import type { ReactNode } from 'react';
+import { exportPaths } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
 import type { ZReportSummary } from '@kassa/contracts';
 import type { CountAmount, ZReportFigures } from '../../api/types';
 import { DetailDrawer } from '../../components/DetailDrawer';
@@ -27,11 +28,7 @@ export function ZReportDrawer({
 }) {
   const t = useT();
   const { terminalId, zNumber } = summary;
-  const load = useCallback(
-    (api: BackofficeApi) => api.zReport(terminalId, zNumber),
-    [terminalId, zNumber],
-  );
-  const { result, reload } = useApiData(load);
+  const { result, reload } = useApiData(queries.zReport(terminalId, zNumber));
   const title = t('reports.z.drawerTitle', { number: zNumber, terminal: summary.terminalName });
   return (
     <DetailDrawer title={title} onClose={onClose}>

@@ -10,21 +10,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { exportPaths, type BackofficeApi } from '../../api/backoffice-api';
-import type {
-  PlaceOfBusiness,
-  SalesGrouping,
-  SalesReport,
-  SalesReportFilter,
-} from '@kassa/contracts';
+import { exportPaths, type SalesOverview } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
+import type { SalesGrouping, SalesReport, SalesReportFilter } from '@kassa/contracts';
 import { DownloadButton } from '../../components/DownloadButton';
 import { IncludeSimulated, SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FiguresTable } from '../../components/FiguresTable';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiData } from '../../hooks/useApiData';
-import { useKeyedData } from '../../hooks/useKeyedData';
+import { useApiData, useApiDataAll } from '../../hooks/useApiData';
 import { formatCount, formatOre, formatVatRate } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/I18nProvider';
 import { useLicensedModules } from '../../licence/LicenceProvider';
@@ -43,39 +38,28 @@ import {
 } from './salesRules';
 import { SalesTable } from './SalesTable';
 
-/** Every grouping the dashboard shows, each one request. */
-const dashboardGroupings = [
-  'day',
-  'hour',
-  'payment',
-  'vat',
-  'place',
-  'terminal',
-  'product',
-  'cashier',
-] as const satisfies readonly SalesGrouping[];
+/** Every grouping the dashboard shows: all of them come in one request per filter. */
+type DashboardReports = Record<SalesGrouping, SalesReport>;
 
-type DashboardReports = Record<(typeof dashboardGroupings)[number], SalesReport>;
-
-interface FilterOptions {
-  places: PlaceOfBusiness[];
-  terminals: { id: string; name: string; registerId: string; placeOfBusinessId: string }[];
+/** The overview as one report per grouping, each with the period's totals, as the cards read them. */
+function reportsOf(overview: SalesOverview): DashboardReports {
+  const { rows, ...common } = overview;
+  const report = (groupBy: SalesGrouping): SalesReport => ({
+    ...common,
+    groupBy,
+    rows: rows[groupBy],
+  });
+  return {
+    day: report('day'),
+    hour: report('hour'),
+    payment: report('payment'),
+    vat: report('vat'),
+    place: report('place'),
+    terminal: report('terminal'),
+    product: report('product'),
+    cashier: report('cashier'),
+  };
 }
-
-const loadFilterOptions = async (api: BackofficeApi): Promise<FilterOptions> => {
-  const [environment, terminals] = await Promise.all([api.environment(), api.listTerminals()]);
-  return { places: environment.placesOfBusiness, terminals };
-};
-
-const loadReports = async (api: BackofficeApi, key: string): Promise<DashboardReports> => {
-  const filter = JSON.parse(key) as SalesReportFilter;
-  const answers = await Promise.all(
-    dashboardGroupings.map((groupBy) => api.salesReport(filter, groupBy)),
-  );
-  return Object.fromEntries(
-    dashboardGroupings.map((groupBy, index) => [groupBy, answers[index]]),
-  ) as DashboardReports;
-};
 
 /** Försäljning: key figures, charts and tables of a period, by place and terminal. */
 export function SalesPage() {
@@ -88,7 +72,10 @@ export function SalesPage() {
   });
   const [placeId, setPlaceId] = useState('');
   const [terminalId, setTerminalId] = useState('');
-  const options = useApiData(loadFilterOptions);
+  const options = useApiDataAll({
+    environment: queries.environment,
+    terminals: queries.terminals,
+  });
   const licensed = useLicensedModules();
   const canExport = licensed.status !== 'known' || licensed.modules.includes('exports');
 
@@ -101,7 +88,8 @@ export function SalesPage() {
       }
     : null;
 
-  const places = options.result.status === 'ready' ? options.result.data.places : [];
+  const places =
+    options.result.status === 'ready' ? options.result.data.environment.placesOfBusiness : [];
   const terminals = options.result.status === 'ready' ? options.result.data.terminals : [];
   const terminalChoices = terminals.filter(
     (terminal) => placeId === '' || terminal.placeOfBusinessId === placeId,
@@ -150,12 +138,14 @@ export function SalesPage() {
 
 function Dashboard({ filter, canExport }: { filter: SalesReportFilter; canExport: boolean }) {
   const t = useT();
-  const { result, stale, reload } = useKeyedData(JSON.stringify(filter), loadReports);
+  const { result, stale, reload } = useApiData(queries.salesOverview(filter), {
+    keepPrevious: true,
+  });
   const [includeSimulated, setIncludeSimulated] = useState(false);
 
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ErrorAlert error={result.error} onRetry={reload} />;
-  const reports = result.data;
+  const reports = reportsOf(result.data);
   const shown: Period = { from: reports.day.from, to: reports.day.to };
 
   return (

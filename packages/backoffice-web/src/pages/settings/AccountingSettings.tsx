@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
 import { SIE_ACCOUNT_ROLES, type AccountingSettings as Settings } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -11,12 +11,10 @@ import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
 import { roleLabelKey, sameAccounts, validateAccounts } from './accountPlan';
 
-const loadSettings = (api: BackofficeApi) => api.accountingSettings();
-
 /** Inställningar → Bokföring (SIE): the accounts the SIE export books to (admins). */
 export function AccountingSettings() {
   const t = useT();
-  const { result, reload } = useApiData(loadSettings);
+  const { result, reload } = useApiData(queries.accountingSettings);
   return (
     <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="settings-sie">
       <Title order={2} size="h4" id="settings-sie">

@@ -11,8 +11,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, useState } from 'react';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { useState } from 'react';
+import { queries } from '../../api/queries';
 import { useApi } from '../../api/ApiProvider';
 import type { Terminal } from '@kassa/contracts';
 import type { InstallerDownload, InstallerPlatform } from '../../api/types';
@@ -123,8 +123,7 @@ export function InstallerModal({
 /** Before a new download: whether a valid code exists, which the download would replace. */
 function CurrentCode({ terminalId }: { terminalId: string }) {
   const t = useT();
-  const load = useCallback((api: BackofficeApi) => api.pairingCode(terminalId), [terminalId]);
-  const { result } = useApiData(load);
+  const { result } = useApiData(queries.pairingCode(terminalId));
   if (result.status === 'ready' && result.data !== null) {
     return (
       <Alert color="orange" variant="light">

@@ -14,10 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
 import type { Terminal, SkatteverketDetails } from '@kassa/contracts';
 import { DetailDrawer } from '../../components/DetailDrawer';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -55,7 +55,6 @@ const skatteverketFields: readonly { key: keyof SkatteverketDetails; label: Plai
 export function TerminalDrawer({
   terminal,
   canEdit,
-  pairingCodeVersion,
   onClose,
   onRegistrationSaved,
   onSyncAcknowledged,
@@ -64,8 +63,6 @@ export function TerminalDrawer({
 }: {
   terminal: Terminal;
   canEdit: boolean;
-  /** Changes after each installer download, so the pairing-code status is read again. */
-  pairingCodeVersion: number;
   onClose: () => void;
   onRegistrationSaved: (terminal: Terminal) => void;
   onSyncAcknowledged: (terminal: Terminal) => void;
@@ -108,7 +105,7 @@ export function TerminalDrawer({
         {!syncNeedsAttention && sync}
         {canEdit && (
           <ConnectionPanel
-            key={`${terminal.id}:${pairingCodeVersion}`}
+            key={terminal.id}
             terminal={terminal}
             onDownloadInstaller={onDownloadInstaller}
             onRemoveBinding={onRemoveBinding}
@@ -197,8 +194,7 @@ function ConnectionPanel({
   onRemoveBinding: () => void;
 }) {
   const t = useT();
-  const load = useCallback((api: BackofficeApi) => api.pairingCode(terminal.id), [terminal.id]);
-  const { result, reload } = useApiData(load);
+  const { result, reload } = useApiData(queries.pairingCode(terminal.id));
   const bound = terminal.binding !== null;
   return (
     <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="connection">

@@ -1,7 +1,7 @@
 import { NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { queries } from '../../api/queries';
 import type { PlaceOfBusiness, Terminal } from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DialogModal, ModalForm } from '../../components/FormModal';
@@ -16,8 +16,6 @@ import {
   type TerminalFormErrors,
 } from './terminalRules';
 
-const loadEnvironment = (api: BackofficeApi) => api.environment();
-
 /** "Ny terminal" (create) or "Ändra …" (rename and move; the kassabeteckning stays). */
 export function TerminalFormModal({
   terminal,
@@ -30,7 +28,7 @@ export function TerminalFormModal({
   onSaved: (terminal: Terminal) => void;
 }) {
   const t = useT();
-  const { result, reload } = useApiData(loadEnvironment);
+  const { result, reload } = useApiData(queries.environment);
   const title =
     terminal === undefined
       ? t('terminals.createModal.title')

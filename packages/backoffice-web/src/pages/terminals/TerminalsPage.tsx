@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Anchor, Button, Menu, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { queries, resources } from '../../api/queries';
 import type { Terminal } from '@kassa/contracts';
 import { useMe } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/DataTable';
@@ -9,11 +9,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NoticeAlert, type Notice } from '../../components/NoticeAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiData } from '../../hooks/useApiData';
+import { useApiData, useInvalidate } from '../../hooks/useApiData';
 import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n/I18nProvider';
 import type { Translate } from '../../i18n/translate';
-import { useLicence } from '../../licence/LicenceProvider';
 import { DeactivateTerminalModal } from './DeactivateTerminalModal';
 import { InstallerModal } from './InstallerModal';
 import { LicenceSummary } from './LicenceSummary';
@@ -29,8 +28,6 @@ import {
   RegistrationBadge,
 } from './TerminalParts';
 
-const loadTerminals = (api: BackofficeApi) => api.listTerminals();
-
 type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; terminal: Terminal }
@@ -44,20 +41,16 @@ export function TerminalsPage() {
   const api = useApi();
   const me = useMe();
   const isAdmin = me.user.role === 'admin';
-  const licence = useLicence();
-  const { result, reload } = useApiData(loadTerminals);
+  const { result, reload } = useApiData(queries.terminals);
+  const invalidate = useInvalidate();
   const now = useNow();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [detailsId, setDetailsId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  /** Counts installer downloads, so the drawer reads the pairing-code status again. */
-  const [downloads, setDownloads] = useState(0);
 
-  const refresh = () => {
-    reload();
-    licence.reload();
-  };
+  // What a terminal's change touches: the list and the licence's counts.
+  const refresh = () => void invalidate(resources.terminals, resources.licence);
   const open = (next: Dialog) => {
     setNotice(null);
     setActionError(null);
@@ -78,7 +71,7 @@ export function TerminalsPage() {
       done((tr) => tr('terminals.success.activated', { name: terminal.name }));
     } catch (error) {
       setActionError(error);
-      licence.reload();
+      void invalidate(resources.licence);
     }
   }
 
@@ -231,14 +224,13 @@ export function TerminalsPage() {
         <TerminalDrawer
           terminal={shown}
           canEdit={isAdmin}
-          pairingCodeVersion={downloads}
           onClose={() => setDetailsId(null)}
-          onRegistrationSaved={() => reload()}
+          onRegistrationSaved={() => void invalidate(resources.terminals)}
           onSyncAcknowledged={(terminal) => {
             setNotice(
               () => (tr: Translate) => tr('sync.problem.acknowledged', { name: terminal.name }),
             );
-            reload();
+            void invalidate(resources.terminals);
           }}
           onDownloadInstaller={() => open({ kind: 'installer', terminal: shown })}
           onRemoveBinding={() => open({ kind: 'remove-binding', terminal: shown })}
@@ -249,7 +241,8 @@ export function TerminalsPage() {
         <InstallerModal
           terminal={dialog.terminal}
           onClose={() => setDialog(null)}
-          onDownloaded={() => setDownloads((n) => n + 1)}
+          // The drawer reads the pairing-code status again.
+          onDownloaded={() => void invalidate(resources.pairingCodes)}
         />
       )}
       {dialog?.kind === 'remove-binding' && (

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { BackofficeApi } from '../../api/backoffice-api';
+import { queries, resources } from '../../api/queries';
 import type { User } from '@kassa/contracts';
 import { useMe } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/DataTable';
@@ -10,7 +10,7 @@ import { Loading } from '../../components/Loading';
 import { NoticeAlert, type Notice } from '../../components/NoticeAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActionsMenu } from '../../components/RowActionsMenu';
-import { useApiData } from '../../hooks/useApiData';
+import { useApiDataAll, useInvalidate } from '../../hooks/useApiData';
 import { useT } from '../../i18n/I18nProvider';
 import { ChangeRoleModal } from './ChangeRoleModal';
 import { CreateUserModal } from './CreateUserModal';
@@ -20,11 +20,6 @@ import { ResetPasswordModal } from './ResetPasswordModal';
 import { roleLabel } from './roleOptions';
 import { SetPinModal } from './SetPinModal';
 import { terminalNames } from './terminalLabels';
-
-const loadUsersAndTerminals = async (api: BackofficeApi) => {
-  const [users, terminals] = await Promise.all([api.listUsers(), api.listTerminals()]);
-  return { users, terminals };
-};
 
 type Dialog =
   | { kind: 'create' }
@@ -54,7 +49,8 @@ export function UsersPage() {
 function UserAdministration({ currentUserId }: { currentUserId: string }) {
   const t = useT();
   const api = useApi();
-  const { result, reload } = useApiData(loadUsersAndTerminals);
+  const { result, reload } = useApiDataAll({ users: queries.users, terminals: queries.terminals });
+  const invalidate = useInvalidate();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -64,7 +60,7 @@ function UserAdministration({ currentUserId }: { currentUserId: string }) {
     setDialog(null);
     setActionError(null);
     setNotice(() => next);
-    reload();
+    void invalidate(resources.users);
   };
 
   async function activate(user: User) {
