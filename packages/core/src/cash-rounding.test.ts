@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, negate, ore } from './money.js';
-import { roundCashAmount, splitTenderRounding } from './cash-rounding.js';
+import { cashChange, paymentPlan, roundCashAmount, splitTenderRounding } from './cash-rounding.js';
 
 describe('roundCashAmount', () => {
   it.each([
@@ -118,5 +118,52 @@ describe('splitTenderRounding', () => {
         },
       ),
     );
+  });
+});
+
+// What the till's payment dialog shows (pos-web asks core; the register settles the same way).
+describe('roundCashAmount as the till shows it', () => {
+  it('rounds 1–49 öre down and 50–99 up, symmetrically', () => {
+    const rounded = (amount: number) => roundCashAmount(ore(amount)).rounded;
+    expect(rounded(8_749)).toBe(8_700);
+    expect(rounded(8_750)).toBe(8_800);
+    expect(rounded(8_700)).toBe(8_700);
+    expect(rounded(-50)).toBe(-100);
+    expect(rounded(-49)).toBe(0);
+  });
+});
+
+describe('paymentPlan', () => {
+  it('rounds only the cash part left after card and Swish', () => {
+    const plan = paymentPlan(ore(12_345), [ore(5_000)]);
+    expect(plan).toEqual({
+      total: 12_345,
+      paidNonCash: 5_000,
+      remaining: 7_345,
+      cashDue: 7_300,
+      rounding: -45,
+    });
+  });
+
+  it('is settled when card and Swish cover the total exactly', () => {
+    const plan = paymentPlan(ore(12_345), [ore(2_345), ore(10_000)]);
+    expect(plan.remaining).toBe(0);
+    expect(plan.rounding).toBe(0);
+  });
+
+  it('shows a rounding up on the cash part', () => {
+    expect(paymentPlan(ore(9_950), [])).toMatchObject({ cashDue: 10_000, rounding: 50 });
+  });
+
+  it('never leaves less than nothing to pay', () => {
+    expect(paymentPlan(ore(1_000), [ore(1_500)])).toMatchObject({ remaining: 0, cashDue: 0 });
+  });
+});
+
+describe('cashChange', () => {
+  it('gives the change, or what is missing', () => {
+    expect(cashChange(ore(7_300), ore(10_000))).toEqual({ enough: true, change: 2_700 });
+    expect(cashChange(ore(7_300), ore(7_300))).toEqual({ enough: true, change: 0 });
+    expect(cashChange(ore(7_300), ore(5_000))).toEqual({ enough: false, missing: 2_300 });
   });
 });

@@ -9,7 +9,7 @@
  * payment in coin only. The rounding is shown on the receipt as "Öresavrundning" and booked to
  * account 3740 Öres- och kronutjämning.
  */
-import { type Ore, ore, subtract } from './money.js';
+import { type Ore, ore, subtract, sum } from './money.js';
 
 /** A cash amount rounded to whole kronor; `rounded − rounding = amount`. */
 export interface RoundedCashAmount {
@@ -48,4 +48,46 @@ export function splitTenderRounding(total: Ore, nonCashPaid: Ore): TenderRoundin
   const cashDue = subtract(total, nonCashPaid);
   const { rounded, rounding } = roundCashAmount(cashDue);
   return { cashDue, cashDueRounded: rounded, rounding };
+}
+
+/** What is left to pay after card and Swish, and that rest if it is paid in cash. */
+export interface PaymentPlan {
+  readonly total: Ore;
+  /** Card and Swish confirmed so far. */
+  readonly paidNonCash: Ore;
+  /** total − paidNonCash, exact to the öre; never below zero. */
+  readonly remaining: Ore;
+  /** What is left if it is paid in cash: `remaining` rounded to whole kronor. */
+  readonly cashDue: Ore;
+  /** cashDue − remaining: the öresavrundning of the cash part. */
+  readonly rounding: Ore;
+}
+
+/**
+ * The payment of `total` as the till shows it while card and Swish parts are confirmed one by
+ * one: only the cash part left is rounded (splitTenderRounding), as settleTender settles it.
+ */
+export function paymentPlan(total: Ore, nonCashPaid: readonly Ore[]): PaymentPlan {
+  const paidNonCash = sum(nonCashPaid);
+  const left = subtract(total, paidNonCash);
+  const split = splitTenderRounding(left < 0 ? ore(0) : left, ore(0));
+  return {
+    total,
+    paidNonCash,
+    remaining: split.cashDue,
+    cashDue: split.cashDueRounded,
+    rounding: split.rounding,
+  };
+}
+
+/** The change for cash handed over, or how much is still missing. */
+export type CashChange =
+  | { readonly enough: true; readonly change: Ore }
+  | { readonly enough: false; readonly missing: Ore };
+
+/** What is handed back when `tendered` is given for a (rounded) cash part `cashDue`. */
+export function cashChange(cashDue: Ore, tendered: Ore): CashChange {
+  return tendered >= cashDue
+    ? { enough: true, change: subtract(tendered, cashDue) }
+    : { enough: false, missing: subtract(cashDue, tendered) };
 }

@@ -11,6 +11,7 @@ import {
   missingReceiptFields,
   receiptMarkings,
   receiptSeriesOf,
+  returnShare,
   withControlCode,
 } from './receipt.js';
 import { type PricedSale, addLine, createSale, priceSale, setOrderDiscount } from './sale.js';
@@ -229,5 +230,22 @@ describe('buildReturnReceipt', () => {
         [{ method: 'card', amount: ore(968) }],
       ),
     ).toMatchObject({ code: 'non-cash-overpayment' });
+  });
+});
+
+// What the till shows before a return (pos-web asks core; buildReturnReceipt computes the same).
+describe('returnShare', () => {
+  it('adds up to the line amount over several partial returns', () => {
+    const amount = ore(10_000); // 3 for 100 kr
+    const first = returnShare(amount, 3, 0, 1);
+    const second = returnShare(amount, 3, 1, 1);
+    const third = returnShare(amount, 3, 2, 1);
+    expect([first, second, third]).toEqual([3_333, 3_334, 3_333]);
+    expect(first + second + third).toBe(amount);
+    expect(returnShare(amount, 3, 0, 3)).toBe(amount);
+  });
+
+  it('works on grams of a weighed line', () => {
+    expect(returnShare(ore(4_515), 350, 0, 100)).toBe(1_290);
   });
 });

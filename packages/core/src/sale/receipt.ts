@@ -295,16 +295,13 @@ export function buildReturnReceipt(
         remaining,
       });
     }
-    const share = (units: number): number => proportionalShare(sold.amount, units, sold.quantity);
-    const refund = share(returnedBefore + item.quantity) - share(returnedBefore);
-    const discountShare =
-      proportionalShare(sold.discount, returnedBefore + item.quantity, sold.quantity) -
-      proportionalShare(sold.discount, returnedBefore, sold.quantity);
+    const refund = returnShare(sold.amount, sold.quantity, returnedBefore, item.quantity);
+    const discountShare = returnShare(sold.discount, sold.quantity, returnedBefore, item.quantity);
     lines.push({
       ...sold,
       quantity: -item.quantity,
-      discount: negate(ore(discountShare)),
-      amount: negate(ore(refund)),
+      discount: negate(discountShare),
+      amount: negate(refund),
     });
   }
   const total = sum(lines.map((l) => l.amount));
@@ -417,6 +414,23 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 /** Tells whether `text` is an ISO 8601 UTC instant ('2026-04-11T12:32:00Z', optional milliseconds). */
 export function isIsoInstant(text: string): boolean {
   return ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/**
+ * The share of a sold line's `lineAmount` that returning `quantity` of its `soldQuantity` units
+ * (pieces or grams) refunds when `returnedBefore` came back already: round(A·(r+k)/n) −
+ * round(A·r/n), exact (BigInt), so partial returns add up to the line amount exactly. What the
+ * till shows before a return and what buildReturnReceipt puts on the receipt.
+ */
+export function returnShare(
+  lineAmount: Ore,
+  soldQuantity: number,
+  returnedBefore: number,
+  quantity: number,
+): Ore {
+  if (soldQuantity <= 0) return ore(0);
+  const share = (units: number) => proportionalShare(lineAmount, units, soldQuantity);
+  return ore(share(returnedBefore + quantity) - share(returnedBefore));
 }
 
 // round(amount × units / of), half away from zero, in exact integer arithmetic.

@@ -9,7 +9,7 @@
  * pure function returning a new value; expected refusals are `Result` failures with stable codes.
  */
 import type { BusinessDay } from '../business-day.js';
-import { splitTenderRounding } from '../cash-rounding.js';
+import { cashChange, splitTenderRounding } from '../cash-rounding.js';
 import { divideHalfAwayFromZero } from '../integer-division.js';
 import {
   type Ore,
@@ -372,15 +372,16 @@ export function settleTender(
   }
   const { cashDueRounded, rounding } = splitTenderRounding(due, nonCash);
   const tendered = cash.tendered ?? cashDueRounded;
-  if (tendered < cashDueRounded) {
-    return fail('payment-insufficient', { due, missing: subtract(cashDueRounded, tendered) });
+  const outcome = cashChange(cashDueRounded, tendered);
+  if (!outcome.enough) {
+    return fail('payment-insufficient', { due, missing: outcome.missing });
   }
   return ok({
     payments: [...nonCashPayments, { method: 'cash', amount: cashDueRounded }],
     rounding,
     totalToPay: ore(due + rounding),
     cashTendered: tendered,
-    change: subtract(tendered, cashDueRounded),
+    change: outcome.change,
   });
 }
 

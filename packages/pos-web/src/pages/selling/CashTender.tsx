@@ -1,8 +1,9 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { cashChange, ore } from '@kassa/core';
 import { useState } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { formatAmount, formatKr, formatWholeKr, parseKronor } from '../../selling/money';
-import { cashOutcome, quickCashAmounts, type PaymentPlan } from '../../selling/tender';
+import { quickCashAmounts, type PaymentPlan } from '../../selling/tender';
 import { KeypadField } from './KeypadField';
 
 /**
@@ -22,7 +23,8 @@ export function CashTender({
   const [value, setValue] = useState(formatAmount(plan.cashDue));
   const [invalid, setInvalid] = useState(false);
   const tendered = parseKronor(value);
-  const outcome = tendered === null ? null : cashOutcome(plan.cashDue, tendered);
+  // The change as the register settles it (core's cashChange, after settleTender).
+  const outcome = tendered === null ? null : cashChange(plan.cashDue, ore(tendered));
 
   function finish(amount: number | null) {
     const ok = amount !== null && amount >= plan.cashDue;

@@ -1,11 +1,11 @@
 import { Button, Group, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { ore, returnShare, roundCashAmount, sum } from '@kassa/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { ReceiptListItem, ReceiptResult, ReceiptView } from '@kassa/contracts';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKg, formatKr } from '../../selling/money';
-import { refundShare, roundCash } from '../../selling/tender';
 import { useStatus } from '../../status/StatusProvider';
 
 type Method = 'cash' | 'card' | 'swish';
@@ -41,18 +41,19 @@ export function ReturnForm({
   const items = receipt.lines
     .map((line) => ({ line, quantity: quantities[line.lineNo] ?? 0 }))
     .filter((item) => item.quantity > 0);
-  const refund = items.reduce(
-    (sum, { line, quantity }) =>
-      sum +
-      refundShare(
-        line.amount,
+  // The refund as the register computes it (core's returnShare, exact), paid out in cash with
+  // its öresavrundning (Lag 1970:1029).
+  const refund = sum(
+    items.map(({ line, quantity }) =>
+      returnShare(
+        ore(line.amount),
         line.quantity,
         line.quantity - left(line.lineNo, line.quantity),
         quantity,
       ),
-    0,
+    ),
   );
-  const payout = method === 'cash' ? roundCash(refund) : refund;
+  const payout = method === 'cash' ? roundCashAmount(refund).rounded : refund;
 
   function set(lineNo: number, quantity: number) {
     setQuantities((current) => ({ ...current, [lineNo]: quantity }));
