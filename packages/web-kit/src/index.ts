@@ -22,3 +22,4 @@ export { LanguageSwitch } from './components/LanguageSwitch';
 export { PasswordField } from './components/PasswordField';
 export { UsernameField } from './components/UsernameField';
 export { createQueryClient, QueryProvider } from './query/query-client';
+export { zodResolver, issueMessageKey } from './form/zod-resolver';

@@ -12,6 +12,9 @@ export const kitSv = {
   'error.title': 'Det gick inte',
   'error.unexpected': 'Något gick fel (HTTP {status}). Försök igen om en stund.',
   'password.toggleVisibility': 'Visa eller dölj lösenordet',
+  'form.required': 'Fyll i fältet.',
+  'form.tooLong': 'Texten är för lång.',
+  'form.invalid': 'Värdet stämmer inte. Rätta det och försök igen.',
 } as const;
 
 export const kitEn = {
@@ -23,6 +26,9 @@ export const kitEn = {
   'error.title': 'That did not work',
   'error.unexpected': 'Something went wrong (HTTP {status}). Please try again shortly.',
   'password.toggleVisibility': 'Show or hide the password',
+  'form.required': 'Fill in this field.',
+  'form.tooLong': 'The text is too long.',
+  'form.invalid': 'This value is not accepted. Correct it and try again.',
 } satisfies Translation<typeof kitSv>;
 
 export const kitDictionaries = { sv: kitSv, en: kitEn };

@@ -1,9 +1,9 @@
 import { NativeSelect, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useApi } from '../../api/ApiProvider';
-import type { Role, User } from '@kassa/contracts';
+import { createUserBodySchema, type CreateUserBody, type User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
-import { PasswordField } from '@kassa/web-kit';
+import { issueMessageKey, PasswordField, zodResolver } from '@kassa/web-kit';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -18,21 +18,28 @@ export function CreateUserModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('cashier');
-  const [password, setPassword] = useState('');
+  // Checked against the body the server parses; the server still has the last word (e.g. a
+  // password too weak, a username taken), shown above the fields.
+  const form = useForm<CreateUserBody>({
+    initialValues: { username: '', displayName: '', role: 'cashier', password: '' },
+    validate: zodResolver<CreateUserBody>(createUserBodySchema, issueMessageKey),
+  });
+  const fieldError = (field: keyof CreateUserBody) => {
+    const key = form.errors[field];
+    return typeof key === 'string' ? t(key as ReturnType<typeof issueMessageKey>) : undefined;
+  };
 
-  const submit = () =>
+  const submit = form.onSubmit((values) =>
     run(async () => {
       const user = await api.createUser({
-        username: username.trim(),
-        displayName: displayName.trim(),
-        role,
-        password,
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        role: values.role,
+        password: values.password,
       });
       onCreated(user);
-    });
+    }),
+  );
 
   return (
     <FormModal
@@ -40,7 +47,7 @@ export function CreateUserModal({
       error={error}
       submitting={submitting}
       submitLabel={t('users.createModal.submit')}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       <TextInput
@@ -50,31 +57,34 @@ export function CreateUserModal({
         spellCheck={false}
         required
         data-autofocus
-        value={username}
-        onChange={(event) => setUsername(event.currentTarget.value)}
+        value={form.values.username}
+        error={fieldError('username')}
+        onChange={(event) => form.setFieldValue('username', event.currentTarget.value)}
       />
       <TextInput
         label={t('users.field.displayName')}
         autoComplete="off"
         required
-        value={displayName}
-        onChange={(event) => setDisplayName(event.currentTarget.value)}
+        value={form.values.displayName}
+        error={fieldError('displayName')}
+        onChange={(event) => form.setFieldValue('displayName', event.currentTarget.value)}
       />
       <NativeSelect
         label={t('users.field.role')}
         data={roleOptions(t)}
-        value={role}
+        value={form.values.role}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isRole(value)) setRole(value);
+          if (isRole(value)) form.setFieldValue('role', value);
         }}
       />
       <PasswordField
         label={t('users.field.password')}
         autoComplete="new-password"
         required
-        value={password}
-        onChange={(event) => setPassword(event.currentTarget.value)}
+        value={form.values.password}
+        error={fieldError('password')}
+        onChange={(event) => form.setFieldValue('password', event.currentTarget.value)}
       />
     </FormModal>
   );
