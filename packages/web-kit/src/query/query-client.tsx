@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 
 /**
- * The query client both apps use (TanStack Query, docs/adr/0016-tanstack-query-and-mantine-form.md),
+ * The query client both apps use (TanStack Query; docs/adr/0017-tanstack-query-and-mantine-form.md)
  * with the defaults that keep each screen's behaviour:
  *
  * - `networkMode: 'always'`: the till talks to the register on this PC, which sells offline; a
