@@ -26,7 +26,7 @@ import { bad, fromCore, good, type EngineResult } from '../engine-result.js';
 import type { PendingEvent, WorkingChange } from '../journal-store.js';
 import type { Actor, SellingContext } from '../selling-context.js';
 
-export interface WorkingLine {
+interface WorkingLine {
   readonly input: LineInput;
   readonly discount: Discount | null;
 }
