@@ -7,7 +7,7 @@ import type { LicensedModules } from '../router/access';
 
 interface LicenceContextValue {
   licence: ApiData<Licence>;
-  /** Reads the licence again (after terminals were created, activated or deactivated). */
+  /** Reads the licence again ("Försök igen"); terminal changes invalidate it (`resources.licence`). */
   reload: () => void;
 }
 

@@ -1,11 +1,11 @@
 import { NativeSelect, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useApi } from '../../api/ApiProvider';
 import { createUserBodySchema, type CreateUserBody, type User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
-import { issueMessageKey, PasswordField, zodResolver } from '@kassa/web-kit';
+import { PasswordField } from '@kassa/web-kit';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 
 export function CreateUserModal({
@@ -20,14 +20,12 @@ export function CreateUserModal({
   const { submitting, error, run } = useSubmit();
   // Checked against the body the server parses; the server still has the last word (e.g. a
   // password too weak, a username taken), shown above the fields.
-  const form = useForm<CreateUserBody>({
-    initialValues: { username: '', displayName: '', role: 'cashier', password: '' },
-    validate: zodResolver<CreateUserBody>(createUserBodySchema, issueMessageKey),
+  const { form, fieldError } = useSchemaForm<CreateUserBody>(createUserBodySchema, {
+    username: '',
+    displayName: '',
+    role: 'cashier',
+    password: '',
   });
-  const fieldError = (field: keyof CreateUserBody) => {
-    const key = form.errors[field];
-    return typeof key === 'string' ? t(key as ReturnType<typeof issueMessageKey>) : undefined;
-  };
 
   const submit = form.onSubmit((values) =>
     run(async () => {

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { User } from '@kassa/contracts';
+import { resetPasswordBodySchema, type User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '@kassa/web-kit';
 import { useT } from '../../i18n/I18nProvider';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 
 export function ResetPasswordModal({
@@ -18,13 +18,14 @@ export function ResetPasswordModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [password, setPassword] = useState('');
+  const { form, fieldError } = useSchemaForm(resetPasswordBodySchema, { password: '' });
 
-  const submit = () =>
+  const submit = form.onSubmit(({ password }) =>
     run(async () => {
       await api.setPassword(user.id, password);
       onReset();
-    });
+    }),
+  );
 
   return (
     <FormModal
@@ -33,7 +34,7 @@ export function ResetPasswordModal({
       error={error}
       submitting={submitting}
       submitLabel={t('users.passwordModal.submit')}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       <PasswordField
@@ -41,8 +42,9 @@ export function ResetPasswordModal({
         autoComplete="new-password"
         required
         data-autofocus
-        value={password}
-        onChange={(event) => setPassword(event.currentTarget.value)}
+        value={form.values.password}
+        error={fieldError('password')}
+        onChange={(event) => form.setFieldValue('password', event.currentTarget.value)}
       />
     </FormModal>
   );
