@@ -31,7 +31,7 @@ interface StatusContextValue {
 }
 
 /** The query of GET /local/status. */
-export const statusQueryKey = ['local', 'status'] as const;
+const statusQueryKey = ['local', 'status'] as const;
 
 const StatusContext = createContext<StatusContextValue | null>(null);
 
