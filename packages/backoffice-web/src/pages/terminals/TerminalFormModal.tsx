@@ -1,5 +1,5 @@
 import { NativeSelect, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useApi } from '../../api/ApiProvider';
 import { queries } from '../../api/queries';
 import type { PlaceOfBusiness, Terminal } from '@kassa/contracts';
@@ -65,42 +65,43 @@ function TerminalFormFields({
   const api = useApi();
   const { submitting, error, run } = useSubmit();
   const mode = terminal === undefined ? 'create' : 'edit';
-  const [form, setForm] = useState<TerminalForm>(() => ({
-    name: terminal?.name ?? '',
-    placeOfBusinessId:
-      terminal?.placeOfBusinessId ?? (places.length === 1 ? (places[0]?.id ?? '') : ''),
-    registerId: terminal?.registerId ?? '',
-  }));
-  const [errors, setErrors] = useState<TerminalFormErrors>({});
-
-  const change = (field: keyof TerminalForm, value: string) => {
-    setForm((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
+  // mantine-form with the terminal rules (the API's, worded for each field); typing in a field
+  // clears its error.
+  const form = useForm<TerminalForm>({
+    initialValues: {
+      name: terminal?.name ?? '',
+      placeOfBusinessId:
+        terminal?.placeOfBusinessId ?? (places.length === 1 ? (places[0]?.id ?? '') : ''),
+      registerId: terminal?.registerId ?? '',
+    },
+    validate: (values) => validateTerminalForm(values, mode),
+  });
+  const fieldError = (field: keyof TerminalForm) => {
+    const key = form.errors[field] as TerminalFormErrors[typeof field];
+    return key === undefined ? undefined : t(key);
   };
+  const change = (field: keyof TerminalForm, value: string) => form.setFieldValue(field, value);
 
-  const submit = () => {
-    const found = validateTerminalForm(form, mode);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return Promise.resolve();
-    return run(async () => {
-      const name = form.name.trim();
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const name = values.name.trim();
       const saved =
         terminal === undefined
           ? await api.createTerminal({
               name,
-              placeOfBusinessId: form.placeOfBusinessId,
-              registerId: normaliseRegisterId(form.registerId),
+              placeOfBusinessId: values.placeOfBusinessId,
+              registerId: normaliseRegisterId(values.registerId),
             })
           : await api.updateTerminal(terminal.id, {
               name,
-              placeOfBusinessId: form.placeOfBusinessId,
+              placeOfBusinessId: values.placeOfBusinessId,
             });
       onSaved(saved);
-    });
-  };
+    }),
+  );
 
   const placeOptions = [
-    ...(form.placeOfBusinessId === ''
+    ...(form.values.placeOfBusinessId === ''
       ? [{ value: '', label: t('terminals.field.placeChoose'), disabled: true }]
       : []),
     ...places.map((place) => ({
@@ -115,7 +116,7 @@ function TerminalFormFields({
       submitting={submitting}
       submitLabel={mode === 'create' ? t('terminals.createModal.submit') : t('common.save')}
       submitDisabled={places.length === 0}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onCancel={onClose}
     >
       <TextInput
@@ -125,8 +126,8 @@ function TerminalFormFields({
         required
         data-autofocus
         maxLength={60}
-        value={form.name}
-        error={errors.name && t(errors.name)}
+        value={form.values.name}
+        error={fieldError('name')}
         onChange={(event) => change('name', event.currentTarget.value)}
       />
       {places.length === 0 ? (
@@ -138,8 +139,8 @@ function TerminalFormFields({
           label={t('terminals.field.place')}
           required
           data={placeOptions}
-          value={form.placeOfBusinessId}
-          error={errors.placeOfBusinessId && t(errors.placeOfBusinessId)}
+          value={form.values.placeOfBusinessId}
+          error={fieldError('placeOfBusinessId')}
           onChange={(event) => change('placeOfBusinessId', event.currentTarget.value)}
         />
       )}
@@ -157,8 +158,8 @@ function TerminalFormFields({
         readOnly={mode === 'edit'}
         maxLength={16}
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-        value={form.registerId}
-        error={errors.registerId && t(errors.registerId)}
+        value={form.values.registerId}
+        error={fieldError('registerId')}
         onChange={(event) => change('registerId', event.currentTarget.value.toUpperCase())}
       />
     </ModalForm>
