@@ -1,5 +1,5 @@
 import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useApi } from '../../api/ApiProvider';
 import type { Product, ProductUnit } from '@kassa/contracts';
 import {
@@ -27,6 +27,20 @@ const isKind = (value: string): value is ProductKind =>
 const isUnit = (value: string): value is ProductUnit =>
   (productUnitSchema.options as readonly string[]).includes(value);
 
+interface ProductFormValues {
+  articleNumber: string;
+  name: string;
+  /** As typed, in kronor. */
+  price: string;
+  vatCategory: VatCategoryName;
+  kind: ProductKind;
+  unit: ProductUnit;
+  group: string;
+  /** One a line. */
+  barcodes: string;
+  active: boolean;
+}
+
 /** "Ny artikel" (no `product`) or "Redigera" (with one); the price is changed separately. */
 export function ProductFormModal({
   product,
@@ -41,36 +55,48 @@ export function ProductFormModal({
   const api = useApi();
   const { submitting, error, run } = useSubmit();
   const creating = product === undefined;
-  const [articleNumber, setArticleNumber] = useState('');
-  const [name, setName] = useState(product?.name ?? '');
-  const [price, setPrice] = useState('');
-  const [priceInvalid, setPriceInvalid] = useState(false);
-  const [vatCategory, setVatCategory] = useState<VatCategoryName>(
-    product?.vatCategory ?? 'standard',
-  );
-  const [kind, setKind] = useState<ProductKind>(product?.kind ?? 'good');
-  const [unit, setUnit] = useState<ProductUnit>(product?.unit ?? 'piece');
-  const [group, setGroup] = useState(product?.group ?? '');
-  const [barcodes, setBarcodes] = useState(product?.barcodes.join('\n') ?? '');
-  const [active, setActive] = useState(product?.active ?? true);
+  // mantine-form; the price (a new article only) is read as typed kronor by core's parser, and
+  // its error stays until the next submit, as before.
+  const form = useForm<ProductFormValues>({
+    initialValues: {
+      articleNumber: '',
+      name: product?.name ?? '',
+      price: '',
+      vatCategory: product?.vatCategory ?? 'standard',
+      kind: product?.kind ?? 'good',
+      unit: product?.unit ?? 'piece',
+      group: product?.group ?? '',
+      barcodes: product?.barcodes.join('\n') ?? '',
+      active: product?.active ?? true,
+    },
+    clearInputErrorOnChange: false,
+    validate: {
+      price: (value) => (creating && parseKronor(value) === null ? 'invalid' : null),
+    },
+  });
+  const { values } = form;
+  const set = form.setFieldValue;
 
-  const submit = () => {
+  const submit = form.onSubmit((entered) => {
     const common = {
-      name: name.trim(),
-      barcodes: parseBarcodes(barcodes),
-      vatCategory,
-      kind,
-      unit,
-      group: group.trim() === '' ? null : group.trim(),
-      active,
+      name: entered.name.trim(),
+      barcodes: parseBarcodes(entered.barcodes),
+      vatCategory: entered.vatCategory,
+      kind: entered.kind,
+      unit: entered.unit,
+      group: entered.group.trim() === '' ? null : entered.group.trim(),
+      active: entered.active,
     };
     if (creating) {
-      const priceOre = parseKronor(price);
-      setPriceInvalid(priceOre === null);
+      const priceOre = parseKronor(entered.price);
       if (priceOre === null) return;
       void run(async () => {
         onSaved(
-          await api.createProduct({ ...common, articleNumber: articleNumber.trim(), priceOre }),
+          await api.createProduct({
+            ...common,
+            articleNumber: entered.articleNumber.trim(),
+            priceOre,
+          }),
         );
       });
     } else {
@@ -78,7 +104,7 @@ export function ProductFormModal({
         onSaved(await api.updateProduct(product.id, common));
       });
     }
-  };
+  });
 
   return (
     <FormModal
@@ -90,7 +116,7 @@ export function ProductFormModal({
       error={error}
       submitting={submitting}
       submitLabel={creating ? t('products.createModal.submit') : t('common.save')}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       {creating && (
@@ -100,64 +126,66 @@ export function ProductFormModal({
           spellCheck={false}
           required
           data-autofocus
-          value={articleNumber}
-          onChange={(event) => setArticleNumber(event.currentTarget.value)}
+          value={values.articleNumber}
+          onChange={(event) => set('articleNumber', event.currentTarget.value)}
         />
       )}
       <TextInput
         label={t('products.field.name')}
         autoComplete="off"
         required
-        value={name}
-        onChange={(event) => setName(event.currentTarget.value)}
+        value={values.name}
+        onChange={(event) => set('name', event.currentTarget.value)}
       />
       {creating && (
         <TextInput
           label={
-            unit === 'kilogram' ? t('products.field.pricePerKilogram') : t('products.field.price')
+            values.unit === 'kilogram'
+              ? t('products.field.pricePerKilogram')
+              : t('products.field.price')
           }
           description={t('products.field.priceHint')}
           inputMode="decimal"
           autoComplete="off"
           required
-          value={price}
-          error={priceInvalid ? t('products.field.invalidPrice') : undefined}
-          onChange={(event) => setPrice(event.currentTarget.value)}
+          value={values.price}
+          error={form.errors.price === undefined ? undefined : t('products.field.invalidPrice')}
+          onChange={(event) => set('price', event.currentTarget.value)}
         />
       )}
       <NativeSelect
         label={t('products.field.vat')}
         data={VAT_CATEGORY_NAMES.map((value) => ({ value, label: t(vatLabelKey[value]) }))}
-        value={vatCategory}
+        value={values.vatCategory}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isVatCategory(value)) setVatCategory(value);
+          if (isVatCategory(value)) set('vatCategory', value);
         }}
       />
       <NativeSelect
         label={t('products.field.kind')}
         data={productKindSchema.options.map((value) => ({ value, label: t(kindLabelKey[value]) }))}
-        value={kind}
+        value={values.kind}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isKind(value)) setKind(value);
+          if (isKind(value)) set('kind', value);
         }}
       />
       <NativeSelect
         label={t('products.field.unit')}
         description={t('products.field.unitHint')}
         data={productUnitSchema.options.map((value) => ({ value, label: t(unitLabelKey[value]) }))}
-        value={unit}
+        value={values.unit}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isUnit(value)) setUnit(value);
+          if (isUnit(value)) set('unit', value);
         }}
       />
       <TextInput
         label={t('products.field.group')}
         autoComplete="off"
-        value={group}
-        onChange={(event) => setGroup(event.currentTarget.value)}
+        value={values.group}
+        onChange={(event) => set('group', event.currentTarget.value)}
       />
       <Textarea
         label={t('products.field.barcodes')}
@@ -165,13 +193,13 @@ export function ProductFormModal({
         autosize
         minRows={2}
         spellCheck={false}
-        value={barcodes}
-        onChange={(event) => setBarcodes(event.currentTarget.value)}
+        value={values.barcodes}
+        onChange={(event) => set('barcodes', event.currentTarget.value)}
       />
       <Checkbox
         label={t('products.field.active')}
-        checked={active}
-        onChange={(event) => setActive(event.currentTarget.checked)}
+        checked={values.active}
+        onChange={(event) => set('active', event.currentTarget.checked)}
       />
     </FormModal>
   );
