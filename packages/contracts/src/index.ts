@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './api.js';
 export * from './register-protocol.js';
 export * from './journal-receipt.js';
+export * from './journal-day-report.js';
 export * from './register.js';
 export * from './register-sales.js';
 export * from './reports.js';

@@ -12,10 +12,11 @@
  * (a terminal has one active binding), so the register may then start and sell offline. Without
  * the answer (offline at the first start) the register must not sell.
  */
-import { receiptOf, receiptSeriesOf, type JournalEntry } from '@kassa/core';
+import { RECEIPT_KINDS, receiptSeriesOf, type JournalEntry } from '@kassa/core';
 import {
   MAX_DOWNLOAD_BATCH,
   journalDownloadSchema,
+  journalReceiptSchema,
   type JournalHeadAnswer,
   type UploadedEntry,
 } from '@kassa/contracts';
@@ -34,6 +35,10 @@ import { fetchJournalHead } from './journal-client.js';
 /** The most receipt numbers one restore skips (a reported number beyond is not trusted). */
 const MAX_SKIPPED = 100_000;
 
+/** What the numbering reads of a journaled receipt (the contracts' schema: core's Receipt). */
+const receiptNumberSchema = journalReceiptSchema.pick({ kind: true, receiptNumber: true });
+const receiptKinds: ReadonlySet<string> = new Set(RECEIPT_KINDS);
+
 /**
  * The receipt numbers after the highest in `entries` up to `reported` (the highest the terminal
  * reported), as [first, last]; null when none are missing.
@@ -44,9 +49,11 @@ export function lostReceiptNumbers(
 ): [number, number] | null {
   let highest = 0;
   for (const entry of entries) {
-    const receipt = receiptOf(entry as unknown as JournalEntry);
-    if (receipt !== undefined && receiptSeriesOf(receipt.kind) === 'receipt') {
-      highest = Math.max(highest, receipt.receiptNumber);
+    const receipt = receiptKinds.has(entry.kind)
+      ? receiptNumberSchema.safeParse(entry.data.receipt)
+      : undefined;
+    if (receipt?.success === true && receiptSeriesOf(receipt.data.kind) === 'receipt') {
+      highest = Math.max(highest, receipt.data.receiptNumber);
     }
     if (entry.kind === 'receipt-number-skipped' && entry.data.series === 'receipt') {
       highest = Math.max(highest, Number(entry.data.receiptNumber));

@@ -8,9 +8,9 @@ import {
   zReportAnswerSchema,
   zReportListQuerySchema,
   zReportListSchema,
+  zReportSchema,
 } from '@kassa/contracts';
 import type { SalesGrouping } from '@kassa/contracts';
-import type { ZReport } from '@kassa/core';
 import { renderDayReportPdf } from '@kassa/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -45,9 +45,13 @@ const zReportParams = z.object({
 /** The Z-dagrapport as a PDF (the register's own layout), or a refusal if it cannot be read. */
 async function zReportPdf(report: Record<string, unknown>, zNumber: number): Promise<Uint8Array> {
   try {
-    // The ingest checked zNumber, businessDay and producedAt; the rest is the register's ZReport.
-    if (report.type !== 'Z') throw new TypeError(`type ${String(report.type)}`);
-    return await renderDayReportPdf(report as unknown as ZReport);
+    // The ingest checked zNumber, businessDay and producedAt; the rest is read as core's ZReport.
+    const parsed = zReportSchema.safeParse(report);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new TypeError(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    return await renderDayReportPdf(parsed.data);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
     throw new ApiError('z-report-unreadable', { zNumber, reason });
