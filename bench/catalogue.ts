@@ -17,20 +17,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LocalProduct, Product, RegisterConfigSnapshot } from '@kassa/contracts';
-import { openJournalStore, type JournalStore } from '@kassa/register';
-import { seededRandom } from '@kassa/test-kit';
 import {
   CatalogueIndex,
   PENDING_CATALOGUE_KEY,
   applyCatalogueDelta,
   articleChanges,
+  fetchConfig,
+  openJournalStore,
   pendingOf,
   priceChanges,
   toLocalProducts,
   writeCatalogue,
-} from '../packages/register/src/selling/catalogue.js';
-import { fetchConfig } from '../packages/register/src/sync/sync-once.js';
-import type { DeviceIdentity } from '../packages/register/src/device-client.js';
+  type DeviceIdentity,
+  type JournalStore,
+} from '@kassa/register';
+import { seededRandom } from '@kassa/test-kit';
 import { startPostgresRig, type PostgresRig } from './postgres-rig.js';
 import { ms, since, summarize, table, type Summary } from './stats.js';
 

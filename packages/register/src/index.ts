@@ -21,6 +21,18 @@ export { openJournalStore, type JournalStore, type PendingEvent } from './sellin
 export { dayReportState } from './selling/journal-reads.js';
 export { controlUnitRequestOf } from './selling/control-unit-request.js';
 export { tracePaySteps, type PayStep } from './selling/pay-trace.js';
+// The catalogue copy and the config request, for the catalogue bench (bench/catalogue.ts).
+export {
+  CatalogueIndex,
+  PENDING_CATALOGUE_KEY,
+  applyCatalogueDelta,
+  articleChanges,
+  pendingOf,
+  priceChanges,
+  toLocalProducts,
+  writeCatalogue,
+} from './selling/catalogue.js';
+export { fetchConfig } from './sync/sync-once.js';
 export { PROGRAM_VERSION } from './program.js';
 export type { Prompter } from './prompts.js';
 export {
