@@ -12,7 +12,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DatabaseSync as Database } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type JournalEntry, type Receipt, missingReceiptFields, verifyJournal } from '@kassa/core';
+import {
+  type JournalEntry,
+  type Receipt,
+  SHOP_TIME_ZONE,
+  businessDayOf,
+  missingReceiptFields,
+  verifyJournal,
+} from '@kassa/core';
 import type { ReceiptResult, SaleView } from '@kassa/contracts';
 import { decodeEscPos, escPosText } from '@kassa/test-kit';
 import { buildLocalService } from '../src/index.js';
@@ -255,7 +262,9 @@ describe('regulation checklist §0 (register items)', () => {
     const coffee = products.find((p) => p.articleNumber === 'KAFFE')!;
     await rig.server.admin.call('POST', `/api/products/${coffee.id}/prices`, {
       priceOre: 3900,
-      effectiveFrom: new Date().toISOString().slice(0, 10),
+      // Today in Sweden (the server's business day), not in UTC: from 00:00 to 01:00 Swedish
+      // time the UTC date is still yesterday's.
+      effectiveFrom: businessDayOf(Date.now(), SHOP_TIME_ZONE),
     });
     await rig.app.kassa.syncNow();
     const kinds = new Set(journal().map((e) => e.kind));
