@@ -37,20 +37,14 @@ export function rowOf(entry: JournalEntry) {
   const zNumber = entry.kind === 'z-report' ? entry.data.report.zNumber : null;
   // A skipped receipt number holds its place in the series' UNIQUE index: never used again.
   const skipped = entry.kind === 'receipt-number-skipped' ? entry.data : null;
-  if (skipped !== null) {
-    return {
-      seq: entry.seq,
-      at: entry.at,
-      kind: entry.kind,
-      by: entry.by ?? null,
-      data: JSON.stringify(entry.data),
-      prevHash: entry.prevHash,
-      hash: entry.hash,
-      series: skipped.series,
-      number: skipped.receiptNumber,
-      original: null,
-    };
-  }
+  const numbered =
+    skipped !== null
+      ? { series: skipped.series, number: skipped.receiptNumber, original: null }
+      : {
+          series: receipt ? receiptSeriesOf(receipt.kind) : zNumber !== null ? 'z' : null,
+          number: receipt ? receipt.receiptNumber : zNumber,
+          original: receipt?.original?.receiptNumber ?? null,
+        };
   return {
     seq: entry.seq,
     at: entry.at,
@@ -59,9 +53,7 @@ export function rowOf(entry: JournalEntry) {
     data: JSON.stringify(entry.data),
     prevHash: entry.prevHash,
     hash: entry.hash,
-    series: receipt ? receiptSeriesOf(receipt.kind) : zNumber !== null ? 'z' : null,
-    number: receipt ? receipt.receiptNumber : zNumber,
-    original: receipt?.original?.receiptNumber ?? null,
+    ...numbered,
   };
 }
 
