@@ -10,13 +10,9 @@ import {
   finishZReport,
   startDayReport,
 } from './day-report.js';
-import {
-  type JournalEntry,
-  type JournalEvent,
-  appendEntry,
-  nextReceiptNumber,
-  receiptEvent,
-} from './journal.js';
+import { type JournalEntry, type JournalEvent, receiptEvent } from './journal.js';
+import { appendEntry } from './journal-chain.js';
+import { nextReceiptNumber } from './receipt-numbering.js';
 import { type Receipt, buildReceiptCopy, buildReturnReceipt, buildSaleReceipt } from './receipt.js';
 import { type Tender, addLine, createSale, priceSale } from './sale.js';
 import { ZONE, header, identity, sha256 } from './test-shop.js';

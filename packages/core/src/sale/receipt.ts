@@ -128,7 +128,7 @@ export interface Receipt extends ReceiptHeader {
 /** Everything a receipt builder needs besides the sale itself. */
 export interface ReceiptContext {
   readonly header: ReceiptHeader;
-  /** The next number in the kind's series (nextReceiptNumber in journal.ts). */
+  /** The next number in the kind's series (nextReceiptNumber in receipt-numbering.ts). */
   readonly receiptNumber: number;
   /** ISO instant, passed by the caller's clock. */
   readonly issuedAt: string;

@@ -14,7 +14,8 @@ import type { Consumption, VatCategory } from '../vat-category.js';
 import { VAT_RATES, type VatRate } from '../vat.js';
 import type { DayFigures } from './day-figures.js';
 import { buildXReport, buildZReport } from './day-report.js';
-import { type JournalEntry, type JournalEvent, appendEntry, receiptEvent } from './journal.js';
+import { type JournalEntry, type JournalEvent, receiptEvent } from './journal.js';
+import { appendEntry } from './journal-chain.js';
 import {
   type Receipt,
   type ReturnItem,

@@ -6,13 +6,9 @@ import { negate, ore, sum } from '../money.js';
 import type { Result } from '../result.js';
 import type { ZReport } from '../sale/day-figures.js';
 import { buildZReport } from '../sale/day-report.js';
-import {
-  type JournalEntry,
-  type JournalEvent,
-  appendEntry,
-  nextReceiptNumber,
-  receiptEvent,
-} from '../sale/journal.js';
+import { type JournalEntry, type JournalEvent, receiptEvent } from '../sale/journal.js';
+import { appendEntry } from '../sale/journal-chain.js';
+import { nextReceiptNumber } from '../sale/receipt-numbering.js';
 import { type Receipt, buildReturnReceipt, buildSaleReceipt } from '../sale/receipt.js';
 import { PAYMENT_METHODS, type Tender, addLine, createSale, priceSale } from '../sale/sale.js';
 import type { VatCategory } from '../vat-category.js';
