@@ -40,7 +40,9 @@ import {
   formatVatRate,
   paymentMethodLabel,
   receiptNumberLabel,
+  EscPosWriter,
   codepageFor,
+  receiptEscPosWriter,
   renderEscPos,
   renderReceiptHtml,
   renderReceiptPdf,
@@ -534,5 +536,66 @@ describe('the codepage', () => {
     expect(codepageFor([{ kind: 'text', text: 'Kanelbulle åäöÅÄÖé 1 234,50' }])).toBe('cp437');
     expect(codepageFor([{ kind: 'text', text: 'Presentkort 10 €' }])).toBe('auto');
     expect(codepageFor([{ kind: 'text', text: 'Kaffe – stor' }])).toBe('auto');
+  });
+});
+
+/** What a printer prints from `bytes` (the cuts without their byte offsets). */
+const printed = (bytes: Uint8Array) => {
+  const decoded = decodeEscPos(bytes);
+  return { ...decoded, cuts: decoded.cuts.map(({ kind, lineIndex }) => ({ kind, lineIndex })) };
+};
+
+describe('the writer (escpos-writer.ts) against the encoder it stands in for', () => {
+  for (const columns of [32, 42, 48]) {
+    for (const [name, receipt] of RECEIPTS) {
+      it(`prints what the encoder prints for ${name} at ${columns} columns`, () => {
+        const writer = receiptEscPosWriter(receipt, { columns });
+        const direct = writer.encodeDirect();
+        expect(direct).not.toBeNull();
+        expect(printed(direct!)).toEqual(printed(writer.throughEncoder()));
+        expect(renderEscPos(receipt, { columns })).toEqual(direct);
+      });
+    }
+  }
+
+  it('prints any sequence of its calls as the encoder does (seeded, 1,000 runs)', () => {
+    let seed = 20261208;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = ['a', 'Z', ' ', 'å', 'Ä', 'ö', 'é', '1', ',', '-', '\u00a0', ':', '*'];
+    let written = 0;
+    for (let run = 0; run < 1000; run++) {
+      const columns = [32, 35, 42, 44, 48][random(5)]!;
+      const writer = new EscPosWriter(columns, 'cp437');
+      for (let call = 0; call < 12; call++) {
+        const pick = random(7);
+        if (pick === 0) writer.align((['left', 'center', 'right'] as const)[random(3)]!);
+        else if (pick === 1) writer.bold(random(2) === 0);
+        else if (pick === 2) writer.size(1 + random(2), 1 + random(2));
+        else if (pick === 3) writer.newline(random(3));
+        else {
+          const length = random(columns / 2 + 1);
+          writer.line(Array.from({ length }, () => alphabet[random(alphabet.length)]).join(''));
+        }
+      }
+      writer.cut(random(2) === 0 ? 'full' : 'partial');
+      const direct = writer.encodeDirect();
+      if (direct !== null) written += 1;
+      expect(printed(writer.encode())).toEqual(printed(writer.throughEncoder()));
+    }
+    // Most sequences take the direct path (the others have spaces at a line's end).
+    expect(written).toBeGreaterThan(250);
+  });
+
+  it('leaves a codepage switch and a line wider than the paper to the encoder', () => {
+    const euro = new EscPosWriter(42, 'auto').line('Presentkort 10 €');
+    expect(euro.encodeDirect()).toBeNull();
+    expect(escPosText(decodeEscPos(euro.encode()))).toContain('Presentkort 10');
+    const wide = new EscPosWriter(32, 'cp437').line('x'.repeat(40));
+    expect(wide.encodeDirect()).toBeNull();
+    expect(wide.encode()).toEqual(wide.throughEncoder());
+    expect(decodeEscPos(wide.encode()).lines.filter((l) => l.text.includes('x'))).toHaveLength(2);
   });
 });

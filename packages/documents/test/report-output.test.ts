@@ -42,6 +42,7 @@ import { decodeEscPos, escPosText, spansContaining } from '@kassa/test-kit';
 import {
   type DayReport,
   amountText,
+  dayReportEscPosWriter,
   formatReceiptDateTime,
   formatVatRate,
   paymentMethodLabel,
@@ -445,7 +446,23 @@ describe('the reports under test', () => {
   });
 });
 
+/** What a printer prints from `bytes` (the cuts without their byte offsets). */
+const printed = (bytes: Uint8Array) => {
+  const decoded = decodeEscPos(bytes);
+  return { ...decoded, cuts: decoded.cuts.map(({ kind, lineIndex }) => ({ kind, lineIndex })) };
+};
+
 describe('ESC/POS day reports, decoded back', () => {
+  for (const columns of [32, 42, 48]) {
+    for (const [name, report] of REPORTS) {
+      it(`prints what the encoder prints for ${name} at ${columns} columns (escpos-writer.ts)`, () => {
+        const writer = dayReportEscPosWriter(report, { columns });
+        const direct = writer.encodeDirect();
+        expect(direct).not.toBeNull();
+        expect(printed(direct!)).toEqual(printed(writer.throughEncoder()));
+      });
+    }
+  }
   for (const columns of [42, 48]) {
     for (const [name, report] of REPORTS) {
       it(`prints every figure of ${name} at ${columns} columns`, () => {

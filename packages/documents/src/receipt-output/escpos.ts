@@ -1,7 +1,8 @@
 /**
- * The printed receipt as ESC/POS bytes, through `@point-of-sale/receipt-printer-encoder`.
+ * The printed receipt as ESC/POS bytes, through the writer of escpos-writer.ts (the bytes of
+ * `@point-of-sale/receipt-printer-encoder`, written directly for what a receipt uses).
  *
- * Text goes through the encoder's codepage `auto`, which picks CP437 (ESC t 0) for Swedish:
+ * Text is CP437 (ESC t 0) for Swedish:
  * åäöÅÄÖ and the no-break space of `formatKronor` all exist there. Every line is laid out here to
  * fit the column count, so the encoder never wraps. The kind markings ("KOPIA", "ÖVNINGSKVITTO",
  * "EJ KVITTO", "RETURKVITTO") are printed with GS ! at double width and double height, twice the
@@ -9,8 +10,8 @@
  * not electronic, so "elektroniskt kassakvitto" is left to the HTML and PDF receipts.
  */
 import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder';
-import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { type Receipt, isCp437Character } from '@kassa/core';
+import { type EscPosTarget, EscPosWriter } from './escpos-writer.js';
 import { ELECTRONIC_MARKING, type ReceiptBlock, layoutReceipt, wrapText } from './layout.js';
 
 /**
@@ -84,26 +85,45 @@ export function codepageFor(blocks: readonly ReceiptBlock[]): 'cp437' | 'auto' {
 
 /** Renders `receipt` as ESC/POS bytes for a receipt printer. */
 export function renderEscPos(receipt: Receipt, options: EscPosOptions = {}): Uint8Array {
+  return receiptEscPosWriter(receipt, options).encode();
+}
+
+/** The writer holding `receipt` laid out (renderEscPos encodes it; tests compare both paths). */
+export function receiptEscPosWriter(receipt: Receipt, options: EscPosOptions = {}): EscPosWriter {
+  const columns = checkedColumns(options);
+  const blocks = layoutReceipt(receipt, options.timeZone ? { timeZone: options.timeZone } : {});
+  return writeBlocks(blocks, columns, options);
+}
+
+/** The column count of `options`, checked. */
+export function checkedColumns(options: EscPosOptions): number {
   const columns = options.columns ?? 42;
   if (!Number.isInteger(columns) || columns < 24 || columns > 64) {
     throw new RangeError(`columns must be an integer from 24 to 64, got ${columns}`);
   }
-  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns });
-  const blocks = layoutReceipt(receipt, options.timeZone ? { timeZone: options.timeZone } : {});
-  encoder.initialize().codepage(codepageFor(blocks));
+  return columns;
+}
+
+/** Laid-out blocks written with their codepage, two feeds and (by default) the cut. */
+export function writeBlocks(
+  blocks: readonly ReceiptBlock[],
+  columns: number,
+  options: EscPosOptions,
+): EscPosWriter {
+  const writer = new EscPosWriter(columns, codepageFor(blocks));
   for (const block of blocks) {
-    writeEscPosBlock(encoder, block, columns);
+    writeEscPosBlock(writer, block, columns);
   }
-  encoder.newline(2);
+  writer.newline(2);
   if (options.cut ?? true) {
-    encoder.cut('full');
+    writer.cut('full');
   }
-  return encoder.encode();
+  return writer;
 }
 
 /** Writes one laid-out block, fitted to `columns` (shared with the day reports). */
 export function writeEscPosBlock(
-  encoder: ReceiptPrinterEncoder,
+  encoder: EscPosTarget,
   block: ReceiptBlock,
   columns: number,
 ): void {

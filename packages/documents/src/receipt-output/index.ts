@@ -3,3 +3,4 @@ export * from './layout.js';
 export * from './escpos.js';
 export * from './html.js';
 export * from './pdf.js';
+export * from './escpos-writer.js';
