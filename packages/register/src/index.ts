@@ -3,7 +3,8 @@ export { runCli, USAGE, type CliIo } from './commands.js';
 export { connect, checkAddress, type ConnectRequest, type ConnectResult } from './connect.js';
 export { buildLocalService, type LocalServiceOptions } from './local-service.js';
 export { collectStatus, formatStatus, type StatusReport } from './status.js';
-export { runDoctor, formatDoctor, type DoctorLine } from './doctor.js';
+export { runDoctor } from './doctor.js';
+export { formatDoctor, type DoctorLine } from './doctor/doctor-line.js';
 export { syncOnce } from './sync/sync-once.js';
 export { loadInstallation } from './installation.js';
 export {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { DatabaseSync as Database } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { type JournalEvent, type Receipt } from '@kassa/core';
-import { checkJournalChain } from '../src/doctor.js';
+import { checkJournalChain } from '../src/doctor/journal-checks.js';
 import {
   MIGRATIONS,
   SCHEMA_VERSION,

@@ -27,7 +27,7 @@ import {
 } from '@kassa/core';
 import { sha256Hex } from '@kassa/core/sha256';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkJournalChain } from '../src/doctor.js';
+import { checkJournalChain } from '../src/doctor/journal-checks.js';
 import { watchJournalChain } from '../src/selling/chain-watch.js';
 import { ControlUnitLedger } from '../src/selling/control-unit-request.js';
 import { controlUnitLedgerEntries, dayReportState } from '../src/selling/journal-reads.js';
