@@ -274,6 +274,33 @@ export type TerminalRegistration = Terminal['registration'];
 /** What the business enters in Skatteverket's e-service when registering the register. */
 export type SkatteverketDetails = Terminal['skatteverket'];
 
+/** A usable pairing code exists (the code itself is only shown once, at the download). */
+export const pairingCodeStatusSchema = z.object({ expiresAt: z.string() });
+export type PairingCodeStatus = z.infer<typeof pairingCodeStatusSchema>;
+/** GET /api/terminals/:id/pairing-code. */
+export const pairingCodeAnswerSchema = z.object({ code: pairingCodeStatusSchema.nullable() });
+
+/** Windows: kassa-setup-<registerId>.exe with the provisioning inside; Linux: the zip. */
+export const installerPlatformSchema = z.enum(['windows', 'linux']);
+export type InstallerPlatform = z.infer<typeof installerPlatformSchema>;
+/** POST /api/terminals/:id/installer: the query. */
+export const installerQuerySchema = z.object({
+  platform: installerPlatformSchema.default('windows'),
+});
+
+/**
+ * POST /api/terminals/:id/installer: what the download's headers say beside the file
+ * (`X-Kassa-Pairing-Code`, `X-Kassa-Pairing-Expires`, `X-Kassa-Installer-Signed`).
+ */
+export const installerPairingSchema = z.object({
+  /** `ABCD-EFGH-JKLM`: single use, replaces every older code of the terminal. */
+  pairingCode: z.string(),
+  expiresAt: z.string(),
+  /** Windows: false when the build is unsigned (SmartScreen warns; the code is typed in). */
+  signed: z.boolean(),
+});
+export type InstallerPairing = z.infer<typeof installerPairingSchema>;
+
 export const setPinBodySchema = z.strictObject({ pin: z.string().max(64) });
 export const setUserTerminalsBodySchema = z.strictObject({
   terminalIds: z.array(z.string().max(64)).max(500),
@@ -390,3 +417,12 @@ export const importRowErrorSchema = z.object({
   en: z.string(),
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+/** POST /api/products/import: what was (or, on a dry run, would be) saved. */
+export const importSummarySchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  dryRun: z.boolean(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;

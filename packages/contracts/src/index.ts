@@ -6,6 +6,7 @@ export * from './journal-receipt.js';
 export * from './journal-day-report.js';
 export * from './register.js';
 export * from './register-sales.js';
+export * from './register-local-answers.js';
 export * from './reports.js';
 export * from './exports.js';
 export * from './installer-tag.js';

@@ -51,3 +51,10 @@ export const zReportSchema = z.object({
   cashDifference: money.nullable(),
   grandTotals: z.object({ sales: money, returns: money, net: money }),
 }) satisfies z.ZodType<ZReport>;
+/**
+ * A journaled Z-dagrapport as it crosses the wire: the schema's input, so amounts are plain
+ * integers of öre (parsing with `zReportSchema` brands them as core's `Ore`).
+ */
+export type ZReportFigures = z.input<typeof zReportSchema>;
+/** A count of receipts (or openings) and their amount, as on the Z-dagrapport. */
+export type CountAmount = ZReportFigures['returns'];

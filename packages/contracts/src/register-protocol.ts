@@ -38,11 +38,13 @@ export const registerTerminalChoiceSchema = z.object({
   active: z.boolean(),
   binding: z.object({ pcName: z.string(), boundAt: z.string() }).nullable(),
 });
+export type RegisterTerminalChoice = z.infer<typeof registerTerminalChoiceSchema>;
 
 export const listRegisterTerminalsAnswerSchema = z.object({
   environment: z.object({ slug: z.string(), companyName: z.string() }),
   terminals: z.array(registerTerminalChoiceSchema),
 });
+export type RegisterTerminalList = z.infer<typeof listRegisterTerminalsAnswerSchema>;
 
 export const connectBodySchema = z.discriminatedUnion('method', [
   z.strictObject({

@@ -86,6 +86,19 @@ export const salesReportSchema = z.object({
 });
 export type SalesReport = z.infer<typeof salesReportSchema>;
 
+/**
+ * GET /api/reports/sales/overview: the period's totals and its rows by every grouping, so the
+ * Försäljning page costs one request per filter change (docs/protocols/backoffice-api.md).
+ */
+export const salesOverviewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: salesTotalsSchema,
+  rows: z.record(salesGroupingSchema, z.array(salesReportRowSchema)),
+  simulatedReceipts: z.number().int().optional(),
+});
+export type SalesOverview = z.infer<typeof salesOverviewSchema>;
+
 export const zReportListQuerySchema = z.object({
   terminalId: z.string().max(64).optional(),
   from: z.iso.date().optional(),

@@ -1,6 +1,7 @@
 import {
   createProductBodySchema,
   importProductsBodySchema,
+  importSummarySchema,
   importRowErrorSchema,
   priceChangeBodySchema,
   productListQuerySchema,
@@ -163,14 +164,7 @@ export const productRoutes: FastifyPluginAsyncZod = (app) => {
         tags: ['products'],
         summary: 'Import products from CSV (all or nothing, with a per-row error report)',
         body: importProductsBodySchema,
-        response: {
-          200: z.object({
-            created: z.number().int(),
-            updated: z.number().int(),
-            unchanged: z.number().int(),
-            dryRun: z.boolean(),
-          }),
-        },
+        response: { 200: importSummarySchema },
       },
     },
     async (request) => {

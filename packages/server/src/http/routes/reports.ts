@@ -1,10 +1,8 @@
 import {
-  salesGroupingSchema,
+  salesOverviewSchema,
   salesReportFilterSchema,
   salesReportQuerySchema,
-  salesReportRowSchema,
   salesReportSchema,
-  salesTotalsSchema,
   zReportAnswerSchema,
   zReportListQuerySchema,
   zReportListSchema,
@@ -15,27 +13,11 @@ import { renderDayReportPdf } from '@kassa/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { safeFilenamePart } from '../../reports/journal-export.js';
-import {
-  listZReports,
-  readZReport,
-  salesReport,
-  salesReportRows,
-} from '../../reports/sales-reports.js';
+import { salesReport, salesReportRows } from '../../reports/sales-reports.js';
+import { listZReports, readZReport } from '../../reports/z-report-archive.js';
 import { ApiError } from '../api-error.js';
 
 const READERS = { kassa: { access: ['admin', 'manager'] as const, module: 'reports' as const } };
-
-/**
- * GET /api/reports/sales/overview: the period's totals and its rows by every grouping, so the
- * Försäljning page costs one request per filter change (docs/protocols/backoffice-api.md).
- */
-const salesOverviewSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  totals: salesTotalsSchema,
-  rows: z.record(salesGroupingSchema, z.array(salesReportRowSchema)),
-  simulatedReceipts: z.number().int().optional(),
-});
 
 const zReportParams = z.object({
   terminalId: z.string().max(64),

@@ -1,6 +1,8 @@
 import {
   createTerminalBodySchema,
+  installerQuerySchema,
   licenceSchema,
+  pairingCodeAnswerSchema,
   removeBindingBodySchema,
   terminalRegistrationBodySchema,
   terminalSchema,
@@ -229,7 +231,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         tags: ['terminals'],
         summary: 'Whether a usable pairing code exists (the code itself is shown only once)',
         params: idParams,
-        response: { 200: z.object({ code: z.object({ expiresAt: z.string() }).nullable() }) },
+        response: { 200: pairingCodeAnswerSchema },
       },
     },
     async (request) => {
@@ -249,7 +251,7 @@ export const terminalRoutes: FastifyPluginAsyncZod = (app) => {
         summary:
           'Download the installer (Windows: kassa-setup.exe with the provisioning tag; Linux: zip) with a new single-use pairing code',
         params: idParams,
-        querystring: z.object({ platform: z.enum(['windows', 'linux']).default('windows') }),
+        querystring: installerQuerySchema,
       },
     },
     async (request, reply) => {
