@@ -8,46 +8,32 @@ import type {
   CreateTerminalBody,
   CreateUserBody,
   Environment,
+  ImportSummary,
+  InstallerPairing,
+  InstallerPlatform,
   Licence,
   Me,
+  PairingCodeStatus,
   Product,
   ProductList,
   SalesGrouping,
+  SalesOverview,
   SalesReport,
   SalesReportFilter,
-  SalesReportRow,
-  SalesTotals,
   SieAccounts,
   Terminal,
   UpdateProductBody,
   UpdateTerminalBody,
   UpdateUserBody,
   User,
+  ZReportAnswer,
+  ZReportFigures,
   ZReportListQuery,
   ZReportSummary,
 } from '@kassa/contracts';
 import type { TerminalRegistration } from '@kassa/contracts';
-import type {
-  ImportSummary,
-  InstallerDownload,
-  InstallerPlatform,
-  PairingCodeStatus,
-  ZReportAnswer,
-} from './types';
 
 const at = (id: string) => encodeURIComponent(id);
-
-/**
- * GET /api/reports/sales/overview: the totals of a period and its rows by every grouping, in one
- * answer (the server's `salesOverviewSchema`, built from the contracts' report schemas).
- */
-export interface SalesOverview {
-  from: string;
-  to: string;
-  totals: SalesTotals;
-  rows: Record<SalesGrouping, SalesReportRow[]>;
-  simulatedReceipts?: number;
-}
 
 /** `?a=1&b=2` of the parameters that are set (undefined and empty ones are left out). */
 export function queryString(params: Record<string, string | number | undefined>): string {
@@ -69,6 +55,15 @@ export interface DownloadedFile {
   file: Blob;
   fileName: string;
 }
+
+/** The installer and the single-use pairing code its download's headers carry. */
+export type InstallerDownload = DownloadedFile & InstallerPairing & { platform: InstallerPlatform };
+
+/**
+ * One archived Z-report: the report as the register journaled it, read defensively (an older
+ * register may lack a field).
+ */
+export type ArchivedZReport = Omit<ZReportAnswer, 'report'> & { report: Partial<ZReportFigures> };
 
 /** The export files (module `exports`, the journal export for the reports' readers too). */
 export const exportPaths = {
@@ -275,8 +270,8 @@ export class BackofficeApi {
   }
 
   /** One archived Z-report with all its figures (`404 z-report-not-found`). */
-  zReport(terminalId: string, zNumber: number): Promise<ZReportAnswer> {
-    return this.http.get<ZReportAnswer>(`/api/reports/z/${at(terminalId)}/${zNumber}`);
+  zReport(terminalId: string, zNumber: number): Promise<ArchivedZReport> {
+    return this.http.get<ArchivedZReport>(`/api/reports/z/${at(terminalId)}/${zNumber}`);
   }
 
   /** "Kvittera": clears the terminal's flagged sync problem (admins; audit-logged). */

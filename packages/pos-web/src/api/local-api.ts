@@ -8,20 +8,22 @@ import type {
   LocalCataloguePage,
   LocalCatalogueQuery,
   LocalConnectBody,
+  LocalReportResult,
   LocalSignedIn,
   LocalStatus,
   LocalTerminalsBody,
   LocalUploadStatus,
   ParkedSale,
+  ReceiptDetail,
   ReceiptList,
   ReceiptResult,
   RegisterSettings,
+  RegisterTerminalList,
   ReturnBody,
   SaleView,
   SwishQr,
   TenderInput as Tender,
 } from '@kassa/contracts';
-import type { ReceiptDetail, ReportResult, TerminalList } from './types';
 
 const line = (lineId: string) => `/local/sale/lines/${encodeURIComponent(lineId)}`;
 const receipt = (receiptNumber: number) => `/local/receipts/${receiptNumber}`;
@@ -59,8 +61,8 @@ export class LocalApi {
     return this.http.get<FoundProvisioning>('/local/provisioning');
   }
 
-  terminals(credentials: LocalTerminalsBody): Promise<TerminalList> {
-    return this.http.post<TerminalList>('/local/terminals', credentials);
+  terminals(credentials: LocalTerminalsBody): Promise<RegisterTerminalList> {
+    return this.http.post<RegisterTerminalList>('/local/terminals', credentials);
   }
 
   async connect(request: LocalConnectBody): Promise<LocalStatus> {
@@ -180,12 +182,12 @@ export class LocalApi {
     await this.http.post<undefined>(`/local/cash/${direction}`, { amount, reason });
   }
 
-  xReport(): Promise<ReportResult> {
-    return this.http.post<ReportResult>('/local/reports/x');
+  xReport(): Promise<LocalReportResult> {
+    return this.http.post<LocalReportResult>('/local/reports/x');
   }
 
-  zReport(countedCash?: number): Promise<ReportResult> {
-    return this.http.post<ReportResult>(
+  zReport(countedCash?: number): Promise<LocalReportResult> {
+    return this.http.post<LocalReportResult>(
       '/local/reports/z',
       countedCash === undefined ? {} : { countedCash },
     );

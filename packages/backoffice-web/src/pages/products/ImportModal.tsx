@@ -2,7 +2,7 @@ import { Alert, FileInput, Table, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { ImportRowError } from '@kassa/contracts';
-import type { ImportSummary } from '../../api/types';
+import type { ImportSummary } from '@kassa/contracts';
 import { ColumnHeaders } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/useSubmit';

@@ -10,9 +10,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { exportPaths, type SalesOverview } from '../../api/backoffice-api';
+import { exportPaths } from '../../api/backoffice-api';
 import { queries } from '../../api/queries';
-import type { SalesGrouping, SalesReport, SalesReportFilter } from '@kassa/contracts';
+import type {
+  SalesGrouping,
+  SalesOverview,
+  SalesReport,
+  SalesReportFilter,
+} from '@kassa/contracts';
 import { DownloadButton } from '../../components/DownloadButton';
 import { IncludeSimulated, SimulatedNotice } from '../../components/SimulatedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -14,8 +14,8 @@ import {
 import { useState } from 'react';
 import { queries } from '../../api/queries';
 import { useApi } from '../../api/ApiProvider';
-import type { Terminal } from '@kassa/contracts';
-import type { InstallerDownload, InstallerPlatform } from '../../api/types';
+import type { InstallerPlatform, Terminal } from '@kassa/contracts';
+import type { InstallerDownload } from '../../api/backoffice-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QrCode } from '../../components/QrCode';
 import { useApiData } from '../../hooks/useApiData';

@@ -2,8 +2,7 @@ import { Alert, Button, Divider, Group, Stack, Table, Text, Title } from '@manti
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { pdfLinks } from '../../api/local-api';
-import type { LocalSignedIn } from '@kassa/contracts';
-import type { ReportResult } from '../../api/types';
+import type { LocalReportResult, LocalSignedIn } from '@kassa/contracts';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useErrorText, useT } from '../../i18n/I18nProvider';
 import { formatKr, parseKronor } from '../../selling/money';
@@ -34,7 +33,7 @@ export function ReportsDialog({
   const [confirmZ, setConfirmZ] = useState<number | null>(null);
   const [working, setWorking] = useState<'x' | 'z' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ReportResult | null>(null);
+  const [result, setResult] = useState<LocalReportResult | null>(null);
 
   async function take(kind: 'x' | 'z', countedCash?: number) {
     setWorking(kind);
@@ -143,7 +142,7 @@ export function ReportsDialog({
   );
 }
 
-function reportTitle(result: ReportResult, t: ReturnType<typeof useT>): string {
+function reportTitle(result: LocalReportResult, t: ReturnType<typeof useT>): string {
   const { report } = result;
   return report.type === 'Z' && report.zNumber !== undefined
     ? t('reports.zNumber', { number: report.zNumber })
@@ -151,7 +150,7 @@ function reportTitle(result: ReportResult, t: ReturnType<typeof useT>): string {
 }
 
 /** A taken report: its key figures (the counted cash and the difference for a Z) and the HTML. */
-function ReportResultView({ result, onBack }: { result: ReportResult; onBack: () => void }) {
+function ReportResultView({ result, onBack }: { result: LocalReportResult; onBack: () => void }) {
   const t = useT();
   const { report } = result;
   const rows: [string, string, string?][] = [

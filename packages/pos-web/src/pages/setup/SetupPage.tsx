@@ -2,8 +2,7 @@ import { Button, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/cor
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import type { LocalProblem } from '@kassa/contracts';
-import type { TerminalList } from '../../api/types';
+import type { LocalProblem, RegisterTerminalList } from '@kassa/contracts';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PasswordField } from '@kassa/web-kit';
 import { UsernameField } from '@kassa/web-kit';
@@ -35,7 +34,7 @@ export function SetupPage({ registerProblem }: { registerProblem: LocalProblem |
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [terminals, setTerminals] = useState<TerminalList | null>(null);
+  const [terminals, setTerminals] = useState<RegisterTerminalList | null>(null);
   const [terminalId, setTerminalId] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const [submitting, setSubmitting] = useState(false);

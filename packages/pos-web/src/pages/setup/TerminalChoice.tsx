@@ -1,11 +1,11 @@
 import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import type { ConnectableTerminal, TerminalList } from '../../api/types';
+import type { RegisterTerminalChoice, RegisterTerminalList } from '@kassa/contracts';
 import { useT } from '../../i18n/I18nProvider';
 
 /** Only active terminals without a binding can be chosen. */
-function isSelectable(terminal: ConnectableTerminal): boolean {
+function isSelectable(terminal: RegisterTerminalChoice): boolean {
   return terminal.active && terminal.binding === null;
 }
 
@@ -23,7 +23,7 @@ export function TerminalChoice({
   submitting,
   problem,
 }: {
-  list: TerminalList;
+  list: RegisterTerminalList;
   selected: string | null;
   onSelect: (id: string) => void;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
@@ -97,7 +97,7 @@ function TerminalOption({
   checked,
   onSelect,
 }: {
-  terminal: ConnectableTerminal;
+  terminal: RegisterTerminalChoice;
   checked: boolean;
   onSelect: (id: string) => void;
 }) {
