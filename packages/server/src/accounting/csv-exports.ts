@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import { tenants } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { checkPeriod, salesReport } from '../reports/sales-reports.js';
+import { checkPeriod } from '../reports/report-period.js';
+import { salesReport } from '../reports/sales-reports.js';
 import { type CsvCell, count, csvFile, decimal, kronor, text } from './csv.js';
 import { type ZFigures, archivedZReports, checkFilterIds, forAccounting } from './z-archive.js';
 

@@ -22,7 +22,7 @@ import { readAccountingSettings } from '../commands/accounting-settings.js';
 import type { Db, Tx } from '../db/database.js';
 import { tenants } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { checkPeriod } from '../reports/sales-reports.js';
+import { checkPeriod } from '../reports/report-period.js';
 import { archivedZReports, checkFilterIds, forAccounting } from './z-archive.js';
 
 /** A SIE file ready to send. */

@@ -114,3 +114,14 @@ export async function selectRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }
+
+/** Converts an int8/numeric from either driver (string, bigint or number) to a safe integer. */
+export function toInt(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'bigint') {
+    throw new TypeError(`not a number: ${typeof value}`);
+  }
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${String(value)}`);
+  return n;
+}

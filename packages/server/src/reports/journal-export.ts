@@ -38,6 +38,7 @@ import {
 import { type Db, type Tx, selectRows } from '../db/database.js';
 import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
 import { isUuid } from '../ids.js';
+import { daysIn } from './report-period.js';
 
 /** The name of the program in the export (ModellEllerProgramForKassaregistret). */
 export const EXPORT_PROGRAM_NAME = 'Kassa';
@@ -106,13 +107,6 @@ function placeAddress(place: { streetAddress: string; postalCode: string; city: 
 /** Names a file safely in a Content-Disposition header (kassabeteckning is A–Z, 0–9 already). */
 export function safeFilenamePart(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-
-/** The number of days from `from` to `to` ('YYYY-MM-DD'), both included. */
-function daysIn(from: string, to: string): number {
-  return (
-    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
-  );
 }
 
 /**

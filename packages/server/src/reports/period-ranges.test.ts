@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@kassa/core';
-import { periodRanges } from './sales-reports.js';
+import { periodRanges } from './report-period.js';
 
 /** Every business day a range's summary rows stand for. */
 function daysOf(range: { grain: 'day' | 'month'; from: string; to: string }): string[] {
