@@ -38,6 +38,7 @@ import {
 import { type Db, type Tx, selectRows } from '../db/database.js';
 import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
 import { isUuid } from '../ids.js';
+import { journalEventSchema } from './journal-entry-schema.js';
 import { daysIn } from './report-period.js';
 
 /** The name of the program in the export (ModellEllerProgramForKassaregistret). */
@@ -84,17 +85,25 @@ export interface JournalExport {
 
 type EntryRow = typeof journalEntries.$inferSelect;
 
-/** A stored row as the register's journal entry (exactly as it was hashed). */
+/**
+ * A stored row as the register's journal entry (exactly as it was hashed): its event read with
+ * journalEventSchema, so the entry is core's type. A row the schema does not take (a kind this
+ * version does not know, or a value outside core's types that an older register journaled) is
+ * passed on as stored: journalToSkvfsExport exports it as a deviation (an "Okänd händelse", a
+ * value written in a form the XSD holds; docs/protocols/skvfs-2021-16-export.md "Avvikelser").
+ */
 function entryOf(row: EntryRow): JournalEntry {
-  return {
+  const chain = {
     seq: row.seq,
     at: row.atText,
-    kind: row.kind,
     ...(row.by === null ? {} : { by: row.by }),
-    data: row.data,
     prevHash: row.prevHash,
     hash: row.hash,
-  } as unknown as JournalEntry;
+  };
+  const event = journalEventSchema.safeParse({ kind: row.kind, data: row.data });
+  if (event.success) return { ...event.data, ...chain };
+  // Not core's shape, by the check just above; the export's deviations are made for such rows.
+  return { kind: row.kind, data: row.data, ...chain } as JournalEntry;
 }
 
 /** "street, postcode city", as the receipts write the place of sale. */
