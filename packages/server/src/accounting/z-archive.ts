@@ -11,6 +11,7 @@ import type { Db, Tx } from '../db/database.js';
 import { placesOfBusiness, terminals, zReports } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { isUuid } from '../ids.js';
+import { ofItsTerminal } from '../reports/z-report-archive.js';
 
 const int = z.number().int().refine(Number.isSafeInteger);
 /** An amount in öre. */
@@ -145,10 +146,7 @@ export async function archivedZReports(
       report: zReports.report,
     })
     .from(zReports)
-    .innerJoin(
-      terminals,
-      and(eq(terminals.tenantId, zReports.tenantId), eq(terminals.id, zReports.terminalId)),
-    )
+    .innerJoin(terminals, ofItsTerminal)
     .where(
       and(
         eq(zReports.tenantId, tenantId),

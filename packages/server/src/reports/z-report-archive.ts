@@ -8,6 +8,12 @@ import { type Db, type Tx, toInt } from '../db/database.js';
 import { terminals, zReports } from '../db/schema.js';
 import { isUuid } from '../ids.js';
 
+/** The join of an archived Z-report to the terminal it was taken at. */
+export const ofItsTerminal = and(
+  eq(terminals.tenantId, zReports.tenantId),
+  eq(terminals.id, zReports.terminalId),
+);
+
 /** A figure of a journaled Z-report (`report->>'name'`), 0 when absent. */
 const zFigure = (path: SQL) => sql<string | number | null>`(${zReports.report}${path})`;
 
@@ -33,10 +39,7 @@ export async function listZReports(
       simulatedReceipts: zFigure(sql.raw(`->>'simulatedReceipts'`)),
     })
     .from(zReports)
-    .innerJoin(
-      terminals,
-      and(eq(terminals.tenantId, zReports.tenantId), eq(terminals.id, zReports.terminalId)),
-    )
+    .innerJoin(terminals, ofItsTerminal)
     .where(
       and(
         eq(zReports.tenantId, tenantId),
@@ -73,10 +76,7 @@ export async function readZReport(
   const [row] = await db
     .select({ z: zReports, terminalName: terminals.name, registerId: terminals.registerId })
     .from(zReports)
-    .innerJoin(
-      terminals,
-      and(eq(terminals.tenantId, zReports.tenantId), eq(terminals.id, zReports.terminalId)),
-    )
+    .innerJoin(terminals, ofItsTerminal)
     .where(
       and(
         eq(zReports.tenantId, tenantId),
