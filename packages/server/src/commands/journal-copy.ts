@@ -85,7 +85,12 @@ export async function readJournalEntries(
     )
     .orderBy(asc(journalEntries.seq))
     .limit(range.limit);
-  return rows.map((row) => ({
+  return rows.map(uploadedEntryOf);
+}
+
+/** A stored row as the entry the register uploaded (`at` as hashed, `by` only when it was set). */
+export function uploadedEntryOf(row: typeof journalEntries.$inferSelect): UploadedEntry {
+  return {
     seq: row.seq,
     at: row.atText,
     kind: row.kind,
@@ -93,7 +98,7 @@ export async function readJournalEntries(
     data: row.data,
     prevHash: row.prevHash,
     hash: row.hash,
-  }));
+  };
 }
 
 /**

@@ -17,7 +17,7 @@
  * latest receipt that names one (else the terminal's registration), the program version as the
  * register last reported it (else its latest start in the journal).
  */
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { MAX_JOURNAL_EXPORT_DAYS, MODEL_DESIGNATION } from '@kassa/contracts';
 import {
   type Failure,
@@ -37,6 +37,7 @@ import {
 } from '@kassa/documents';
 import { type Db, type Tx, selectRows } from '../db/database.js';
 import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
+import { uploadedEntryOf } from '../commands/journal-copy.js';
 import { isUuid } from '../ids.js';
 import { journalEventSchema } from './journal-entry-schema.js';
 import { daysIn } from './report-period.js';
@@ -93,17 +94,11 @@ type EntryRow = typeof journalEntries.$inferSelect;
  * value written in a form the XSD holds; docs/protocols/skvfs-2021-16-export.md "Avvikelser").
  */
 function entryOf(row: EntryRow): JournalEntry {
-  const chain = {
-    seq: row.seq,
-    at: row.atText,
-    ...(row.by === null ? {} : { by: row.by }),
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
-  const event = journalEventSchema.safeParse({ kind: row.kind, data: row.data });
+  const { kind, data, ...chain } = uploadedEntryOf(row);
+  const event = journalEventSchema.safeParse({ kind, data });
   if (event.success) return { ...event.data, ...chain };
   // Not core's shape, by the check just above; the export's deviations are made for such rows.
-  return { kind: row.kind, data: row.data, ...chain } as JournalEntry;
+  return { kind, data, ...chain } as JournalEntry;
 }
 
 /** "street, postcode city", as the receipts write the place of sale. */
@@ -263,75 +258,40 @@ async function earlierReferences(
   const { tenantId, terminalId, from } = scope;
   const before = sql`j.tenant_id = ${tenantId} AND j.terminal_id = ${terminalId} AND j.at < ${from}::timestamptz`;
   const seqs = new Set<number>();
-  const add = (rows: { seq: unknown }[]) => {
-    for (const row of rows) seqs.add(Number(row.seq));
+  const add = async (query: SQL) => {
+    for (const row of await selectRows<{ seq: unknown }>(tx, query)) seqs.add(Number(row.seq));
   };
-  if (refs.lineIds.length > 0) {
-    add(
-      await selectRows<{ seq: unknown }>(
-        tx,
-        sql`SELECT DISTINCT ON (j.data->>'lineId') j.seq FROM journal_entries j
-          WHERE ${before} AND j.kind = 'line-added'
-            AND j.data->>'lineId' IN (${sql.join(
-              refs.lineIds.map((id) => sql`${id}`),
-              sql`, `,
-            )})
-          ORDER BY j.data->>'lineId', j.seq DESC`,
-      ),
-    );
-  }
+  // The latest line registration before the period for each value of one of its fields.
+  const latestLineAdded = (field: 'lineId' | 'articleNumber', values: readonly string[]) => {
+    const value = sql.raw(`j.data->>'${field}'`); // one of the two names above, never input
+    return add(sql`SELECT DISTINCT ON (${value}) j.seq FROM journal_entries j
+      WHERE ${before} AND j.kind = 'line-added' AND ${value} IN (${sqlList(values)})
+      ORDER BY ${value}, j.seq DESC`);
+  };
+  if (refs.lineIds.length > 0) await latestLineAdded('lineId', refs.lineIds);
   if (refs.removedArticles.length > 0) {
-    add(
-      await selectRows<{ seq: unknown }>(
-        tx,
-        sql`SELECT DISTINCT ON (j.data->>'articleNumber') j.seq FROM journal_entries j
-          WHERE ${before} AND j.kind = 'line-added'
-            AND j.data->>'articleNumber' IN (${sql.join(
-              refs.removedArticles.map((a) => sql`${a}`),
-              sql`, `,
-            )})
-          ORDER BY j.data->>'articleNumber', j.seq DESC`,
-      ),
-    );
+    await latestLineAdded('articleNumber', refs.removedArticles);
   }
   // Originals of copies: the latest sale or return receipt with that register and number.
   for (const original of refs.originals) {
-    add(
-      await selectRows<{ seq: unknown }>(
-        tx,
-        sql`SELECT j.seq FROM journal_entries j
-          WHERE ${before} AND j.kind IN ('sale', 'return')
-            AND j.data->'receipt'->>'receiptNumber' = ${String(original.receiptNumber)}
-            AND j.data->'receipt'->>'registerId' = ${original.registerId}
-          ORDER BY j.seq DESC LIMIT 1`,
-      ),
-    );
+    await add(sql`SELECT j.seq FROM journal_entries j
+      WHERE ${before} AND j.kind IN ('sale', 'return')
+        AND j.data->'receipt'->>'receiptNumber' = ${String(original.receiptNumber)}
+        AND j.data->'receipt'->>'registerId' = ${original.registerId}
+      ORDER BY j.seq DESC LIMIT 1`);
   }
   // Item types: the latest receipt with a line of the article.
   if (refs.articleTypes.length > 0) {
-    add(
-      await selectRows<{ seq: unknown }>(
-        tx,
-        sql`SELECT DISTINCT ON (l.value->>'articleNumber') j.seq FROM journal_entries j
-          CROSS JOIN jsonb_array_elements(j.data->'receipt'->'lines') l
-          WHERE ${before} AND j.kind IN ('sale', 'return')
-            AND l.value->>'articleNumber' IN (${sql.join(
-              refs.articleTypes.map((a) => sql`${a}`),
-              sql`, `,
-            )})
-          ORDER BY l.value->>'articleNumber', j.seq DESC`,
-      ),
-    );
+    await add(sql`SELECT DISTINCT ON (l.value->>'articleNumber') j.seq FROM journal_entries j
+      CROSS JOIN jsonb_array_elements(j.data->'receipt'->'lines') l
+      WHERE ${before} AND j.kind IN ('sale', 'return')
+        AND l.value->>'articleNumber' IN (${sqlList(refs.articleTypes)})
+      ORDER BY l.value->>'articleNumber', j.seq DESC`);
   }
   if (refs.registerStart) {
-    add(
-      await selectRows<{ seq: unknown }>(
-        tx,
-        sql`SELECT j.seq FROM journal_entries j
-          WHERE ${before} AND j.kind = 'register-started'
-          ORDER BY j.seq DESC LIMIT 1`,
-      ),
-    );
+    await add(sql`SELECT j.seq FROM journal_entries j
+      WHERE ${before} AND j.kind = 'register-started'
+      ORDER BY j.seq DESC LIMIT 1`);
   }
   if (seqs.size === 0) return [];
   const rows = await tx
@@ -341,14 +301,19 @@ async function earlierReferences(
       and(
         eq(journalEntries.tenantId, tenantId),
         eq(journalEntries.terminalId, terminalId),
-        sql`${journalEntries.seq} IN (${sql.join(
-          [...seqs].map((seq) => sql`${seq}`),
-          sql`, `,
-        )})`,
+        sql`${journalEntries.seq} IN (${sqlList([...seqs])})`,
       ),
     )
     .orderBy(asc(journalEntries.seq));
   return rows.map(entryOf);
+}
+
+/** Values as a comma-separated list of parameters, for `IN (…)`. */
+function sqlList(values: readonly (string | number)[]): SQL {
+  return sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
 }
 
 /** Z-reports journaled after the period that close one of its business days. */
