@@ -20,6 +20,7 @@ import { selectRows } from '../db/database.js';
 import { journalEntries, terminals } from '../db/schema.js';
 import type { CommandContext } from '../http/context.js';
 import { flagSyncProblem } from './sync-problem.js';
+import { lockTerminal } from './terminals.js';
 
 /** The journal part of a heartbeat (contracts' heartbeatBodySchema). */
 export interface ReportedJournal {
@@ -28,17 +29,6 @@ export interface ReportedJournal {
   checkSeq: number;
   checkHash: string | null;
   lastReceiptNumber: number;
-}
-
-type TerminalRow = typeof terminals.$inferSelect;
-
-async function lockTerminal(ctx: CommandContext, terminalId: string): Promise<TerminalRow | null> {
-  const [row] = await ctx.tx
-    .select()
-    .from(terminals)
-    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
-    .for('update');
-  return row ?? null;
 }
 
 async function storedHash(

@@ -23,6 +23,7 @@ import {
 } from './journal-chain.js';
 import { storeEntries, writeReadModels } from './journal-copy.js';
 import { flagSyncProblem } from './sync-problem.js';
+import { lockTerminal } from './terminals.js';
 
 export type IngestResult =
   | {
@@ -61,11 +62,7 @@ export async function ingestJournal(
   } = {},
 ): Promise<IngestResult> {
   const hash = options.hash ?? sha256Hex;
-  const [terminal] = await ctx.tx
-    .select()
-    .from(terminals)
-    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
-    .for('update');
+  const terminal = await lockTerminal(ctx, terminalId);
   if (!terminal) return { ok: false, code: 'terminal-not-found' };
   const deviceCtx: CommandContext = {
     ...ctx,

@@ -10,7 +10,7 @@ import { pairingCodes, terminalBindings, terminals, users } from '../db/schema.j
 import type { CommandContext } from '../http/context.js';
 import { digestToken } from '../security/tokens.js';
 import { audit } from './audit.js';
-import { readLicence } from './terminals.js';
+import { lockTerminal, readLicence } from './terminals.js';
 import { isUuid } from '../ids.js';
 import type { Failure } from '@kassa/core';
 
@@ -164,11 +164,7 @@ export async function connectTerminal(
     terminalId = by.terminalId;
   }
 
-  const [terminal] = await ctx.tx
-    .select()
-    .from(terminals)
-    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
-    .for('update');
+  const terminal = await lockTerminal(ctx, terminalId);
   if (!terminal) return { ok: false, code: 'terminal-not-found' };
   if (!terminal.active) return { ok: false, code: 'terminal-deactivated' };
   const licence = await readLicence(ctx.tx, ctx.tenantId);
@@ -252,11 +248,7 @@ export async function removeBinding(
 ): Promise<RemoveBindingResult> {
   if (!isUuid(terminalId)) return { ok: false, code: 'terminal-not-found' };
   // The row lock orders this with a journal upload under way (journal-ingest.ts).
-  const [terminal] = await ctx.tx
-    .select()
-    .from(terminals)
-    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
-    .for('update');
+  const terminal = await lockTerminal(ctx, terminalId);
   if (!terminal) return { ok: false, code: 'terminal-not-found' };
   if (
     confirmation.trim().toUpperCase() !== terminal.registerId.toUpperCase() ||

@@ -387,3 +387,19 @@ export async function listTerminals(
     };
   });
 }
+
+/**
+ * A terminal of the environment, locked for the rest of the transaction: it orders a journal
+ * upload, a binding's connection or removal and the anchors' check, one after another.
+ */
+export async function lockTerminal(
+  ctx: CommandContext,
+  terminalId: string,
+): Promise<typeof terminals.$inferSelect | null> {
+  const [row] = await ctx.tx
+    .select()
+    .from(terminals)
+    .where(and(eq(terminals.tenantId, ctx.tenantId), eq(terminals.id, terminalId)))
+    .for('update');
+  return row ?? null;
+}
