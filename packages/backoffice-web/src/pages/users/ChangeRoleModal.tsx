@@ -1,11 +1,13 @@
 import { NativeSelect } from '@mantine/core';
-import { useState } from 'react';
+import { updateUserBodySchema, type Role, type User } from '@kassa/contracts';
 import { useApi } from '../../api/ApiProvider';
-import type { Role, User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { isRole, roleOptions } from './roleOptions';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
+
+const roleFormSchema = updateUserBodySchema.pick({ role: true }).required();
 
 export function ChangeRoleModal({
   user,
@@ -19,12 +21,13 @@ export function ChangeRoleModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [role, setRole] = useState<Role>(user.role);
+  const { form } = useSchemaForm<{ role: Role }>(roleFormSchema, { role: user.role });
 
-  const submit = () =>
+  const submit = form.onSubmit(({ role }) =>
     run(async () => {
       onChanged(await api.updateUser(user.id, { role }));
-    });
+    }),
+  );
 
   return (
     <FormModal
@@ -32,18 +35,18 @@ export function ChangeRoleModal({
       error={error}
       submitting={submitting}
       submitLabel={t('common.save')}
-      submitDisabled={role === user.role}
-      onSubmit={submit}
+      submitDisabled={form.values.role === user.role}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       <NativeSelect
         label={t('users.field.role')}
         data-autofocus
         data={roleOptions(t)}
-        value={role}
+        value={form.values.role}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isRole(value)) setRole(value);
+          if (isRole(value)) form.setFieldValue('role', value);
         }}
       />
     </FormModal>

@@ -1,8 +1,8 @@
 import { MultiSelect, Text } from '@mantine/core';
-import { useState } from 'react';
+import { setUserTerminalsBodySchema, type Terminal, type User } from '@kassa/contracts';
 import { useApi } from '../../api/ApiProvider';
-import type { Terminal, User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
 import { terminalLabel } from './terminalLabels';
@@ -22,12 +22,16 @@ export function ChooseTerminalsModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [selected, setSelected] = useState<string[]>(user.terminalIds);
+  const { form } = useSchemaForm<{ terminalIds: string[] }>(setUserTerminalsBodySchema, {
+    terminalIds: user.terminalIds,
+  });
+  const selected = form.values.terminalIds;
 
-  const submit = () =>
+  const submit = form.onSubmit(({ terminalIds }) =>
     run(async () => {
-      onSaved(await api.setUserTerminals(user.id, selected));
-    });
+      onSaved(await api.setUserTerminals(user.id, terminalIds));
+    }),
+  );
 
   const options = terminals.map((terminal) => ({
     value: terminal.id,
@@ -41,7 +45,7 @@ export function ChooseTerminalsModal({
       error={error}
       submitting={submitting}
       submitLabel={t('common.save')}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       {terminals.length === 0 ? (
@@ -52,7 +56,7 @@ export function ChooseTerminalsModal({
           placeholder={selected.length === 0 ? t('users.field.terminalsPlaceholder') : undefined}
           data={options}
           value={selected}
-          onChange={setSelected}
+          onChange={(terminalIds) => form.setFieldValue('terminalIds', terminalIds)}
           searchable
           hidePickedOptions={false}
           nothingFoundMessage={t('users.terminalsModal.nothingFound')}

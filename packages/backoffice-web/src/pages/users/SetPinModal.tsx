@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { setPinBodySchema, type User } from '@kassa/contracts';
 import { useApi } from '../../api/ApiProvider';
-import type { User } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '@kassa/web-kit';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
 import { isValidPin } from './pin';
+
+/** The body the server parses, and its 4–8 digits checked before sending. */
+const pinFormSchema = setPinBodySchema.extend({
+  pin: setPinBodySchema.shape.pin.refine(isValidPin),
+});
 
 /** "Sätt PIN-kod": the cashier's code for signing in at the register. */
 export function SetPinModal({
@@ -20,19 +25,18 @@ export function SetPinModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [pin, setPin] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const { form, fieldError } = useSchemaForm(
+    pinFormSchema,
+    { pin: '' },
+    { messages: { pin: 'users.validation.pin' } },
+  );
 
-  const submit = () => {
-    if (!isValidPin(pin)) {
-      setInvalid(true);
-      return Promise.resolve();
-    }
-    return run(async () => {
+  const submit = form.onSubmit(({ pin }) =>
+    run(async () => {
       await api.setPin(user.id, pin);
       onSet();
-    });
-  };
+    }),
+  );
 
   return (
     <FormModal
@@ -43,7 +47,7 @@ export function SetPinModal({
       error={error}
       submitting={submitting}
       submitLabel={t('users.pinModal.submit')}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       <PasswordField
@@ -54,12 +58,9 @@ export function SetPinModal({
         maxLength={8}
         required
         data-autofocus
-        value={pin}
-        error={invalid ? t('users.validation.pin') : undefined}
-        onChange={(event) => {
-          setInvalid(false);
-          setPin(event.currentTarget.value.trim());
-        }}
+        value={form.values.pin}
+        error={fieldError('pin')}
+        onChange={(event) => form.setFieldValue('pin', event.currentTarget.value.trim())}
       />
     </FormModal>
   );
