@@ -1,11 +1,26 @@
 import { Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { priceChangeBodySchema, type Product } from '@kassa/contracts';
 import { useApi } from '../../api/ApiProvider';
-import type { Product } from '@kassa/contracts';
 import { FormModal } from '../../components/FormModal';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
 import { formatPrice, parseKronor } from './productRules';
+
+type PriceFormValues = {
+  /** As typed, in kronor. */
+  price: string;
+  effectiveFrom: string;
+};
+
+/** The body the server parses, its day today (the business day) or later. */
+function priceChangeFormSchema(businessDay: string) {
+  return priceChangeBodySchema.refine(
+    // Also when the price is wrong, so both errors show at once.
+    (body) => typeof body.effectiveFrom !== 'string' || body.effectiveFrom >= businessDay,
+    { path: ['effectiveFrom'], when: () => true },
+  );
+}
 
 /** "Ändra pris": a new price from today or a later day. */
 export function PriceModal({
@@ -22,21 +37,33 @@ export function PriceModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [price, setPrice] = useState('');
-  const [date, setDate] = useState(businessDay);
-  const [priceInvalid, setPriceInvalid] = useState(false);
-  const [dateInvalid, setDateInvalid] = useState(false);
+  // Each error stays until the next submit, as before.
+  const { form, fieldError } = useSchemaForm<PriceFormValues>(
+    priceChangeFormSchema(businessDay),
+    { price: '', effectiveFrom: businessDay },
+    {
+      // The price as typed, read by core's parser of typed kronor (null when it is no price).
+      bodyOf: ({ price, effectiveFrom }) => ({ priceOre: parseKronor(price), effectiveFrom }),
+      fieldOfBody: { priceOre: 'price' },
+      messages: {
+        price: 'products.field.invalidPrice',
+        effectiveFrom: 'products.priceModal.invalidDate',
+      },
+      clearInputErrorOnChange: false,
+    },
+  );
 
-  const submit = () => {
+  const submit = form.onSubmit(({ price, effectiveFrom }) => {
     const priceOre = parseKronor(price);
-    const badDate = !/^\d{4}-\d{2}-\d{2}$/.test(date) || date < businessDay;
-    setPriceInvalid(priceOre === null);
-    setDateInvalid(badDate);
-    if (priceOre === null || badDate) return;
+    if (priceOre === null) return;
     void run(async () => {
-      onChanged(await api.changePrice(product.id, priceOre, date), priceOre, date);
+      onChanged(
+        await api.changePrice(product.id, priceOre, effectiveFrom),
+        priceOre,
+        effectiveFrom,
+      );
     });
-  };
+  });
 
   return (
     <FormModal
@@ -44,7 +71,7 @@ export function PriceModal({
       error={error}
       submitting={submitting}
       submitLabel={t('common.save')}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       onClose={onClose}
     >
       <Text size="sm">
@@ -67,18 +94,18 @@ export function PriceModal({
         autoComplete="off"
         required
         data-autofocus
-        value={price}
-        error={priceInvalid ? t('products.field.invalidPrice') : undefined}
-        onChange={(event) => setPrice(event.currentTarget.value)}
+        value={form.values.price}
+        error={fieldError('price')}
+        onChange={(event) => form.setFieldValue('price', event.currentTarget.value)}
       />
       <TextInput
         type="date"
         label={t('products.priceModal.effectiveFrom')}
         required
         min={businessDay}
-        value={date}
-        error={dateInvalid ? t('products.priceModal.invalidDate') : undefined}
-        onChange={(event) => setDate(event.currentTarget.value)}
+        value={form.values.effectiveFrom}
+        error={fieldError('effectiveFrom')}
+        onChange={(event) => form.setFieldValue('effectiveFrom', event.currentTarget.value)}
       />
     </FormModal>
   );
