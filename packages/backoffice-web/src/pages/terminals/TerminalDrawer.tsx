@@ -18,11 +18,16 @@ import { useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { queries } from '../../api/queries';
-import type { Terminal, SkatteverketDetails } from '@kassa/contracts';
+import {
+  terminalRegistrationBodySchema,
+  type SkatteverketDetails,
+  type Terminal,
+} from '@kassa/contracts';
 import { DetailDrawer } from '../../components/DetailDrawer';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
@@ -352,21 +357,27 @@ function RegistrationPanel({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  const [form, setForm] = useState<RegistrationForm>(() => registrationForm(terminal.registration));
+  // The fields piped into the body the server parses (empty fields become null).
+  const { form, fieldError } = useSchemaForm<RegistrationForm>(
+    terminalRegistrationBodySchema,
+    registrationForm(terminal.registration),
+    { bodyOf: registrationBody },
+  );
   const [saved, setSaved] = useState(false);
 
-  const change = <K extends keyof RegistrationForm>(field: K, value: RegistrationForm[K]) => {
+  const change: typeof form.setFieldValue = (field, value) => {
     setSaved(false);
-    setForm((current) => ({ ...current, [field]: value }));
+    form.setFieldValue(field, value);
   };
 
-  const submit = () =>
+  const submit = form.onSubmit((values) =>
     run(async () => {
-      const updated = await api.setTerminalRegistration(terminal.id, registrationBody(form));
-      setForm(registrationForm(updated.registration));
+      const updated = await api.setTerminalRegistration(terminal.id, registrationBody(values));
+      form.setValues(registrationForm(updated.registration));
       setSaved(true);
       onSaved(updated);
-    });
+    }),
+  );
 
   const statusOptions = [
     { value: 'unregistered', label: t('registration.status.unregistered') },
@@ -381,13 +392,7 @@ function RegistrationPanel({
       <Text size="sm" c="dimmed" mt={4} mb="sm">
         {canEdit ? t('registration.intro') : t('registration.readOnly')}
       </Text>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form noValidate onSubmit={submit}>
         <Stack gap="sm">
           {error !== null && <ErrorAlert error={error} />}
           {saved && (
@@ -402,7 +407,8 @@ function RegistrationPanel({
             spellCheck={false}
             maxLength={40}
             readOnly={!canEdit}
-            value={form.controlUnitSerial}
+            value={form.values.controlUnitSerial}
+            error={fieldError('controlUnitSerial')}
             onChange={(event) => change('controlUnitSerial', event.currentTarget.value)}
           />
           <Group grow align="flex-start">
@@ -410,7 +416,7 @@ function RegistrationPanel({
               label={t('registration.status')}
               data={statusOptions}
               disabled={!canEdit}
-              value={form.status}
+              value={form.values.status}
               onChange={(event) => {
                 const value = event.currentTarget.value;
                 if (isRegistrationStatus(value)) change('status', value);
@@ -420,7 +426,8 @@ function RegistrationPanel({
               type="date"
               label={t('registration.registeredOn')}
               readOnly={!canEdit}
-              value={form.registeredOn}
+              value={form.values.registeredOn}
+              error={fieldError('registeredOn')}
               onChange={(event) => change('registeredOn', event.currentTarget.value)}
             />
           </Group>

@@ -47,11 +47,11 @@ export function licenceUsage(licence: Licence): LicenceUsage {
   return { active, licensed, full: active >= licensed, percent };
 }
 
-export interface RegistrationForm {
+export type RegistrationForm = {
   controlUnitSerial: string;
   status: RegistrationStatus;
   registeredOn: string;
-}
+};
 
 export function registrationForm(registration: TerminalRegistration): RegistrationForm {
   return {
