@@ -2,13 +2,20 @@ import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { queries } from '../../api/queries';
-import { SIE_ACCOUNT_ROLES, type AccountingSettings as Settings } from '@kassa/contracts';
+import {
+  accountingSettingsBodySchema,
+  SIE_ACCOUNT_ROLES,
+  type AccountingSettings as Settings,
+  type SieAccounts,
+} from '@kassa/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useApiData } from '../../hooks/useApiData';
+import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
+import type { PlainMessageKey } from '../../i18n/translate';
 import { roleLabelKey, sameAccounts, validateAccounts } from './accountPlan';
 
 /** Inställningar → Bokföring (SIE): the accounts the SIE export books to (admins). */
@@ -30,37 +37,57 @@ export function AccountingSettings() {
   );
 }
 
+type PlanForm = { accounts: SieAccounts };
+
+/** validateAccounts' errors by field path (`accounts.cash.number`). */
+function planErrors({ accounts }: PlanForm): Partial<Record<string, PlainMessageKey>> {
+  const errors: Partial<Record<string, PlainMessageKey>> = {};
+  for (const [role, found] of Object.entries(validateAccounts(accounts))) {
+    if (found.number !== undefined) errors[`accounts.${role}.number`] = found.number;
+    if (found.name !== undefined) errors[`accounts.${role}.name`] = found.name;
+  }
+  return errors;
+}
+
 function AccountPlanForm({ initial }: { initial: Settings }) {
   const t = useT();
   const api = useApi();
   const [saved, setSaved] = useState(initial);
-  const [plan, setPlan] = useState(initial.accounts);
+  // The body the server parses and its rules in advance (validateAccounts).
+  const { form, fieldError, errorsOf } = useSchemaForm<PlanForm>(
+    accountingSettingsBodySchema,
+    { accounts: initial.accounts },
+    { rules: planErrors },
+  );
+  // After a refused save the errors follow the edits until the plan is saved, as before.
   const [showErrors, setShowErrors] = useState(false);
   const [notice, setNotice] = useState(false);
   const { submitting, error, run } = useSubmit();
-  const errors = validateAccounts(plan);
+  const plan = form.values.accounts;
   const changed = !sameAccounts(plan, saved.accounts);
 
-  function save() {
-    setNotice(false);
-    if (Object.keys(errors).length > 0) {
-      setShowErrors(true);
-      return;
-    }
-    void run(async () => {
-      const stored = await api.saveAccountingSettings(plan);
-      setSaved(stored);
-      setPlan(stored.accounts);
-      setShowErrors(false);
-      setNotice(true);
-    });
+  function setPlan(accounts: SieAccounts) {
+    form.setValues({ accounts });
+    form.setErrors(showErrors ? errorsOf({ accounts }) : {});
   }
+
+  const save = form.onSubmit(
+    ({ accounts }) =>
+      void run(async () => {
+        const stored = await api.saveAccountingSettings(accounts);
+        setSaved(stored);
+        form.setValues({ accounts: stored.accounts });
+        setShowErrors(false);
+        setNotice(true);
+      }),
+    () => setShowErrors(true),
+  );
 
   return (
     <form
       onSubmit={(event) => {
-        event.preventDefault();
-        save();
+        setNotice(false);
+        save(event);
       }}
       noValidate
     >
@@ -79,7 +106,6 @@ function AccountPlanForm({ initial }: { initial: Settings }) {
             <Table.Tbody>
               {SIE_ACCOUNT_ROLES.map((role) => {
                 const account = plan[role];
-                const roleErrors = showErrors ? errors[role] : undefined;
                 const label = t(roleLabelKey(role));
                 return (
                   <Table.Tr key={role}>
@@ -95,12 +121,9 @@ function AccountPlanForm({ initial }: { initial: Settings }) {
                         onChange={(event) => {
                           setNotice(false);
                           const number = event.currentTarget.value.trim();
-                          setPlan((current) => ({
-                            ...current,
-                            [role]: { ...current[role], number },
-                          }));
+                          setPlan({ ...plan, [role]: { ...plan[role], number } });
                         }}
-                        error={roleErrors?.number === undefined ? undefined : t(roleErrors.number)}
+                        error={fieldError(`accounts.${role}.number`)}
                       />
                     </Table.Td>
                     <Table.Td>
@@ -111,12 +134,9 @@ function AccountPlanForm({ initial }: { initial: Settings }) {
                         onChange={(event) => {
                           setNotice(false);
                           const name = event.currentTarget.value;
-                          setPlan((current) => ({
-                            ...current,
-                            [role]: { ...current[role], name },
-                          }));
+                          setPlan({ ...plan, [role]: { ...plan[role], name } });
                         }}
-                        error={roleErrors?.name === undefined ? undefined : t(roleErrors.name)}
+                        error={fieldError(`accounts.${role}.name`)}
                       />
                     </Table.Td>
                   </Table.Tr>
