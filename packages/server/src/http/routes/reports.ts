@@ -43,6 +43,12 @@ async function zReportPdf(report: Record<string, unknown>, zNumber: number): Pro
 /** Försäljning and the Z archive (module `reports`): see docs/protocols/backoffice-api.md. */
 export const reportRoutes: FastifyPluginAsyncZod = (app) => {
   const { database } = app.deps;
+  /** The archived Z-report the path names; 404 z-report-not-found when there is none. */
+  const namedZReport = async (tenantId: string, params: z.infer<typeof zReportParams>) => {
+    const found = await readZReport(database.db, tenantId, params.terminalId, params.zNumber);
+    if (!found) throw new ApiError('z-report-not-found');
+    return found;
+  };
 
   app.get(
     '/api/reports/sales',
@@ -129,14 +135,7 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (request) => {
-      const found = await readZReport(
-        database.db,
-        request.tenant?.id ?? '',
-        request.params.terminalId,
-        request.params.zNumber,
-      );
-      if (!found) throw new ApiError('z-report-not-found');
-      return found;
+      return namedZReport(request.tenant?.id ?? '', request.params);
     },
   );
 
@@ -151,13 +150,7 @@ export const reportRoutes: FastifyPluginAsyncZod = (app) => {
       },
     },
     async (request, reply) => {
-      const found = await readZReport(
-        database.db,
-        request.tenant?.id ?? '',
-        request.params.terminalId,
-        request.params.zNumber,
-      );
-      if (!found) throw new ApiError('z-report-not-found');
+      const found = await namedZReport(request.tenant?.id ?? '', request.params);
       const pdf = await zReportPdf(found.report, found.zNumber);
       const filename = `z-rapport-${safeFilenamePart(found.registerId)}-${found.zNumber}.pdf`;
       return reply
