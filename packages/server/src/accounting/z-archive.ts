@@ -11,7 +11,7 @@ import type { Db, Tx } from '../db/database.js';
 import { placesOfBusiness, terminals, zReports } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { isUuid } from '../ids.js';
-import { ofItsTerminal } from '../reports/z-report-archive.js';
+import { ofItsTerminal, zReportIdentity } from '../reports/z-report-archive.js';
 
 const int = z.number().int().refine(Number.isSafeInteger);
 /** An amount in öre. */
@@ -138,11 +138,7 @@ export async function archivedZReports(
 ): Promise<ArchivedZ[]> {
   const rows = await db
     .select({
-      terminalId: zReports.terminalId,
-      terminalName: terminals.name,
-      registerId: terminals.registerId,
-      zNumber: zReports.zNumber,
-      businessDay: zReports.businessDay,
+      ...zReportIdentity,
       report: zReports.report,
     })
     .from(zReports)

@@ -5,7 +5,7 @@
  * double insert impossible regardless), the entries exactly as uploaded, and the read models
  * projected from them (reports/sales-summary.ts), written in the same transaction.
  */
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { type SQL, and, asc, between, eq, sql } from 'drizzle-orm';
 import type { UploadedEntry } from '@kassa/contracts';
 import { bulkInsert } from '../db/bulk-insert.js';
 import { selectRows, type Db, type Tx } from '../db/database.js';
@@ -61,6 +61,11 @@ export async function lockTerminalOfBinding(
   return binding !== undefined && binding.removedAt === null;
 }
 
+/** The entries of one terminal's journal copy. */
+export function ofTerminalJournal(tenantId: string, terminalId: string): SQL | undefined {
+  return and(eq(journalEntries.tenantId, tenantId), eq(journalEntries.terminalId, terminalId));
+}
+
 /**
  * The server's copy of a terminal's journal after `afterSeq`, at most `limit` entries and never
  * beyond `upTo` (the head read before, so a page never runs ahead of the head it is sent with),
@@ -78,8 +83,7 @@ export async function readJournalEntries(
     .from(journalEntries)
     .where(
       and(
-        eq(journalEntries.tenantId, tenantId),
-        eq(journalEntries.terminalId, terminalId),
+        ofTerminalJournal(tenantId, terminalId),
         between(journalEntries.seq, range.afterSeq + 1, range.upTo),
       ),
     )

@@ -37,7 +37,7 @@ import {
 } from '@kassa/documents';
 import { type Db, type Tx, selectRows } from '../db/database.js';
 import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
-import { uploadedEntryOf } from '../commands/journal-copy.js';
+import { ofTerminalJournal, uploadedEntryOf } from '../commands/journal-copy.js';
 import { isUuid } from '../ids.js';
 import { journalEventSchema } from './journal-entry-schema.js';
 import { daysIn } from './report-period.js';
@@ -170,10 +170,7 @@ async function exportIn(
     from: new Date(businessDayBounds(from, SHOP_TIME_ZONE).startMs),
     to: new Date(businessDayBounds(to, SHOP_TIME_ZONE).endMs),
   };
-  const ofTerminal = and(
-    eq(journalEntries.tenantId, tenantId),
-    eq(journalEntries.terminalId, terminalId),
-  );
+  const ofTerminal = ofTerminalJournal(tenantId, terminalId);
   const inPeriod = and(
     ofTerminal,
     gte(journalEntries.at, period.from),
@@ -299,8 +296,7 @@ async function earlierReferences(
     .from(journalEntries)
     .where(
       and(
-        eq(journalEntries.tenantId, tenantId),
-        eq(journalEntries.terminalId, terminalId),
+        ofTerminalJournal(tenantId, terminalId),
         sql`${journalEntries.seq} IN (${sqlList([...seqs])})`,
       ),
     )

@@ -14,6 +14,15 @@ export const ofItsTerminal = and(
   eq(terminals.id, zReports.terminalId),
 );
 
+/** What names an archived Z-report: its terminal (id, name, kassabeteckning), number and day. */
+export const zReportIdentity = {
+  terminalId: zReports.terminalId,
+  terminalName: terminals.name,
+  registerId: terminals.registerId,
+  zNumber: zReports.zNumber,
+  businessDay: zReports.businessDay,
+};
+
 /** A figure of a journaled Z-report (`report->>'name'`), 0 when absent. */
 const zFigure = (path: SQL) => sql<string | number | null>`(${zReports.report}${path})`;
 
@@ -26,11 +35,7 @@ export async function listZReports(
   if (query.terminalId !== undefined && !isUuid(query.terminalId)) return [];
   const rows = await db
     .select({
-      terminalId: zReports.terminalId,
-      terminalName: terminals.name,
-      registerId: terminals.registerId,
-      zNumber: zReports.zNumber,
-      businessDay: zReports.businessDay,
+      ...zReportIdentity,
       producedAt: zReports.producedAt,
       salesTotal: zFigure(sql.raw(`->>'salesTotal'`)),
       returnsTotal: zFigure(sql.raw(`->'returns'->>'amount'`)),
