@@ -10,6 +10,7 @@
  * edge (local host and origin only, JSON bodies, errors) is service/http-edge.ts.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { LocalStatus } from '@kassa/contracts';
 import { failure as makeFailure } from './failure.js';
 import { FILES } from './data-folder.js';
 import { loadInstallation } from './installation.js';
@@ -21,7 +22,6 @@ import { registerSellingRoutes } from './selling/routes.js';
 import type { SellingRuntime } from './selling/runtime.js';
 import { registerUploadRoutes, UploadSlot } from './sync/upload-slot.js';
 import type { UploadNowOptions, UploadOutcome, UploadTiming } from './sync/uploader.js';
-import type { LocalStatus } from '@kassa/contracts';
 import { registerCashierRoutes } from './service/cashier-routes.js';
 import { registerConnectRoutes } from './service/connect-routes.js';
 import { registerOpenApiRoute, servePosWeb, setUpLocalEdge } from './service/http-edge.js';
