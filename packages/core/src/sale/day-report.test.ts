@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ore } from '../money.js';
-import type { Result } from '../result.js';
 import {
   buildXReport,
   buildZReport,
@@ -15,16 +14,9 @@ import { appendEntry } from './journal-chain.js';
 import { nextReceiptNumber } from './receipt-numbering.js';
 import { type Receipt, buildReceiptCopy, buildReturnReceipt, buildSaleReceipt } from './receipt.js';
 import { type Tender, addLine, createSale, priceSale } from './sale.js';
-import { ZONE, header, identity, sha256 } from './test-shop.js';
+import { ZONE, header, identity, sha256, value } from './test-shop.js';
 
 const context = { identity, producedAt: '2026-04-11T20:00:00Z' };
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected ok, got ${result.code}`);
-  }
-  return result.value;
-}
 
 /** A tiny register: appends events with the journal's own numbering. */
 class Till {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { negate, ore } from '../money.js';
-import type { Result } from '../result.js';
 import {
   type Receipt,
   type ReceiptContext,
@@ -15,13 +14,7 @@ import {
   withControlCode,
 } from './receipt.js';
 import { type PricedSale, addLine, createSale, priceSale, setOrderDiscount } from './sale.js';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected ok, got ${result.code}`);
-  }
-  return result.value;
-}
+import { value } from './test-shop.js';
 
 const header = {
   companyName: 'Kafé Exempel AB',

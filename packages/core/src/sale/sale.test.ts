@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Ore, ore, sum } from '../money.js';
-import type { Result } from '../result.js';
 import {
   type LineInput,
   type Sale,
@@ -14,15 +13,9 @@ import {
   setOrderDiscount,
   settleTender,
 } from './sale.js';
+import { value } from './test-shop.js';
 
 const ALL = { maxDiscountRate: 10_000 };
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected ok, got ${result.code}`);
-  }
-  return result.value;
-}
 
 function piece(
   lineId: string,

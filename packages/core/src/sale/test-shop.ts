@@ -3,6 +3,7 @@
  * and the hash the journal's chain uses. Test support only; nothing in src/ imports it.
  */
 import { SHOP_TIME_ZONE } from '../business-day.js';
+import type { Result } from '../result.js';
 
 export { sha256Hex as sha256 } from '../sha256.js';
 
@@ -19,3 +20,11 @@ export const header = {
   placeOfSaleAddress: 'Storgatan 1',
   delivery: 'paper' as const,
 };
+
+/** The value of a result the test expects to succeed; a failure throws, naming it. */
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) {
+    throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  }
+  return result.value;
+}

@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Ore, negate, ore } from '../money.js';
-import type { Result } from '../result.js';
 import { DEFAULT_SIE_ACCOUNT_PLAN } from '../sie/account-plan.js';
 import { buildSieVerification } from '../sie/sie-file.js';
 import type { Consumption, VatCategory } from '../vat-category.js';
@@ -34,16 +33,9 @@ import {
   setLineDiscount,
   setOrderDiscount,
 } from './sale.js';
-import { ZONE, header, identity, sha256 } from './test-shop.js';
+import { ZONE, header, identity, sha256, value } from './test-shop.js';
 
 const ANY_DISCOUNT = { maxDiscountRate: 10_000 };
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected ok, got ${result.code}`);
-  }
-  return result.value;
-}
 
 /** A register's day: journals sales, returns, training receipts and copies with real numbering. */
 class Day {

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { negate, ore, sum } from '../money.js';
-import type { Result } from '../result.js';
 import type { ZReport } from '../sale/day-figures.js';
 import { buildZReport } from '../sale/day-report.js';
 import { type JournalEntry, type JournalEvent, receiptEvent } from '../sale/journal.js';
@@ -22,6 +21,7 @@ import {
   buildSieVerification,
   sieAmount,
 } from './sie-file.js';
+import { value } from '../sale/test-shop.js';
 
 // ---------------------------------------------------------------------------------------------
 // parseSie: a small SIE 4 reader written for this test, independent of the builder. It decodes
@@ -382,13 +382,6 @@ function totalsByAccount(transactions: readonly { account: string; amount: numbe
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 // ---------------------------------------------------------------------------------------------
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-  }
-  return result.value;
-}
 
 const baseInput = {
   company: { name: 'Kafé Exempel AB', organisationNumber: '5566778899' },
