@@ -1,26 +1,11 @@
 import { Text, TextInput } from '@mantine/core';
-import { priceChangeBodySchema, type Product } from '@kassa/contracts';
+import type { Product } from '@kassa/contracts';
 import { useApi } from '../../api/ApiProvider';
 import { FormModal } from '../../components/FormModal';
 import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
-import { formatPrice, parseKronor } from './productRules';
-
-type PriceFormValues = {
-  /** As typed, in kronor. */
-  price: string;
-  effectiveFrom: string;
-};
-
-/** The body the server parses, its day today (the business day) or later. */
-function priceChangeFormSchema(businessDay: string) {
-  return priceChangeBodySchema.refine(
-    // Also when the price is wrong, so both errors show at once.
-    (body) => typeof body.effectiveFrom !== 'string' || body.effectiveFrom >= businessDay,
-    { path: ['effectiveFrom'], when: () => true },
-  );
-}
+import { formatPrice, parseKronor, priceChangeForm, type PriceFormValues } from './productRules';
 
 /** "Ändra pris": a new price from today or a later day. */
 export function PriceModal({
@@ -37,21 +22,8 @@ export function PriceModal({
   const t = useT();
   const api = useApi();
   const { submitting, error, run } = useSubmit();
-  // Each error stays until the next submit, as before.
-  const { form, fieldError } = useSchemaForm<PriceFormValues>(
-    priceChangeFormSchema(businessDay),
-    { price: '', effectiveFrom: businessDay },
-    {
-      // The price as typed, read by core's parser of typed kronor (null when it is no price).
-      bodyOf: ({ price, effectiveFrom }) => ({ priceOre: parseKronor(price), effectiveFrom }),
-      fieldOfBody: { priceOre: 'price' },
-      messages: {
-        price: 'products.field.invalidPrice',
-        effectiveFrom: 'products.priceModal.invalidDate',
-      },
-      clearInputErrorOnChange: false,
-    },
-  );
+  const { schema, initialValues, options } = priceChangeForm(businessDay);
+  const { form, fieldError } = useSchemaForm<PriceFormValues>(schema, initialValues, options);
 
   const submit = form.onSubmit(({ price, effectiveFrom }) => {
     const priceOre = parseKronor(price);

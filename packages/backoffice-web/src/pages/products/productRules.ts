@@ -1,4 +1,5 @@
 import { ApiError } from '@kassa/web-kit';
+import { priceChangeBodySchema } from '@kassa/contracts';
 import type {
   ImportRowError,
   Product,
@@ -10,6 +11,7 @@ import type {
 import { parseTypedKronor } from '@kassa/core';
 import { formatOre } from '../../i18n/format';
 import type { PlainMessageKey } from '../../i18n/translate';
+import type { SchemaFormOptions } from '../../hooks/schemaFormErrors';
 
 export { formatOre };
 
@@ -87,4 +89,39 @@ export function importRowErrors(error: unknown): ImportRowError[] | null {
       typeof (row as ImportRowError).sv === 'string' &&
       typeof (row as ImportRowError).en === 'string',
   );
+}
+
+export type PriceFormValues = {
+  /** As typed, in kronor. */
+  price: string;
+  effectiveFrom: string;
+};
+
+/**
+ * "Ändra pris": priceChangeBodySchema on the price read by core's parser of typed kronor (null
+ * when it is no price) and a day from `businessDay` (today) on. Both errors show at once, and
+ * each stays until the next submit.
+ */
+export function priceChangeForm(businessDay: string): {
+  schema: typeof priceChangeBodySchema;
+  initialValues: PriceFormValues;
+  options: SchemaFormOptions<PriceFormValues>;
+} {
+  return {
+    schema: priceChangeBodySchema.refine(
+      (body) => typeof body.effectiveFrom !== 'string' || body.effectiveFrom >= businessDay,
+      // Also when the price is wrong.
+      { path: ['effectiveFrom'], when: () => true },
+    ),
+    initialValues: { price: '', effectiveFrom: businessDay },
+    options: {
+      bodyOf: ({ price, effectiveFrom }) => ({ priceOre: parseKronor(price), effectiveFrom }),
+      fieldOfBody: { priceOre: 'price' },
+      messages: {
+        price: 'products.field.invalidPrice',
+        effectiveFrom: 'products.priceModal.invalidDate',
+      },
+      clearInputErrorOnChange: false,
+    },
+  };
 }

@@ -15,8 +15,7 @@ import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nProvider';
-import type { PlainMessageKey } from '../../i18n/translate';
-import { roleLabelKey, sameAccounts, validateAccounts } from './accountPlan';
+import { planErrors, roleLabelKey, sameAccounts, type PlanForm } from './accountPlan';
 
 /** Inställningar → Bokföring (SIE): the accounts the SIE export books to (admins). */
 export function AccountingSettings() {
@@ -35,18 +34,6 @@ export function AccountingSettings() {
       {result.status === 'ready' && <AccountPlanForm initial={result.data} />}
     </Card>
   );
-}
-
-type PlanForm = { accounts: SieAccounts };
-
-/** validateAccounts' errors by field path (`accounts.cash.number`). */
-function planErrors({ accounts }: PlanForm): Partial<Record<string, PlainMessageKey>> {
-  const errors: Partial<Record<string, PlainMessageKey>> = {};
-  for (const [role, found] of Object.entries(validateAccounts(accounts))) {
-    if (found.number !== undefined) errors[`accounts.${role}.number`] = found.number;
-    if (found.name !== undefined) errors[`accounts.${role}.name`] = found.name;
-  }
-  return errors;
 }
 
 function AccountPlanForm({ initial }: { initial: Settings }) {

@@ -57,3 +57,16 @@ export function sameAccounts(a: SieAccounts, b: SieAccounts): boolean {
     (role) => a[role].number === b[role].number && a[role].name === b[role].name,
   );
 }
+
+/** The form of the plan: the body of `PUT /api/settings/accounting`. */
+export type PlanForm = { accounts: SieAccounts };
+
+/** validateAccounts' errors by the form's field paths (`accounts.cash.number`). */
+export function planErrors({ accounts }: PlanForm): Partial<Record<string, PlainMessageKey>> {
+  const errors: Partial<Record<string, PlainMessageKey>> = {};
+  for (const [role, found] of Object.entries(validateAccounts(accounts))) {
+    if (found.number !== undefined) errors[`accounts.${role}.number`] = found.number;
+    if (found.name !== undefined) errors[`accounts.${role}.name`] = found.name;
+  }
+  return errors;
+}

@@ -1,16 +1,11 @@
-import { setPinBodySchema, type User } from '@kassa/contracts';
+import type { User } from '@kassa/contracts';
 import { useApi } from '../../api/ApiProvider';
 import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '@kassa/web-kit';
 import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useT } from '../../i18n/I18nProvider';
-import { isValidPin } from './pin';
-
-/** The body the server parses, and its 4–8 digits checked before sending. */
-const pinFormSchema = setPinBodySchema.extend({
-  pin: setPinBodySchema.shape.pin.refine(isValidPin),
-});
+import { pinFormSchema } from './pin';
 
 /** "Sätt PIN-kod": the cashier's code for signing in at the register. */
 export function SetPinModal({
