@@ -572,6 +572,11 @@ export const SALES_ERROR_MESSAGES = {
     sv: 'Journalminnet ({file}) är skrivet av en nyare version av kassaprogrammet (schemaversion {found}; den här versionen, {programVersion}, känner bara till version {known}). Kassan säljer inte på det. Installera den senaste versionen av kassaprogrammet (ladda ner installationsprogrammet i backoffice) och starta kassan igen. Rör inte filen.',
     en: 'The journal ({file}) was written by a newer version of the register program (schema version {found}; this version, {programVersion}, knows only up to version {known}). The register does not sell on it. Install the latest register program (download the installer in the backoffice) and start the register again. Do not touch the file.',
   },
+  'journal-not-durable': {
+    status: 500,
+    sv: 'Kvitto {receiptNumber} är bokfört i journalminnet, men disken bekräftade inte att det sparats ({detail}). Det skrevs därför inte ut. Kontrollera disken (ledigt utrymme, kablar), skriv sedan ut originalet under Kvitton. Kontakta supporten om det upprepas.',
+    en: 'Receipt {receiptNumber} is in the journal, but the disk did not confirm that it was saved ({detail}). It was therefore not printed. Check the disk (free space, cables), then print the original under Receipts. Contact support if it happens again.',
+  },
   'receipt-already-printed': {
     status: 409,
     sv: 'Kvitto {receiptNumber} är redan utskrivet. Behöver kunden ett till, skriv ut kopian (KOPIA) – en kopia får skrivas ut en gång.',

@@ -190,8 +190,16 @@ export type JournalEvent =
         /**
          * journal-lost: issued on an earlier PC whose journal was lost before its upload; the
          * restored journal skips them (docs/adr/0011-journal-anchors.md).
+         * restarted-while-reserved: the PC started again (a power cut) while the number was
+         * reserved for a request committed without waiting for its fsync, so the unit may hold
+         * it (docs/adr/0019-one-fsync-per-sale.md).
          */
-        readonly reason: 'content-changed' | 'day-over' | 'unit-refused-resend' | 'journal-lost';
+        readonly reason:
+          | 'content-changed'
+          | 'day-over'
+          | 'unit-refused-resend'
+          | 'journal-lost'
+          | 'restarted-while-reserved';
       };
     }
   /** Registrera artikel (2021:16 RegistreraArtikel): a line added to the sale under construction. */

@@ -6,7 +6,9 @@
  *    status is asked, then that request is sent again with identical data when the receipt
  *    carries the same data (same number, time and amounts) — else the number is given up
  *    (`receipt-number-skipped`) and the next one taken: one number never gets two contents;
- * 2. the request (number, type, amounts, VAT) is journaled BEFORE it is sent;
+ * 2. the request (number, type, amounts, VAT) is journaled BEFORE it is sent — on disk, or (a
+ *    sale whose number is reserved on disk, number-reservation.ts) committed and made durable
+ *    by the receipt's fsync;
  * 3. the outcome of a failure (refused, not sent, unknown) is journaled with the fault. A signed
  *    request's outcome is its receipt entry, journaled by the caller in one transaction.
  * An answer whose fields do not have the protocol's form is a fault, never a receipt.
@@ -29,6 +31,7 @@ import {
 } from './control-unit-request.js';
 import { bad, good, type EngineResult } from './engine-result.js';
 import { controlUnitLedgerEntries } from './journal-reads.js';
+import type { NumberReservation } from './number-reservation.js';
 import { payStep } from './pay-trace.js';
 import type { Actor, SellingContext } from './selling-context.js';
 
@@ -42,7 +45,10 @@ export class ControlUnitSession {
   /** The ledger of control-unit requests, folded from the journal once (then kept up to date). */
   private cuLedger: ControlUnitLedger | null = null;
 
-  constructor(private readonly ctx: SellingContext) {}
+  constructor(
+    private readonly ctx: SellingContext,
+    private readonly reservation: NumberReservation,
+  ) {}
 
   private get store() {
     return this.ctx.store;
@@ -61,6 +67,8 @@ export class ControlUnitSession {
    */
   private ledger(by?: string): ControlUnitLedger {
     if (this.cuLedger !== null) return this.cuLedger;
+    // A number reserved before the PC started again is settled first (number-reservation.ts).
+    this.reservation.settle(by);
     const ledger = new ControlUnitLedger();
     for (const entry of controlUnitLedgerEntries(this.store)) ledger.see(entry);
     const unanswered = ledger.unanswered();
@@ -82,10 +90,16 @@ export class ControlUnitSession {
   }
 
   /** Appends entries and folds them into the ledger. */
-  private journal(events: readonly JournalEvent[], by?: string): void {
+  private journal(
+    events: readonly JournalEvent[],
+    by?: string,
+    durability: 'now' | 'with-next' = 'now',
+  ): void {
     const entries = this.store.append(
       events.map((event) => ({ event, by })),
       this.ctx.now().iso,
+      [],
+      durability,
     );
     for (const entry of entries) this.cuLedger?.see(entry);
   }
@@ -132,7 +146,15 @@ export class ControlUnitSession {
       return this.failed(by, simulated, valid.code, valid);
     }
     payStep('request-built');
-    this.journal([{ kind: 'control-unit-request', data: request }], by);
+    // Its number reserved on disk, a sale's request goes out without waiting for its fsync: the
+    // receipt's commit makes both durable before anything is printed (number-reservation.ts).
+    // Any other is on disk before it is sent.
+    const reserved = !resend && this.reservation.holds(series, request.receiptNumber);
+    this.journal(
+      [{ kind: 'control-unit-request', data: request }],
+      by,
+      reserved ? 'with-next' : 'now',
+    );
     payStep('request-committed');
     const answer = await driver
       .registerReceipt(registration)

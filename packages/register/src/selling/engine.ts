@@ -42,6 +42,7 @@ import { ReceiptBook } from './receipts/receipt-book.js';
 import { Parking } from './sale/parking.js';
 import { SaleBuilding } from './sale/sale-building.js';
 import { type Actor, SellingContext, type SellingEngineOptions } from './selling-context.js';
+import { NumberReservation } from './number-reservation.js';
 
 export type { EngineResult } from './engine-result.js';
 export type { PrintedReceipt } from './receipts/printing.js';
@@ -65,9 +66,10 @@ export class SellingEngine {
 
   constructor(options: SellingEngineOptions) {
     this.ctx = new SellingContext(options);
-    this.sale = new SaleBuilding(this.ctx);
+    const reservation = new NumberReservation(this.ctx);
+    this.sale = new SaleBuilding(this.ctx, reservation);
     this.parking = new Parking(this.ctx, this.sale);
-    this.controlUnit = new ControlUnitSession(this.ctx);
+    this.controlUnit = new ControlUnitSession(this.ctx, reservation);
     this.book = new ReceiptBook(() => this.ctx.store);
     this.printing = new Printing(this.ctx, this.book);
     this.completing = new Completing(

@@ -15,6 +15,7 @@ import { inTransaction } from './sqlite.js';
 import {
   damaged,
   JournalImportError,
+  JournalNotDurableError,
   type JournalStore,
   type PendingEvent,
   type WorkingChange,
@@ -23,7 +24,7 @@ import {
 /** The store's writes. */
 export type StoreWrites = Pick<
   JournalStore,
-  'append' | 'flushed' | 'changeWorking' | 'importEntries'
+  'append' | 'flushed' | 'untilDurable' | 'durableSeq' | 'changeWorking' | 'importEntries'
 >;
 
 export function storeWrites(context: StoreContext): StoreWrites {
@@ -147,18 +148,28 @@ export function storeWrites(context: StoreContext): StoreWrites {
     });
 
   /**
-   * The fsync of a commit made with synchronous=NORMAL, in the thread pool: the WAL file's own
+   * The fsync of commits made with synchronous=NORMAL, in the thread pool: the WAL file's own
    * data flushed through a handle of ours (fsync and FlushFileBuffers flush the file, whichever
    * handle wrote it). A WAL gone meanwhile (the store closed: SQLite checkpointed it into the
-   * file and synced that) needs none.
+   * file and synced that) needs none. `durable` is the last seq known to be on disk: moved by
+   * a FULL commit and by each flush once it is done (for the entries committed before it began).
    */
   let flushing: Promise<void> = Promise.resolve();
+  let durable = -1;
+  const markDurable = (seq: number) => {
+    if (seq > durable) durable = seq;
+  };
   function flushAfter(): void {
+    const upTo = lastRow()?.seq ?? 0;
     flushing = flushing.then(async () => {
       const handle = await open(`${file}-wal`, 'r+').catch(() => null);
-      if (handle === null) return;
+      if (handle === null) {
+        markDurable(upTo);
+        return;
+      }
       try {
         await handle.sync();
+        markDurable(upTo);
       } catch {
         // The next FULL commit fsyncs the WAL again and fails loudly if the disk does.
       } finally {
@@ -166,14 +177,23 @@ export function storeWrites(context: StoreContext): StoreWrites {
       }
     });
   }
+  // What the file holds at open may be commits of a process that did not wait for their fsync
+  // (killed since): flushed once, before anything here counts it as on disk.
+  if (!readonly) flushAfter();
+  else markDurable(lastRow()?.seq ?? 0);
 
   return {
-    append(events, at, working = [], durable = 'now') {
+    append(events, at, working = [], durability = 'now') {
       if (readonly) throw new Error('the journal was opened read-only');
-      if (durable === 'now') return appendTx(events, at, working);
+      if (durability === 'now') {
+        const added = appendTx(events, at, working);
+        markDurable(added.at(-1)?.seq ?? durable);
+        return added;
+      }
       // WAL with synchronous=NORMAL: the commit is written to the WAL file but not fsync'd; a
-      // power cut before the fsync below (or before the next FULL commit, which fsyncs the WAL
-      // with it) rolls this transaction back whole, never part of it (sqlite.org/wal.html).
+      // power cut before the fsync (below, or the next one's, or the next FULL commit's, which
+      // fsyncs the WAL with it) rolls this transaction back whole, never part of it
+      // (sqlite.org/wal.html).
       db.exec('PRAGMA synchronous = NORMAL');
       let added: JournalEntry[];
       try {
@@ -181,10 +201,19 @@ export function storeWrites(context: StoreContext): StoreWrites {
       } finally {
         db.exec('PRAGMA synchronous = FULL');
       }
-      flushAfter();
+      if (durability === 'after') flushAfter();
       return added;
     },
     flushed: () => flushing,
+    untilDurable() {
+      const target = lastRow()?.seq ?? 0;
+      if (durable >= target) return Promise.resolve();
+      flushAfter();
+      return flushing.then(() => {
+        if (durable < target) throw new JournalNotDurableError(target);
+      });
+    },
+    durableSeq: () => durable,
     changeWorking(changes) {
       if (readonly) throw new Error('the journal was opened read-only');
       inTransaction(db, () => applyWorking(changes), false);

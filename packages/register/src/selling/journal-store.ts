@@ -31,6 +31,7 @@ import { openDatabase, pragmaValue, query, type Database } from './sqlite.js';
 
 export {
   JournalImportError,
+  JournalNotDurableError,
   JournalOpenError,
   type JournalStore,
   type PendingEvent,

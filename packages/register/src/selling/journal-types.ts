@@ -46,19 +46,33 @@ export interface JournalStore {
   lastAt(): { readonly seq: number; readonly at: string } | null;
   /**
    * Appends events (one transaction with the working changes); returns the new entries. The
-   * commit waits for its fsync (synchronous=FULL) unless `durable` is 'after': then it is
-   * committed (a process crash keeps it) and its fsync runs right after, off the event loop
-   * (`flushed()`); only for an entry that records what already happened outside the register
-   * (a printout) — docs/adr/0013-pay-path-and-its-commits.md.
+   * commit waits for its fsync (synchronous=FULL, `durability` 'now') unless:
+   * - 'after': committed (a killed process keeps it) with its fsync started right after, off the
+   *   event loop (`flushed()`) — for an entry that records what already happened outside the
+   *   register (a printout), or one whose caller awaits `flushed()` before anything leaves the
+   *   register (a sale's receipt);
+   * - 'with-next': committed, made durable by the next commit's fsync — only for a sale's
+   *   control-unit request whose number is reserved on disk (number-reservation.ts).
+   * docs/adr/0013-pay-path-and-its-commits.md, docs/adr/0019-one-fsync-per-sale.md.
    */
   append(
     events: readonly PendingEvent[],
     at: string,
     working?: readonly WorkingChange[],
-    durable?: 'now' | 'after',
+    durability?: 'now' | 'after' | 'with-next',
   ): JournalEntry[];
-  /** Resolves when every commit appended with `durable: 'after'` so far is on disk. */
+  /** Resolves when every commit appended with 'after' so far (and all before it) is on disk. */
   flushed(): Promise<void>;
+  /**
+   * Resolves once everything committed so far is on disk (its fsync started now when needed);
+   * rejects with JournalNotDurableError when the disk did not confirm it.
+   */
+  untilDurable(): Promise<void>;
+  /**
+   * The last seq known to be on disk (-1 until the first flush after open): what a power cut
+   * cannot take back. The uploader sends nothing beyond it.
+   */
+  durableSeq(): number;
   /**
    * Entries in seq order; `from` inclusive and `to` exclusive (ISO instants), `afterSeq`
    * exclusive, at most `limit` (all when absent).
@@ -171,5 +185,13 @@ export class JournalImportError extends Error {
   ) {
     super(`${reason}: ${detail}`);
     this.name = 'JournalImportError';
+  }
+}
+
+/** The disk did not confirm an fsync of the journal: what was committed may not survive a cut. */
+export class JournalNotDurableError extends Error {
+  constructor(readonly seq: number) {
+    super(`the journal up to entry ${seq} is not confirmed on disk (fsync failed)`);
+    this.name = 'JournalNotDurableError';
   }
 }

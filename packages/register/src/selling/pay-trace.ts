@@ -13,6 +13,7 @@ export type PayStep =
   | 'receipt-committed'
   | 'print-start'
   | 'escpos-rendered'
+  | 'on-disk'
   | 'begun'
   | 'printed'
   | 'printout-committed'

@@ -53,6 +53,8 @@ export interface SellingEngineOptions {
   readonly monotonic?: () => number;
   /** The server's clock minus this PC's, as last measured by the sync (null: not known). */
   readonly serverClockOffsetMs?: () => number | null;
+  /** Which start of the PC this is (machine-boot.ts; injected so tests can "cut the power"). */
+  readonly machineBoot?: () => string;
 }
 
 /** A mutex: runs tasks one at a time, in order. */

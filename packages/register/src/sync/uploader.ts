@@ -334,8 +334,17 @@ export class JournalUploader {
         return this.result('partial', counts);
       }
       const mark = readMark(store) ?? EMPTY_MARK;
+      // Only what is on disk goes to the server: a commit still waiting for its fsync could be
+      // taken back by a power cut, and the server would then hold an entry this PC has not
+      // (docs/adr/0019-one-fsync-per-sale.md).
+      // (An fsync that fails leaves them held back; the next FULL commit reports the disk.)
+      await store.untilDurable().catch(() => undefined);
+      if (this.closed) return this.result('closed', counts);
+      const durable = store.durableSeq();
       const entries = fitBatch(
-        store.entries({ afterSeq: mark.acknowledgedSeq, limit: this.batchSize }),
+        store
+          .entries({ afterSeq: mark.acknowledgedSeq, limit: this.batchSize })
+          .filter((entry) => entry.seq <= durable),
         this.timing.maxBatchBytes,
       );
       const last = entries.at(-1);

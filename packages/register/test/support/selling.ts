@@ -100,6 +100,11 @@ export interface SellingRig {
   signIn(username: string, pin: string): Promise<void>;
   /** The printer file's bytes since the last call. */
   takePrinted(): Promise<Buffer>;
+  /**
+   * Stops the local service, runs `meanwhile` (the files may be changed: a power cut, a
+   * restore), and starts it again on the same folder; sign in again after.
+   */
+  restart(meanwhile?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,17 +176,19 @@ export async function startSellingRig(
     }),
   );
   const clock = new TestClock(Date.parse(options.startAt ?? '2026-11-25T09:00:00Z'));
-  const app = await buildLocalService({
-    folder: pc.home,
-    env: pc.env,
-    syncIntervalMs: 0,
-    posWebDir: null,
-    provisioningCandidates: [],
-    clock: clock.now,
-    ...(options.monotonic ? { monotonic: options.monotonic } : {}),
-    controlUnitProbeMs: 0,
-    logger: process.env.KASSA_TEST_LOG === '1',
-  });
+  const build = () =>
+    buildLocalService({
+      folder: pc.home,
+      env: pc.env,
+      syncIntervalMs: 0,
+      posWebDir: null,
+      provisioningCandidates: [],
+      clock: clock.now,
+      ...(options.monotonic ? { monotonic: options.monotonic } : {}),
+      controlUnitProbeMs: 0,
+      logger: process.env.KASSA_TEST_LOG === '1',
+    });
+  let app = await build();
   await app.kassa.syncNow();
   let printedOffset = 0;
   const rig: SellingRig = {
@@ -218,6 +225,12 @@ export async function startSellingRig(
       const fresh = all.subarray(printedOffset);
       printedOffset = all.length;
       return fresh;
+    },
+    async restart(meanwhile) {
+      await app.close();
+      meanwhile?.();
+      app = await build();
+      rig.app = app;
     },
     async close() {
       await app.close();

@@ -99,7 +99,13 @@ export const journalEventSchema = z.discriminatedUnion('kind', [
   event('receipt-number-skipped', {
     series,
     receiptNumber: int,
-    reason: z.enum(['content-changed', 'day-over', 'unit-refused-resend', 'journal-lost']),
+    reason: z.enum([
+      'content-changed',
+      'day-over',
+      'unit-refused-resend',
+      'journal-lost',
+      'restarted-while-reserved',
+    ]),
   }),
   event('line-added', {
     lineId: text,

@@ -240,7 +240,9 @@ export function eventElement(ctx: Context, entry: JournalEntry): XmlNode {
         'Löpnummer överhoppat',
         d.reason === 'journal-lost'
           ? `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; utfärdat på en tidigare dator vars journal gick förlorad innan den laddades upp, numret används inte igen`
-          : `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; kvittot lämnades aldrig ut, kontrollenheten kan ha registrerat det med uppgifterna i begäran`,
+          : d.reason === 'restarted-while-reserved'
+            ? `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; datorn startade om medan numret var reserverat för kontrollenheten, kvittot lämnades aldrig ut och numret används inte igen`
+            : `serie=${d.series}; löpnummer=${d.receiptNumber}; orsak=${d.reason}; kvittot lämnades aldrig ut, kontrollenheten kan ha registrerat det med uppgifterna i begäran`,
       );
     }
     case 'clock-fault': {

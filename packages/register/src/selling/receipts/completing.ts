@@ -6,11 +6,15 @@
  *      control code — on failure the outcome and the fault are journaled and payment stays
  *      blocked; a number whose outcome is unknown is only ever resent with identical data, or
  *      skipped with the gap journaled (control-unit-session.ts);
- *   3. journal the receipt with its control code and clear the sale, in ONE transaction
- *      (fsync'd: WAL + synchronous=FULL);
- *   4. only then print (and kick the drawer for cash). A crash before 3 leaves no receipt and
- *      nothing printed; a crash between 3 and 4 leaves a journaled receipt that was not printed
- *      (the cashier can print its one original later, printing.ts).
+ *   3. journal the receipt with its control code and clear the sale, in ONE transaction; its
+ *      fsync (which makes the request durable too) runs in the thread pool while the ESC/POS
+ *      bytes are rendered (docs/adr/0019-one-fsync-per-sale.md);
+ *   4. only once it is on disk, print (and kick the drawer for cash) or answer. A crash before
+ *      3 leaves no receipt and nothing printed; a power cut before the fsync is done leaves no
+ *      receipt either (nothing was printed or shown); a crash between 3 and 4 leaves a journaled
+ *      receipt that was not printed (the cashier can print its one original later,
+ *      printing.ts). A disk that does not confirm the fsync stops it before printing
+ *      (journal-not-durable).
  * Steps 1–3 run in the engine's queue; printing runs after it, so a slow printer never holds
  * up the next sale's steps.
  */
@@ -32,7 +36,8 @@ import type { WorkingChange } from '../journal-store.js';
 import { payStep } from '../pay-trace.js';
 import { SALE_KEY, type SaleBuilding } from '../sale/sale-building.js';
 import type { Actor, SellingContext } from '../selling-context.js';
-import type { Printing, PrintedReceipt } from './printing.js';
+import { RESERVATION_KEY } from '../number-reservation.js';
+import type { OnDisk, Printing, PrintedReceipt } from './printing.js';
 import type { ReceiptBook } from './receipt-book.js';
 
 export class Completing {
@@ -53,24 +58,33 @@ export class Completing {
     return { ...this.ctx.options.identity().header, delivery };
   }
 
-  /** Signs and journals a receipt in one transaction with the working changes (steps 2–3). */
+  /**
+   * Signs and journals a receipt in one transaction with the working changes (steps 2–3); the
+   * number's reservation goes with it. `onDisk` settles once the commit's fsync is done.
+   */
   private async signAndJournal(
     actor: Actor,
     receipt: Receipt,
     working: readonly WorkingChange[],
-  ): Promise<EngineResult<Receipt>> {
+  ): Promise<EngineResult<{ receipt: Receipt; onDisk: Promise<OnDisk> }>> {
     payStep('built');
     const signed = await this.controlUnit.sign(actor, receipt);
     payStep('signed');
     if (!signed.ok) return signed;
-    const [entry] = this.ctx.store.append(
+    const { store } = this.ctx;
+    const [entry] = store.append(
       [{ event: receiptEvent(signed.value), by: actor.username }],
       receipt.issuedAt,
-      working,
+      [...working, { op: 'delete', key: RESERVATION_KEY }],
+      'with-next',
+    );
+    const onDisk = store.untilDurable().then(
+      (): OnDisk => ({ ok: true }),
+      (error: unknown): OnDisk => ({ ok: false, detail: String(error) }),
     );
     payStep('receipt-committed');
     if (entry === undefined) return bad('internal-error', 500);
-    return good(signed.value);
+    return good({ receipt: signed.value, onDisk });
   }
 
   /** Steps 1–3 in the queue (`build` builds the receipt), then step 4. */
@@ -84,7 +98,13 @@ export class Completing {
       return this.signAndJournal(actor, built.value.receipt, built.value.working);
     });
     if (!journaled.ok) return journaled;
-    return good(await this.printing.print(journaled.value, { by: actor.username }));
+    const { receipt, onDisk } = journaled.value;
+    const printed = await this.printing.print(receipt, { by: actor.username, onDisk });
+    if (printed === null) {
+      const { detail } = (await onDisk) as { ok: false; detail: string };
+      return bad('journal-not-durable', 500, { receiptNumber: receipt.receiptNumber, detail });
+    }
+    return good(printed);
   }
 
   /** Pays the sale: the receipt is journaled with its control code before anything is printed. */

@@ -14,6 +14,9 @@ import { payStep } from '../pay-trace.js';
 import type { Actor, SellingContext } from '../selling-context.js';
 import { printoutKey, type ReceiptBook } from './receipt-book.js';
 
+/** Whether a receipt's commit reached the disk (JournalStore.untilDurable). */
+export type OnDisk = { readonly ok: true } | { readonly ok: false; readonly detail: string };
+
 /** A receipt as it left the register: what printing did and whether the drawer opened. */
 export interface PrintedReceipt {
   readonly receipt: Receipt;
@@ -81,17 +84,21 @@ export class Printing {
   /**
    * Prints a journaled receipt (paper delivery) and kicks the drawer when cash changed hands;
    * the outcome is journaled. `later`: the original printed afterwards from Kvitton (claimed by
-   * printOriginalLater; no drawer kick).
+   * printOriginalLater; no drawer kick). `onDisk`: the receipt's commit is being fsync'd — the
+   * bytes are rendered meanwhile, and nothing is printed (null is returned) unless it reached
+   * the disk.
    */
   async print(
     receipt: Receipt,
-    options: { by?: string; later?: boolean } = {},
-  ): Promise<PrintedReceipt> {
+    options: { by?: string; later?: boolean; onDisk?: Promise<OnDisk> } = {},
+  ): Promise<PrintedReceipt | null> {
     const later = options.later === true;
     const cash = receipt.payments.some((p) => p.method === 'cash' && p.amount !== 0);
     const kick = cash && receipt.kind !== 'copy' && receipt.kind !== 'pro-forma';
     const printBytes = this.ctx.options.printBytes;
+    const onDisk = options.onDisk ?? Promise.resolve<OnDisk>({ ok: true });
     if (receipt.delivery === 'electronic') {
+      if (!(await onDisk).ok) return null;
       const print = kick ? await printBytes(DRAWER_KICK) : { status: 'no-printer' as const };
       return {
         receipt,
@@ -102,6 +109,8 @@ export class Printing {
     payStep('print-start');
     const receiptBytes = renderEscPos(receipt, { timeZone: this.ctx.options.timeZone });
     payStep('escpos-rendered');
+    if (!(await onDisk).ok) return null;
+    payStep('on-disk');
     const bytes = kick && !later ? concat(receiptBytes, DRAWER_KICK) : receiptBytes;
     if (!later && !this.begin(receipt)) {
       return { receipt, print: { status: 'no-printer' }, drawerOpened: false };
@@ -145,7 +154,8 @@ export class Printing {
       return good(receipt);
     }, actor.username);
     if (!claimed.ok) return claimed;
-    return good(await this.print(claimed.value, { by: actor.username, later: true }));
+    const printed = await this.print(claimed.value, { by: actor.username, later: true });
+    return printed === null ? bad('internal-error', 500) : good(printed);
   }
 }
 

@@ -24,6 +24,7 @@ import {
 import type { AddLineBody, DiscountInput, SaleView } from '@kassa/contracts';
 import { bad, fromCore, good, type EngineResult } from '../engine-result.js';
 import type { PendingEvent, WorkingChange } from '../journal-store.js';
+import type { NumberReservation } from '../number-reservation.js';
 import type { Actor, SellingContext } from '../selling-context.js';
 
 interface WorkingLine {
@@ -46,7 +47,10 @@ const EMPTY_SALE: WorkingSale = { consumption: 'take-away', lines: [], orderDisc
 const FULL_PERMISSION = 10_000;
 
 export class SaleBuilding {
-  constructor(private readonly ctx: SellingContext) {}
+  constructor(
+    private readonly ctx: SellingContext,
+    private readonly reservation: NumberReservation,
+  ) {}
 
   private get store() {
     return this.ctx.store;
@@ -140,17 +144,22 @@ export class SaleBuilding {
     };
   }
 
-  /** Journals `events` with the sale's new working state (deleted when empty) and `extra`. */
+  /**
+   * Journals `events` with the sale's new working state (deleted when empty) and `extra`, and
+   * the number its receipt will take reserved while it has lines (number-reservation.ts).
+   */
   save(
     actor: Actor,
     events: readonly JournalEvent[],
     working: WorkingSale | null,
     extra: readonly WorkingChange[] = [],
   ): JournalEntry[] {
+    this.reservation.settle(actor.username);
+    const hasLines = working !== null && working.lines.length > 0;
+    const reserve = this.reservation.changeFor(this.training() ? 'training' : 'receipt', hasLines);
     const changes: WorkingChange[] = [
-      working === null || working.lines.length === 0
-        ? { op: 'delete', key: SALE_KEY }
-        : { op: 'put', key: SALE_KEY, value: working },
+      hasLines ? { op: 'put', key: SALE_KEY, value: working } : { op: 'delete', key: SALE_KEY },
+      ...(reserve === null ? [] : [reserve]),
       ...extra,
     ];
     const pending: PendingEvent[] = events.map((event) => ({ event, by: actor.username }));
