@@ -102,7 +102,7 @@ async function saleBench(): Promise<void> {
   // A paid, printed receipt commits three times: the control-unit request and the receipt wait
   // for their fsync (docs/adr/0013-pay-path-and-its-commits.md), the printout's runs after.
   out.push(
-    `pay / two bare fsync'd inserts (the request and the receipt, each fsync'd before the next step):  median ${(pay.median / (2 * insert.median)).toFixed(1)}×`,
+    `pay / two bare fsync'd inserts (the floor before ADR 0019; a sale now waits for one):  median ${(pay.median / (2 * insert.median)).toFixed(1)}×`,
   );
   out.push(
     `pay median, first third vs last third of the run: ${ms(firstThird.median)} → ${ms(lastThird.median)}` +
