@@ -99,8 +99,8 @@ async function saleBench(): Promise<void> {
   out.push(
     `pay / one bare fsync'd insert:  median ${(pay.median / insert.median).toFixed(1)}×,  p99 ${(pay.p99 / insert.p99).toFixed(1)}×`,
   );
-  // A paid, printed receipt commits three times: the control-unit request and the receipt wait
-  // for their fsync (docs/adr/0013-pay-path-and-its-commits.md), the printout's runs after.
+  // A paid, printed receipt commits three times: since docs/adr/0019-one-fsync-per-sale.md only
+  // the receipt's fsync is waited for (the request's rides on it), the printout's runs after.
   out.push(
     `pay / two bare fsync'd inserts (the floor before ADR 0019; a sale now waits for one):  median ${(pay.median / (2 * insert.median)).toFixed(1)}×`,
   );
