@@ -43,10 +43,10 @@ import { journalEventSchema } from './journal-entry-schema.js';
 import { daysIn } from './report-period.js';
 
 /** The name of the program in the export (ModellEllerProgramForKassaregistret). */
-export const EXPORT_PROGRAM_NAME = 'Kassa';
+const EXPORT_PROGRAM_NAME = 'Kassa';
 
 /** The most journal entries one export holds: a longer period is exported in parts. */
-export const MAX_JOURNAL_EXPORT_ENTRIES = 200_000;
+const MAX_JOURNAL_EXPORT_ENTRIES = 200_000;
 
 export type JournalExportFailure =
   | Failure<'journal-export-period-reversed', { from: string; to: string }>
