@@ -47,6 +47,15 @@ test('admin creates a product, changes its price and imports a CSV file', async 
   await row.getByRole('button', { name: `Åtgärder för ${articleNumber}` }).click();
   await page.getByRole('menuitem', { name: 'Ändra pris' }).click();
   const price = page.getByRole('dialog', { name: `Ändra pris för ${articleNumber}` });
+  // Not a price, and a day before today: both said before anything is sent.
+  const from = price.getByLabel('Gäller från');
+  const today = await from.inputValue();
+  await price.getByLabel('Nytt pris (kr)').fill('trettio');
+  await from.fill('2020-01-01');
+  await price.getByRole('button', { name: 'Spara' }).click();
+  await expect(price).toContainText('Skriv priset i kronor, till exempel 35,00.');
+  await expect(price).toContainText('Välj ett datum från och med i dag.');
+  await from.fill(today);
   await price.getByLabel('Nytt pris (kr)').fill('39,50');
   await price.getByRole('button', { name: 'Spara' }).click();
   await expect(price).toBeHidden();
