@@ -36,7 +36,7 @@ import type { TerminalRegistration } from '@kassa/contracts';
 const at = (id: string) => encodeURIComponent(id);
 
 /** `?a=1&b=2` of the parameters that are set (undefined and empty ones are left out). */
-export function queryString(params: Record<string, string | number | undefined>): string {
+function queryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(name, String(value));

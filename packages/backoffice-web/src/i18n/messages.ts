@@ -5,7 +5,7 @@
 
 import type { Translation } from '@kassa/web-kit';
 
-export { languages, defaultLanguage, type Language } from '@kassa/web-kit';
+export type { Language } from '@kassa/web-kit';
 
 export const sv = {
   'app.backoffice': 'Backoffice',

@@ -18,7 +18,7 @@ function currentPath(): string {
   return window.location.pathname;
 }
 
-export function navigate(to: string): void {
+function navigate(to: string): void {
   if (to === currentPath()) return;
   window.history.pushState(null, '', to);
   window.scrollTo(0, 0);

@@ -1,7 +1,7 @@
 import type { LicenceModule, Role } from '@kassa/contracts';
 import type { PlainMessageKey } from '../i18n/translate';
 
-export type PageId =
+type PageId =
   'start' | 'terminals' | 'users' | 'products' | 'sales' | 'reports' | 'auditLog' | 'settings';
 
 export interface RouteDefinition {

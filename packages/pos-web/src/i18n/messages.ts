@@ -5,8 +5,6 @@
 
 import type { Translation } from '@kassa/web-kit';
 
-export { languages, defaultLanguage, type Language } from '@kassa/web-kit';
-
 export const sv = {
   'app.title': 'Kassa',
 

@@ -8,7 +8,7 @@ export interface ScannerOptions {
   minLength: number;
 }
 
-export const defaultScannerOptions: ScannerOptions = { maxGapMs: 50, minLength: 4 };
+const defaultScannerOptions: ScannerOptions = { maxGapMs: 50, minLength: 4 };
 
 export type ScanStep =
   /** The key was taken into the buffer (a scan may be under way). */

@@ -27,11 +27,11 @@ export interface SettingsForm {
   maxDiscount: string;
 }
 
-export type SettingsField = keyof SettingsForm;
+type SettingsField = keyof SettingsForm;
 export type SettingsErrors = Partial<Record<SettingsField, PlainMessageKey>>;
 
 /** The port a network receipt printer listens on (raw printing, "JetDirect"). */
-export const DEFAULT_PRINTER_PORT = '9100';
+const DEFAULT_PRINTER_PORT = '9100';
 
 const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;

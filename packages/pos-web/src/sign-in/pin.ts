@@ -1,7 +1,7 @@
 // The PIN pad: 4–8 digits (the backoffice's `invalid-pin` rule), entered on the screen's keypad
 // or on a physical keyboard.
 
-export const pinMinLength = 4;
+const pinMinLength = 4;
 export const pinMaxLength = 8;
 
 export type PinKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'backspace';

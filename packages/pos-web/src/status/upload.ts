@@ -4,8 +4,8 @@
 
 import type { LocalStatus, LocalUploadStatus } from '@kassa/contracts';
 
-export const hourMs = 60 * 60_000;
-export const dayMs = 24 * hourMs;
+const hourMs = 60 * 60_000;
+const dayMs = 24 * hourMs;
 
 /** How often the status is asked for normally, and while a backlog drains (visible progress). */
 export const normalPollMs = 5_000;

@@ -26,7 +26,7 @@ import { ProductFormModal } from './ProductFormModal';
 import { formatPrice, kindLabelKey, upcomingPrice, vatLabelKey } from './productRules';
 
 /** Rows per page: the catalogue (up to 100,000 articles) is read and shown a page at a time. */
-export const PRODUCTS_PAGE = 50;
+const PRODUCTS_PAGE = 50;
 
 /** The search as typed, taken after a pause in typing (one request per pause, not per key). */
 function useSettled(value: string, ms = 250): string {

@@ -31,11 +31,6 @@ export function formatPrice(ore: number, unit: ProductUnit): string {
   return unit === 'kilogram' ? `${formatOre(ore)}/kg` : formatOre(ore);
 }
 
-/** `35,00` for a price input field. */
-export function kronorInput(ore: number): string {
-  return `${Math.floor(ore / 100)},${String(ore % 100).padStart(2, '0')}`;
-}
-
 /** The next price change after `businessDay`, if one is planned. */
 export function upcomingPrice(product: Product, businessDay: string): ProductPrice | null {
   const later = product.prices

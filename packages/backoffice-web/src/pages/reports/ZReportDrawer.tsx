@@ -92,7 +92,7 @@ const countAmount = (value: CountAmount | undefined) =>
   value === undefined ? undefined : `${formatCount(value.count)} · ${formatOre(value.amount)}`;
 
 /** The Z-report's figures in the order of the printed report (SKVFS 2014:9 7 kap 3 §). */
-export function ZFigures({ report }: { report: Figures }) {
+function ZFigures({ report }: { report: Figures }) {
   const t = useT();
   return (
     <Stack gap="md">

@@ -20,7 +20,7 @@ import type { ChartPoint } from './salesRules';
 
 const axisTick = { fontSize: 12, fill: 'var(--mantine-color-gray-7)' };
 const gridStroke = 'var(--mantine-color-gray-3)';
-export const barColor = 'var(--mantine-color-teal-7)';
+const barColor = 'var(--mantine-color-teal-7)';
 
 function PointTooltip({ point }: { point: ChartPoint | undefined }) {
   const t = useT();

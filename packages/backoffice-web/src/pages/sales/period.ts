@@ -2,10 +2,10 @@
 // the browser's own zone), weeks from Monday, `from` and `to` both included. Pure: "now" is passed
 // in. Dates are `YYYY-MM-DD` text; arithmetic on them is done in UTC, where every day has 24 h.
 
-export const TIME_ZONE = 'Europe/Stockholm';
+const TIME_ZONE = 'Europe/Stockholm';
 
 /** The longest period the server reports on (MAX_REPORT_DAYS in @kassa/contracts). */
-export const MAX_PERIOD_DAYS = 731;
+const MAX_PERIOD_DAYS = 731;
 
 export const periodPresets = [
   'today',

@@ -14,7 +14,7 @@ export function averageReceipt(totals: SalesTotals): number | null {
 }
 
 export type SortColumn = 'label' | 'count' | 'quantity' | 'gross' | 'vat' | 'net';
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 export interface SortOrder {
   column: SortColumn;
   direction: SortDirection;

@@ -21,7 +21,7 @@ import type { Translate } from '../../i18n/translate';
 import { ageSince, backlogOf, syncOverview, syncState, type Age } from './syncHealth';
 
 /** `3 min`, `5 tim`, `2 dygn`, `nyss`. */
-export function ageText(age: Age, t: Translate): string {
+function ageText(age: Age, t: Translate): string {
   switch (age.unit) {
     case 'justNow':
       return t('sync.age.justNow');
@@ -141,7 +141,7 @@ function WarningBadge({ color, children }: { color: string; children: ReactNode 
 }
 
 /** The backlog: nothing waiting, or how many entries and how old the oldest is. */
-export function BacklogText({ terminal, now }: { terminal: Terminal; now: Date }) {
+function BacklogText({ terminal, now }: { terminal: Terminal; now: Date }) {
   const t = useT();
   const backlog = backlogOf(terminal, now);
   if (backlog.count === null) {
@@ -165,7 +165,7 @@ export function BacklogText({ terminal, now }: { terminal: Terminal; now: Date }
 }
 
 /** The badges of what is wrong (or simulated) with a terminal's sync and control unit. */
-export function SyncBadges({ terminal, now }: { terminal: Terminal; now: Date }) {
+function SyncBadges({ terminal, now }: { terminal: Terminal; now: Date }) {
   const t = useT();
   const { warnings } = terminal;
   const badges: ReactNode[] = [];

@@ -9,7 +9,7 @@ export function confirmationMatches(typed: string, registerId: string): boolean 
 }
 
 /** The server refuses shorter reasons (they go to the audit log). */
-export const minimumReasonLength = 3;
+const minimumReasonLength = 3;
 export const maximumReasonLength = 500;
 
 export function reasonIsGiven(reason: string): boolean {

@@ -14,7 +14,7 @@ import {
 } from '../../selling/catalogue';
 
 /** Tiles per page of a large catalogue (the grid never holds the whole copy). */
-export const GRID_PAGE = 60;
+const GRID_PAGE = 60;
 
 /**
  * A catalogue too large to hold in the page: its size and groups, and a search the register
