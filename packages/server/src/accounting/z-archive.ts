@@ -56,7 +56,7 @@ const zFiguresSchema = z.object({
 export type ZFigures = z.infer<typeof zFiguresSchema>;
 
 /** Whether a simulated control unit signed receipts of the Z: not valid for accounting. */
-export function isSimulatedZ(z: ArchivedZ): boolean {
+function isSimulatedZ(z: ArchivedZ): boolean {
   return z.figures.simulatedReceipts > 0;
 }
 

@@ -13,7 +13,7 @@ import { zipSync, type Zippable } from 'fflate';
 export type InstallerPlatform = 'windows' | 'linux';
 
 /** The Windows installer's path in `distDir`, or null when it has not been built. */
-export function findWindowsInstaller(distDir: string): string | null {
+function findWindowsInstaller(distDir: string): string | null {
   const file = path.join(distDir, 'kassa-setup.exe');
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
@@ -64,7 +64,7 @@ export interface Provisioning {
 }
 
 /** Which built program files exist in `distDir` (null when nothing has been built). */
-export function findRegisterBuild(
+function findRegisterBuild(
   distDir: string,
 ): { executable: string | null; bundle: string | null } | null {
   const executable = path.join(distDir, 'kassa');

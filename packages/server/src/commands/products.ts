@@ -38,7 +38,7 @@ export function searchTextOf(
 const SEARCH_WORDS = 8;
 
 /** The words of a search, lower-case (empty: no search). */
-export function searchWords(query: string | undefined): string[] {
+function searchWords(query: string | undefined): string[] {
   return (query ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS);
 }
 

@@ -15,11 +15,11 @@ import { isUuid } from '../ids.js';
 import type { Failure } from '@kassa/core';
 
 /** A pairing code is valid this long after the download. */
-export const PAIRING_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+const PAIRING_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A new pairing code: 12 characters (60 bits) in groups of four, e.g. "K7QF-M2XP-9TNA". */
-export function newPairingCode(): string {
+function newPairingCode(): string {
   const bytes = randomBytes(12);
   let out = '';
   for (let i = 0; i < 12; i++) {
@@ -30,7 +30,7 @@ export function newPairingCode(): string {
 }
 
 /** Upper-cases a typed code and drops spaces and dashes, so "k7qf m2xp 9tna" matches. */
-export function normalisePairingCode(code: string): string {
+function normalisePairingCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 

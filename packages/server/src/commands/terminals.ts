@@ -33,7 +33,7 @@ import { syncOf, terminalWarnings } from './sync-health.js';
 const SERIAL_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A new tillverkningsnummer: "KS" + 15 random base32 characters (75 bits), 17 characters in all. */
-export function newSerialNumber(): string {
+function newSerialNumber(): string {
   const bytes = randomBytes(15);
   let out = 'KS';
   for (const byte of bytes) out += SERIAL_ALPHABET[byte % 32];

@@ -14,20 +14,20 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.js';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** The query interface every command and query uses, whatever the engine. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; commands take it from the request context. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export type DatabaseKind = 'pglite' | 'postgres';
+type DatabaseKind = 'pglite' | 'postgres';
 
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir: string | null /* null: in memory */ }
   | { kind: 'postgres'; url: string; maxConnections?: number };
 
 /** Runs raw SQL for migrations, inside one transaction. */
-export interface RawTransaction {
+interface RawTransaction {
   exec(sqlText: string): Promise<void>;
   query<R>(sqlText: string, params?: unknown[]): Promise<R[]>;
 }

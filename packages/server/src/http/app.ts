@@ -77,7 +77,7 @@ export interface AppDeps {
 }
 
 /** An API route as registered: what the isolation test walks through. */
-export interface ApiRoute {
+interface ApiRoute {
   method: string;
   url: string;
 }

@@ -12,7 +12,7 @@ import { deviceNonces, terminalBindings, terminals } from '../db/schema.js';
 import { ApiError } from './api-error.js';
 import { isUuid } from '../ids.js';
 
-export const CLOCK_WINDOW_MS = 5 * 60 * 1000;
+const CLOCK_WINDOW_MS = 5 * 60 * 1000;
 const NONCE_MEMORY_MS = 10 * 60 * 1000;
 
 /** The string a register signs for one request. */

@@ -7,7 +7,7 @@ import type { SignedIn } from './context.js';
 
 export const SESSION_COOKIE = 'kassa_session';
 /** A session ends after this long without use… */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 /** …and at the latest this long after sign-in. */
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;

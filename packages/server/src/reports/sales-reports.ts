@@ -34,7 +34,7 @@ import { type RawRow, type ReportFilter, SUMS, emptyRow, rowOf, whereOf } from '
 const PAYMENT_LABELS: Record<string, string> = { cash: 'Kontant', card: 'Kort', swish: 'Swish' };
 
 /** The period's totals over sale and return receipts. */
-export async function salesTotals(
+async function salesTotals(
   db: Db | Tx,
   tenantId: string,
   filter: ReportFilter,

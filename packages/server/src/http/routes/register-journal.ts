@@ -30,7 +30,7 @@ const DEVICE = { kassa: { access: 'device' as const, deactivatedTerminal: 'allow
  * The largest journal upload in bytes. A batch of MAX_UPLOAD_BATCH entries of large receipts
  * (fifty lines each) is about 6 MiB; the register keeps each batch under this too.
  */
-export const JOURNAL_UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
+const JOURNAL_UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** The register's journal upload: see docs/protocols/register-protocol.md. */
 export const registerJournalRoutes: FastifyPluginAsyncZod = (app) => {
