@@ -32,7 +32,7 @@ export interface DashboardBenchOptions {
   readonly log: (line: string) => void;
 }
 
-export const GROUPINGS = [
+const GROUPINGS = [
   'day',
   'hour',
   'place',
@@ -43,22 +43,22 @@ export const GROUPINGS = [
   'cashier',
 ] as const;
 
-export const PERIODS = {
+const PERIODS = {
   month: { from: '2025-12-01', to: '2025-12-31' },
   year: { from: '2025-01-01', to: '2025-12-31' },
 } as const;
 
-export const DASHBOARD_AIM_MS = 300;
+const DASHBOARD_AIM_MS = 300;
 
 /** The fewest timed runs of a query (its p95 is then the slowest of them). */
-export const MIN_RUNS = 5;
+const MIN_RUNS = 5;
 
 /**
  * The dashboard cluster: PostgreSQL's defaults (shared_buffers 128 MB, work_mem 4 MB, JIT on,
  * two parallel workers per query), except that the one-off load is not fsync'd and has room
  * for its WAL. The queries only read, so durability does not change their timings.
  */
-export const DASHBOARD_PG_SETTINGS = { fsync: false, max_wal_size: '8GB' } as const;
+const DASHBOARD_PG_SETTINGS = { fsync: false, max_wal_size: '8GB' } as const;
 
 export interface DashboardBenchResult {
   readonly rows: Record<string, number>;
@@ -253,7 +253,7 @@ const READ_MODEL_TABLES = ['sales_summary'] as const;
  * Creates the chain's places, terminals and cashiers, loads `receipts` receipts into the read
  * models and vacuums them; returns how long the load took (ms).
  */
-export async function loadReceipts(
+async function loadReceipts(
   rig: PostgresRig,
   receipts: number,
   log: (line: string) => void,

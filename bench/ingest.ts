@@ -183,7 +183,7 @@ function rate(entries: number, batchMs: readonly number[]): number {
   return entries / (batchMs.reduce((a, b) => a + b, 0) / 1000);
 }
 
-export const INGEST_AIM_RATIO = 0.5;
+const INGEST_AIM_RATIO = 0.5;
 
 /** The printed report of an ingest run. */
 export function ingestReport(r: IngestBenchResult): string[] {

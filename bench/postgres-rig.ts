@@ -16,10 +16,10 @@ import {
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@kassa/test-kit';
 import type { DeviceIdentity } from '@kassa/register';
 
-export const ADMIN_PASSWORD = 'bench-losenord-1234';
+const ADMIN_PASSWORD = 'bench-losenord-1234';
 
 /** PostgreSQL settings of the bench cluster (besides the defaults): durable commits. */
-export const BENCH_PG_SETTINGS: Readonly<Record<string, string | number | boolean>> = {
+const BENCH_PG_SETTINGS: Readonly<Record<string, string | number | boolean>> = {
   fsync: true,
   synchronous_commit: 'on',
 };
@@ -28,7 +28,7 @@ export const BENCH_PG_SETTINGS: Readonly<Record<string, string | number | boolea
  * Settings added from BENCH_PG_SETTINGS ("name=value name=value", e.g.
  * "jit=off max_parallel_workers_per_gather=0"), to compare a tuned server with the defaults.
  */
-export function extraSettings(): Record<string, string> {
+function extraSettings(): Record<string, string> {
   const raw = process.env.BENCH_PG_SETTINGS?.trim() ?? '';
   const settings: Record<string, string> = {};
   for (const pair of raw.split(/\s+/).filter((p) => p !== '')) {

@@ -12,7 +12,7 @@ export interface Summary {
 }
 
 /** The nearest-rank percentile `p` (0–1) of ascending `sorted`. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[Math.min(sorted.length, rank) - 1] ?? Number.NaN;
 }

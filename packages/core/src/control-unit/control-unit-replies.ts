@@ -81,16 +81,13 @@ export type ControlUnitReplyFailure =
 /** The reply field that failed its format check (docs/protocols/control-unit.md "Replies"). */
 export type ReplyField = 'control-code' | 'unit-serial-number' | 'main-status' | 'storage-status';
 
-/**
- * Length of a control code: `Kontrollkod` in the SKVFS 2021:16 XSD is exactly 59 characters, so
- * a code of any other length could never be journaled in an exportable form.
- */
-export const REPLY_CONTROL_CODE_LENGTH = 59;
 /** Length of the unit's tillverkningsnummer (XSD `TillverkningsnummerForKontrollenheten`). */
 export const UNIT_SERIAL_NUMBER_LENGTH = 17;
 
-// Kontrollkod: 59 visible ASCII characters (no space, no "#"); the XSD fixes only the length,
-// visible ASCII is what CCSP can carry and a receipt can print (assumed, see the doc).
+// Kontrollkod: 59 visible ASCII characters (no space, no "#"). `Kontrollkod` in the SKVFS 2021:16
+// XSD is exactly 59 characters, so a code of any other length could never be journaled in an
+// exportable form; the XSD fixes only the length, visible ASCII is what CCSP can carry and a
+// receipt can print (assumed, see the doc).
 const CONTROL_CODE = /^[\x21\x22\x24-\x7e]{59}$/;
 // Tillverkningsnummer: 17 letters, digits, spaces or "-" (XSD pattern), not starting or ending
 // with a space (fields are trimmed).

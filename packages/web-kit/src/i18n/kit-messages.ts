@@ -3,7 +3,7 @@ import type { Translation } from './translate';
 // The texts of the kit's own components and of the words both apps say alike. An app's catalogue
 // adds `error.network` (what "not reachable" means differs: the server, or the register program).
 
-export const kitSv = {
+const kitSv = {
   'app.name': 'Kassa',
   'language.label': 'Språk',
   'language.sv': 'Svenska',
@@ -17,7 +17,7 @@ export const kitSv = {
   'form.invalid': 'Värdet stämmer inte. Rätta det och försök igen.',
 } as const;
 
-export const kitEn = {
+const kitEn = {
   'app.name': 'Kassa',
   'language.label': 'Language',
   'language.sv': 'Svenska',
