@@ -9,7 +9,8 @@
  * exit code is non-zero only when a bench itself breaks.
  *
  * Options (environment): BENCH_SALES (default 300 measured sales), BENCH_WARMUP (default 30),
- * BENCH_KEEP=1 keeps the sale bench's temp dir; BENCH_INGEST_ENTRIES (default 10,000);
+ * BENCH_KEEP=1 keeps the sale bench's temp dir; BENCH_CONTROL_UNIT=process runs its simulator in a
+ * process of its own; BENCH_INGEST_ENTRIES (default 10,000);
  * BENCH_RECEIPTS (default 1,000,000), BENCH_QUERY_RUNS (default 20) and BENCH_QUERY_BUDGET_MS
  * (default 3,000: fewer runs, at least 5, for a query whose runs take longer) for the dashboard;
  * BENCH_PG_SETTINGS ("name=value …") adds PostgreSQL settings to both server benches;

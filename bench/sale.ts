@@ -9,8 +9,11 @@
  * pause of 5 ms, so that the fsync the register runs right after its answer (the printout's,
  * docs/adr/0013-pay-path-and-its-commits.md) is done and the two never share the disk.
  */
-import { open, stat } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DatabaseSync as Database } from 'node:sqlite';
 import {
   buildLocalService,
@@ -56,6 +59,13 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
     log('connecting a register (kassa connect), starting the control-unit simulator …');
     const register = await prepareRegister(server, { prefix: 'B' });
     const tempDir = path.dirname(register.pc.home);
+    // BENCH_CONTROL_UNIT=process: the unit in a process of its own, as a real one is a device
+    // of its own (on a loaded 2-core machine its wake-ups cost more than its work saves).
+    const unit =
+      process.env.BENCH_CONTROL_UNIT === 'process'
+        ? await startUnitProcess(register.pc.home, register.registerId)
+        : null;
+    const unitPort = unit?.port ?? register.simulatorPort;
     const app = await buildLocalService({
       folder: register.pc.home,
       env: register.pc.env,
@@ -127,10 +137,7 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
         });
 
         log('measuring the parts: control-unit round trip, printer append …');
-        const controlUnitRoundTrip = await measureControlUnit(
-          register.simulatorPort,
-          options.sales,
-        );
+        const controlUnitRoundTrip = await measureControlUnit(unitPort, options.sales);
         const printerAppend = await measurePrinterAppend(
           path.join(tempDir, 'printer-append.bin'),
           options.sales,
@@ -154,10 +161,48 @@ export async function runSaleBench(options: SaleBenchOptions): Promise<SaleBench
     } finally {
       await app.close();
       await register.simulator.stop();
+      if (unit !== null) await unit.stop();
     }
   } finally {
     await server.close();
   }
+}
+
+/** Starts bench/control-unit-process.ts and points the register's settings at it. */
+async function startUnitProcess(
+  home: string,
+  registerId: string,
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'control-unit-process.ts');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', script, `bench-${registerId}`],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const line = text.split('\n')[0];
+      if (text.includes('\n') && line !== undefined)
+        resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`control-unit process exited (${code})`)));
+  });
+  const settingsFile = path.join(home, 'settings.json');
+  const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
+  await writeFile(
+    settingsFile,
+    JSON.stringify({ ...settings, controlUnit: `tcp://127.0.0.1:${port}` }),
+  );
+  return {
+    port,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }
 
 /** A CCSP status request to the simulator and its answer, over a fresh driver. */
