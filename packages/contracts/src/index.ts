@@ -10,3 +10,4 @@ export * from './register-local-answers.js';
 export * from './reports.js';
 export * from './exports.js';
 export * from './installer-tag.js';
+export * from './journal-events.js';

@@ -18,7 +18,7 @@
  * register last reported it (else its latest start in the journal).
  */
 import { type SQL, and, asc, eq, gte, lt, sql } from 'drizzle-orm';
-import { MAX_JOURNAL_EXPORT_DAYS, MODEL_DESIGNATION } from '@kassa/contracts';
+import { MAX_JOURNAL_EXPORT_DAYS, MODEL_DESIGNATION, parseJournalEntry } from '@kassa/contracts';
 import {
   type Failure,
   type JournalEntry,
@@ -39,7 +39,6 @@ import { type Db, type Tx, selectRows } from '../db/database.js';
 import { journalEntries, placesOfBusiness, tenants, terminals } from '../db/schema.js';
 import { ofTerminalJournal, uploadedEntryOf } from '../commands/journal-copy.js';
 import { isUuid } from '../ids.js';
-import { journalEventSchema } from './journal-entry-schema.js';
 import { daysIn } from './report-period.js';
 
 /** The name of the program in the export (ModellEllerProgramForKassaregistret). */
@@ -87,18 +86,19 @@ export interface JournalExport {
 type EntryRow = typeof journalEntries.$inferSelect;
 
 /**
- * A stored row as the register's journal entry (exactly as it was hashed): its event read with
- * journalEventSchema, so the entry is core's type. A row the schema does not take (a kind this
+ * A stored row as the register's journal entry (exactly as it was hashed): read with the
+ * contracts' parseJournalEntry (journalEventSchema), so the entry is core's type. A row the schema does not take (a kind this
  * version does not know, or a value outside core's types that an older register journaled) is
  * passed on as stored: journalToSkvfsExport exports it as a deviation (an "Okänd händelse", a
  * value written in a form the XSD holds; docs/protocols/skvfs-2021-16-export.md "Avvikelser").
  */
 function entryOf(row: EntryRow): JournalEntry {
-  const { kind, data, ...chain } = uploadedEntryOf(row);
-  const event = journalEventSchema.safeParse({ kind, data });
-  if (event.success) return { ...event.data, ...chain };
-  // Not core's shape, by the check just above; the export's deviations are made for such rows.
-  return { kind, data, ...chain } as JournalEntry;
+  const stored = uploadedEntryOf(row);
+  const entry = parseJournalEntry(stored);
+  if (entry.success) return entry.data;
+  // Not core's shape, by the check just above; the export's deviations are made for such rows
+  // (journalToSkvfsExport takes core's entries only, so the row is passed on under that type).
+  return stored as JournalEntry;
 }
 
 /** "street, postcode city", as the receipts write the place of sale. */

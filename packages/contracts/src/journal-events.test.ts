@@ -2,7 +2,7 @@ import type { JournalEventKind } from '@kassa/core';
 import { buildSampleJournal } from '@kassa/test-kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { journalEventSchema } from './journal-entry-schema.js';
+import { JOURNAL_EVENT_KINDS, journalEventSchema, parseJournalEntry } from './journal-events.js';
 
 describe('journalEventSchema', () => {
   it('has a member for every kind of core journal event', () => {
@@ -29,5 +29,22 @@ describe('journalEventSchema', () => {
     expect(
       journalEventSchema.safeParse({ kind: 'sign-in', data: { cashier: 'anna' } }).success,
     ).toBe(false);
+  });
+
+  it('knows its kinds as a set, for telling a newer register’s kind from bad data', () => {
+    const { entries } = buildSampleJournal();
+    for (const entry of entries) expect(JOURNAL_EVENT_KINDS.has(entry.kind)).toBe(true);
+    expect(JOURNAL_EVENT_KINDS.has('tip-added')).toBe(false);
+  });
+
+  it('reads a whole entry as core’s JournalEntry, chain fields as they came', () => {
+    const { entries } = buildSampleJournal();
+    for (const entry of entries) {
+      const parsed = parseJournalEntry(entry);
+      expect(parsed.success, `seq ${entry.seq} (${entry.kind})`).toBe(true);
+      expect(parsed.success && parsed.data).toEqual(entry);
+    }
+    const unknown = { ...entries[0]!, kind: 'tip-added', data: { amount: 500 } };
+    expect(parseJournalEntry(unknown).success).toBe(false);
   });
 });
