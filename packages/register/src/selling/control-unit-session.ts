@@ -191,11 +191,12 @@ export class ControlUnitSession {
         }),
       );
     }
-    const details = answer as unknown as Record<string, unknown>;
+    // The failure's own fields, by its code (core's ControlUnitRequestFailure): `sent: false`
+    // only when nothing was written, the NAK's code only on a NAK.
     const outcome: 'refused' | 'not-sent' | 'unknown' =
       answer.code === 'control-unit-nak'
         ? 'refused'
-        : answer.code === 'control-unit-unreachable' && details.sent === false
+        : answer.code === 'control-unit-unreachable' && answer.sent === false
           ? 'not-sent'
           : 'unknown';
     const events: JournalEvent[] = [
@@ -204,7 +205,7 @@ export class ControlUnitSession {
         data: { series, receiptNumber: request.receiptNumber, outcome, code: answer.code },
       },
     ];
-    if (resend && outcome === 'refused' && details.nakCode === '003') {
+    if (resend && answer.code === 'control-unit-nak' && answer.nakCode === '003') {
       // The unit refuses the identical data again (e.g. it will not take a number twice): the
       // number is given up, the next attempt takes the next one.
       events.push({
@@ -212,7 +213,7 @@ export class ControlUnitSession {
         data: { series, receiptNumber: request.receiptNumber, reason: 'unit-refused-resend' },
       });
     }
-    return this.failed(by, simulated, answer.code, details, events);
+    return this.failed(by, simulated, answer.code, answer, events);
   }
 
   /** A control-unit failure: its Swedish message, the fault journaled (with `before`). */
