@@ -25,6 +25,7 @@ import type { AddLineBody, DiscountInput, SaleView } from '@kassa/contracts';
 import { bad, fromCore, good, type EngineResult } from '../engine-result.js';
 import type { PendingEvent, WorkingChange } from '../journal-store.js';
 import type { NumberReservation } from '../number-reservation.js';
+import { productLookupOf } from './product-lookup.js';
 import type { Actor, SellingContext } from '../selling-context.js';
 
 interface WorkingLine {
@@ -172,13 +173,11 @@ export class SaleBuilding {
 
   addLine(actor: Actor, body: AddLineBody): Promise<EngineResult<SaleView>> {
     return this.ctx.step(() => {
-      const products = this.ctx.options.catalogue();
+      const lookup = productLookupOf(this.ctx.options.catalogue());
       const product =
         'barcode' in body
-          ? products.find(
-              (p) => p.barcodes.includes(body.barcode) || p.articleNumber === body.barcode,
-            )
-          : products.find((p) => p.articleNumber === body.articleNumber);
+          ? lookup.byCode.get(body.barcode)
+          : lookup.byArticleNumber.get(body.articleNumber);
       if (product === undefined) {
         return bad('article-not-found', 404, {
           code: 'barcode' in body ? body.barcode : body.articleNumber,
