@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** Entry point of `kassa` (source, bundle and single executable alike). */
-import './socket-keepalive.js';
-import { runCli } from './commands.js';
-import { ttyPrompter } from './prompts.js';
+import './net/socket-keepalive.js';
+import { runCli } from './cli/commands.js';
+import { ttyPrompter } from './cli/prompts.js';
 
 // A closed pipe (`kassa status | head`) is not an error of ours: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {

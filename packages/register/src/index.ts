@@ -1,22 +1,32 @@
 /** @kassa/register: the register program, for tests and tools that compose it. */
-export { runCli, USAGE, type CliIo } from './commands.js';
-export { connect, checkAddress, type ConnectRequest, type ConnectResult } from './connect.js';
+export { runCli, USAGE, type CliIo } from './cli/commands.js';
+export {
+  connect,
+  checkAddress,
+  type ConnectRequest,
+  type ConnectResult,
+} from './connect/connect.js';
 export { buildLocalService, type LocalServiceOptions } from './local-service.js';
-export { collectStatus, formatStatus, type StatusReport } from './status.js';
-export { runDoctor } from './doctor.js';
+export { collectStatus, formatStatus, type StatusReport } from './doctor/status.js';
+export { runDoctor } from './doctor/doctor.js';
 export { formatDoctor, type DoctorLine } from './doctor/doctor-line.js';
 export { syncOnce } from './sync/sync-once.js';
-export { loadInstallation } from './installation.js';
+export { loadInstallation } from './connect/installation.js';
 export {
   archiveDataFolder,
   countUnuploadedEntries,
   dataFolder,
   inspectDataFolder,
   FILES,
-} from './data-folder.js';
-export { machineFingerprint } from './hardware.js';
-export { signedRequest, fetchMe, sendHeartbeat, type DeviceIdentity } from './device-client.js';
-export { exportJournal } from './export-journal.js';
+} from './folder/data-folder.js';
+export { machineFingerprint } from './device/hardware.js';
+export {
+  signedRequest,
+  fetchMe,
+  sendHeartbeat,
+  type DeviceIdentity,
+} from './device/device-client.js';
+export { exportJournal } from './journal-tools/export-journal.js';
 // The journal's own code, for tools that build or read a journal file (the growth bench).
 export { openJournalStore, type JournalStore, type PendingEvent } from './selling/journal-store.js';
 export { dayReportState } from './selling/journal-reads.js';
@@ -34,8 +44,8 @@ export {
   writeCatalogue,
 } from './selling/catalogue.js';
 export { fetchConfig } from './sync/sync-once.js';
-export { PROGRAM_VERSION } from './program.js';
-export type { Prompter } from './prompts.js';
+export { PROGRAM_VERSION } from './program/program.js';
+export type { Prompter } from './cli/prompts.js';
 export {
   renderEscPos,
   renderReceiptHtml,
@@ -48,5 +58,5 @@ export {
   PrinterError,
   type NetworkPrinter,
   type PrinterErrorCode,
-} from './printers.js';
+} from './printer/printers.js';
 export * from './control-unit/index.js';

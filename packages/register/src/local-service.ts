@@ -12,10 +12,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { LocalStatus } from '@kassa/contracts';
 import { failure as makeFailure } from './failure.js';
-import { FILES } from './data-folder.js';
-import { loadInstallation } from './installation.js';
-import { findPosWebDir } from './program.js';
-import { readState } from './state.js';
+import { FILES } from './folder/data-folder.js';
+import { loadInstallation } from './connect/installation.js';
+import { findPosWebDir } from './program/program.js';
+import { readState } from './folder/state.js';
 import { syncOnce, type SyncResult } from './sync/sync-once.js';
 import { watchJournalChain } from './selling/chain-watch.js';
 import { registerSellingRoutes } from './selling/routes.js';

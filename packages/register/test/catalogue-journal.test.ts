@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDayOf, type JournalEntry } from '@kassa/core';
 import type { LocalCatalogue } from '@kassa/contracts';
 import { skvfsSchema, validateXml, xmlReader } from '@kassa/test-kit';
-import { exportJournal } from '../src/export-journal.js';
+import { exportJournal } from '../src/journal-tools/export-journal.js';
 import { startSellingRig, readJournal, type SellingRig } from './support/selling.js';
 
 let rig: SellingRig;

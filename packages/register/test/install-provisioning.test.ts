@@ -5,7 +5,7 @@ import path from 'node:path';
 import { tagInstaller } from '@kassa/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSignedStandInInstaller } from '@kassa/test-kit';
-import { provisioningCandidates } from '../src/program.js';
+import { provisioningCandidates } from '../src/program/program.js';
 import { kassa, newPc } from './support/register-cli.js';
 
 /** `kassa install-provisioning <installer.exe>` (docs/protocols/installer-tag.md). */

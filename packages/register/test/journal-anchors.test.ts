@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEntry, verifyJournal, type JournalEntry, type JournalEvent } from '@kassa/core';
 import type { LocalStatus, ReceiptResult } from '@kassa/contracts';
 import { buildLocalService } from '../src/index.js';
-import { loadInstallation } from '../src/installation.js';
+import { loadInstallation } from '../src/connect/installation.js';
 import { sha256Hex } from '@kassa/core/sha256';
 import { openJournalStore } from '../src/selling/journal-store.js';
 import { syncOnce } from '../src/sync/sync-once.js';

@@ -28,7 +28,7 @@ import {
 } from '@kassa/test-kit';
 import { FILES, PROGRAM_VERSION } from '../src/index.js';
 import { openJournalStore } from '../src/selling/journal-store.js';
-import { type RegisterState, initialState } from '../src/state.js';
+import { type RegisterState, initialState } from '../src/folder/state.js';
 import { type Pc, kassa, newPc } from './support/register-cli.js';
 import { type SellingRig, startSellingRig } from './support/selling.js';
 

@@ -26,7 +26,7 @@ import {
   PrinterError,
   printToDevice,
   printToNetworkPrinter,
-} from '../src/printers.js';
+} from '../src/printer/printers.js';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.code}`);

@@ -19,8 +19,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const probe = `
 import { execFileSync } from 'node:child_process';
-import { printToDevice } from ${JSON.stringify(path.join(root, 'packages/register/src/printers.ts'))};
-import { parseMachineGuid, pcName } from ${JSON.stringify(path.join(root, 'packages/register/src/hardware.ts'))};
+import { printToDevice } from ${JSON.stringify(path.join(root, 'packages/register/src/printer/printers.ts'))};
+import { parseMachineGuid, pcName } from ${JSON.stringify(path.join(root, 'packages/register/src/device/hardware.ts'))};
 const out = {};
 for (const target of ['\\\\\\\\NOSUCHPC\\\\Kvittoskrivare', 'C:\\\\users\\\\Åsa Öberg\\\\utskrift.bin']) {
   try { await printToDevice(Uint8Array.of(65), target); out[target] = 'ok'; }

@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { FILES } from '../data-folder.js';
-import type { DeviceIdentity } from '../device-client.js';
+import { FILES } from '../folder/data-folder.js';
+import type { DeviceIdentity } from '../device/device-client.js';
 import { failure } from '../failure.js';
-import { PROGRAM_VERSION } from '../program.js';
+import { PROGRAM_VERSION } from '../program/program.js';
 import { JournalOpenError, type JournalStore, openJournalStore } from '../selling/journal-store.js';
 import {
   anchorFailure,

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { Socket, createServer } from 'node:net';
-import { type PrinterAddress, parsePrinterAddress } from '../printers.js';
+import { type PrinterAddress, parsePrinterAddress } from '../printer/printers.js';
 import type { DoctorLine } from './doctor-line.js';
 
 /** The port `kassa start` listens on: KASSA_PORT, else 8181. */

@@ -5,7 +5,7 @@
  * entries (docs/domain/receipts-journal-reports.md).
  */
 import { type JournalEntry, type JournalEvent, ore } from '@kassa/core';
-import { DRAWER_KICK } from '../printers.js';
+import { DRAWER_KICK } from '../printer/printers.js';
 import { bad, good, type EngineResult } from './engine-result.js';
 import type { Actor, SellingContext } from './selling-context.js';
 

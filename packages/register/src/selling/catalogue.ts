@@ -14,7 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type ArticleChangeField, type JournalEvent, ore } from '@kassa/core';
 import { localProductSchema, type LocalProduct, type Product } from '@kassa/contracts';
-import { writeJsonAtomic } from '../data-folder.js';
+import { writeJsonAtomic } from '../folder/data-folder.js';
 
 export const CATALOGUE_FILE = 'catalogue.json';
 

@@ -5,7 +5,7 @@
  */
 import type { BusinessDay, JournalEvent } from '@kassa/core';
 import { failure, type Failure } from '../failure.js';
-import { formatSwedishDateTime } from '../terminal-choice.js';
+import { formatSwedishDateTime } from '../connect/terminal-choice.js';
 import { good, type EngineResult } from './engine-result.js';
 import { dayFinder } from './journal-state.js';
 import type { JournalStore } from './journal-store.js';

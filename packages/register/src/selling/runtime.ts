@@ -21,12 +21,12 @@ import {
   openControlUnitDriver,
   startControlUnitSimulator,
 } from '../control-unit/index.js';
-import { FILES } from '../data-folder.js';
+import { FILES } from '../folder/data-folder.js';
 import { failure } from '../failure.js';
-import type { Installation } from '../installation.js';
-import { PROGRAM_VERSION } from '../program.js';
-import { PrinterError, parsePrinterAddress, printTo } from '../printers.js';
-import type { RegisterState } from '../state.js';
+import type { Installation } from '../connect/installation.js';
+import { PROGRAM_VERSION } from '../program/program.js';
+import { PrinterError, parsePrinterAddress, printTo } from '../printer/printers.js';
+import type { RegisterState } from '../folder/state.js';
 import {
   CatalogueIndex,
   PENDING_CATALOGUE_KEY,

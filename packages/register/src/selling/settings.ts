@@ -10,7 +10,7 @@ import {
   registerSettingsSchema,
   type RegisterSettings,
 } from '@kassa/contracts';
-import { writeJsonAtomic } from '../data-folder.js';
+import { writeJsonAtomic } from '../folder/data-folder.js';
 
 export const SETTINGS_FILE = 'settings.json';
 

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { localSignInBodySchema } from '@kassa/contracts';
-import { lookUpCashier, PinThrottle, readCashiers, verifyPin } from '../cashiers.js';
+import { lookUpCashier, PinThrottle, readCashiers, verifyPin } from './cashiers.js';
 import { failure as makeFailure, type Failure } from '../failure.js';
 import type { SellingRuntime } from '../selling/runtime.js';
 import { send } from './http-edge.js';

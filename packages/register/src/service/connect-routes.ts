@@ -11,10 +11,10 @@ import {
   localTerminalsBodySchema,
   type LocalStatus,
 } from '@kassa/contracts';
-import { checkAddress, connect } from '../connect.js';
+import { checkAddress, connect } from '../connect/connect.js';
 import { failure as makeFailure } from '../failure.js';
-import { findProvisioning } from '../provisioning.js';
-import { listTerminals } from '../server-api.js';
+import { findProvisioning } from '../connect/provisioning.js';
+import { listTerminals } from '../net/server-api.js';
 import { send } from './http-edge.js';
 
 export interface ConnectRoutesInput {

@@ -17,9 +17,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { localApiStatusOf, registerErrorBody, type AnyErrorCode } from '@kassa/contracts';
-import { seaPosWebAsset } from '../assets.js';
+import { seaPosWebAsset } from '../program/assets.js';
 import type { Failure } from '../failure.js';
-import { PROGRAM_VERSION } from '../program.js';
+import { PROGRAM_VERSION } from '../program/program.js';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

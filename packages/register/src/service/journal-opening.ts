@@ -5,13 +5,13 @@
  * start. The outcome is the lifecycle's next step; nothing here keeps state.
  */
 import path from 'node:path';
-import { FILES } from '../data-folder.js';
+import { FILES } from '../folder/data-folder.js';
 import { failure as makeFailure, type Failure } from '../failure.js';
-import type { Installation } from '../installation.js';
-import { PROGRAM_VERSION } from '../program.js';
+import type { Installation } from '../connect/installation.js';
+import { PROGRAM_VERSION } from '../program/program.js';
 import { JournalOpenError } from '../selling/journal-store.js';
 import { SellingRuntime } from '../selling/runtime.js';
-import type { RegisterState } from '../state.js';
+import type { RegisterState } from '../folder/state.js';
 import { anchorFailure, checkAnchorsOfFile } from '../sync/anchors.js';
 import { restoreJournalFromServer } from '../sync/journal-restore.js';
 

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { failure } from '../failure.js';
-import type { Installation } from '../installation.js';
-import { initialState, type RegisterState } from '../state.js';
+import type { Installation } from '../connect/installation.js';
+import { initialState, type RegisterState } from '../folder/state.js';
 import {
   connectionOf,
   damageFound,

@@ -25,8 +25,8 @@
  */
 import type { LocalSignedIn, LocalStatus } from '@kassa/contracts';
 import { failure as makeFailure, type Failure } from '../failure.js';
-import type { Installation } from '../installation.js';
-import type { RegisterState } from '../state.js';
+import type { Installation } from '../connect/installation.js';
+import type { RegisterState } from '../folder/state.js';
 
 /** What a connected register knows whatever its journal's phase. */
 export interface Connection {

@@ -4,7 +4,7 @@
  * selling, and, with an open journal, the control unit, business day, settings and upload.
  */
 import type { LocalStatus } from '@kassa/contracts';
-import { PROGRAM_VERSION } from '../program.js';
+import { PROGRAM_VERSION } from '../program/program.js';
 import type { SellingRuntime } from '../selling/runtime.js';
 import type { UploadSlot } from '../sync/upload-slot.js';
 import { connectionOf, problemOf, runtimeOf, type Lifecycle } from './lifecycle.js';

@@ -5,9 +5,13 @@
  */
 import type { JournalEntry } from '@kassa/core';
 import { journalHeadSchema, type JournalHeadAnswer, type UploadedEntry } from '@kassa/contracts';
-import { signedRequest, type DeviceIdentity, type SignedRequestOptions } from '../device-client.js';
+import {
+  signedRequest,
+  type DeviceIdentity,
+  type SignedRequestOptions,
+} from '../device/device-client.js';
 import type { Outcome } from '../failure.js';
-import { interpret } from '../server-api.js';
+import { interpret } from '../net/server-api.js';
 
 /** An entry exactly as the journal holds it, in the upload's shape. */
 export function toUploadedEntry(entry: JournalEntry): UploadedEntry {

@@ -12,17 +12,24 @@
  * (a terminal has one active binding), so the register may then start and sell offline. Without
  * the answer (offline at the first start) the register must not sell.
  */
-import { RECEIPT_KINDS, receiptSeriesOf, type JournalEntry } from '@kassa/core';
+import { RECEIPT_KINDS, canonicalJson, receiptSeriesOf, type JournalEntry } from '@kassa/core';
 import {
+  JOURNAL_EVENT_KINDS,
   MAX_DOWNLOAD_BATCH,
   journalDownloadSchema,
   journalReceiptSchema,
+  parseJournalEntry,
+  registerMessage,
   type JournalHeadAnswer,
   type UploadedEntry,
 } from '@kassa/contracts';
-import { signedRequest, type DeviceIdentity, type SignedRequestOptions } from '../device-client.js';
+import {
+  signedRequest,
+  type DeviceIdentity,
+  type SignedRequestOptions,
+} from '../device/device-client.js';
 import { describeError, failed, failure, succeeded, type Outcome } from '../failure.js';
-import { interpret } from '../server-api.js';
+import { interpret } from '../net/server-api.js';
 import {
   JournalImportError,
   openJournalStore,
@@ -63,6 +70,57 @@ export function lostReceiptNumbers(
   return [highest + 1, Math.min(reported, highest + MAX_SKIPPED)];
 }
 import { UPLOAD_KEY, type UploadMark } from './upload-mark.js';
+
+/**
+ * The server's entries as core's journal entries, read with the contracts' journalEventSchema;
+ * or the `journal-restore-failed` refusal at the first entry this program cannot read whole: a
+ * kind it does not know, or data it does not take as it was hashed (a value or a field it does
+ * not know). Such an entry was journaled by a newer register; it cannot be inserted as it was
+ * hashed, and the journal cannot go on without it, so the restore waits for the newer program.
+ */
+export function journalEntriesOf(entries: readonly UploadedEntry[]): Outcome<JournalEntry[]> {
+  const read: JournalEntry[] = [];
+  for (const entry of entries) {
+    const parsed = parseJournalEntry(entry);
+    if (!parsed.success || !sameJson(parsed.data.data, entry.data)) {
+      return unreadableEntry(entry);
+    }
+    read.push(parsed.data);
+  }
+  return succeeded(read);
+}
+
+/** Whether two values serialise to the same canonical JSON (the text the chain hashes). */
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal for an entry this program cannot read, its reason in each message's language. */
+function unreadableEntry(entry: UploadedEntry): Outcome<never> {
+  const { seq, kind } = entry;
+  const known = JOURNAL_EVENT_KINDS.has(kind);
+  const sv = known
+    ? `post ${seq} (${kind}) innehåller uppgifter som det här kassaprogrammet inte känner till; den skrevs av en nyare version. Installera den senaste versionen av Kassa och starta kassan igen`
+    : `post ${seq} är av typen "${kind}", som det här kassaprogrammet inte känner till; den skrevs av en nyare version. Installera den senaste versionen av Kassa och starta kassan igen`;
+  const en = known
+    ? `entry ${seq} (${kind}) holds data this register program does not know; a newer version wrote it. Install the latest version of Kassa and start the register again`
+    : `entry ${seq} is of kind "${kind}", which this register program does not know; a newer version wrote it. Install the latest version of Kassa and start the register again`;
+  const code = 'journal-restore-failed';
+  const details = { reason: en, seq, kind };
+  return {
+    ok: false,
+    failure: {
+      code,
+      sv: registerMessage(code, { ...details, reason: sv }).sv,
+      en: registerMessage(code, details).en,
+      details,
+    },
+  };
+}
 
 /** The working-state key of the marker: the server was asked, for this binding. */
 export const JOURNAL_ORIGIN_KEY = 'journal-origin';
@@ -163,7 +221,10 @@ export async function restoreJournalFromServer(input: {
     }
     return fetched;
   }
-  const { head, entries } = fetched.value;
+  const { head } = fetched.value;
+  const read = journalEntriesOf(fetched.value.entries);
+  if (!read.ok) return read;
+  const entries = read.value;
   const at = new Date(input.now()).toISOString();
   const last = entries.at(-1);
   // Receipts the terminal reported beyond the server's copy were issued on a journal that is
@@ -203,9 +264,7 @@ export async function restoreJournalFromServer(input: {
     const store = openJournalStore(file);
     try {
       store.importEntries(
-        // The server's entries are a register's entries (contracts mirror core); their kinds
-        // are checked by the chain, not by this program's list of kinds.
-        entries as unknown as readonly JournalEntry[],
+        entries,
         working,
         last === undefined || head.acknowledgedHash === null
           ? undefined

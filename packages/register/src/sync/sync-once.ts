@@ -20,8 +20,8 @@ import {
   type RegisterMe,
 } from '@kassa/contracts';
 import type { Failure, Outcome } from '../failure.js';
-import { readCashiers, writeCashiers } from '../cashiers.js';
-import { FILES } from '../data-folder.js';
+import { readCashiers, writeCashiers } from '../service/cashiers.js';
+import { FILES } from '../folder/data-folder.js';
 import {
   clockOffset,
   fetchMe,
@@ -29,11 +29,11 @@ import {
   signedRequest,
   type DeviceIdentity,
   type SignedRequestOptions,
-} from '../device-client.js';
-import { interpret, type HttpAnswer } from '../server-api.js';
-import type { Installation } from '../installation.js';
-import { PROGRAM_VERSION } from '../program.js';
-import { readState, writeState, type RegisterState } from '../state.js';
+} from '../device/device-client.js';
+import { interpret, type HttpAnswer } from '../net/server-api.js';
+import type { Installation } from '../connect/installation.js';
+import { PROGRAM_VERSION } from '../program/program.js';
+import { readState, writeState, type RegisterState } from '../folder/state.js';
 import { journalReportOfFile } from './anchors.js';
 import { readUploadBacklog } from './upload-mark.js';
 import type { HeartbeatBacklog } from './upload-slot.js';

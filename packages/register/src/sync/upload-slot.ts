@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerErrorBody, type ControlUnitState, type LocalUploadStatus } from '@kassa/contracts';
-import type { DeviceIdentity } from '../device-client.js';
+import type { DeviceIdentity } from '../device/device-client.js';
 import type { JournalStore } from '../selling/journal-store.js';
 import type { UploadProblem } from './upload-mark.js';
 import type { JournalReport } from './anchors.js';

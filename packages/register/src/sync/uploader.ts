@@ -17,7 +17,7 @@
  */
 import type { JournalEntry } from '@kassa/core';
 import { MAX_UPLOAD_BATCH, type JournalHeadAnswer, type LocalUploadStatus } from '@kassa/contracts';
-import type { DeviceIdentity } from '../device-client.js';
+import type { DeviceIdentity } from '../device/device-client.js';
 import { failure as makeFailure, type Failure } from '../failure.js';
 import type { JournalStore } from '../selling/journal-store.js';
 import { readAnchor, rememberAnchor, type JournalReport } from './anchors.js';

@@ -8,7 +8,7 @@
 import type { PrintOutcome } from '@kassa/contracts';
 import type { Receipt } from '@kassa/core';
 import { renderEscPos } from '@kassa/documents';
-import { DRAWER_KICK } from '../../printers.js';
+import { DRAWER_KICK } from '../../printer/printers.js';
 import { bad, good, type EngineResult } from '../engine-result.js';
 import { payStep } from '../pay-trace.js';
 import type { Actor, SellingContext } from '../selling-context.js';

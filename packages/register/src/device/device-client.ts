@@ -6,8 +6,8 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { registerMeSchema, type heartbeatBodySchema, type RegisterMe } from '@kassa/contracts';
 import { z } from 'zod';
-import type { Outcome } from './failure.js';
-import { interpret, jsonText, send, type HttpAnswer } from './server-api.js';
+import type { Outcome } from '../failure.js';
+import { interpret, jsonText, send, type HttpAnswer } from '../net/server-api.js';
 import { requestPathOf, signRequest } from './signature.js';
 
 export interface DeviceIdentity {

@@ -1,8 +1,8 @@
 /** kassa-provisioning.json from the installer download: address, terminal and pairing code. */
 import { readFile } from 'node:fs/promises';
 import { provisioningFileSchema, type ProvisioningFile } from '@kassa/contracts';
-import { describeError, failed, succeeded, type Outcome } from './failure.js';
-import { provisioningCandidates } from './program.js';
+import { describeError, failed, succeeded, type Outcome } from '../failure.js';
+import { provisioningCandidates } from '../program/program.js';
 
 export interface FoundProvisioning {
   file: string;

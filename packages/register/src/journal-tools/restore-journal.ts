@@ -13,14 +13,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatFailure } from './cli-output.js';
-import { FILES } from './data-folder.js';
-import { describeError, failure, type Failure } from './failure.js';
-import { pcName } from './hardware.js';
-import { loadInstallation } from './installation.js';
-import { checkAnchorsOfFile } from './sync/anchors.js';
-import { JOURNAL_ORIGIN_KEY, restoreJournalFromServer } from './sync/journal-restore.js';
-import { openJournalStore } from './selling/journal-store.js';
+import { formatFailure } from '../cli/cli-output.js';
+import { FILES } from '../folder/data-folder.js';
+import { describeError, failure, type Failure } from '../failure.js';
+import { pcName } from '../device/hardware.js';
+import { loadInstallation } from '../connect/installation.js';
+import { checkAnchorsOfFile } from '../sync/anchors.js';
+import { JOURNAL_ORIGIN_KEY, restoreJournalFromServer } from '../sync/journal-restore.js';
+import { openJournalStore } from '../selling/journal-store.js';
 
 /** The folder (inside the data folder) where replaced journals are kept. */
 export const REPLACED_FOLDER = 'journal-replaced';

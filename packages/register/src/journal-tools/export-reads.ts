@@ -6,7 +6,7 @@
  */
 import { type JournalEntry, type Receipt, receiptOf } from '@kassa/core';
 import { skvfsReferences } from '@kassa/documents';
-import type { JournalStore } from './selling/journal-store.js';
+import type { JournalStore } from '../selling/journal-store.js';
 
 const RECEIPT_KINDS = ['sale', 'return', 'copy', 'training', 'pro-forma'] as const;
 const PAGE = 500;

@@ -13,17 +13,17 @@ import {
   FILES,
   inspectDataFolder,
   writeJsonAtomic,
-} from './data-folder.js';
-import { saveDeviceKey } from './device-key.js';
-import { failed, failure, succeeded, type Failure, type Outcome } from './failure.js';
-import { decideFolderUse } from './folder-rules.js';
-import { machineFingerprint, pcName } from './hardware.js';
-import { PROGRAM_VERSION } from './program.js';
-import { checkKassaServer, connectTerminal } from './server-api.js';
-import { generateDeviceKeyPair, loadPrivateKey } from './signature.js';
-import { initialState, writeState } from './state.js';
-import { syncOnce } from './sync/sync-once.js';
-import { restoreJournalFromServer } from './sync/journal-restore.js';
+} from '../folder/data-folder.js';
+import { saveDeviceKey } from '../device/device-key.js';
+import { failed, failure, succeeded, type Failure, type Outcome } from '../failure.js';
+import { decideFolderUse } from '../folder/folder-rules.js';
+import { machineFingerprint, pcName } from '../device/hardware.js';
+import { PROGRAM_VERSION } from '../program/program.js';
+import { checkKassaServer, connectTerminal } from '../net/server-api.js';
+import { generateDeviceKeyPair, loadPrivateKey } from '../device/signature.js';
+import { initialState, writeState } from '../folder/state.js';
+import { syncOnce } from '../sync/sync-once.js';
+import { restoreJournalFromServer } from '../sync/journal-restore.js';
 
 export type ConnectCredentials =
   | { method: 'password'; username: string; password: string; terminalId: string }

@@ -1,9 +1,9 @@
 /** The connected installation in a data folder: register.json plus the device key. */
 import type { RegisterFile } from '@kassa/contracts';
-import { readRegisterFile } from './data-folder.js';
-import type { DeviceIdentity } from './device-client.js';
-import { loadDeviceKey } from './device-key.js';
-import { succeeded, type Outcome } from './failure.js';
+import { readRegisterFile } from '../folder/data-folder.js';
+import type { DeviceIdentity } from '../device/device-client.js';
+import { loadDeviceKey } from '../device/device-key.js';
+import { succeeded, type Outcome } from '../failure.js';
 
 export interface Installation {
   folder: string;

@@ -5,19 +5,19 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseEnvironmentAddress } from './address.js';
-import { readCashiers } from './cashiers.js';
-import { checkWritable, FILES } from './data-folder.js';
-import { loadInstallation } from './installation.js';
-import { findPosWebDir } from './program.js';
-import { readSettings } from './selling/settings.js';
-import { checkKassaServer } from './server-api.js';
-import { syncOnce } from './sync/sync-once.js';
-import { formatSwedishDateTime } from './terminal-choice.js';
-import { judgeClock } from './doctor/clock-check.js';
-import type { DoctorLine, DoctorOptions } from './doctor/doctor-line.js';
-import { checkJournalAnchors, checkJournalChain } from './doctor/journal-checks.js';
-import { checkLocalPort, checkPrinter, localPort } from './doctor/machine-checks.js';
+import { parseEnvironmentAddress } from '../connect/address.js';
+import { readCashiers } from '../service/cashiers.js';
+import { checkWritable, FILES } from '../folder/data-folder.js';
+import { loadInstallation } from '../connect/installation.js';
+import { findPosWebDir } from '../program/program.js';
+import { readSettings } from '../selling/settings.js';
+import { checkKassaServer } from '../net/server-api.js';
+import { syncOnce } from '../sync/sync-once.js';
+import { formatSwedishDateTime } from '../connect/terminal-choice.js';
+import { judgeClock } from './clock-check.js';
+import type { DoctorLine, DoctorOptions } from './doctor-line.js';
+import { checkJournalAnchors, checkJournalChain } from './journal-checks.js';
+import { checkLocalPort, checkPrinter, localPort } from './machine-checks.js';
 
 export async function runDoctor(
   folder: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TerminalChoice } from './server-api.js';
+import type { TerminalChoice } from '../net/server-api.js';
 import {
   choiceState,
   describeChoices,

@@ -3,9 +3,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judgeClock } from './doctor/clock-check.js';
-import { formatDoctor } from './doctor/doctor-line.js';
-import { checkLocalPort, checkPrinter, localPort } from './doctor/machine-checks.js';
+import { judgeClock } from './clock-check.js';
+import { formatDoctor } from './doctor-line.js';
+import { checkLocalPort, checkPrinter, localPort } from './machine-checks.js';
 
 describe('checkPrinter', () => {
   it('reaches a network printer without printing, and names one that is off', async () => {

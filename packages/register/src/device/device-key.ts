@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { FILES, writeFileAtomic } from './data-folder.js';
-import { describeError, failed, succeeded, type Outcome } from './failure.js';
+import { FILES, writeFileAtomic } from '../folder/data-folder.js';
+import { describeError, failed, succeeded, type Outcome } from '../failure.js';
 import { loadPrivateKey } from './signature.js';
 
 /** Stores the private key (PKCS#8 PEM), readable by the owner only. */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSea } from 'node:sea';
-import { dataFolder } from './data-folder.js';
+import { dataFolder } from '../folder/data-folder.js';
 
 declare const __KASSA_VERSION__: string | undefined;
 declare const __KASSA_BUNDLED__: boolean | undefined;

@@ -5,7 +5,7 @@
  * with the PC they are bound to.
  */
 import { SHOP_TIME_ZONE } from '@kassa/core';
-import type { TerminalChoice } from './server-api.js';
+import type { TerminalChoice } from '../net/server-api.js';
 
 export type ChoiceState = 'free' | 'this-pc' | 'bound-elsewhere' | 'inactive';
 

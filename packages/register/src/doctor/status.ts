@@ -5,16 +5,16 @@
  */
 import path from 'node:path';
 import type { BindingState } from '@kassa/contracts';
-import type { Failure } from './failure.js';
-import { shortFingerprint } from './fingerprint.js';
-import { machineFingerprint } from './hardware.js';
-import { loadInstallation } from './installation.js';
-import { PROGRAM_VERSION } from './program.js';
-import { readState } from './state.js';
-import { syncOnce } from './sync/sync-once.js';
-import { readUploadBacklog, type UploadBacklog } from './sync/upload-mark.js';
-import { FILES } from './data-folder.js';
-import { formatSwedishDateTime } from './terminal-choice.js';
+import type { Failure } from '../failure.js';
+import { shortFingerprint } from '../device/fingerprint.js';
+import { machineFingerprint } from '../device/hardware.js';
+import { loadInstallation } from '../connect/installation.js';
+import { PROGRAM_VERSION } from '../program/program.js';
+import { readState } from '../folder/state.js';
+import { syncOnce } from '../sync/sync-once.js';
+import { readUploadBacklog, type UploadBacklog } from '../sync/upload-mark.js';
+import { FILES } from '../folder/data-folder.js';
+import { formatSwedishDateTime } from '../connect/terminal-choice.js';
 
 export interface StatusReport {
   connected: boolean;

@@ -3,33 +3,33 @@
  * environment as arguments so tests can run it in-process; cli.ts is the entry point.
  */
 import { parseArgs } from 'node:util';
-import { sameAddress } from './address.js';
+import { sameAddress } from '../connect/address.js';
 import { formatFailure } from './cli-output.js';
-import { checkAddress, connect, inputRequired, type ConnectRequest } from './connect.js';
-import { dataFolder } from './data-folder.js';
-import { runDoctor } from './doctor.js';
-import { formatDoctor } from './doctor/doctor-line.js';
-import { runExportJournal } from './export-journal.js';
-import { runRestoreJournal } from './restore-journal.js';
-import { failure, type Failure } from './failure.js';
-import { pcName } from './hardware.js';
-import { runInstallProvisioning } from './install-provisioning.js';
-import { loadInstallation } from './installation.js';
-import { buildLocalService } from './local-service.js';
+import { checkAddress, connect, inputRequired, type ConnectRequest } from '../connect/connect.js';
+import { dataFolder } from '../folder/data-folder.js';
+import { runDoctor } from '../doctor/doctor.js';
+import { formatDoctor } from '../doctor/doctor-line.js';
+import { runExportJournal } from '../journal-tools/export-journal.js';
+import { runRestoreJournal } from '../journal-tools/restore-journal.js';
+import { failure, type Failure } from '../failure.js';
+import { pcName } from '../device/hardware.js';
+import { runInstallProvisioning } from '../connect/install-provisioning.js';
+import { loadInstallation } from '../connect/installation.js';
+import { buildLocalService } from '../local-service.js';
 import { startInBackground } from './background.js';
 import { openBrowser } from './open-browser.js';
 import { runOpen } from './open-command.js';
-import { PROGRAM_VERSION, provisioningCandidates } from './program.js';
+import { PROGRAM_VERSION, provisioningCandidates } from '../program/program.js';
 import { PromptCancelled, type Prompter } from './prompts.js';
-import { findProvisioning } from './provisioning.js';
-import { listTerminals, type TerminalChoice } from './server-api.js';
-import { collectStatus, formatStatus } from './status.js';
+import { findProvisioning } from '../connect/provisioning.js';
+import { listTerminals, type TerminalChoice } from '../net/server-api.js';
+import { collectStatus, formatStatus } from '../doctor/status.js';
 import {
   describeChoices,
   describeTerminal,
   findTerminal,
   isSelectable,
-} from './terminal-choice.js';
+} from '../connect/terminal-choice.js';
 
 export interface CliIo {
   out(line: string): void;

@@ -8,7 +8,7 @@ import { scrypt, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cashiersFileSchema, type CashiersFile, type RegisterCashier } from '@kassa/contracts';
-import { FILES, writeJsonAtomic } from './data-folder.js';
+import { FILES, writeJsonAtomic } from '../folder/data-folder.js';
 
 interface ParsedHash {
   N: number;

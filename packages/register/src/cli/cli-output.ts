@@ -1,5 +1,5 @@
 /** How the CLI prints failures: Swedish first, English below. */
-import type { Failure } from './failure.js';
+import type { Failure } from '../failure.js';
 
 export function formatFailure(failure: Failure): string[] {
   return [`FEL: ${failure.sv}`, `     (${failure.en})`];

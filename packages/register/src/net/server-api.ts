@@ -14,9 +14,9 @@ import {
   type Health,
 } from '@kassa/contracts';
 import type { z } from 'zod';
-import { failed, succeeded, type Failure, type Outcome } from './failure.js';
+import { failed, succeeded, type Failure, type Outcome } from '../failure.js';
 import { classifyNetworkError } from './net-errors.js';
-import { PROTOCOL_VERSION } from './signature.js';
+import { PROTOCOL_VERSION } from '../device/signature.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 

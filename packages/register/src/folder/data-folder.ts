@@ -18,9 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { registerFileSchema, type RegisterFile } from '@kassa/contracts';
-import { describeError, failed, succeeded, type Outcome } from './failure.js';
+import { describeError, failed, succeeded, type Outcome } from '../failure.js';
 import { archiveFolderName, defaultDataFolder, type FolderState } from './folder-rules.js';
-import { readUploadBacklog } from './sync/upload-mark.js';
+import { readUploadBacklog } from '../sync/upload-mark.js';
 
 export const FILES = {
   register: 'register.json',

@@ -21,13 +21,13 @@ import {
   type ZReference,
   journalToSkvfsExport,
 } from '@kassa/documents';
-import { formatFailure } from './cli-output.js';
-import { FILES, readRegisterFile, writeFileAtomic } from './data-folder.js';
-import { type Failure, type Outcome, describeError, failed, succeeded } from './failure.js';
-import { PROGRAM_VERSION } from './program.js';
-import { JournalOpenError, openJournalStore } from './selling/journal-store.js';
+import { formatFailure } from '../cli/cli-output.js';
+import { FILES, readRegisterFile, writeFileAtomic } from '../folder/data-folder.js';
+import { type Failure, type Outcome, describeError, failed, succeeded } from '../failure.js';
+import { PROGRAM_VERSION } from '../program/program.js';
+import { JournalOpenError, openJournalStore } from '../selling/journal-store.js';
 import { earlierReferences, latestReceiptFacts } from './export-reads.js';
-import { readState } from './state.js';
+import { readState } from '../folder/state.js';
 
 export const EXPORT_PROGRAM_NAME = 'Kassa';
 

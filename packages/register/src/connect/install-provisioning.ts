@@ -11,8 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InstallerTagError, readInstallerTag } from '@kassa/contracts';
-import { formatFailure } from './cli-output.js';
-import { writeJsonAtomic } from './data-folder.js';
+import { formatFailure } from '../cli/cli-output.js';
+import { writeJsonAtomic } from '../folder/data-folder.js';
 
 export const PROVISIONING_FILE = 'kassa-provisioning.json';
 
