@@ -13,7 +13,7 @@
 // (osslsigncode); without them the build is UNSIGNED and says so.
 //
 // The SEA main script must be CommonJS, so the bundle is CommonJS; `import.meta.url` is defined
-// from __filename. The POS web app goes into the executables as SEA assets (src/assets.ts) and
+// from __filename. The POS web app goes into the executables as SEA assets (src/program/assets.ts) and
 // pdfkit's font files are inlined into the bundle, so nothing needs to lie beside them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
