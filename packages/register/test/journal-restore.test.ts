@@ -12,10 +12,12 @@ import { DatabaseSync as Database } from 'node:sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, verifyJournal, type JournalEntry } from '@kassa/core';
-import type { LocalStatus, ReceiptResult } from '@kassa/contracts';
+import type { LocalStatus, ReceiptResult, UploadedEntry } from '@kassa/contracts';
+import { buildSampleJournal } from '@kassa/test-kit';
 import { buildLocalService } from '../src/index.js';
 import { sha256Hex } from '@kassa/core/sha256';
 import { openJournalStore } from '../src/selling/journal-store.js';
+import { journalEntriesOf } from '../src/sync/journal-restore.js';
 import { ADMIN_PASSWORD, startKassaServer, type KassaServer } from './support/kassa-server.js';
 import { kassa, newPc, type Pc } from './support/register-cli.js';
 import { TestClock, startSellingRig, type SellingRig } from './support/selling.js';
@@ -277,6 +279,56 @@ describe('a register on a new PC continues its terminal journal', () => {
       expect(refused.body.error.code).toBe('terminal-deactivated');
     } finally {
       await rig.close();
+    }
+  });
+});
+
+describe('the server’s entries read as this program’s journal entries', () => {
+  const { entries } = buildSampleJournal();
+  const uploaded: UploadedEntry[] = entries.map((e) => ({ ...e }));
+
+  it('reads every kind the register journals exactly as it was hashed', () => {
+    const read = journalEntriesOf(uploaded);
+    expect(read.ok).toBe(true);
+    expect(read.ok && read.value).toEqual(entries);
+    expect(read.ok && verifyJournal(read.value, sha256Hex).ok).toBe(true);
+  });
+
+  it('refuses the restore at a kind a newer register journaled, naming it in both languages', () => {
+    const newer = [...uploaded, { ...uploaded.at(-1)!, seq: 999, kind: 'tip-added', data: {} }];
+    const read = journalEntriesOf(newer);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.failure.code).toBe('journal-restore-failed');
+    expect(read.failure.details).toMatchObject({ seq: 999, kind: 'tip-added' });
+    expect(read.failure.sv).toContain('post 999 är av typen "tip-added"');
+    expect(read.failure.sv).toContain('Installera den senaste versionen av Kassa');
+    expect(read.failure.en).toContain('entry 999 is of kind "tip-added"');
+    expect(read.failure.en).toContain('Install the latest version of Kassa');
+  });
+
+  it('refuses a known kind whose data it would not keep as hashed: a new value or a new field', () => {
+    const removed = uploaded.findIndex((e) => e.kind === 'line-removed');
+    const cashIn = uploaded.findIndex((e) => e.kind === 'cash-in');
+    expect(removed).toBeGreaterThanOrEqual(0);
+    expect(cashIn).toBeGreaterThanOrEqual(0);
+    const newValue = uploaded.map((e, i) =>
+      i === removed ? { ...e, data: { ...e.data, unit: 'litre' } } : e,
+    );
+    const newField = uploaded.map((e, i) =>
+      i === cashIn ? { ...e, data: { ...e.data, tipShare: 100 } } : e,
+    );
+    for (const [journal, at] of [
+      [newValue, removed],
+      [newField, cashIn],
+    ] as const) {
+      const read = journalEntriesOf(journal);
+      expect(read.ok).toBe(false);
+      if (read.ok) continue;
+      const { seq, kind } = journal[at]!;
+      expect(read.failure.code).toBe('journal-restore-failed');
+      expect(read.failure.sv).toContain(`post ${seq} (${kind}) innehåller uppgifter`);
+      expect(read.failure.en).toContain(`entry ${seq} (${kind}) holds data`);
     }
   });
 });
