@@ -84,7 +84,7 @@ const BEFORE_JOURNAL_CHECK = new Set([
 ]);
 
 /** What the service exposes to the CLI and tests besides HTTP. */
-export interface LocalServiceControl {
+interface LocalServiceControl {
   /** Syncs with the server now (me + heartbeat); null when not connected. */
   syncNow(): Promise<SyncResult | null>;
   status(): LocalStatus;

@@ -14,7 +14,7 @@ import path from 'node:path';
 /** kassa.log is set aside as kassa.log.1 beyond this size (one generation kept). */
 const LOG_LIMIT_BYTES = 10 * 1024 * 1024;
 
-export const LOG_FILE = 'kassa.log';
+const LOG_FILE = 'kassa.log';
 
 export interface BackgroundIo {
   out(line: string): void;
@@ -34,7 +34,7 @@ export interface BackgroundOptions {
 }
 
 /** How this program runs itself: a single executable alone, else node with its script. */
-export async function selfCommand(): Promise<{ file: string; args: string[] }> {
+async function selfCommand(): Promise<{ file: string; args: string[] }> {
   let isSea = false;
   try {
     const sea = (await import('node:sea')) as { isSea(): boolean };

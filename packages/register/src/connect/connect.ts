@@ -25,7 +25,7 @@ import { initialState, writeState } from '../folder/state.js';
 import { syncOnce } from '../sync/sync-once.js';
 import { restoreJournalFromServer } from '../sync/journal-restore.js';
 
-export type ConnectCredentials =
+type ConnectCredentials =
   | { method: 'password'; username: string; password: string; terminalId: string }
   | { method: 'pairing-code'; code: string };
 

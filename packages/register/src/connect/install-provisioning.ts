@@ -14,7 +14,7 @@ import { InstallerTagError, readInstallerTag } from '@kassa/contracts';
 import { formatFailure } from '../cli/cli-output.js';
 import { writeJsonAtomic } from '../folder/data-folder.js';
 
-export const PROVISIONING_FILE = 'kassa-provisioning.json';
+const PROVISIONING_FILE = 'kassa-provisioning.json';
 
 interface Io {
   out(line: string): void;

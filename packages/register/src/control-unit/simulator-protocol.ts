@@ -26,7 +26,7 @@ export const SIMULATOR_NOTICE_ASCII = 'SIMULERAD KONTROLLENHET - EJ CERTIFIERAD'
 /** Every simulator serial number starts with this. */
 export const SIMULATOR_SERIAL_PREFIX = 'SIM-';
 /** The protocol version the simulator reports. */
-export const SIMULATOR_PROTOCOL_VERSION = '2';
+const SIMULATOR_PROTOCOL_VERSION = '2';
 /** Length of a control code (SKVFS 2021:16 XSD `KontrollkodTYPE`). */
 export const CONTROL_CODE_LENGTH = 59;
 

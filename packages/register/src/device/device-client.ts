@@ -24,7 +24,7 @@ export interface SignedRequestOptions {
 }
 
 /** A fresh nonce: 18 random bytes, base64url (24 characters). */
-export function newNonce(): string {
+function newNonce(): string {
   return randomBytes(18).toString('base64url');
 }
 

@@ -83,7 +83,7 @@ function readInterfaces(): NetworkInterfaceInfo[] {
 }
 
 /** This machine's identifiers. */
-export function readHardwareIds(): HardwareIds {
+function readHardwareIds(): HardwareIds {
   return { machineId: readMachineId(), interfaces: readInterfaces(), hostname: os.hostname() };
 }
 

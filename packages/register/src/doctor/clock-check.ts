@@ -2,9 +2,9 @@
 import type { DoctorLine } from './doctor-line.js';
 
 /** The clock may differ this much before signed requests are refused (the protocol's window). */
-export const CLOCK_LIMIT_MS = 5 * 60_000;
+const CLOCK_LIMIT_MS = 5 * 60_000;
 /** Above this a clock is worth fixing before it becomes a problem. */
-export const CLOCK_WARN_MS = 60_000;
+const CLOCK_WARN_MS = 60_000;
 
 /** Judges a clock difference (server minus local). Pure. */
 export function judgeClock(offsetMs: number): DoctorLine {

@@ -127,7 +127,7 @@ function when(iso: string | null): string {
 }
 
 /** A count with a space between thousands, as in Swedish: 1 234. */
-export function swedishCount(n: number): string {
+function swedishCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 

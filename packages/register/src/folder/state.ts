@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { bindingStateSchema } from '@kassa/contracts';
 import { FILES, writeJsonAtomic } from './data-folder.js';
 
-export const registerStateSchema = z.object({
+const registerStateSchema = z.object({
   formatVersion: z.literal(1),
   bindingId: z.string(),
   binding: bindingStateSchema,

@@ -29,7 +29,7 @@ import { JournalOpenError, openJournalStore } from '../selling/journal-store.js'
 import { earlierReferences, latestReceiptFacts } from './export-reads.js';
 import { readState } from '../folder/state.js';
 
-export const EXPORT_PROGRAM_NAME = 'Kassa';
+const EXPORT_PROGRAM_NAME = 'Kassa';
 
 export interface ExportJournalRequest {
   /** The data folder. */

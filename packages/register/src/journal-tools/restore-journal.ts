@@ -23,7 +23,7 @@ import { JOURNAL_ORIGIN_KEY, restoreJournalFromServer } from '../sync/journal-re
 import { openJournalStore } from '../selling/journal-store.js';
 
 /** The folder (inside the data folder) where replaced journals are kept. */
-export const REPLACED_FOLDER = 'journal-replaced';
+const REPLACED_FOLDER = 'journal-replaced';
 
 interface Io {
   out(line: string): void;

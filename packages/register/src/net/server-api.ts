@@ -18,7 +18,7 @@ import { failed, succeeded, type Failure, type Outcome } from '../failure.js';
 import { classifyNetworkError } from './net-errors.js';
 import { PROTOCOL_VERSION } from '../device/signature.js';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface HttpAnswer {
   status: number;
@@ -39,7 +39,7 @@ export interface SendOptions {
 }
 
 /** The host (and port) of a URL, for messages. */
-export function hostOf(url: string): string {
+function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
@@ -94,7 +94,7 @@ export async function send(url: string, options: SendOptions): Promise<Outcome<H
 }
 
 /** The server's refusal as a failure (its Swedish text as sent), or null if it is not one. */
-export function refusalOf(answer: HttpAnswer): Failure | null {
+function refusalOf(answer: HttpAnswer): Failure | null {
   const parsed = errorBodySchema.safeParse(answer.body);
   if (!parsed.success) return null;
   const { code, sv, en, details } = parsed.data.error;

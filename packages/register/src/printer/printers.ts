@@ -157,7 +157,7 @@ export function parsePrinterAddress(text: string): Result<PrinterAddress, Printe
 }
 
 /** True for a UNC share path (\\server\share) or a Windows device path (\\.\LPT1). */
-export function isWindowsPrinterPath(path: string): boolean {
+function isWindowsPrinterPath(path: string): boolean {
   return path.startsWith('\\\\') || PRINTER_WINDOWS_PORT.test(path);
 }
 

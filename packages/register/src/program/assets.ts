@@ -35,7 +35,7 @@ function sea(): Sea | null {
 }
 
 /** The asset keys of the POS web app in this executable, or null when it has none. */
-export function seaPosWebFiles(): Set<string> | null {
+function seaPosWebFiles(): Set<string> | null {
   if (cached !== undefined) return cached;
   const s = sea();
   try {

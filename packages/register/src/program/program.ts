@@ -13,10 +13,10 @@ declare const __KASSA_VERSION__: string | undefined;
 declare const __KASSA_BUNDLED__: boolean | undefined;
 
 /** True inside the esbuild bundle (and so inside the single executable). */
-export const BUNDLED = typeof __KASSA_BUNDLED__ !== 'undefined' && __KASSA_BUNDLED__;
+const BUNDLED = typeof __KASSA_BUNDLED__ !== 'undefined' && __KASSA_BUNDLED__;
 
 /** True when running as a Node single executable application. */
-export function runningAsSea(): boolean {
+function runningAsSea(): boolean {
   try {
     return isSea();
   } catch {
@@ -39,7 +39,7 @@ function sourcePackageDir(): string | null {
 }
 
 /** The @kassa/register package folder (source runs only; null when bundled). */
-export const PACKAGE_DIR = sourcePackageDir();
+const PACKAGE_DIR = sourcePackageDir();
 
 /** The program version (package.json's, baked into the bundle). */
 export const PROGRAM_VERSION: string =
@@ -54,7 +54,7 @@ export const PROGRAM_VERSION: string =
       : '0.0.0';
 
 /** The folder of the executable (SEA) or of the bundle file; null for source runs. */
-export function programDir(): string | null {
+function programDir(): string | null {
   if (runningAsSea()) return path.dirname(process.execPath);
   if (BUNDLED && process.argv[1]) return path.dirname(path.resolve(process.argv[1]));
   return null;
@@ -70,7 +70,7 @@ export function provisioningCandidates(cwd = process.cwd(), env = process.env): 
 }
 
 /** The built POS web app: KASSA_POS_WEB_DIR, beside the program, or the workspace build. */
-export function posWebCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+function posWebCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   const list: string[] = [];
   if (env.KASSA_POS_WEB_DIR) list.push(path.resolve(env.KASSA_POS_WEB_DIR));
   const dir = programDir();

@@ -49,7 +49,7 @@ export function verifyPin(pin: string, stored: string): Promise<boolean> {
 }
 
 /** Usernames compare trimmed, NFC and case-insensitively (the backoffice stores them lower-case). */
-export function normaliseUsername(username: string): string {
+function normaliseUsername(username: string): string {
   return username.trim().normalize('NFC').toLowerCase();
 }
 

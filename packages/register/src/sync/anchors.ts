@@ -17,7 +17,7 @@ import { openDatabase, query, type Database } from '../selling/sqlite.js';
 import { UPLOAD_KEY } from './upload-mark.js';
 
 /** The working-state key of the highest acknowledged head. */
-export const ANCHOR_KEY = 'anchor';
+const ANCHOR_KEY = 'anchor';
 
 export interface JournalAnchor {
   readonly seq: number;
@@ -79,15 +79,6 @@ function compare(
     return { code: 'journal-anchor-mismatch', seq: anchor.seq, localSeq, reason: 'differs' };
   }
   return null;
-}
-
-/** Checks an open journal against its anchor. */
-export function checkAnchors(store: JournalStore): AnchorMismatch | null {
-  return compare(
-    readAnchor(store),
-    store.head()?.seq ?? 0,
-    (seq) => store.entries({ afterSeq: seq - 1, limit: 1 })[0]?.hash ?? null,
-  );
 }
 
 /** The journal part of the heartbeat (contracts' heartbeatBodySchema). */

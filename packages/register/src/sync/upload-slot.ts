@@ -38,7 +38,7 @@ export interface HeartbeatBacklog {
 }
 
 /** Upload problems that mean the journal here is not the server's: the register does not sell. */
-export const SELLING_STOPPERS = new Set([
+const SELLING_STOPPERS = new Set([
   'upload-server-ahead',
   'upload-server-differs',
   'journal-conflict',

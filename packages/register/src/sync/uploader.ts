@@ -86,7 +86,7 @@ export interface JournalUploaderOptions {
 }
 
 /** Progress after each acknowledged batch. */
-export interface UploadProgress {
+interface UploadProgress {
   readonly batches: number;
   readonly sent: number;
   readonly acknowledgedSeq: number;
