@@ -16,7 +16,7 @@ import { type ArticleChangeField, type JournalEvent, ore } from '@kassa/core';
 import { localProductSchema, type LocalProduct, type Product } from '@kassa/contracts';
 import { writeJsonAtomic } from '../folder/data-folder.js';
 
-export const CATALOGUE_FILE = 'catalogue.json';
+const CATALOGUE_FILE = 'catalogue.json';
 
 const catalogueFileSchema = z.object({
   formatVersion: z.literal(1),
@@ -240,8 +240,8 @@ export function writeCatalogue(folder: string, file: CatalogueFile): Promise<voi
 }
 
 /** The value of `group` for every group, and for the products without one. */
-export const ALL_GROUPS = '*';
-export const NO_GROUP = '';
+const ALL_GROUPS = '*';
+const NO_GROUP = '';
 
 const ungrouped = (p: LocalProduct) => p.group === null || p.group.trim() === '';
 

@@ -33,7 +33,7 @@ import {
 export type ControlUnitRequest = Extract<JournalEvent, { kind: 'control-unit-request' }>['data'];
 
 /** The control-unit receipt type of a receipt kind. */
-export function controlUnitReceiptTypeOf(kind: Receipt['kind']): ControlUnitReceiptType {
+function controlUnitReceiptTypeOf(kind: Receipt['kind']): ControlUnitReceiptType {
   switch (kind) {
     case 'copy':
       return 'kopia';
@@ -84,7 +84,7 @@ export function registrationOf(request: ControlUnitRequest): ReceiptRegistration
 }
 
 /** Whether two requests carry the same data to the unit (the `resend` flag aside). */
-export function sameRequestData(a: ControlUnitRequest, b: ControlUnitRequest): boolean {
+function sameRequestData(a: ControlUnitRequest, b: ControlUnitRequest): boolean {
   const vat = (r: ControlUnitRequest) => r.vat.map((v) => `${v.rate};${v.amount}`).join('|');
   return (
     a.series === b.series &&

@@ -58,7 +58,7 @@ export function rowOf(entry: JournalEntry) {
 }
 
 /** The checkpoint of the open file: its key, and its text as last read or written here. */
-export interface CheckpointCell {
+interface CheckpointCell {
   readonly key: Buffer | null;
   text: string | undefined;
 }

@@ -68,7 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The file's schema version (`PRAGMA user_version`; 0 for a file never given one). */
-export function schemaVersionOf(db: Database): number {
+function schemaVersionOf(db: Database): number {
   return Number(pragmaValue(db, 'user_version') ?? 0);
 }
 

@@ -31,7 +31,6 @@ import { openDatabase, pragmaValue, query, type Database } from './sqlite.js';
 
 export {
   JournalImportError,
-  JournalNotDurableError,
   JournalOpenError,
   type JournalStore,
   type PendingEvent,

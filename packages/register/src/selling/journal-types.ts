@@ -15,7 +15,7 @@ export interface PendingEvent {
 }
 
 /** A series with numbers in the journal's UNIQUE index (receipts and Z-reports). */
-export type NumberedSeries = 'receipt' | 'copy' | 'training' | 'pro-forma' | 'z';
+type NumberedSeries = 'receipt' | 'copy' | 'training' | 'pro-forma' | 'z';
 
 /** What the whole-chain verification found. */
 export type ChainVerification =

@@ -13,7 +13,7 @@ import { inTransaction } from './sqlite.js';
 import { damaged, type ChainVerification, type OpenCheck } from './journal-types.js';
 
 /** Journals of at most this many entries are verified whole at open (well under 0.1 s). */
-export const VERIFY_WHOLE_AT_OPEN = 10_000;
+const VERIFY_WHOLE_AT_OPEN = 10_000;
 
 const SLICE = 2_000;
 

@@ -454,7 +454,7 @@ export function registerSellingRoutes(app: FastifyInstance, ctx: SellingRouteCon
 }
 
 /** A receipt as the API shows it (everything of the core receipt but the header's delivery). */
-export function viewOf(receipt: Receipt) {
+function viewOf(receipt: Receipt) {
   return {
     kind: receipt.kind,
     receiptNumber: receipt.receiptNumber,

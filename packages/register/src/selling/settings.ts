@@ -12,7 +12,7 @@ import {
 } from '@kassa/contracts';
 import { writeJsonAtomic } from '../folder/data-folder.js';
 
-export const SETTINGS_FILE = 'settings.json';
+const SETTINGS_FILE = 'settings.json';
 
 /** Reads settings.json; absent or damaged values fall back to the defaults one by one. */
 export async function readSettings(folder: string): Promise<RegisterSettings> {

@@ -50,7 +50,7 @@ const receiptKinds: ReadonlySet<string> = new Set(RECEIPT_KINDS);
  * The receipt numbers after the highest in `entries` up to `reported` (the highest the terminal
  * reported), as [first, last]; null when none are missing.
  */
-export function lostReceiptNumbers(
+function lostReceiptNumbers(
   entries: readonly UploadedEntry[],
   reported: number,
 ): [number, number] | null {
@@ -125,7 +125,7 @@ function unreadableEntry(entry: UploadedEntry): Outcome<never> {
 /** The working-state key of the marker: the server was asked, for this binding. */
 export const JOURNAL_ORIGIN_KEY = 'journal-origin';
 
-export interface JournalOrigin {
+interface JournalOrigin {
   /** The binding whose request found the server's head. */
   readonly bindingId: string;
   /** The server's head when asked (0: the terminal had no journal on the server). */
@@ -146,7 +146,7 @@ const UNREACHED = new Set(['server-unreachable', 'tls-failed']);
  * Whether the journal file must be compared with the server's copy before the register may
  * journal anything: it has no entries and no marker of this binding.
  */
-export function journalNeedsServerCopy(file: string, bindingId: string): boolean {
+function journalNeedsServerCopy(file: string, bindingId: string): boolean {
   const peeked = peekJournal(file, JOURNAL_ORIGIN_KEY);
   if (peeked === null) return true;
   if (peeked.hasEntries) return false;
@@ -155,7 +155,7 @@ export function journalNeedsServerCopy(file: string, bindingId: string): boolean
 }
 
 /** The server's copy of this terminal's journal: all of it, up to the head read first. */
-export async function fetchServerJournal(
+async function fetchServerJournal(
   identity: DeviceIdentity,
   options: SignedRequestOptions = {},
 ): Promise<Outcome<{ head: JournalHeadAnswer; entries: UploadedEntry[] }>> {
