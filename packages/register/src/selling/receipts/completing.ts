@@ -59,8 +59,8 @@ export class Completing {
   }
 
   /**
-   * Signs and journals a receipt in one transaction with the working changes (steps 2–3); the
-   * number's reservation goes with it. `onDisk` settles once the commit's fsync is done.
+   * Signs and journals a receipt in one transaction with the working changes (steps 2–3);
+   * `onDisk` settles once the commit's fsync is done.
    */
   private async signAndJournal(
     actor: Actor,
@@ -75,7 +75,7 @@ export class Completing {
     const [entry] = store.append(
       [{ event: receiptEvent(signed.value), by: actor.username }],
       receipt.issuedAt,
-      [...working, { op: 'delete', key: RESERVATION_KEY }],
+      working,
       'with-next',
     );
     const onDisk = store.untilDurable().then(
@@ -132,7 +132,14 @@ export class Completing {
         { training },
       );
       if (!built.ok) return fromCore(built);
-      return good({ receipt: built.value, working: [{ op: 'delete', key: SALE_KEY }] });
+      // The sale is cleared, and with it the number it reserved (number-reservation.ts).
+      return good({
+        receipt: built.value,
+        working: [
+          { op: 'delete', key: SALE_KEY },
+          { op: 'delete', key: RESERVATION_KEY },
+        ],
+      });
     });
   }
 
