@@ -4,10 +4,12 @@
  * NODE_EXTRA_CA_CERTS, which Node reads at start-up).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { skvfsSchema, validateXml } from '@kassa/test-kit';
 import { runCli, type Prompter } from '../../src/index.js';
 
 export const REGISTER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -126,4 +128,19 @@ export function scriptedPrompter(
     return Promise.resolve(answer);
   };
   return { asked, shown, ask: next, askHidden: next, say: (line) => shown.push(line) };
+}
+
+/**
+ * `kassa export-journal` of one business day in a fresh folder: the XML file's text, after
+ * checking that the command succeeded and that the file validates against the SKVFS 2021:16 XSD.
+ */
+export async function exportedJournalXml(pc: Pc, day: string): Promise<string> {
+  const cwd = await mkdtemp(path.join(os.tmpdir(), 'kassa-export-'));
+  const run = await kassa(pc, ['export-journal', '--from', day, '--to', day], { cwd });
+  expect(run.code, run.stderr).toBe(0);
+  const file = (await readdir(cwd)).find((name) => name.endsWith('.xml'));
+  expect(file).toBeDefined();
+  const xml = path.join(cwd, file ?? '');
+  expect(validateXml(xml, skvfsSchema()).status).toBe(0);
+  return readFile(xml, 'utf8');
 }
